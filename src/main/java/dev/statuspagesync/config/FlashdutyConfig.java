@@ -1,0 +1,45 @@
+package dev.statuspagesync.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * How to reach Flashduty ({@code FLASHDUTY_*} environment variables). The fault-tolerance annotations read
+ * their numbers from {@link Retry} through {@code application.properties}, so both stay one setting.
+ */
+@ConfigMapping(prefix = "flashduty")
+public interface FlashdutyConfig {
+
+    /** {@code FLASHDUTY_BASE_URL}. */
+    @WithDefault("https://api.flashcat.cloud")
+    String baseUrl();
+
+    /** {@code FLASHDUTY_APP_KEY}: secret, only ever sent as the {@code app_key} query parameter. */
+    String appKey();
+
+    Retry retry();
+
+    /** {@code FLASHDUTY_RETRY_*}: retries, backoff and per-call timeout. */
+    interface Retry {
+
+        /** Attempts after the first one. */
+        @WithDefault("4")
+        int maxRetries();
+
+        /** First backoff pause; later pauses double up to {@code RetryBackoff.MAX_GROWTH} times this. */
+        @WithDefault("200")
+        long initialDelayMs();
+
+        /** Longest a single call may take. */
+        @WithDefault("5000")
+        long callTimeoutMs();
+
+        /** Time kept free at the end of an invocation to answer cleanly. */
+        @WithDefault("500")
+        long reserveMs();
+
+        /** Budget used when the runtime supplies no deadline (local tools). */
+        @WithDefault("60000")
+        long defaultBudgetMs();
+    }
+}

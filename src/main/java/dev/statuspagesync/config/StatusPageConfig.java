@@ -1,0 +1,26 @@
+package dev.statuspagesync.config;
+
+import java.util.List;
+import java.util.Optional;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** The default route: which page and components an alarm affects ({@code STATUSPAGE_*} environment variables). */
+@ConfigMapping(prefix = "statuspage")
+public interface StatusPageConfig {
+
+    /** {@code STATUSPAGE_PAGE_ID}. */
+    Optional<Long> pageId();
+
+    /** {@code STATUSPAGE_COMPONENT_IDS}, comma-separated. */
+    Optional<List<String>> componentIds();
+
+    /** {@code STATUSPAGE_IMPACT}: degraded, partial_outage or full_outage. */
+    @WithDefault("degraded")
+    String impact();
+
+    /** {@code STATUSPAGE_NOTIFY_SUBSCRIBERS}. */
+    @WithDefault("true")
+    boolean notifySubscribers();
+}

@@ -1,0 +1,33 @@
+package dev.statuspagesync.flashduty;
+
+import java.util.Arrays;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/** Status of a status-page event: incident statuses first, then maintenance statuses. */
+public enum ChangeStatus {
+    INVESTIGATING("investigating"),
+    IDENTIFIED("identified"),
+    MONITORING("monitoring"),
+    RESOLVED("resolved"),
+    SCHEDULED("scheduled"),
+    ONGOING("ongoing"),
+    COMPLETED("completed");
+
+    private final String wire;
+
+    ChangeStatus(String wire) {
+        this.wire = wire;
+    }
+
+    @JsonValue
+    public String wire() {
+        return wire;
+    }
+
+    @JsonCreator
+    static ChangeStatus fromJson(String value) {
+        return Arrays.stream(values()).filter(status -> status.wire.equals(value)).findFirst().orElse(null);
+    }
+}

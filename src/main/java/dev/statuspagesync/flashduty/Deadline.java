@@ -1,0 +1,25 @@
+package dev.statuspagesync.flashduty;
+
+import java.time.Duration;
+
+/** The point in time by which an invocation must have finished its Flashduty calls. */
+public record Deadline(long expiresAtNanos) {
+
+    /** A deadline {@code budget} from now. */
+    public static Deadline in(Duration budget) {
+        return new Deadline(System.nanoTime() + budget.toNanos());
+    }
+
+    public Duration remaining() {
+        return Duration.ofNanos(expiresAtNanos - System.nanoTime());
+    }
+
+    /** Throws {@link FlashdutyDeadlineException} unless at least {@code needed} is left. */
+    void ensureRoomFor(Duration needed, String operation) {
+        Duration left = remaining();
+        if (left.compareTo(needed) < 0) {
+            throw new FlashdutyDeadlineException(operation + " needs " + needed.toMillis() + " ms but the invocation has "
+                    + Math.max(0, left.toMillis()) + " ms left");
+        }
+    }
+}

@@ -1,0 +1,46 @@
+package dev.statuspagesync.flashduty;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import org.jboss.resteasy.reactive.RestQuery;
+
+import io.quarkus.rest.client.reactive.ClientQueryParam;
+
+/**
+ * Flashduty's status-page operations as Flashduty's OpenAPI spec defines them
+ * (https://docs.flashcat.cloud/en/api-reference/on-call/status-pages). The app key rides on every call as
+ * the {@code app_key} query parameter, which is the only authentication Flashduty accepts.
+ */
+@RegisterRestClient(configKey = "flashduty")
+@RegisterProvider(FlashdutyErrorMapper.class)
+@ClientQueryParam(name = "app_key", value = "${flashduty.app-key}")
+@Path("/status-page/change")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+interface FlashdutyApi {
+
+    @POST
+    @Path("/create")
+    Responses.Envelope<Responses.CreatedChange> create(Requests.CreateChange request);
+
+    @POST
+    @Path("/timeline/create")
+    Responses.Envelope<Responses.CreatedUpdate> createTimeline(Requests.CreateTimeline request);
+
+    @GET
+    @Path("/active/list")
+    Responses.Envelope<Responses.ChangeList> activeList(@RestQuery("page_id") long pageId,
+            @RestQuery("type") String type);
+
+    @GET
+    @Path("/info")
+    Responses.Envelope<Responses.Change> info(@RestQuery("page_id") long pageId,
+            @RestQuery("change_id") long changeId);
+}

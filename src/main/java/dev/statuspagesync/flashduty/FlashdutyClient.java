@@ -1,0 +1,46 @@
+package dev.statuspagesync.flashduty;
+
+import java.util.List;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The status-page operations the function uses, each retried, rate-limited and bounded by the deadline. */
+@ApplicationScoped
+public class FlashdutyClient {
+
+    static final String INCIDENT = "incident";
+
+    private final FlashdutyGateway gateway;
+
+    FlashdutyClient(FlashdutyGateway gateway) {
+        this.gateway = gateway;
+    }
+
+    /** Opens an event and returns its change id. */
+    public long createChange(Requests.CreateChange request, Deadline deadline) {
+        Responses.CreatedChange created = gateway.call("change/create", deadline, api -> api.create(request));
+        if (created == null || created.changeId() == null) {
+            throw FlashdutyErrors.classify(200, "MissingChangeId", "create answered without a change_id", null, null);
+        }
+        return created.changeId();
+    }
+
+    /** Appends a timeline update and returns its update id. */
+    public String addUpdate(Requests.CreateTimeline request, Deadline deadline) {
+        Responses.CreatedUpdate created = gateway.call("change/timeline/create", deadline,
+                api -> api.createTimeline(request));
+        return created == null ? null : created.updateId();
+    }
+
+    /** Every open incident of a page. */
+    public List<Responses.Change> activeIncidents(long pageId, Deadline deadline) {
+        Responses.ChangeList list = gateway.call("change/active/list", deadline,
+                api -> api.activeList(pageId, INCIDENT));
+        return list == null || list.items() == null ? List.of() : list.items();
+    }
+
+    /** One event with its full timeline. */
+    public Responses.Change change(long pageId, long changeId, Deadline deadline) {
+        return gateway.call("change/info", deadline, api -> api.info(pageId, changeId));
+    }
+}

@@ -1,0 +1,74 @@
+package dev.statuspagesync.flashduty;
+
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Set;
+
+/**
+ * The one place that decides whether a failed call is retryable or rejected
+ * (error codes: Flashduty's {@code ErrorCode} schema and API-NOTES of this project's README).
+ */
+final class FlashdutyErrors {
+
+    static final String RATE_LIMITED = "RequestTooFrequently";
+    private static final Set<String> SUCCESS_CODES = Set.of("", "0", "OK");
+    private static final Set<String> RETRYABLE_CODES = Set.of(RATE_LIMITED, "InternalError", "ServiceUnavailable");
+    private static final int MAX_MESSAGE = 300;
+
+    private FlashdutyErrors() {
+    }
+
+    /** Whether an envelope's error object means failure; Flashduty's own client ignores "", "0" and "OK". */
+    static boolean isError(Responses.Error error) {
+        return error != null && error.code() != null && !SUCCESS_CODES.contains(error.code().trim());
+    }
+
+    static FlashdutyException classify(int httpStatus, String code, String message, String requestId,
+            Duration retryAfter) {
+        String safeCode = code == null || code.isBlank() ? "HTTP" + httpStatus : code;
+        String safeMessage = shorten(message);
+        if (httpStatus == 429 || httpStatus >= 500 || RETRYABLE_CODES.contains(safeCode)) {
+            return new FlashdutyRetryableException(httpStatus, safeCode, safeMessage, requestId, retryAfter);
+        }
+        return new FlashdutyRejectedException(httpStatus, safeCode, safeMessage, requestId);
+    }
+
+    /** An attempt that got no usable answer (connection refused or dropped, unreadable body). */
+    static FlashdutyRetryableException noAnswer(Throwable failure) {
+        Throwable root = failure;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        // Only the exception type travels: transport messages can quote the request URL, which holds the key.
+        return new FlashdutyRetryableException(0, "IOError", root.getClass().getSimpleName(), null, null);
+    }
+
+    /** Reads {@code Retry-After} as delta seconds or an HTTP date; null when absent or unreadable. */
+    static Duration parseRetryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            long seconds = Long.parseLong(header.trim());
+            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+        } catch (NumberFormatException notSeconds) {
+            try {
+                var at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
+                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                return wait.isNegative() ? Duration.ZERO : wait;
+            } catch (DateTimeParseException unreadable) {
+                return null;
+            }
+        }
+    }
+
+    private static String shorten(String message) {
+        if (message == null) {
+            return null;
+        }
+        String oneLine = message.replaceAll("[\\r\\n]+", " ").trim();
+        return oneLine.length() <= MAX_MESSAGE ? oneLine : oneLine.substring(0, MAX_MESSAGE) + "...";
+    }
+}

@@ -1,0 +1,84 @@
+package dev.statuspagesync.flashduty;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Function;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.ProcessingException;
+
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.inject.RestClient;
+
+import dev.statuspagesync.config.FlashdutyConfig;
+
+import io.smallrye.faulttolerance.api.CustomBackoff;
+import io.smallrye.faulttolerance.api.RateLimit;
+import io.smallrye.faulttolerance.api.RateLimitException;
+import io.smallrye.faulttolerance.api.RateLimitType;
+
+/**
+ * The single guarded door to Flashduty: every call of every operation passes {@link #call}, so one rate
+ * limit covers them all. Numbers in the annotations are defaults; {@code application.properties} binds them
+ * to {@code flashduty.retry.*}.
+ */
+@ApplicationScoped
+class FlashdutyGateway {
+
+    private final FlashdutyApi api;
+    private final FlashdutyConfig.Retry retry;
+
+    FlashdutyGateway(@RestClient FlashdutyApi api, FlashdutyConfig config) {
+        this.api = api;
+        this.retry = config.retry();
+    }
+
+    // Flashduty allows 1000/min and 50/s per account: a rolling minute window, and 20 ms between calls.
+    @Retry(maxRetries = 4, delay = 200, maxDuration = 120_000,
+            retryOn = { FlashdutyRetryableException.class, TimeoutException.class, RateLimitException.class },
+            abortOn = { FlashdutyRejectedException.class, FlashdutyDeadlineException.class })
+    @CustomBackoff(RetryBackoff.class)
+    @RateLimit(value = 1000, window = 1, windowUnit = ChronoUnit.MINUTES, minSpacing = 20,
+            minSpacingUnit = ChronoUnit.MILLIS, type = RateLimitType.ROLLING)
+    @Timeout(5000)
+    <T> T call(String operation, Deadline deadline, Function<FlashdutyApi, Responses.Envelope<T>> request) {
+        // Room for this attempt, the longest backoff after it, and a clean answer to Lambda.
+        deadline.ensureRoomFor(Duration.ofMillis(retry.callTimeoutMs()
+                + retry.initialDelayMs() * RetryBackoff.MAX_GROWTH + retry.reserveMs()), operation);
+        Responses.Envelope<T> envelope;
+        try {
+            envelope = request.apply(api);
+        } catch (FlashdutyRetryableException failure) {
+            throw ensureRetryAfterFits(failure, deadline, operation);
+        } catch (ProcessingException noAnswer) {
+            if (noAnswer.getCause() instanceof FlashdutyException classified) {
+                throw classified;
+            }
+            throw FlashdutyErrors.noAnswer(noAnswer);
+        }
+        if (envelope == null) {
+            throw FlashdutyErrors.classify(200, "EmptyResponse", "success without a body", null, null);
+        }
+        if (FlashdutyErrors.isError(envelope.error())) {
+            FlashdutyException failure = FlashdutyErrors.classify(200, envelope.error().code(),
+                    envelope.error().message(), envelope.requestId(), null);
+            throw failure instanceof FlashdutyRetryableException retryable
+                    ? ensureRetryAfterFits(retryable, deadline, operation)
+                    : failure;
+        }
+        return envelope.data();
+    }
+
+    private FlashdutyException ensureRetryAfterFits(FlashdutyRetryableException failure, Deadline deadline,
+            String operation) {
+        Duration wait = failure.retryAfter();
+        if (wait != null && wait.plusMillis(retry.callTimeoutMs() + retry.reserveMs())
+                .compareTo(deadline.remaining()) > 0) {
+            return new FlashdutyDeadlineException(operation + ": Flashduty asked to retry after " + wait.toSeconds()
+                    + " s, beyond the invocation's remaining time (" + failure.getMessage() + ")");
+        }
+        return failure;
+    }
+}

@@ -1,0 +1,45 @@
+package dev.statuspagesync.handler;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Duration;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.statuspagesync.config.FlashdutyConfig;
+import dev.statuspagesync.flashduty.Deadline;
+import dev.statuspagesync.lifecycle.StatusPageSync;
+
+/** The Lambda entry point: raw event in, the use case's answer out. */
+public class AlarmFunction implements RequestStreamHandler {
+
+    private final StatusPageSync sync;
+    private final ObjectMapper mapper;
+    private final Duration defaultBudget;
+
+    public AlarmFunction(StatusPageSync sync, ObjectMapper mapper, FlashdutyConfig config) {
+        this.sync = sync;
+        this.mapper = mapper;
+        this.defaultBudget = Duration.ofMillis(config.retry().defaultBudgetMs());
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        long remaining = context == null ? 0 : context.getRemainingTimeInMillis();
+        Deadline deadline = Deadline.in(remaining > 0 ? Duration.ofMillis(remaining) : defaultBudget);
+        mapper.writeValue(output, sync.handle(readTree(input), deadline));
+    }
+
+    private JsonNode readTree(InputStream input) throws IOException {
+        try {
+            return mapper.readTree(input);
+        } catch (JsonProcessingException notJson) {
+            return null;
+        }
+    }
+}

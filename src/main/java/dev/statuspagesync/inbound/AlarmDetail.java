@@ -1,0 +1,50 @@
+package dev.statuspagesync.inbound;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * The camelCase alarm body shared by EventBridge ({@code detail}) and direct alarm actions
+ * ({@code alarmData}). Wire formats: https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/cloudwatch-and-eventbridge.html
+ * and "Lambda alarm action payload" in https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/alarms-and-actions-Lambda.html
+ */
+@RegisterForReflection
+@JsonIgnoreProperties(ignoreUnknown = true)
+record AlarmDetail(
+        String alarmName,
+        State state,
+        State previousState,
+        Configuration configuration,
+        Map<String, String> alarmTags) {
+
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record State(String value, String reason, String timestamp, String actionsSuppressedBy) {
+    }
+
+    /** Metric alarms carry {@code metrics}; composite alarms carry {@code alarmRule}. */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Configuration(String description, List<MetricQuery> metrics, String alarmRule) {
+    }
+
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MetricQuery(String id, String expression, String label, MetricStat metricStat) {
+    }
+
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MetricStat(Metric metric) {
+    }
+
+    /** Here dimensions are a JSON object, not SNS's list of name/value pairs. */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Metric(String namespace, String name, Map<String, String> dimensions) {
+    }
+}

@@ -1,0 +1,8 @@
+package dev.statuspagesync.inbound;
+
+/** Which alarm payload shape carried a change: the inner shape, also when an SQS queue sat in front. */
+public enum Envelope {
+    SNS,
+    EVENTBRIDGE,
+    ALARM_ACTION
+}

@@ -1,0 +1,300 @@
+package dev.statuspagesync.inbound;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Turns any invocation payload (SNS event, SQS event, EventBridge event, direct alarm action) into alarm
+ * changes and deliberate skips. It never throws: whatever it cannot read becomes a {@link Inbound.Skipped}
+ * with the reason.
+ */
+@ApplicationScoped
+public class EnvelopeReader {
+
+    static final String STATE_CHANGE = "CloudWatch Alarm State Change";
+    private static final String CLOUDWATCH_SOURCE = "aws.cloudwatch";
+    private static final int MAX_REASON_DETAIL = 160;
+
+    private final ObjectMapper mapper;
+
+    public EnvelopeReader(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Whether the payload is an SQS event, whose answer is a partial batch response. */
+    public static boolean isSqsEvent(JsonNode event) {
+        JsonNode records = event == null ? null : event.get("Records");
+        return records != null && records.isArray() && !records.isEmpty()
+                && "aws:sqs".equals(text(records.get(0), "eventSource"));
+    }
+
+    /** Reads every message of one invocation, in delivery order. */
+    public List<Inbound> read(JsonNode event) {
+        if (event == null || !event.isObject()) {
+            return List.of(new Inbound.Skipped("invocation payload is not a JSON object", null));
+        }
+        JsonNode records = event.get("Records");
+        if (records == null) {
+            return List.of(fromDocument(event, null));
+        }
+        if (!records.isArray() || records.isEmpty()) {
+            return List.of(new Inbound.Skipped("event has no Records", null));
+        }
+        List<Inbound> items = new ArrayList<>(records.size());
+        for (JsonNode record : records) {
+            items.add(fromRecord(record));
+        }
+        return items;
+    }
+
+    private Inbound fromRecord(JsonNode record) {
+        if ("aws:sqs".equals(text(record, "eventSource"))) {
+            String messageId = text(record, "messageId");
+            return fromJsonText(text(record, "body"), messageId, "SQS message body");
+        }
+        if ("aws:sns".equals(text(record, "EventSource"))) {
+            return fromJsonText(text(record.path("Sns"), "Message"), null, "SNS message");
+        }
+        return new Inbound.Skipped("record from an unsupported source: " + describeSource(record), null);
+    }
+
+    private Inbound fromJsonText(String text, String messageId, String what) {
+        if (text == null || text.isBlank()) {
+            return new Inbound.Skipped(what + " is empty", messageId);
+        }
+        JsonNode document;
+        try {
+            document = mapper.readTree(text);
+        } catch (JsonProcessingException notJson) {
+            return new Inbound.Skipped(what + " is plain text, not a CloudWatch alarm", messageId);
+        }
+        if (document == null || !document.isObject()) {
+            return new Inbound.Skipped(what + " is not a JSON object", messageId);
+        }
+        return fromDocument(document, messageId);
+    }
+
+    private Inbound fromDocument(JsonNode document, String messageId) {
+        try {
+            if (document.has("detail-type")) {
+                return fromEventBridge(document, messageId);
+            }
+            if (document.has("alarmData")) {
+                return fromAlarmAction(document, messageId);
+            }
+            if (document.has("Type") && document.has("Message")) {
+                return fromSnsNotification(document, messageId);
+            }
+            if (document.has("AlarmName") || document.has("AlarmArn")) {
+                return fromSnsAlarm(mapper.treeToValue(document, SnsAlarmMessage.class), messageId);
+            }
+            if (document.has("Type")) {
+                return new Inbound.Skipped("SNS " + text(document, "Type") + " message, not an alarm", messageId);
+            }
+            return new Inbound.Skipped("JSON payload is not a CloudWatch alarm change", messageId);
+        } catch (JsonProcessingException malformed) {
+            return new Inbound.Skipped("malformed CloudWatch alarm payload: " + shorten(malformed.getOriginalMessage()),
+                    messageId);
+        }
+    }
+
+    // An SQS queue subscribed to SNS without raw delivery receives the whole SNS notification as its body.
+    private Inbound fromSnsNotification(JsonNode notification, String messageId) {
+        String type = text(notification, "Type");
+        if (!"Notification".equals(type)) {
+            return new Inbound.Skipped("SNS " + type + " message, not an alarm", messageId);
+        }
+        JsonNode message;
+        try {
+            message = mapper.readTree(text(notification, "Message"));
+        } catch (JsonProcessingException | IllegalArgumentException notJson) {
+            return new Inbound.Skipped("SNS message is plain text, not a CloudWatch alarm", messageId);
+        }
+        if (message == null || !message.isObject() || !(message.has("AlarmName") || message.has("AlarmArn"))) {
+            return new Inbound.Skipped("SNS message is not a CloudWatch alarm", messageId);
+        }
+        try {
+            return fromSnsAlarm(mapper.treeToValue(message, SnsAlarmMessage.class), messageId);
+        } catch (JsonProcessingException malformed) {
+            return new Inbound.Skipped("malformed CloudWatch alarm payload: " + shorten(malformed.getOriginalMessage()),
+                    messageId);
+        }
+    }
+
+    private Inbound fromSnsAlarm(SnsAlarmMessage message, String messageId) {
+        var trigger = message.trigger();
+        MetricSummary metrics = trigger == null ? MetricSummary.NONE : summarise(trigger);
+        return build(messageId, Envelope.SNS, message.alarmName(), message.alarmArn(), message.accountId(), null,
+                message.newStateValue(), message.oldStateValue(), message.newStateReason(),
+                message.stateChangeTime(), message.alarmDescription(), metrics, message.alarmRule(), false,
+                Map.of());
+    }
+
+    private Inbound fromEventBridge(JsonNode event, String messageId) throws JsonProcessingException {
+        String detailType = text(event, "detail-type");
+        if (!CLOUDWATCH_SOURCE.equals(text(event, "source"))) {
+            return new Inbound.Skipped("EventBridge event from " + text(event, "source") + ", not CloudWatch",
+                    messageId);
+        }
+        if (!STATE_CHANGE.equals(detailType)) {
+            return new Inbound.Skipped("EventBridge detail-type '" + detailType + "' is not an alarm state change",
+                    messageId);
+        }
+        AlarmDetail detail = mapper.treeToValue(event.path("detail"), AlarmDetail.class);
+        JsonNode resources = event.path("resources");
+        String arn = resources.isArray() && !resources.isEmpty() ? resources.get(0).asText(null) : null;
+        return fromDetail(detail, Envelope.EVENTBRIDGE, arn, text(event, "account"), text(event, "region"),
+                messageId);
+    }
+
+    private Inbound fromAlarmAction(JsonNode event, String messageId) throws JsonProcessingException {
+        if (!CLOUDWATCH_SOURCE.equals(text(event, "source"))) {
+            return new Inbound.Skipped("alarm action from " + text(event, "source") + ", not CloudWatch", messageId);
+        }
+        AlarmDetail detail = mapper.treeToValue(event.path("alarmData"), AlarmDetail.class);
+        return fromDetail(detail, Envelope.ALARM_ACTION, text(event, "alarmArn"), text(event, "accountId"),
+                text(event, "region"), messageId);
+    }
+
+    private Inbound fromDetail(AlarmDetail detail, Envelope envelope, String arn, String account, String region,
+            String messageId) {
+        if (detail == null) {
+            return new Inbound.Skipped("alarm event has no alarm body", messageId);
+        }
+        var state = detail.state() == null ? new AlarmDetail.State(null, null, null, null) : detail.state();
+        var previous = detail.previousState();
+        var configuration = detail.configuration();
+        MetricSummary metrics = configuration == null || configuration.metrics() == null ? MetricSummary.NONE
+                : summarise(configuration.metrics());
+        return build(messageId, envelope, detail.alarmName(), arn, account, region, state.value(),
+                previous == null ? null : previous.value(), state.reason(), state.timestamp(),
+                configuration == null ? null : configuration.description(), metrics,
+                configuration == null ? null : configuration.alarmRule(),
+                state.actionsSuppressedBy() != null && !state.actionsSuppressedBy().isBlank(),
+                detail.alarmTags() == null ? Map.of() : detail.alarmTags());
+    }
+
+    private static Inbound build(String messageId, Envelope envelope, String name, String arn, String account,
+            String regionHint, String newState, String oldState, String reason, String time, String description,
+            MetricSummary metrics, String rule, boolean suppressed, Map<String, String> tags) {
+        var state = AlarmState.parse(newState);
+        if (state.isEmpty()) {
+            return new Inbound.Skipped("alarm payload has no known new state (" + newState + ")", messageId);
+        }
+        var parsedArn = AlarmArn.parse(arn);
+        if (parsedArn.isEmpty()) {
+            return new Inbound.Skipped("alarm payload has no valid alarm ARN", messageId);
+        }
+        var alarmArn = parsedArn.get();
+        String alarmName = name == null || name.isBlank() ? alarmArn.name() : name;
+        String accountId = account == null || account.isBlank() ? alarmArn.account() : account;
+        String region = alarmArn.region().isEmpty() ? regionHint : alarmArn.region();
+        return new Inbound.Alarm(new AlarmChange(alarmName, arn, accountId, region, state.get(),
+                AlarmState.parse(oldState).orElse(null), reason, Timestamps.parse(time), blankToNull(description),
+                metrics, blankToNull(rule), suppressed, nonNullValues(tags), envelope), messageId);
+    }
+
+    private static MetricSummary summarise(SnsAlarmMessage.Trigger trigger) {
+        if (trigger.metricName() != null) {
+            return new MetricSummary(trigger.namespace(), List.of(trigger.metricName()),
+                    dimensionMap(trigger.dimensions()));
+        }
+        if (trigger.metrics() == null) {
+            return trigger.namespace() == null ? MetricSummary.NONE
+                    : new MetricSummary(trigger.namespace(), List.of(), dimensionMap(trigger.dimensions()));
+        }
+        String namespace = null;
+        List<String> names = new ArrayList<>();
+        Map<String, String> dimensions = Map.of();
+        for (var query : trigger.metrics()) {
+            var metric = query.metricStat() == null ? null : query.metricStat().metric();
+            if (metric != null) {
+                namespace = namespace == null ? metric.namespace() : namespace;
+                addIfPresent(names, metric.metricName());
+                if (dimensions.isEmpty()) {
+                    dimensions = dimensionMap(metric.dimensions());
+                }
+            } else {
+                addIfPresent(names, query.expression());
+            }
+        }
+        return new MetricSummary(namespace, names, dimensions);
+    }
+
+    private static MetricSummary summarise(List<AlarmDetail.MetricQuery> queries) {
+        String namespace = null;
+        List<String> names = new ArrayList<>();
+        Map<String, String> dimensions = Map.of();
+        for (var query : queries) {
+            var metric = query.metricStat() == null ? null : query.metricStat().metric();
+            if (metric != null) {
+                namespace = namespace == null ? metric.namespace() : namespace;
+                addIfPresent(names, metric.name());
+                if (dimensions.isEmpty() && metric.dimensions() != null) {
+                    dimensions = nonNullValues(metric.dimensions());
+                }
+            } else {
+                addIfPresent(names, query.expression());
+            }
+        }
+        return new MetricSummary(namespace, names, dimensions);
+    }
+
+    private static Map<String, String> dimensionMap(List<SnsAlarmMessage.Dimension> dimensions) {
+        Map<String, String> map = new LinkedHashMap<>();
+        if (dimensions != null) {
+            for (var dimension : dimensions) {
+                if (dimension != null && dimension.name() != null) {
+                    map.put(dimension.name(), dimension.value() == null ? "" : dimension.value());
+                }
+            }
+        }
+        return map;
+    }
+
+    private static Map<String, String> nonNullValues(Map<String, String> map) {
+        Map<String, String> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> {
+            if (key != null) {
+                copy.put(key, value == null ? "" : value);
+            }
+        });
+        return copy;
+    }
+
+    private static void addIfPresent(List<String> names, String value) {
+        if (value != null && !value.isBlank()) {
+            names.add(value);
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
+    }
+
+    private static String text(JsonNode node, String field) {
+        JsonNode value = node == null ? null : node.get(field);
+        return value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString();
+    }
+
+    private static String describeSource(JsonNode record) {
+        String source = text(record, "eventSource");
+        return source != null ? source : String.valueOf(text(record, "EventSource"));
+    }
+
+    private static String shorten(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        String oneLine = message.replaceAll("\\s+", " ");
+        return oneLine.length() <= MAX_REASON_DETAIL ? oneLine : oneLine.substring(0, MAX_REASON_DETAIL) + "...";
+    }
+}

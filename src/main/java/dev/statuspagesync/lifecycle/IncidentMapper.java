@@ -1,0 +1,110 @@
+package dev.statuspagesync.lifecycle;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import dev.statuspagesync.flashduty.ChangeStatus;
+import dev.statuspagesync.flashduty.Requests;
+import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.inbound.MetricSummary;
+import dev.statuspagesync.routing.Route;
+
+/** Pure mapping from a firing alarm and its route to Flashduty's create request. */
+public final class IncidentMapper {
+
+    /** Event type the function opens. */
+    public static final String INCIDENT = "incident";
+    /** The line that names the alarm behind an incident; the alarm ARN is the incident's key. */
+    public static final String ARN_LINE_PREFIX = "Alarm ARN: ";
+
+    private static final Pattern REGION_CODE = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+    private static final DateTimeFormatter HUMAN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private IncidentMapper() {
+    }
+
+    public static Requests.CreateChange openIncident(AlarmChange alarm, Route route) {
+        var componentChanges = route.componentIds().stream()
+                .map(id -> new Requests.ComponentChange(id, route.impact()))
+                .toList();
+        var firstUpdate = new Requests.Update(ChangeStatus.INVESTIGATING,
+                "CloudWatch alarm " + Markdown.text(alarm.name()) + " is in ALARM. We are investigating.",
+                componentChanges);
+        return new Requests.CreateChange(route.pageId(), INCIDENT, title(alarm.name()), description(alarm),
+                ChangeStatus.INVESTIGATING,
+                alarm.stateTime() == null ? null : alarm.stateTime().getEpochSecond(),
+                route.notifySubscribers(), List.of(firstUpdate));
+    }
+
+    /** The alarm name, cut to Flashduty's limit without splitting a character. */
+    static String title(String alarmName) {
+        String name = alarmName.strip();
+        if (name.codePointCount(0, name.length()) <= Requests.MAX_TITLE_LENGTH) {
+            return name;
+        }
+        return name.substring(0, name.offsetByCodePoints(0, Requests.MAX_TITLE_LENGTH));
+    }
+
+    static String description(AlarmChange alarm) {
+        StringBuilder text = new StringBuilder();
+        text.append("CloudWatch alarm **").append(Markdown.text(alarm.name())).append("** is in ALARM");
+        if (alarm.previousState() != null) {
+            text.append(" (was ").append(alarm.previousState()).append(')');
+        }
+        if (alarm.stateTime() != null) {
+            text.append(" since ").append(HUMAN_TIME.format(alarm.stateTime()));
+        }
+        text.append(".\n\n");
+        if (alarm.description() != null) {
+            text.append(Markdown.text(alarm.description())).append("\n\n");
+        }
+        if (alarm.reason() != null && !alarm.reason().isBlank()) {
+            text.append("**Reason:** ").append(Markdown.text(alarm.reason())).append("\n\n");
+        }
+        if (!alarm.metrics().isEmpty()) {
+            text.append("- **Metric:** ").append(metricLine(alarm.metrics())).append('\n');
+        }
+        if (alarm.compositeRule() != null) {
+            text.append("- **Alarm rule:** ").append(Markdown.text(alarm.compositeRule())).append('\n');
+        }
+        text.append("- **Account:** ").append(Markdown.text(alarm.accountId()))
+                .append(", **Region:** ").append(Markdown.text(alarm.region())).append('\n');
+        if (alarm.region() != null && REGION_CODE.matcher(alarm.region()).matches()) {
+            text.append("- [Open the alarm in the CloudWatch console](").append(consoleLink(alarm)).append(")\n");
+        }
+        text.append('\n').append(ARN_LINE_PREFIX).append(Markdown.code(alarm.arn()));
+        return text.toString();
+    }
+
+    private static String metricLine(MetricSummary metrics) {
+        StringBuilder line = new StringBuilder();
+        if (metrics.namespace() != null) {
+            line.append(Markdown.text(metrics.namespace())).append(' ');
+        }
+        line.append(metrics.metrics().stream().map(Markdown::text).collect(Collectors.joining(", ")));
+        if (!metrics.dimensions().isEmpty()) {
+            line.append(" (").append(metrics.dimensions().entrySet().stream()
+                    .map(entry -> Markdown.text(entry.getKey()) + "=" + Markdown.text(entry.getValue()))
+                    .collect(Collectors.joining(", "))).append(')');
+        }
+        return line.toString().strip();
+    }
+
+    /** The alarm's page in the CloudWatch console of its partition. */
+    static String consoleLink(AlarmChange alarm) {
+        String host = switch (alarm.partition()) {
+            case "aws-cn" -> alarm.region() + ".console.amazonaws.cn";
+            case "aws-us-gov" -> alarm.region() + ".console.amazonaws-us-gov.com";
+            default -> alarm.region() + ".console.aws.amazon.com";
+        };
+        String name = URLEncoder.encode(alarm.name(), StandardCharsets.UTF_8).replace("+", "%20");
+        String region = URLEncoder.encode(alarm.region(), StandardCharsets.UTF_8);
+        return "https://" + host + "/cloudwatch/home?region=" + region + "#alarmsV2:alarm/" + name;
+    }
+}

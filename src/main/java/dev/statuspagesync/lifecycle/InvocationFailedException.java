@@ -1,0 +1,12 @@
+package dev.statuspagesync.lifecycle;
+
+/**
+ * Thrown to fail the invocation when an alarm change was rejected or could not be delivered, so that
+ * Lambda's retries and the dead-letter destination keep the event. The message starts with the outcome.
+ */
+public class InvocationFailedException extends RuntimeException {
+
+    public InvocationFailedException(Outcome outcome) {
+        super(outcome.outcome().wire() + ": " + outcome.reason(), null, false, false);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.statuspagesync.lifecycle;
+
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** What the function did with one alarm change: the JSON the handler answers with. */
+@RegisterForReflection
+@JsonInclude(JsonInclude.Include.ALWAYS)
+public record Outcome(Kind outcome, String reason, @JsonProperty("change_id") Long changeId) {
+
+    /** Every possible result; rejected and failed make the invocation (or the SQS message) fail. */
+    public enum Kind {
+        CREATED, UPDATED, RESOLVED, IGNORED, REJECTED, FAILED;
+
+        @JsonValue
+        public String wire() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+    }
+
+    public static Outcome created(long changeId, String reason) {
+        return new Outcome(Kind.CREATED, reason, changeId);
+    }
+
+    public static Outcome ignored(String reason) {
+        return new Outcome(Kind.IGNORED, reason, null);
+    }
+
+    public static Outcome rejected(String reason) {
+        return new Outcome(Kind.REJECTED, reason, null);
+    }
+
+    public static Outcome failed(String reason) {
+        return new Outcome(Kind.FAILED, reason, null);
+    }
+
+    /** Whether the change must be delivered again (Lambda retry, DLQ, or SQS redelivery). */
+    public boolean mustRetry() {
+        return outcome == Kind.REJECTED || outcome == Kind.FAILED;
+    }
+}

@@ -1,7 +1,13 @@
 package dev.statuspagesync.lifecycle;
 
+import java.util.regex.Pattern;
+
 /** Makes alarm text safe inside Flashduty's Markdown: no markup, links or HTML that the operator did not write. */
 final class Markdown {
+
+    private static final String INLINE_SPECIALS = "\\`*_[]<|~";
+    // Characters that start a list or quote only at the beginning of a line.
+    private static final Pattern BLOCK_START = Pattern.compile("^([-+>#]|\\d+[.)])");
 
     private Markdown() {
     }
@@ -15,18 +21,24 @@ final class Markdown {
         value.codePoints().forEach(codePoint -> {
             if (Character.isISOControl(codePoint)) {
                 out.append(' ');
-            } else if ("\\`*_{}[]()<>#+-.!|~&".indexOf(codePoint) >= 0) {
-                out.append('\\').appendCodePoint(codePoint);
             } else {
+                if (INLINE_SPECIALS.indexOf(codePoint) >= 0) {
+                    out.append('\\');
+                }
                 out.appendCodePoint(codePoint);
             }
         });
-        return out.toString().trim();
+        String escaped = out.toString().strip();
+        var blockStart = BLOCK_START.matcher(escaped);
+        if (blockStart.find()) {
+            int last = blockStart.end() - 1;
+            escaped = escaped.substring(0, last) + '\\' + escaped.substring(last);
+        }
+        return escaped;
     }
 
     /** A code span that shows {@code value} literally, whatever backticks it holds. */
     static String code(String value) {
-        String fence = value.contains("`") ? "``" : "`";
-        return fence + (value.contains("`") ? " " + value + " " : value) + fence;
+        return value.contains("`") ? "`` " + value + " ``" : "`" + value + "`";
     }
 }

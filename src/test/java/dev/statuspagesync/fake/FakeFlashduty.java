@@ -1,0 +1,503 @@
+package dev.statuspagesync.fake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+/**
+ * A Flashduty status-page API on a random loopback port: incidents in memory, requests checked against the
+ * rules of Flashduty's OpenAPI spec and API notes, answers in Flashduty's envelopes, and faults that a test
+ * queues for the next requests. Every request is recorded so tests can count calls and read exact bodies.
+ */
+public final class FakeFlashduty implements AutoCloseable {
+
+    /** One request as the fake received it; the query keeps the app key so tests can check it arrived. */
+    public record Recorded(String method, String path, Map<String, String> query, JsonNode body) {
+    }
+
+    /** A component status change inside one timeline update. */
+    public record ComponentChange(String componentId, String status) {
+    }
+
+    public record Update(String updateId, long atSeconds, String status, String description,
+            List<ComponentChange> componentChanges) {
+    }
+
+    /** An event as the fake holds it; {@code components} is the current status of each affected component. */
+    public record Incident(long changeId, long pageId, String type, String title, String description, String status,
+            long startAtSeconds, boolean notifySubscribers, Map<String, String> components, List<Update> updates) {
+    }
+
+    /** What the fake does with a request instead of answering it normally. */
+    public sealed interface Fault {
+        /** An HTTP error with Flashduty's error envelope; retryAfterSeconds null means no header. */
+        record Status(int httpStatus, String code, Integer retryAfterSeconds) implements Fault {
+        }
+
+        /** HTTP 200 that carries an error envelope, as Flashduty's gateway sometimes does. */
+        record ErrorOn200(String code) implements Fault {
+        }
+
+        /** Never answers until the test resets or closes the fake. */
+        record Hang() implements Fault {
+        }
+
+        /** Closes the connection without an answer. */
+        record Drop() implements Fault {
+        }
+
+        /** HTTP 200 with {@code data: {}}: a success body missing its fields. */
+        record EmptySuccess() implements Fault {
+        }
+    }
+
+    public static final String REQUEST_ID_HEADER = "Flashcat-Request-Id";
+    static final Set<String> INCIDENT_STATUSES = Set.of("investigating", "identified", "monitoring", "resolved");
+    static final Set<String> MAINTENANCE_STATUSES = Set.of("scheduled", "ongoing", "completed");
+    static final Set<String> INCIDENT_COMPONENT_STATUSES = Set.of("operational", "degraded", "partial_outage",
+            "full_outage");
+    static final Set<String> MAINTENANCE_COMPONENT_STATUSES = Set.of("operational", "under_maintenance");
+    static final int MAX_TITLE = 255;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final HttpServer server;
+    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "fake-flashduty");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private final String appKey;
+    private final long pageId;
+    private final Map<String, String> componentNames;
+    private final AtomicLong ids = new AtomicLong();
+    private final List<Recorded> requests = new ArrayList<>();
+    private final Map<Long, Incident> incidents = new LinkedHashMap<>();
+    private final Deque<Fault> faults = new ArrayDeque<>();
+    private CountDownLatch hangs = new CountDownLatch(1);
+
+    private FakeFlashduty(String appKey, long pageId, Map<String, String> componentNames) throws IOException {
+        this.appKey = appKey;
+        this.pageId = pageId;
+        this.componentNames = new LinkedHashMap<>(componentNames);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.setExecutor(executor);
+        server.createContext("/", this::serve);
+        server.start();
+    }
+
+    /** Starts a fake that knows one page with the given component ids and names. */
+    public static FakeFlashduty start(String appKey, long pageId, Map<String, String> componentNames) {
+        try {
+            return new FakeFlashduty(appKey, pageId, componentNames);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start the fake Flashduty", e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+    }
+
+    public long pageId() {
+        return pageId;
+    }
+
+    /** Forgets incidents, requests and queued faults, and releases hanging requests. */
+    public synchronized void reset() {
+        requests.clear();
+        incidents.clear();
+        faults.clear();
+        hangs.countDown();
+        hangs = new CountDownLatch(1);
+    }
+
+    /** Queues faults, answered in order to the next requests. */
+    public synchronized void failNext(Fault... next) {
+        faults.addAll(List.of(next));
+    }
+
+    public synchronized List<Recorded> requests() {
+        return List.copyOf(requests);
+    }
+
+    public synchronized List<Recorded> requests(String path) {
+        return requests.stream().filter(request -> request.path().equals(path)).toList();
+    }
+
+    public synchronized List<Incident> incidents() {
+        return List.copyOf(incidents.values());
+    }
+
+    @Override
+    public void close() {
+        hangs.countDown();
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            Fault fault;
+            String requestId = "01FAKE" + String.format("%020d", ids.incrementAndGet());
+            JsonNode body;
+            Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
+            String path = exchange.getRequestURI().getPath();
+            try (InputStream in = exchange.getRequestBody()) {
+                byte[] bytes = in.readAllBytes();
+                body = bytes.length == 0 ? null : parse(bytes);
+            }
+            CountDownLatch hang;
+            synchronized (this) {
+                requests.add(new Recorded(exchange.getRequestMethod(), path, query, body));
+                fault = faults.poll();
+                hang = hangs;
+            }
+            if (fault instanceof Fault.Drop) {
+                return; // closing the exchange unanswered drops the connection
+            }
+            if (fault instanceof Fault.Hang) {
+                awaitRelease(hang);
+                return;
+            }
+            Answer answer = fault == null ? answer(exchange, path, query, body)
+                    : faultAnswer(fault);
+            send(exchange, answer, requestId);
+        }
+    }
+
+    private record Answer(int status, String code, String message, JsonNode data, Integer retryAfter) {
+        static Answer ok(JsonNode data) {
+            return new Answer(200, null, null, data, null);
+        }
+
+        static Answer error(int status, String code, String message) {
+            return new Answer(status, code, message, null, null);
+        }
+    }
+
+    private static Answer faultAnswer(Fault fault) {
+        if (fault instanceof Fault.Status status) {
+            return new Answer(status.httpStatus(), status.code(), "injected " + status.code(), null,
+                    status.retryAfterSeconds());
+        }
+        if (fault instanceof Fault.ErrorOn200 error) {
+            return new Answer(200, error.code(), "injected " + error.code(), null, null);
+        }
+        return Answer.ok(JSON.createObjectNode());
+    }
+
+    private Answer answer(HttpExchange exchange, String path, Map<String, String> query, JsonNode body) {
+        if (!appKey.equals(query.get("app_key"))) {
+            return Answer.error(401, "Unauthorized", "app_key is missing, invalid, or expired");
+        }
+        String method = exchange.getRequestMethod();
+        boolean post = "POST".equals(method);
+        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (post && (contentType == null || !contentType.startsWith("application/json"))) {
+            return Answer.error(400, "InvalidContentType", "Content-Type must be application/json");
+        }
+        if (post && (body == null || !body.isObject())) {
+            return Answer.error(400, "BadRequest", "request body must be a JSON object");
+        }
+        return switch (path) {
+            case "/status-page/change/create" -> post ? create(body) : notAllowed();
+            case "/status-page/change/timeline/create" -> post ? addUpdate(body) : notAllowed();
+            case "/status-page/change/active/list" -> "GET".equals(method) ? activeList(query) : notAllowed();
+            case "/status-page/change/info" -> "GET".equals(method) ? info(query) : notAllowed();
+            default -> Answer.error(404, "RouteNotFound", "no route " + path);
+        };
+    }
+
+    private static Answer notAllowed() {
+        return Answer.error(405, "MethodNotAllowed", "method not allowed");
+    }
+
+    private synchronized Answer create(JsonNode body) {
+        String problem = checkPage(body);
+        String type = body.path("type").asText("");
+        String title = body.path("title").asText("");
+        String status = body.path("status").asText("");
+        JsonNode updates = body.path("updates");
+        if (problem == null && !Set.of("incident", "maintenance").contains(type)) {
+            problem = "type must be incident or maintenance";
+        }
+        if (problem == null && (title.isBlank() || title.codePointCount(0, title.length()) > MAX_TITLE)) {
+            problem = "title is required and at most 255 characters";
+        }
+        if (problem == null && !statusesFor(type).contains(status)) {
+            problem = "status " + status + " is not valid for " + type;
+        }
+        if (problem == null && !body.path("description").isTextual()) {
+            problem = "description is required";
+        }
+        if (problem == null && (!updates.isArray() || updates.isEmpty())) {
+            problem = "updates must hold at least one update";
+        }
+        if (problem == null && (!updates.get(0).path("component_changes").isArray()
+                || updates.get(0).path("component_changes").isEmpty())) {
+            problem = "the first update must carry component_changes";
+        }
+        if (problem == null) {
+            for (JsonNode update : updates) {
+                problem = checkUpdate(type, update, false);
+                if (problem != null) {
+                    break;
+                }
+            }
+        }
+        if (problem != null) {
+            return Answer.error(400, problem.startsWith("unknown") ? "ResourceNotFound" : "InvalidParameter", problem);
+        }
+        long changeId = 6_000_000_000_000L + ids.incrementAndGet();
+        long start = body.has("start_at_seconds") ? body.get("start_at_seconds").asLong() : now();
+        Map<String, String> components = new LinkedHashMap<>();
+        List<Update> timeline = new ArrayList<>();
+        for (JsonNode update : updates) {
+            timeline.add(applyUpdate(components, update, update.path("at_seconds").asLong(start)));
+        }
+        incidents.put(changeId, new Incident(changeId, pageId, type, title, body.path("description").asText(),
+                status, start, body.path("notify_subscribers").asBoolean(false), components, timeline));
+        ObjectNode data = JSON.createObjectNode().put("change_id", changeId).put("change_name", title);
+        return Answer.ok(data);
+    }
+
+    private synchronized Answer addUpdate(JsonNode body) {
+        String problem = checkPage(body);
+        if (problem != null) {
+            return Answer.error(400, "InvalidParameter", problem);
+        }
+        Incident incident = incidents.get(body.path("change_id").asLong());
+        if (incident == null) {
+            return Answer.error(400, "ResourceNotFound", "unknown change_id " + body.path("change_id"));
+        }
+        String status = body.path("status").asText("");
+        if (!statusesFor(incident.type()).contains(status)) {
+            return Answer.error(400, "InvalidParameter", "status " + status + " is not valid for " + incident.type());
+        }
+        if (!body.path("description").isTextual()) {
+            return Answer.error(400, "InvalidParameter", "description is required");
+        }
+        problem = checkUpdate(incident.type(), body, true);
+        if (problem != null) {
+            return Answer.error(400, "InvalidParameter", problem);
+        }
+        long at = body.has("at_seconds") ? body.get("at_seconds").asLong() : now();
+        if (at < incident.startAtSeconds()) {
+            return Answer.error(400, "InvalidParameter", "at_seconds is before the event's start");
+        }
+        Map<String, String> components = new LinkedHashMap<>(incident.components());
+        Update update = applyUpdate(components, body, at);
+        boolean terminal = "resolved".equals(status) || "completed".equals(status);
+        if (terminal && components.values().stream().anyMatch(value -> !"operational".equals(value))) {
+            return Answer.error(400, "InvalidParameter",
+                    "resolving requires every affected component to be operational");
+        }
+        List<Update> timeline = new ArrayList<>(incident.updates());
+        timeline.add(update);
+        incidents.put(incident.changeId(), new Incident(incident.changeId(), incident.pageId(), incident.type(),
+                incident.title(), incident.description(), status, incident.startAtSeconds(),
+                incident.notifySubscribers(), components, timeline));
+        return Answer.ok(JSON.createObjectNode().put("update_id", update.updateId()));
+    }
+
+    private synchronized Answer activeList(Map<String, String> query) {
+        if (!String.valueOf(pageId).equals(query.get("page_id"))) {
+            return Answer.error(400, "ResourceNotFound", "unknown page_id " + query.get("page_id"));
+        }
+        String type = query.get("type");
+        if (!Set.of("incident", "maintenance").contains(type)) {
+            return Answer.error(400, "InvalidParameter", "type must be incident or maintenance");
+        }
+        ArrayNode items = JSON.createArrayNode();
+        incidents.values().stream()
+                .filter(incident -> incident.type().equals(type))
+                .filter(incident -> !"resolved".equals(incident.status()) && !"completed".equals(incident.status()))
+                .forEach(incident -> items.add(toJson(incident)));
+        return Answer.ok(JSON.createObjectNode().set("items", items));
+    }
+
+    private synchronized Answer info(Map<String, String> query) {
+        if (!String.valueOf(pageId).equals(query.get("page_id"))) {
+            return Answer.error(400, "ResourceNotFound", "unknown page_id " + query.get("page_id"));
+        }
+        Incident incident = incidents.get(parseLong(query.get("change_id")));
+        return incident == null ? Answer.error(400, "ResourceNotFound", "unknown change_id")
+                : Answer.ok(toJson(incident));
+    }
+
+    private String checkPage(JsonNode body) {
+        if (!body.path("page_id").canConvertToLong()) {
+            return "page_id is required";
+        }
+        return body.path("page_id").asLong() == pageId ? null : "unknown page_id " + body.path("page_id");
+    }
+
+    private String checkUpdate(String type, JsonNode update, boolean timeline) {
+        if (!timeline && update.has("status") && !statusesFor(type).contains(update.path("status").asText())) {
+            return "update status " + update.path("status").asText() + " is not valid for " + type;
+        }
+        JsonNode changes = update.path("component_changes");
+        if (changes.isMissingNode() || changes.isNull()) {
+            return null;
+        }
+        if (!changes.isArray()) {
+            return "component_changes must be an array";
+        }
+        Set<String> allowed = "maintenance".equals(type) ? MAINTENANCE_COMPONENT_STATUSES
+                : INCIDENT_COMPONENT_STATUSES;
+        List<String> seen = new ArrayList<>();
+        for (JsonNode change : changes) {
+            String id = change.path("component_id").asText("");
+            if (!componentNames.containsKey(id)) {
+                return "unknown component_id " + id;
+            }
+            if (seen.contains(id)) {
+                return "component_id " + id + " appears twice in one update";
+            }
+            seen.add(id);
+            if (!allowed.contains(change.path("status").asText(""))) {
+                return "component status " + change.path("status").asText() + " is not valid for " + type;
+            }
+        }
+        String status = update.path("status").asText("");
+        if (("resolved".equals(status) || "completed".equals(status))) {
+            for (JsonNode change : changes) {
+                if (!"operational".equals(change.path("status").asText())) {
+                    return "resolving requires every referenced component to be operational";
+                }
+            }
+        }
+        return null;
+    }
+
+    private Update applyUpdate(Map<String, String> components, JsonNode update, long at) {
+        List<ComponentChange> changes = new ArrayList<>();
+        for (JsonNode change : update.path("component_changes")) {
+            String id = change.path("component_id").asText();
+            String status = change.path("status").asText();
+            components.put(id, status);
+            changes.add(new ComponentChange(id, status));
+        }
+        String status = update.hasNonNull("status") ? update.get("status").asText() : null;
+        return new Update("01FAKEUPDATE" + String.format("%014d", ids.incrementAndGet()), at, status,
+                update.path("description").asText(""), changes);
+    }
+
+    private ObjectNode toJson(Incident incident) {
+        ObjectNode node = JSON.createObjectNode()
+                .put("change_id", incident.changeId())
+                .put("page_id", incident.pageId())
+                .put("type", incident.type())
+                .put("title", incident.title())
+                .put("description", incident.description())
+                .put("status", incident.status())
+                .put("start_at_seconds", incident.startAtSeconds())
+                .put("notify_subscribers", incident.notifySubscribers());
+        ArrayNode affected = node.putArray("affected_components");
+        incident.components().forEach((id, status) -> affected.addObject()
+                .put("component_id", id).put("name", componentNames.get(id)).put("status", status));
+        ArrayNode updates = node.putArray("updates");
+        for (Update update : incident.updates()) {
+            ObjectNode entry = updates.addObject().put("update_id", update.updateId())
+                    .put("at_seconds", update.atSeconds()).put("description", update.description());
+            if (update.status() != null) {
+                entry.put("status", update.status());
+            }
+            ArrayNode changes = entry.putArray("component_changes");
+            update.componentChanges().forEach(change -> changes.addObject()
+                    .put("component_id", change.componentId())
+                    .put("component_name", componentNames.get(change.componentId()))
+                    .put("status", change.status()));
+        }
+        return node;
+    }
+
+    private static Set<String> statusesFor(String type) {
+        return "maintenance".equals(type) ? MAINTENANCE_STATUSES : INCIDENT_STATUSES;
+    }
+
+    private static void send(HttpExchange exchange, Answer answer, String requestId) throws IOException {
+        ObjectNode envelope = JSON.createObjectNode().put("request_id", requestId);
+        if (answer.code() != null) {
+            envelope.putObject("error").put("code", answer.code()).put("message", answer.message());
+        } else {
+            envelope.set("data", answer.data());
+        }
+        byte[] bytes = JSON.writeValueAsBytes(envelope);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.getResponseHeaders().add(REQUEST_ID_HEADER, requestId);
+        if (answer.retryAfter() != null) {
+            exchange.getResponseHeaders().add("Retry-After", String.valueOf(answer.retryAfter()));
+        }
+        exchange.sendResponseHeaders(answer.status(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static void awaitRelease(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static JsonNode parse(byte[] bytes) {
+        try {
+            return JSON.readTree(bytes);
+        } catch (IOException notJson) {
+            return JSON.getNodeFactory().textNode(new String(bytes, StandardCharsets.UTF_8));
+        }
+    }
+
+    private static Map<String, String> query(String raw) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (raw == null || raw.isEmpty()) {
+            return values;
+        }
+        for (String pair : raw.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            String value = equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            values.put(key, value);
+        }
+        return values;
+    }
+
+    private static long parseLong(String value) {
+        try {
+            return value == null ? -1 : Long.parseLong(value);
+        } catch (NumberFormatException notNumber) {
+            return -1;
+        }
+    }
+
+    private static long now() {
+        return Instant.now().getEpochSecond();
+    }
+}

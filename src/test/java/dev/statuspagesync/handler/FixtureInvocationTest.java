@@ -1,0 +1,91 @@
+package dev.statuspagesync.handler;
+
+import static dev.statuspagesync.fake.FakeFlashdutyResource.APP_KEY;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.statuspagesync.fake.FakeFlashduty;
+import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.Lambda;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** Every AWS payload fixture through the deployed handler: its outcome and the exact Flashduty request it causes. */
+@QuarkusTest
+@QuarkusTestResource(FakeFlashdutyResource.class)
+class FixtureInvocationTest {
+
+    static final String CREATE = "/status-page/change/create";
+
+    @BeforeEach
+    void resetFake() {
+        fake().reset();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            sns-single-metric-alarm.json         | created | incident opened for alarm checkout-api-high-cpu
+            sns-metric-math-alarm.json           | created | incident opened for alarm orders-5xx-error-rate
+            sns-anomaly-detection-alarm.json     | created | incident opened for alarm payments-latency-anomaly
+            sns-composite-alarm.json             | created | incident opened for alarm storefront-degraded
+            sns-non-ascii-description.json       | created | incident opened for alarm tokyo-api-errors
+            sns-cdk-generated-name.json          | created | incident opened for alarm PaymentsServiceProdStack-PaymentsApiGatewayLatencyP99AlarmAE3F1C2B-1QX7ZK9M2N4P8
+            sns-null-description.json            | created | incident opened for alarm nightly-report-lambda-errors
+            eventbridge-single-metric-alarm.json | created | incident opened for alarm search-api-p90-latency
+            alarm-action-metric-alarm.json       | created | incident opened for alarm ledger-db-free-storage
+            alarm-action-composite-alarm.json    | created | incident opened for alarm checkout-journey-broken
+            sns-single-metric-ok.json            | ignored | recovery (OK) does not change the page yet
+            sns-insufficient-data.json           | ignored | INSUFFICIENT_DATA does not change the page
+            eventbridge-metric-math-ok.json      | ignored | recovery (OK) does not change the page yet
+            eventbridge-composite-suppressed.json | ignored | alarm actions are suppressed, so this is not an outage
+            eventbridge-configuration-change.json | ignored | EventBridge detail-type 'CloudWatch Alarm Configuration Change' is not an alarm state change
+            sns-plain-text-message.json          | ignored | SNS message is plain text, not a CloudWatch alarm
+            sns-unrelated-json.json              | ignored | JSON payload is not a CloudWatch alarm change
+            """)
+    void answersEachFixtureWithItsOutcome(String fixture, String outcome, String reason) {
+        JsonNode answer = Fixtures.json(Lambda.invoke(Fixtures.event(fixture)).then().statusCode(200)
+                .extract().asString());
+
+        assertEquals(outcome, answer.path("outcome").asText());
+        assertEquals(reason, answer.path("reason").asText());
+        List<FakeFlashduty.Recorded> creates = fake().requests(CREATE);
+        if (outcome.equals("created")) {
+            assertEquals(1, creates.size(), "one create call");
+            assertEquals(fake().incidents().get(0).changeId(), answer.path("change_id").asLong());
+            assertEquals(APP_KEY, creates.get(0).query().get("app_key"));
+            JsonNode expected = Fixtures.expectedCreate(fixture);
+            assertNotNull(expected, "no expected body in expected/" + fixture + "; actual:\n" + creates.get(0).body());
+            assertEquals(expected, creates.get(0).body());
+        } else {
+            assertEquals(List.of(), fake().requests(), "an ignored change calls nothing");
+            assertEquals(true, answer.path("change_id").isNull());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            sqs-sns-envelope-batch.json | sqs-sns-envelope-batch.json
+            sqs-raw-delivery.json       | sqs-raw-delivery.json
+            """)
+    void answersSqsBatchWithNoFailuresWhenEveryRecordIsHandled(String fixture, String expectedBody) {
+        JsonNode answer = Fixtures.json(Lambda.invoke(Fixtures.event(fixture)).then().statusCode(200)
+                .extract().asString());
+
+        assertEquals(Fixtures.json("{\"batchItemFailures\":[]}"), answer);
+        List<FakeFlashduty.Recorded> creates = fake().requests(CREATE);
+        assertEquals(1, creates.size());
+        JsonNode expected = Fixtures.expectedCreate(expectedBody);
+        assertNotNull(expected, "no expected body in expected/" + expectedBody + "; actual:\n" + creates.get(0).body());
+        assertEquals(expected, creates.get(0).body());
+    }
+}

@@ -27,6 +27,11 @@ import io.smallrye.faulttolerance.api.RateLimitType;
 @ApplicationScoped
 class FlashdutyGateway {
 
+    /** Flashduty allows 50 calls per second per account: one call per 20 ms at most. */
+    static final int MIN_SPACING_MILLIS = 20;
+    /** Flashduty allows 1000 calls per minute per account. */
+    static final int CALLS_PER_MINUTE = 1000;
+
     private final FlashdutyApi api;
     private final FlashdutyConfig.Retry retry;
 
@@ -35,12 +40,11 @@ class FlashdutyGateway {
         this.retry = config.retry();
     }
 
-    // Flashduty allows 1000/min and 50/s per account: a rolling minute window, and 20 ms between calls.
     @Retry(maxRetries = 4, delay = 200, maxDuration = 120_000,
             retryOn = { FlashdutyRetryableException.class, TimeoutException.class, RateLimitException.class },
             abortOn = { FlashdutyRejectedException.class, FlashdutyDeadlineException.class })
     @CustomBackoff(RetryBackoff.class)
-    @RateLimit(value = 1000, window = 1, windowUnit = ChronoUnit.MINUTES, minSpacing = 20,
+    @RateLimit(value = CALLS_PER_MINUTE, window = 1, windowUnit = ChronoUnit.MINUTES, minSpacing = MIN_SPACING_MILLIS,
             minSpacingUnit = ChronoUnit.MILLIS, type = RateLimitType.ROLLING)
     @Timeout(5000)
     <T> T call(String operation, Deadline deadline, Function<FlashdutyApi, Responses.Envelope<T>> request) {

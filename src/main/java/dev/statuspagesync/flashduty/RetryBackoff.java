@@ -6,7 +6,8 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 
 /**
- * Exponential backoff with equal jitter, stretched to Flashduty's {@code Retry-After} when it asks for longer.
+ * Exponential backoff with equal jitter, stretched to Flashduty's {@code Retry-After} when it asks for longer,
+ * and never shorter than the rate limiter's spacing, so a retry is not refused by our own limiter.
  * SmallRye creates one instance per guarded call, so the retry count lives here.
  */
 @RegisterForReflection
@@ -31,6 +32,6 @@ public class RetryBackoff implements CustomBackoffStrategy {
         if (cause instanceof FlashdutyRetryableException retryable && retryable.retryAfter() != null) {
             delay = Math.max(delay, retryable.retryAfter().toMillis());
         }
-        return delay;
+        return Math.max(delay, FlashdutyGateway.MIN_SPACING_MILLIS + 1);
     }
 }

@@ -35,7 +35,7 @@ import com.sun.net.httpserver.HttpServer;
 public final class FakeFlashduty implements AutoCloseable {
 
     /** One request as the fake received it; the query keeps the app key so tests can check it arrived. */
-    public record Recorded(String method, String path, Map<String, String> query, JsonNode body) {
+    public record Recorded(String method, String path, Map<String, String> query, JsonNode body, long atNanos) {
     }
 
     /** A component status change inside one timeline update. */
@@ -148,6 +148,11 @@ public final class FakeFlashduty implements AutoCloseable {
         return requests.stream().filter(request -> request.path().equals(path)).toList();
     }
 
+    /** When each request to {@code path} arrived, from {@link System#nanoTime()}. */
+    public synchronized List<Long> requestTimesNanos(String path) {
+        return requests(path).stream().map(Recorded::atNanos).toList();
+    }
+
     public synchronized List<Incident> incidents() {
         return List.copyOf(incidents.values());
     }
@@ -172,7 +177,7 @@ public final class FakeFlashduty implements AutoCloseable {
             }
             CountDownLatch hang;
             synchronized (this) {
-                requests.add(new Recorded(exchange.getRequestMethod(), path, query, body));
+                requests.add(new Recorded(exchange.getRequestMethod(), path, query, body, System.nanoTime()));
                 fault = faults.poll();
                 hang = hangs;
             }

@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Usage: scripts/test.sh [extra Maven arguments]
+# Runs the whole test suite with the Maven wrapper (it downloads Maven 3.9 on first use). Needs Java 17+.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+command -v java >/dev/null || { echo "test.sh: java (17 or newer) is not on PATH" >&2; exit 1; }
+exec ./mvnw -B --no-transfer-progress verify "$@"

@@ -1,0 +1,203 @@
+package dev.statuspagesync.flashduty;
+
+import static dev.statuspagesync.fake.FakeFlashdutyResource.APP_KEY;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.statuspagesync.config.FlashdutyConfig;
+import dev.statuspagesync.fake.FakeFlashduty.Fault;
+import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.Lambda;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+import jakarta.inject.Inject;
+
+/** Retries, rejections, timeouts and the rate limit, each proven by the requests the fake Flashduty counted. */
+@QuarkusTest
+@QuarkusTestResource(FakeFlashdutyResource.class)
+class FaultToleranceTest {
+
+    static final String FIRING = "sns-single-metric-alarm.json";
+    static final String CREATE = "/status-page/change/create";
+
+    @Inject
+    FlashdutyConfig config;
+
+    @BeforeEach
+    void resetFake() {
+        fake().reset();
+    }
+
+    @Test
+    void retriesServerErrorsThenCreatesOnce() {
+        fake().failNext(new Fault.Status(500, "InternalError", null), new Fault.Status(503, "ServiceUnavailable", null));
+
+        JsonNode answer = invokeOk(FIRING);
+
+        assertEquals("created", answer.path("outcome").asText());
+        assertEquals(3, fake().requests(CREATE).size());
+        assertEquals(1, fake().incidents().size());
+    }
+
+    @Test
+    void retriesRateLimitedCallWithoutRetryAfter() {
+        fake().failNext(new Fault.Status(429, "RequestTooFrequently", null));
+
+        assertEquals("created", invokeOk(FIRING).path("outcome").asText());
+        assertEquals(2, fake().requests(CREATE).size());
+    }
+
+    @Test
+    void waitsAtLeastRetryAfterBeforeRetrying() {
+        fake().failNext(new Fault.Status(429, "RequestTooFrequently", 1));
+
+        long started = System.nanoTime();
+        JsonNode answer = invokeOk(FIRING);
+        Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
+
+        assertEquals("created", answer.path("outcome").asText());
+        assertEquals(2, fake().requests(CREATE).size());
+        assertTrue(elapsed.toMillis() >= 1000, "Retry-After: 1 honoured, waited " + elapsed.toMillis() + " ms");
+    }
+
+    @Test
+    void failsAtOnceWhenRetryAfterOutlastsTheInvocation() {
+        fake().failNext(new Fault.Status(429, "RequestTooFrequently", 3600));
+
+        String error = invokeFailing(FIRING);
+
+        assertEquals(1, fake().requests(CREATE).size());
+        assertTrue(error.startsWith("failed: Flashduty call abandoned"), error);
+        assertTrue(error.contains("retry after 3600 s"), error);
+    }
+
+    @Test
+    void retriesErrorEnvelopeOnHttp200WhenItIsRetryable() {
+        fake().failNext(new Fault.ErrorOn200("RequestTooFrequently"));
+
+        assertEquals("created", invokeOk(FIRING).path("outcome").asText());
+        assertEquals(2, fake().requests(CREATE).size());
+    }
+
+    @Test
+    void rejectsErrorEnvelopeOnHttp200WithoutRetrying() {
+        fake().failNext(new Fault.ErrorOn200("InvalidParameter"));
+
+        String error = invokeFailing(FIRING);
+
+        assertEquals(1, fake().requests(CREATE).size());
+        assertTrue(error.startsWith("rejected: Flashduty HTTP 200 InvalidParameter"), error);
+        assertTrue(error.contains("request_id 01FAKE"), error);
+    }
+
+    @Test
+    void doesNotRetryRejectedRequest() {
+        fake().failNext(new Fault.Status(400, "InvalidParameter", null));
+
+        String error = invokeFailing(FIRING);
+
+        assertEquals(1, fake().requests(CREATE).size());
+        assertTrue(error.startsWith("rejected: Flashduty HTTP 400 InvalidParameter"), error);
+        assertEquals(List.of(), fake().incidents());
+    }
+
+    @Test
+    void doesNotRetryUnauthorized() {
+        fake().failNext(new Fault.Status(401, "Unauthorized", null));
+
+        String error = invokeFailing(FIRING);
+
+        assertEquals(1, fake().requests(CREATE).size());
+        assertTrue(error.startsWith("rejected: Flashduty HTTP 401 Unauthorized"), error);
+    }
+
+    @Test
+    void failsInvocationAfterLastRetry() {
+        int attempts = config.retry().maxRetries() + 1;
+        for (int i = 0; i < attempts; i++) {
+            fake().failNext(new Fault.Status(503, "ServiceUnavailable", null));
+        }
+
+        String error = invokeFailing(FIRING);
+
+        assertEquals(attempts, fake().requests(CREATE).size());
+        assertTrue(error.startsWith("failed: Flashduty HTTP 503 ServiceUnavailable"), error);
+    }
+
+    @Test
+    void retriesAfterCallTimesOut() {
+        fake().failNext(new Fault.Hang());
+
+        assertEquals("created", invokeOk(FIRING).path("outcome").asText());
+        assertEquals(2, fake().requests(CREATE).size());
+    }
+
+    @Test
+    void retriesAfterDroppedConnection() {
+        fake().failNext(new Fault.Drop());
+
+        assertEquals("created", invokeOk(FIRING).path("outcome").asText());
+        assertEquals(2, fake().requests(CREATE).size());
+    }
+
+    @Test
+    void treatsSuccessWithoutChangeIdAsRejected() {
+        fake().failNext(new Fault.EmptySuccess());
+
+        String error = invokeFailing(FIRING);
+
+        assertEquals(1, fake().requests(CREATE).size());
+        assertTrue(error.startsWith("rejected: Flashduty HTTP 200 MissingChangeId"), error);
+    }
+
+    @Test
+    void keepsCallsAtLeastTwentyMillisecondsApart() {
+        int invocations = 6;
+        for (int i = 0; i < invocations; i++) {
+            invokeOk(FIRING);
+        }
+
+        List<Long> times = fake().requestTimesNanos(CREATE);
+        assertEquals(invocations, times.size(), "rate limiting delays calls, it loses none: " + fake().requests());
+        for (int i = 1; i < times.size(); i++) {
+            long gapMillis = (times.get(i) - times.get(i - 1)) / 1_000_000;
+            assertTrue(gapMillis >= 19, "gap " + gapMillis + " ms keeps one environment under 50 calls/s");
+        }
+    }
+
+    @Test
+    void neverPutsTheAppKeyIntoAnError() {
+        fake().failNext(new Fault.Status(400, "InvalidParameter", null));
+        String rejected = invokeFailing(FIRING);
+        fake().failNext(new Fault.Drop(), new Fault.Drop(), new Fault.Drop(), new Fault.Drop(), new Fault.Drop());
+        String failed = invokeFailing(FIRING);
+
+        assertTrue(failed.startsWith("failed: Flashduty IOError"), failed);
+        assertFalse(rejected.contains(APP_KEY) || failed.contains(APP_KEY));
+    }
+
+    private static JsonNode invokeOk(String fixture) {
+        return Fixtures.json(Lambda.invoke(Fixtures.event(fixture)).then().statusCode(200).extract().asString());
+    }
+
+    /** Invokes an event that must fail the invocation, and returns Lambda's errorMessage. */
+    private static String invokeFailing(String fixture) {
+        Response response = Lambda.invoke(Fixtures.event(fixture));
+        assertEquals(500, response.statusCode(), response.asString());
+        JsonNode error = Fixtures.json(response.asString());
+        assertEquals("dev.statuspagesync.lifecycle.InvocationFailedException", error.path("errorType").asText());
+        return error.path("errorMessage").asText();
+    }
+}

@@ -1,5 +1,6 @@
 package dev.statuspagesync.flashduty;
 
+import java.time.Duration;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +12,7 @@ public class FlashdutyClient {
     static final String INCIDENT = "incident";
 
     private final FlashdutyGateway gateway;
+    private final Pacer pacer = new Pacer(Duration.ofMillis(FlashdutyGateway.MIN_SPACING_MILLIS + 1));
 
     FlashdutyClient(FlashdutyGateway gateway) {
         this.gateway = gateway;
@@ -18,6 +20,7 @@ public class FlashdutyClient {
 
     /** Opens an event and returns its change id. */
     public long createChange(Requests.CreateChange request, Deadline deadline) {
+        pacer.awaitTurn();
         Responses.CreatedChange created = gateway.call("change/create", deadline, api -> api.create(request));
         if (created == null || created.changeId() == null) {
             throw FlashdutyErrors.classify(200, "MissingChangeId", "create answered without a change_id", null, null);
@@ -27,6 +30,7 @@ public class FlashdutyClient {
 
     /** Appends a timeline update and returns its update id. */
     public String addUpdate(Requests.CreateTimeline request, Deadline deadline) {
+        pacer.awaitTurn();
         Responses.CreatedUpdate created = gateway.call("change/timeline/create", deadline,
                 api -> api.createTimeline(request));
         return created == null ? null : created.updateId();
@@ -34,6 +38,7 @@ public class FlashdutyClient {
 
     /** Every open incident of a page. */
     public List<Responses.Change> activeIncidents(long pageId, Deadline deadline) {
+        pacer.awaitTurn();
         Responses.ChangeList list = gateway.call("change/active/list", deadline,
                 api -> api.activeList(pageId, INCIDENT));
         return list == null || list.items() == null ? List.of() : list.items();
@@ -41,6 +46,7 @@ public class FlashdutyClient {
 
     /** One event with its full timeline. */
     public Responses.Change change(long pageId, long changeId, Deadline deadline) {
+        pacer.awaitTurn();
         return gateway.call("change/info", deadline, api -> api.info(pageId, changeId));
     }
 }

@@ -43,12 +43,19 @@ public class AlarmLifecycle {
 
     private Outcome open(AlarmChange alarm, Route route, Deadline deadline) {
         try {
+            // Flashduty's create is not idempotent: a redelivered or duplicated change must find its incident.
+            var open = flashduty.activeIncidents(route.pageId(), deadline).stream()
+                    .filter(incident -> IncidentMapper.isOpenedFor(incident, alarm)).findFirst();
+            if (open.isPresent()) {
+                return Outcome.ignored("incident " + open.get().changeId() + " is already open for this alarm",
+                        open.get().changeId());
+            }
             long changeId = flashduty.createChange(IncidentMapper.openIncident(alarm, route), deadline);
             return Outcome.created(changeId, "incident opened for alarm " + alarm.name());
         } catch (FlashdutyRejectedException rejected) {
             return Outcome.rejected(rejected.getMessage());
         } catch (FlashdutyException | FaultToleranceException failed) {
-            LOG.debugf("create for %s failed: %s", alarm.arn(), failed.getClass().getSimpleName());
+            LOG.debugf("opening an incident for %s failed: %s", alarm.arn(), failed.getClass().getSimpleName());
             return Outcome.failed(failed.getMessage());
         }
     }

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 
 import dev.statuspagesync.flashduty.ChangeStatus;
 import dev.statuspagesync.flashduty.Requests;
+import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.MetricSummary;
 import dev.statuspagesync.routing.Route;
@@ -40,6 +41,16 @@ public final class IncidentMapper {
                 ChangeStatus.INVESTIGATING,
                 alarm.stateTime() == null ? null : alarm.stateTime().getEpochSecond(),
                 route.notifySubscribers(), List.of(firstUpdate));
+    }
+
+    /** Whether an open incident carries this alarm's key line, i.e. was opened by this function for it. */
+    public static boolean isOpenedFor(Responses.Change incident, AlarmChange alarm) {
+        String key = keyLine(alarm);
+        return incident.description() != null && incident.description().lines().anyMatch(key::equals);
+    }
+
+    static String keyLine(AlarmChange alarm) {
+        return ARN_LINE_PREFIX + Markdown.code(alarm.arn());
     }
 
     /** The alarm name, cut to Flashduty's limit without splitting a character. */
@@ -78,7 +89,7 @@ public final class IncidentMapper {
         if (alarm.region() != null && REGION_CODE.matcher(alarm.region()).matches()) {
             text.append("- [Open the alarm in the CloudWatch console](").append(consoleLink(alarm)).append(")\n");
         }
-        text.append('\n').append(ARN_LINE_PREFIX).append(Markdown.code(alarm.arn()));
+        text.append('\n').append(keyLine(alarm));
         return text.toString();
     }
 

@@ -31,6 +31,10 @@ public record Outcome(Kind outcome, String reason, @JsonProperty("change_id") Lo
         return new Outcome(Kind.IGNORED, reason, null);
     }
 
+    public static Outcome ignored(String reason, long changeId) {
+        return new Outcome(Kind.IGNORED, reason, changeId);
+    }
+
     public static Outcome rejected(String reason) {
         return new Outcome(Kind.REJECTED, reason, null);
     }

@@ -34,7 +34,10 @@ import com.sun.net.httpserver.HttpServer;
  */
 public final class FakeFlashduty implements AutoCloseable {
 
-    /** One request as the fake received it; the query keeps the app key so tests can check it arrived. */
+    /**
+     * One request as the fake received it, with its arrival time from {@link System#nanoTime()}; the query keeps
+     * the app key so tests can check it arrived.
+     */
     public record Recorded(String method, String path, Map<String, String> query, JsonNode body, long atNanos) {
     }
 
@@ -96,7 +99,7 @@ public final class FakeFlashduty implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final List<Recorded> requests = new ArrayList<>();
     private final Map<Long, Incident> incidents = new LinkedHashMap<>();
-    private final Deque<Fault> faults = new ArrayDeque<>();
+    private final Map<String, Deque<Fault>> faults = new LinkedHashMap<>();
     private CountDownLatch hangs = new CountDownLatch(1);
 
     private FakeFlashduty(String appKey, long pageId, Map<String, String> componentNames) throws IOException {
@@ -135,9 +138,9 @@ public final class FakeFlashduty implements AutoCloseable {
         hangs = new CountDownLatch(1);
     }
 
-    /** Queues faults, answered in order to the next requests. */
-    public synchronized void failNext(Fault... next) {
-        faults.addAll(List.of(next));
+    /** Queues faults, answered in order to the next requests to {@code path}. */
+    public synchronized void failNext(String path, Fault... next) {
+        faults.computeIfAbsent(path, any -> new ArrayDeque<>()).addAll(List.of(next));
     }
 
     public synchronized List<Recorded> requests() {
@@ -146,11 +149,6 @@ public final class FakeFlashduty implements AutoCloseable {
 
     public synchronized List<Recorded> requests(String path) {
         return requests.stream().filter(request -> request.path().equals(path)).toList();
-    }
-
-    /** When each request to {@code path} arrived, from {@link System#nanoTime()}. */
-    public synchronized List<Long> requestTimesNanos(String path) {
-        return requests(path).stream().map(Recorded::atNanos).toList();
     }
 
     public synchronized List<Incident> incidents() {
@@ -178,7 +176,8 @@ public final class FakeFlashduty implements AutoCloseable {
             CountDownLatch hang;
             synchronized (this) {
                 requests.add(new Recorded(exchange.getRequestMethod(), path, query, body, System.nanoTime()));
-                fault = faults.poll();
+                Deque<Fault> queued = faults.get(path);
+                fault = queued == null ? null : queued.poll();
                 hang = hangs;
             }
             if (fault instanceof Fault.Drop) {

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.statuspagesync.config.FlashdutyConfig;
+import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashduty.Fault;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.support.Fixtures;
@@ -30,6 +31,9 @@ import jakarta.inject.Inject;
 class FaultToleranceTest {
 
     static final String FIRING = "sns-single-metric-alarm.json";
+    static final String[] ALARMS = { "sns-single-metric-alarm.json", "sns-metric-math-alarm.json",
+            "sns-anomaly-detection-alarm.json", "sns-composite-alarm.json", "sns-non-ascii-description.json",
+            "sns-null-description.json" };
     static final String CREATE = "/status-page/change/create";
 
     @Inject
@@ -42,7 +46,7 @@ class FaultToleranceTest {
 
     @Test
     void retriesServerErrorsThenCreatesOnce() {
-        fake().failNext(new Fault.Status(500, "InternalError", null), new Fault.Status(503, "ServiceUnavailable", null));
+        fake().failNext(CREATE, new Fault.Status(500, "InternalError", null), new Fault.Status(503, "ServiceUnavailable", null));
 
         JsonNode answer = invokeOk(FIRING);
 
@@ -53,7 +57,7 @@ class FaultToleranceTest {
 
     @Test
     void retriesRateLimitedCallWithoutRetryAfter() {
-        fake().failNext(new Fault.Status(429, "RequestTooFrequently", null));
+        fake().failNext(CREATE, new Fault.Status(429, "RequestTooFrequently", null));
 
         assertEquals("created", invokeOk(FIRING).path("outcome").asText());
         assertEquals(2, fake().requests(CREATE).size());
@@ -61,7 +65,7 @@ class FaultToleranceTest {
 
     @Test
     void waitsAtLeastRetryAfterBeforeRetrying() {
-        fake().failNext(new Fault.Status(429, "RequestTooFrequently", 1));
+        fake().failNext(CREATE, new Fault.Status(429, "RequestTooFrequently", 1));
 
         long started = System.nanoTime();
         JsonNode answer = invokeOk(FIRING);
@@ -74,7 +78,7 @@ class FaultToleranceTest {
 
     @Test
     void failsAtOnceWhenRetryAfterOutlastsTheInvocation() {
-        fake().failNext(new Fault.Status(429, "RequestTooFrequently", 3600));
+        fake().failNext(CREATE, new Fault.Status(429, "RequestTooFrequently", 3600));
 
         String error = invokeFailing(FIRING);
 
@@ -85,7 +89,7 @@ class FaultToleranceTest {
 
     @Test
     void retriesErrorEnvelopeOnHttp200WhenItIsRetryable() {
-        fake().failNext(new Fault.ErrorOn200("RequestTooFrequently"));
+        fake().failNext(CREATE, new Fault.ErrorOn200("RequestTooFrequently"));
 
         assertEquals("created", invokeOk(FIRING).path("outcome").asText());
         assertEquals(2, fake().requests(CREATE).size());
@@ -93,7 +97,7 @@ class FaultToleranceTest {
 
     @Test
     void rejectsErrorEnvelopeOnHttp200WithoutRetrying() {
-        fake().failNext(new Fault.ErrorOn200("InvalidParameter"));
+        fake().failNext(CREATE, new Fault.ErrorOn200("InvalidParameter"));
 
         String error = invokeFailing(FIRING);
 
@@ -104,7 +108,7 @@ class FaultToleranceTest {
 
     @Test
     void doesNotRetryRejectedRequest() {
-        fake().failNext(new Fault.Status(400, "InvalidParameter", null));
+        fake().failNext(CREATE, new Fault.Status(400, "InvalidParameter", null));
 
         String error = invokeFailing(FIRING);
 
@@ -115,7 +119,7 @@ class FaultToleranceTest {
 
     @Test
     void doesNotRetryUnauthorized() {
-        fake().failNext(new Fault.Status(401, "Unauthorized", null));
+        fake().failNext(CREATE, new Fault.Status(401, "Unauthorized", null));
 
         String error = invokeFailing(FIRING);
 
@@ -127,7 +131,7 @@ class FaultToleranceTest {
     void failsInvocationAfterLastRetry() {
         int attempts = config.retry().maxRetries() + 1;
         for (int i = 0; i < attempts; i++) {
-            fake().failNext(new Fault.Status(503, "ServiceUnavailable", null));
+            fake().failNext(CREATE, new Fault.Status(503, "ServiceUnavailable", null));
         }
 
         String error = invokeFailing(FIRING);
@@ -138,7 +142,7 @@ class FaultToleranceTest {
 
     @Test
     void retriesAfterCallTimesOut() {
-        fake().failNext(new Fault.Hang());
+        fake().failNext(CREATE, new Fault.Hang());
 
         assertEquals("created", invokeOk(FIRING).path("outcome").asText());
         assertEquals(2, fake().requests(CREATE).size());
@@ -146,7 +150,7 @@ class FaultToleranceTest {
 
     @Test
     void retriesAfterDroppedConnection() {
-        fake().failNext(new Fault.Drop());
+        fake().failNext(CREATE, new Fault.Drop());
 
         assertEquals("created", invokeOk(FIRING).path("outcome").asText());
         assertEquals(2, fake().requests(CREATE).size());
@@ -154,7 +158,7 @@ class FaultToleranceTest {
 
     @Test
     void treatsSuccessWithoutChangeIdAsRejected() {
-        fake().failNext(new Fault.EmptySuccess());
+        fake().failNext(CREATE, new Fault.EmptySuccess());
 
         String error = invokeFailing(FIRING);
 
@@ -166,11 +170,11 @@ class FaultToleranceTest {
     void keepsCallsAtLeastTwentyMillisecondsApart() {
         int invocations = 6;
         for (int i = 0; i < invocations; i++) {
-            invokeOk(FIRING);
+            invokeOk(ALARMS[i % ALARMS.length]);
         }
 
-        List<Long> times = fake().requestTimesNanos(CREATE);
-        assertEquals(invocations, times.size(), "rate limiting delays calls, it loses none: " + fake().requests());
+        List<Long> times = fake().requests().stream().map(FakeFlashduty.Recorded::atNanos).toList();
+        assertEquals(invocations, fake().requests(CREATE).size(), "rate limiting delays calls, it loses none");
         for (int i = 1; i < times.size(); i++) {
             long gapMillis = (times.get(i) - times.get(i - 1)) / 1_000_000;
             assertTrue(gapMillis >= 19, "gap " + gapMillis + " ms keeps one environment under 50 calls/s");
@@ -179,9 +183,9 @@ class FaultToleranceTest {
 
     @Test
     void neverPutsTheAppKeyIntoAnError() {
-        fake().failNext(new Fault.Status(400, "InvalidParameter", null));
+        fake().failNext(CREATE, new Fault.Status(400, "InvalidParameter", null));
         String rejected = invokeFailing(FIRING);
-        fake().failNext(new Fault.Drop(), new Fault.Drop(), new Fault.Drop(), new Fault.Drop(), new Fault.Drop());
+        fake().failNext(CREATE, new Fault.Drop(), new Fault.Drop(), new Fault.Drop(), new Fault.Drop(), new Fault.Drop());
         String failed = invokeFailing(FIRING);
 
         assertTrue(failed.startsWith("failed: Flashduty IOError"), failed);

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -53,8 +54,7 @@ class FixtureInvocationTest {
             sns-unrelated-json.json              | ignored | JSON payload is not a CloudWatch alarm change
             """)
     void answersEachFixtureWithItsOutcome(String fixture, String outcome, String reason) {
-        JsonNode answer = Fixtures.json(Lambda.invoke(Fixtures.event(fixture)).then().statusCode(200)
-                .extract().asString());
+        JsonNode answer = invoke(Fixtures.event(fixture));
 
         assertEquals(outcome, answer.path("outcome").asText());
         assertEquals(reason, answer.path("reason").asText());
@@ -72,14 +72,27 @@ class FixtureInvocationTest {
         }
     }
 
+    @Test
+    void ignoresRepeatedAlarmWhileItsIncidentIsOpen() {
+        String firing = Fixtures.event("sns-single-metric-alarm.json");
+        long changeId = invoke(firing).path("change_id").asLong();
+
+        JsonNode again = invoke(firing);
+
+        assertEquals("ignored", again.path("outcome").asText());
+        assertEquals("incident " + changeId + " is already open for this alarm", again.path("reason").asText());
+        assertEquals(changeId, again.path("change_id").asLong());
+        assertEquals(1, fake().requests(CREATE).size());
+        assertEquals(2, fake().requests("/status-page/change/active/list").size());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             sqs-sns-envelope-batch.json | sqs-sns-envelope-batch.json
             sqs-raw-delivery.json       | sqs-raw-delivery.json
             """)
     void answersSqsBatchWithNoFailuresWhenEveryRecordIsHandled(String fixture, String expectedBody) {
-        JsonNode answer = Fixtures.json(Lambda.invoke(Fixtures.event(fixture)).then().statusCode(200)
-                .extract().asString());
+        JsonNode answer = invoke(Fixtures.event(fixture));
 
         assertEquals(Fixtures.json("{\"batchItemFailures\":[]}"), answer);
         List<FakeFlashduty.Recorded> creates = fake().requests(CREATE);
@@ -87,5 +100,9 @@ class FixtureInvocationTest {
         JsonNode expected = Fixtures.expectedCreate(expectedBody);
         assertNotNull(expected, "no expected body in expected/" + expectedBody + "; actual:\n" + creates.get(0).body());
         assertEquals(expected, creates.get(0).body());
+    }
+
+    private static JsonNode invoke(String event) {
+        return Fixtures.json(Lambda.invoke(event).then().statusCode(200).extract().asString());
     }
 }

@@ -1,0 +1,84 @@
+package dev.statuspagesync.flashduty;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.ConnectException;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** One place classifies failures: retryable (429, 5xx, I/O, timeout) or rejected (other 4xx). */
+class FlashdutyErrorsTest {
+
+    @ParameterizedTest(name = "HTTP {0} {1} -> {2}")
+    @CsvSource(textBlock = """
+            429, RequestTooFrequently, retryable
+            500, InternalError,        retryable
+            502, ,                     retryable
+            503, ServiceUnavailable,   retryable
+            200, RequestTooFrequently, retryable
+            200, InternalError,        retryable
+            400, InvalidParameter,     rejected
+            400, ResourceNotFound,     rejected
+            401, Unauthorized,         rejected
+            403, AccessDenied,         rejected
+            404, RouteNotFound,        rejected
+            413, EntityTooLarge,       rejected
+            200, InvalidParameter,     rejected
+            """)
+    void classifiesByStatusAndCode(int status, String code, String kind) {
+        FlashdutyException failure = FlashdutyErrors.classify(status, code, "m", "01REQ", null);
+
+        assertEquals(kind, failure instanceof FlashdutyRetryableException ? "retryable" : "rejected");
+        assertEquals(status, failure.httpStatus());
+        assertEquals(code == null ? "HTTP" + status : code, failure.code());
+        assertEquals("01REQ", failure.requestId());
+    }
+
+    @Test
+    void saysCodeMessageAndRequestIdInOneLine() {
+        FlashdutyException failure = FlashdutyErrors.classify(400, "InvalidParameter", "title\ntoo long", "01REQ", null);
+
+        assertEquals("Flashduty HTTP 400 InvalidParameter: title too long (request_id 01REQ)", failure.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            '', false
+            0,  false
+            OK, false
+            InvalidParameter, true
+            """)
+    void treatsOnlyRealErrorCodesAsFailure(String code, boolean failure) {
+        assertEquals(failure, FlashdutyErrors.isError(new Responses.Error(code, "m")));
+    }
+
+    @Test
+    void readsRetryAfterAsSecondsOrHttpDate() {
+        assertEquals(Duration.ofSeconds(7), FlashdutyErrors.parseRetryAfter("7"));
+        String inTenSeconds = DateTimeFormatter.RFC_1123_DATE_TIME.format(ZonedDateTime.now().plusSeconds(10));
+        Duration wait = FlashdutyErrors.parseRetryAfter(inTenSeconds);
+        assertTrue(wait.toSeconds() >= 8 && wait.toSeconds() <= 10, wait.toString());
+        assertNull(FlashdutyErrors.parseRetryAfter("soon"));
+        assertNull(FlashdutyErrors.parseRetryAfter("-3"));
+        assertNull(FlashdutyErrors.parseRetryAfter(null));
+    }
+
+    @Test
+    void keepsTransportMessagesOutOfNoAnswerFailures() {
+        var failure = FlashdutyErrors.noAnswer(new RuntimeException("wrapped",
+                new ConnectException("Connection refused: https://api.example/x?app_key=secret-value")));
+
+        assertInstanceOf(FlashdutyRetryableException.class, failure);
+        assertEquals("Flashduty IOError: ConnectException", failure.getMessage());
+        assertFalse(failure.getMessage().contains("secret-value"));
+    }
+}

@@ -1,0 +1,214 @@
+package dev.statuspagesync.inbound;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.statuspagesync.support.Fixtures;
+
+/** Every envelope shape normalises to the same alarm record; everything else becomes a reasoned skip. */
+class EnvelopeReaderTest {
+
+    private final EnvelopeReader reader = new EnvelopeReader(Fixtures.JSON);
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            sns-single-metric-alarm.json          | SNS          | checkout-api-high-cpu       | us-east-1      | ALARM             | OK                | 2026-03-14T09:26:53.304Z
+            sns-single-metric-ok.json             | SNS          | checkout-api-high-cpu       | us-east-1      | OK                | ALARM             | 2026-03-14T09:46:53.118Z
+            sns-metric-math-alarm.json            | SNS          | orders-5xx-error-rate       | eu-west-1      | ALARM             | OK                | 2026-03-14T10:03:12.877Z
+            sns-anomaly-detection-alarm.json      | SNS          | payments-latency-anomaly    | us-west-2      | ALARM             | OK                | 2026-03-14T11:15:40.512Z
+            sns-composite-alarm.json              | SNS          | storefront-degraded         | us-east-1      | ALARM             | OK                | 2026-03-14T12:00:31.940Z
+            sns-insufficient-data.json            | SNS          | batch-queue-depth           | us-east-2      | INSUFFICIENT_DATA | OK                | 2026-03-14T13:20:05.004Z
+            sns-non-ascii-description.json        | SNS          | tokyo-api-errors            | ap-northeast-1 | ALARM             | OK                | 2026-03-14T14:31:02.660Z
+            sns-null-description.json             | SNS          | nightly-report-lambda-errors | us-east-1     | ALARM             | OK                | 2026-03-14T02:06:10.333Z
+            eventbridge-single-metric-alarm.json  | EVENTBRIDGE  | search-api-p90-latency      | us-east-1      | ALARM             | OK                | 2026-03-14T17:00:21.159Z
+            eventbridge-metric-math-ok.json       | EVENTBRIDGE  | orders-5xx-error-rate       | eu-west-1      | OK                | ALARM             | 2026-03-14T10:41:12.506Z
+            eventbridge-composite-suppressed.json | EVENTBRIDGE  | storefront-degraded         | us-east-1      | ALARM             | OK                | 2026-03-14T18:10:02.120Z
+            alarm-action-metric-alarm.json        | ALARM_ACTION | ledger-db-free-storage      | ap-southeast-2 | ALARM             | OK                | 2026-03-14T20:05:33.480Z
+            alarm-action-composite-alarm.json     | ALARM_ACTION | checkout-journey-broken     | us-east-1      | ALARM             | OK                | 2026-03-14T21:00:10.210Z
+            """)
+    void readsEveryAlarmEnvelopeIntoOneRecord(String fixture, Envelope envelope, String name, String region,
+            AlarmState state, AlarmState previous, String time) {
+        AlarmChange alarm = onlyAlarm(fixture);
+
+        assertEquals(envelope, alarm.envelope());
+        assertEquals(name, alarm.name());
+        assertEquals("arn:aws:cloudwatch:" + region + ":210987654321:alarm:" + name, alarm.arn());
+        assertEquals("210987654321", alarm.accountId());
+        assertEquals(region, alarm.region());
+        assertEquals(state, alarm.newState());
+        assertEquals(previous, alarm.previousState());
+        assertEquals(Instant.parse(time), alarm.stateTime());
+    }
+
+    @Test
+    void readsSingleMetricTriggerWithLowerCaseDimensionKeys() {
+        MetricSummary metrics = onlyAlarm("sns-single-metric-alarm.json").metrics();
+
+        assertEquals(new MetricSummary("AWS/EC2", List.of("CPUUtilization"), Map.of("InstanceId", "i-0a1b2c3d4e5f60718")),
+                metrics);
+    }
+
+    @Test
+    void readsMetricMathTriggerWithoutMetricName() {
+        MetricSummary metrics = onlyAlarm("sns-metric-math-alarm.json").metrics();
+
+        assertEquals("AWS/ApplicationELB", metrics.namespace());
+        assertEquals(List.of("100 * errors / requests", "HTTPCode_Target_5XX_Count", "RequestCount"), metrics.metrics());
+        assertEquals(Map.of("LoadBalancer", "orders-alb/50dc6c495c0c9188"), metrics.dimensions());
+    }
+
+    @Test
+    void readsAnomalyDetectionBand() {
+        MetricSummary metrics = onlyAlarm("sns-anomaly-detection-alarm.json").metrics();
+
+        assertEquals(List.of("Latency", "ANOMALY_DETECTION_BAND(m1, 2)"), metrics.metrics());
+    }
+
+    @Test
+    void readsCompositeRuleAndNoMetrics() {
+        AlarmChange alarm = onlyAlarm("sns-composite-alarm.json");
+
+        assertEquals("ALARM(\"storefront-5xx-high\") OR ALARM(\"storefront-p99-latency-high\")", alarm.compositeRule());
+        assertTrue(alarm.metrics().isEmpty());
+        assertFalse(alarm.actionsSuppressed());
+    }
+
+    @Test
+    void readsEventBridgeDimensionsObjectAndAlarmTags() {
+        AlarmChange alarm = onlyAlarm("eventbridge-single-metric-alarm.json");
+
+        assertEquals(List.of("Latency"), alarm.metrics().metrics());
+        assertEquals(List.of("Service", "Environment"), List.copyOf(alarm.metrics().dimensions().keySet()));
+        assertEquals(Map.of("team", "search", "statuspage", "public"), alarm.tags());
+        assertEquals("p90 latency of search is above 500 ms.", alarm.description());
+    }
+
+    @Test
+    void marksSuppressedCompositeActions() {
+        AlarmChange alarm = onlyAlarm("eventbridge-composite-suppressed.json");
+
+        assertTrue(alarm.actionsSuppressed());
+        assertNull(alarm.description());
+    }
+
+    @Test
+    void keepsNonAsciiDescriptionIntact() {
+        assertEquals("東京リージョンの API で 5xx エラーが増加しています — Fehlerquote über Schwellwert 🚨",
+                onlyAlarm("sns-non-ascii-description.json").description());
+    }
+
+    @Test
+    void readsNullDescriptionAsAbsent() {
+        assertNull(onlyAlarm("sns-null-description.json").description());
+    }
+
+    @Test
+    void readsSqsBatchOfSnsEnvelopesKeepingMessageIds() {
+        List<Inbound> items = reader.read(Fixtures.eventJson("sqs-sns-envelope-batch.json"));
+
+        assertEquals(2, items.size());
+        var confirmation = assertInstanceOf(Inbound.Skipped.class, items.get(0));
+        assertEquals("SNS SubscriptionConfirmation message, not an alarm", confirmation.reason());
+        assertEquals("a1b2c3d4-0001-4e5f-8a9b-0c1d2e3f4a5b", confirmation.messageId());
+        var alarm = assertInstanceOf(Inbound.Alarm.class, items.get(1));
+        assertEquals("inventory-sync-lag", alarm.change().name());
+        assertEquals(Envelope.SNS, alarm.change().envelope());
+        assertEquals("a1b2c3d4-0002-4e5f-8a9b-0c1d2e3f4a5b", alarm.messageId());
+        assertTrue(EnvelopeReader.isSqsEvent(Fixtures.eventJson("sqs-sns-envelope-batch.json")));
+    }
+
+    @Test
+    void readsSqsRawDeliveryBody() {
+        List<Inbound> items = reader.read(Fixtures.eventJson("sqs-raw-delivery.json"));
+
+        var alarm = assertInstanceOf(Inbound.Alarm.class, items.get(0));
+        assertEquals("inventory-sync-lag", alarm.change().name());
+        assertEquals("b2c3d4e5-0001-4f6a-9b0c-1d2e3f4a5b6c", alarm.messageId());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            sns-plain-text-message.json           | SNS message is plain text, not a CloudWatch alarm
+            sns-unrelated-json.json               | JSON payload is not a CloudWatch alarm change
+            eventbridge-configuration-change.json | EventBridge detail-type 'CloudWatch Alarm Configuration Change' is not an alarm state change
+            """)
+    void skipsNonAlarmMessagesWithReason(String fixture, String reason) {
+        List<Inbound> items = reader.read(Fixtures.eventJson(fixture));
+
+        assertEquals(List.of(new Inbound.Skipped(reason, null)), items);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "[]",
+            "\"text\"",
+            "{\"Records\":[]}",
+            "{\"Records\":[{\"eventSource\":\"aws:kinesis\"}]}",
+            "{\"Records\":[{\"EventSource\":\"aws:sns\",\"Sns\":{\"Message\":\"\"}}]}",
+            "{\"AlarmName\":\"x\",\"NewStateValue\":\"ALARM\",\"AlarmArn\":\"not-an-arn\"}",
+            "{\"AlarmName\":\"x\",\"NewStateValue\":\"SOMETHING\",\"AlarmArn\":\"arn:aws:cloudwatch:us-east-1:1:alarm:x\"}",
+            "{\"AlarmName\":{\"nested\":true},\"NewStateValue\":\"ALARM\",\"AlarmArn\":\"arn:aws:cloudwatch:us-east-1:1:alarm:x\"}",
+            "{\"detail-type\":\"CloudWatch Alarm State Change\",\"source\":\"aws.cloudwatch\",\"detail\":{\"state\":{\"value\":\"ALARM\"}}}",
+            "{\"source\":\"aws.ec2\",\"detail-type\":\"EC2 Instance State-change Notification\",\"detail\":{}}"
+    })
+    void skipsMalformedOrForeignPayloadsWithoutThrowing(String payload) {
+        List<Inbound> items = reader.read(Fixtures.json(payload));
+
+        assertEquals(1, items.size());
+        var skipped = assertInstanceOf(Inbound.Skipped.class, items.get(0));
+        assertFalse(skipped.reason().isBlank());
+    }
+
+    @Test
+    void takesRegionAndAccountFromTheArnNotTheDisplayName() {
+        JsonNode event = Fixtures.eventJson("sns-non-ascii-description.json");
+
+        AlarmChange alarm = ((Inbound.Alarm) reader.read(event).get(0)).change();
+
+        assertEquals("ap-northeast-1", alarm.region());
+        assertEquals("aws", alarm.partition());
+    }
+
+    @Test
+    void keepsColonsInsideAlarmNamesOfTheArn() {
+        var arn = AlarmArn.parse("arn:aws-cn:cloudwatch:cn-north-1:123456789012:alarm:team:api:latency").orElseThrow();
+
+        assertEquals(new AlarmArn("aws-cn", "cn-north-1", "123456789012", "team:api:latency"), arn);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "2026-03-14T09:26:53.304+0000, 2026-03-14T09:26:53.304Z",
+            "2026-03-14T09:26:53.304+00:00, 2026-03-14T09:26:53.304Z",
+            "2026-03-14T11:26:53.304+0200, 2026-03-14T09:26:53.304Z",
+            "2026-03-14T09:26:53Z, 2026-03-14T09:26:53Z"
+    })
+    void parsesEveryCloudWatchTimestampSpelling(String value, String expected) {
+        assertEquals(Instant.parse(expected), Timestamps.parse(value));
+    }
+
+    @Test
+    void answersNullForUnreadableTimestamp() {
+        assertNull(Timestamps.parse("Saturday 14 March"));
+    }
+
+    private AlarmChange onlyAlarm(String fixture) {
+        List<Inbound> items = reader.read(Fixtures.eventJson(fixture));
+        assertEquals(1, items.size());
+        return assertInstanceOf(Inbound.Alarm.class, items.get(0)).change();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.statuspagesync.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.statuspagesync.flashduty.ChangeStatus;
+import dev.statuspagesync.flashduty.ComponentStatus;
+import dev.statuspagesync.flashduty.Requests;
+import dev.statuspagesync.flashduty.Responses;
+import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.inbound.AlarmState;
+import dev.statuspagesync.inbound.Envelope;
+import dev.statuspagesync.inbound.MetricSummary;
+import dev.statuspagesync.routing.Route;
+
+/** The pure mapping from a firing alarm to Flashduty's create request. */
+class IncidentMapperTest {
+
+    static final Route ROUTE = new Route(42L, List.of("01AAAAAAAAAAAAAAAAAAAAAAAA", "01BBBBBBBBBBBBBBBBBBBBBBBB"),
+            ComponentStatus.FULL_OUTAGE, false);
+
+    @Test
+    void opensIncidentWithComponentsAtTheRouteImpact() {
+        AlarmChange alarm = alarm("orders-api-errors", "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:orders-api-errors");
+
+        Requests.CreateChange request = IncidentMapper.openIncident(alarm, ROUTE);
+
+        assertEquals(42L, request.pageId());
+        assertEquals(IncidentMapper.INCIDENT, request.type());
+        assertEquals("orders-api-errors", request.title());
+        assertEquals(ChangeStatus.INVESTIGATING, request.status());
+        assertEquals(1_773_480_413L, request.startAtSeconds());
+        assertEquals(false, request.notifySubscribers());
+        assertEquals(1, request.updates().size());
+        assertEquals(ChangeStatus.INVESTIGATING, request.updates().get(0).status());
+        assertEquals(List.of(new Requests.ComponentChange("01AAAAAAAAAAAAAAAAAAAAAAAA", ComponentStatus.FULL_OUTAGE),
+                new Requests.ComponentChange("01BBBBBBBBBBBBBBBBBBBBBBBB", ComponentStatus.FULL_OUTAGE)),
+                request.updates().get(0).componentChanges());
+    }
+
+    @Test
+    void leavesStartTimeToFlashdutyWhenTheAlarmHasNone() {
+        AlarmChange alarm = withStateTime(alarm("a", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:a"), null);
+
+        assertNull(IncidentMapper.openIncident(alarm, ROUTE).startAtSeconds());
+    }
+
+    @Test
+    void keepsTitleOf255CharactersWhole() {
+        String name = "a".repeat(Requests.MAX_TITLE_LENGTH);
+
+        assertEquals(name, IncidentMapper.title(name));
+    }
+
+    @Test
+    void cutsLongTitleOnCodePointBoundary() {
+        String name = "x".repeat(254) + "🚨🚨🚨";
+
+        String title = IncidentMapper.title(name);
+
+        assertEquals(Requests.MAX_TITLE_LENGTH, title.codePointCount(0, title.length()));
+        assertEquals("x".repeat(254) + "🚨", title);
+    }
+
+    @Test
+    void writesDescriptionWithReasonMetricAccountRegionLinkAndKey() {
+        AlarmChange alarm = alarm("orders-api-errors", "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:orders-api-errors");
+
+        assertEquals("""
+                CloudWatch alarm **orders\\_api\\_errors** is in ALARM (was OK) since 2026-03-14 09:26:53 UTC.
+
+                Orders API fails.
+
+                **Reason:** Threshold Crossed \\[1 datapoint\\]
+
+                - **Metric:** AWS/ApiGateway 5XXError (ApiName=orders)
+                - **Account:** 111122223333, **Region:** eu-west-1
+                - [Open the alarm in the CloudWatch console](https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#alarmsV2:alarm/orders_api_errors)
+
+                Alarm ARN: `arn:aws:cloudwatch:eu-west-1:111122223333:alarm:orders-api-errors`""",
+                IncidentMapper.description(withName(alarm, "orders_api_errors")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            arn:aws:cloudwatch:us-east-1:111122223333:alarm:a b       | https://us-east-1.console.aws.amazon.com/cloudwatch/home?region=us-east-1#alarmsV2:alarm/a%20b
+            arn:aws-cn:cloudwatch:cn-north-1:111122223333:alarm:a b   | https://cn-north-1.console.amazonaws.cn/cloudwatch/home?region=cn-north-1#alarmsV2:alarm/a%20b
+            arn:aws-us-gov:cloudwatch:us-gov-west-1:111122223333:alarm:a b | https://us-gov-west-1.console.amazonaws-us-gov.com/cloudwatch/home?region=us-gov-west-1#alarmsV2:alarm/a%20b
+            """)
+    void linksToTheConsoleOfTheAlarmsPartition(String arn, String link) {
+        String[] parts = arn.split(":");
+        AlarmChange alarm = withRegion(alarm("a b", arn), parts[3]);
+
+        assertEquals(link, IncidentMapper.consoleLink(alarm));
+    }
+
+    @Test
+    void recognisesOnlyIncidentsCarryingTheAlarmsKeyLine() {
+        AlarmChange alarm = alarm("a", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:a");
+        String own = IncidentMapper.description(alarm);
+
+        assertTrue(IncidentMapper.isOpenedFor(incident(own), alarm));
+        assertFalse(IncidentMapper.isOpenedFor(incident(own.replace(":alarm:a`", ":alarm:ab`")), alarm));
+        assertFalse(IncidentMapper.isOpenedFor(incident("Written by a person about alarm a"), alarm));
+        assertFalse(IncidentMapper.isOpenedFor(incident(null), alarm));
+    }
+
+    private static Responses.Change incident(String description) {
+        return new Responses.Change(1L, 42L, "incident", "t", description, ChangeStatus.INVESTIGATING, List.of(), 0L,
+                null, List.of(), true);
+    }
+
+    static AlarmChange alarm(String name, String arn) {
+        return new AlarmChange(name, arn, "111122223333", arn.split(":")[3], AlarmState.ALARM, AlarmState.OK,
+                "Threshold Crossed [1 datapoint]", Instant.parse("2026-03-14T09:26:53.304Z"), "Orders API fails.",
+                new MetricSummary("AWS/ApiGateway", List.of("5XXError"), Map.of("ApiName", "orders")), null, false,
+                Map.of(), Envelope.SNS);
+    }
+
+    private static AlarmChange withName(AlarmChange a, String name) {
+        return new AlarmChange(name, a.arn(), a.accountId(), a.region(), a.newState(), a.previousState(), a.reason(),
+                a.stateTime(), a.description(), a.metrics(), a.compositeRule(), a.actionsSuppressed(), a.tags(),
+                a.envelope());
+    }
+
+    private static AlarmChange withRegion(AlarmChange a, String region) {
+        return new AlarmChange(a.name(), a.arn(), a.accountId(), region, a.newState(), a.previousState(), a.reason(),
+                a.stateTime(), a.description(), a.metrics(), a.compositeRule(), a.actionsSuppressed(), a.tags(),
+                a.envelope());
+    }
+
+    private static AlarmChange withStateTime(AlarmChange a, Instant time) {
+        return new AlarmChange(a.name(), a.arn(), a.accountId(), a.region(), a.newState(), a.previousState(),
+                a.reason(), time, a.description(), a.metrics(), a.compositeRule(), a.actionsSuppressed(), a.tags(),
+                a.envelope());
+    }
+}

@@ -1,0 +1,70 @@
+package dev.statuspagesync.flashduty;
+
+import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.statuspagesync.fake.FakeFlashduty.Fault;
+import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.Lambda;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+
+/**
+ * The retry sequence stops when the invocation's time runs out, before Lambda would kill it. The mock event
+ * server sends no deadline, so the fallback budget stands in for Lambda's remaining time.
+ */
+@QuarkusTest
+@TestProfile(DeadlineTest.ShortInvocation.class)
+@QuarkusTestResource(FakeFlashdutyResource.class)
+class DeadlineTest {
+
+    /**
+     * 1.25 s per invocation, 300 ms per call: an attempt starts only with 300 + 8 x 10 (longest backoff) + 50
+     * (reserve) = 430 ms left, so attempts start near 0, 330 and 660 ms, and not near 990 ms.
+     */
+    public static class ShortInvocation implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("flashduty.retry.default-budget-ms", "1250",
+                    "flashduty.retry.call-timeout-ms", "300",
+                    "flashduty.retry.max-retries", "10");
+        }
+    }
+
+    @BeforeEach
+    void warmUpThenResetFake() {
+        // A first call pays for class loading and the connection; the budget is about the retries.
+        Lambda.invoke(Fixtures.event("sns-single-metric-alarm.json")).then().statusCode(200);
+        fake().reset();
+    }
+
+    @Test
+    void abandonsRetriesWhenTheInvocationHasNoTimeLeft() {
+        fake().failNext("/status-page/change/active/list", new Fault.Hang(), new Fault.Hang(), new Fault.Hang(),
+                new Fault.Hang());
+
+        long started = System.nanoTime();
+        Response response = Lambda.invoke(Fixtures.event("sns-single-metric-alarm.json"));
+        long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
+
+        assertEquals(500, response.statusCode());
+        JsonNode error = Fixtures.json(response.asString());
+        String message = error.path("errorMessage").asText();
+        assertTrue(message.startsWith("failed: Flashduty call abandoned: change/active/list needs"), message);
+        assertEquals(3, fake().requests("/status-page/change/active/list").size(), "three attempts fit, not eleven");
+        assertEquals(0, fake().requests("/status-page/change/create").size());
+        assertTrue(elapsedMillis < 1250, "failed within the invocation's time, took " + elapsedMillis + " ms");
+    }
+}

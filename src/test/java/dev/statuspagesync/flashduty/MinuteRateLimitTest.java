@@ -1,0 +1,54 @@
+package dev.statuspagesync.flashduty;
+
+import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.Lambda;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+
+/**
+ * The per-minute guard refuses calls beyond the window instead of sending them. Shrunk from 1000 to 3 calls per
+ * minute through the same configuration key an operator would use, so the test needs four calls, not a thousand.
+ */
+@QuarkusTest
+@TestProfile(MinuteRateLimitTest.ThreeCallsPerMinute.class)
+@QuarkusTestResource(FakeFlashdutyResource.class)
+class MinuteRateLimitTest {
+
+    public static class ThreeCallsPerMinute implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("dev.statuspagesync.flashduty.FlashdutyGateway/call/RateLimit/value", "3");
+        }
+    }
+
+    @Test
+    void refusesCallsBeyondTheMinuteWindowWithoutSendingThem() {
+        fake().reset();
+        JsonNode first = Fixtures.json(Lambda.invoke(Fixtures.event("sns-single-metric-alarm.json"))
+                .then().statusCode(200).extract().asString());
+
+        Response second = Lambda.invoke(Fixtures.event("sns-metric-math-alarm.json"));
+
+        assertEquals("created", first.path("outcome").asText());
+        assertEquals(500, second.statusCode());
+        String message = Fixtures.json(second.asString()).path("errorMessage").asText();
+        assertTrue(message.startsWith("failed: "), message);
+        assertTrue(message.toLowerCase().contains("rate limit"), message);
+        assertEquals(3, fake().requests().size(), "list + create, then list; the second create never left");
+        assertEquals(1, fake().requests("/status-page/change/create").size());
+    }
+}

@@ -10,6 +10,11 @@ public record Deadline(long expiresAtNanos) {
         return new Deadline(System.nanoTime() + budget.toNanos());
     }
 
+    /** The invocation's deadline from Lambda's remaining time; {@code fallback} when the runtime sent none. */
+    public static Deadline forInvocation(long remainingMillis, Duration fallback) {
+        return in(remainingMillis > 0 ? Duration.ofMillis(remainingMillis) : fallback);
+    }
+
     public Duration remaining() {
         return Duration.ofNanos(expiresAtNanos - System.nanoTime());
     }

@@ -30,8 +30,8 @@ public class AlarmFunction implements RequestStreamHandler {
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        long remaining = context == null ? 0 : context.getRemainingTimeInMillis();
-        Deadline deadline = Deadline.in(remaining > 0 ? Duration.ofMillis(remaining) : defaultBudget);
+        Deadline deadline = Deadline.forInvocation(context == null ? 0 : context.getRemainingTimeInMillis(),
+                defaultBudget);
         mapper.writeValue(output, sync.handle(readTree(input), deadline));
     }
 

@@ -55,8 +55,19 @@ public class AlarmLifecycle {
         } catch (FlashdutyRejectedException rejected) {
             return Outcome.rejected(rejected.getMessage());
         } catch (FlashdutyException | FaultToleranceException failed) {
-            LOG.debugf("opening an incident for %s failed: %s", alarm.arn(), failed.getClass().getSimpleName());
             return Outcome.failed(failed.getMessage());
+        } catch (RuntimeException unexpected) {
+            // Only types are logged: a library's message may quote the request URL, which carries the app key.
+            LOG.errorf("unexpected failure for %s: %s", alarm.arn(), causeTypes(unexpected));
+            return Outcome.failed("unexpected " + unexpected.getClass().getSimpleName());
         }
+    }
+
+    private static String causeTypes(Throwable failure) {
+        StringBuilder types = new StringBuilder(failure.getClass().getName());
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            types.append(" <- ").append(cause.getClass().getName());
+        }
+        return types.toString();
     }
 }

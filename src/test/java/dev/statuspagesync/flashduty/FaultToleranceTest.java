@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.statuspagesync.config.FlashdutyConfig;
+import io.smallrye.config.WithDefault;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashduty.Fault;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
@@ -23,7 +24,6 @@ import dev.statuspagesync.support.Lambda;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
 
 /** Retries, rejections, timeouts and the rate limit, each proven by the requests the fake Flashduty counted. */
 @QuarkusTest
@@ -35,9 +35,6 @@ class FaultToleranceTest {
             "sns-anomaly-detection-alarm.json", "sns-composite-alarm.json", "sns-non-ascii-description.json",
             "sns-null-description.json" };
     static final String CREATE = "/status-page/change/create";
-
-    @Inject
-    FlashdutyConfig config;
 
     @BeforeEach
     void resetFake() {
@@ -129,7 +126,7 @@ class FaultToleranceTest {
 
     @Test
     void failsInvocationAfterLastRetry() {
-        int attempts = config.retry().maxRetries() + 1;
+        int attempts = defaultMaxRetries() + 1;
         for (int i = 0; i < attempts; i++) {
             fake().failNext(CREATE, new Fault.Status(503, "ServiceUnavailable", null));
         }
@@ -167,18 +164,26 @@ class FaultToleranceTest {
     }
 
     @Test
-    void keepsCallsAtLeastTwentyMillisecondsApart() {
-        int invocations = 6;
+    void keepsOneEnvironmentUnderFiftyCallsPerSecond() {
+        int invocations = 60;
         for (int i = 0; i < invocations; i++) {
             invokeOk(ALARMS[i % ALARMS.length]);
         }
 
-        List<Long> times = fake().requests().stream().map(FakeFlashduty.Recorded::atNanos).toList();
-        assertEquals(invocations, fake().requests(CREATE).size(), "rate limiting delays calls, it loses none");
-        for (int i = 1; i < times.size(); i++) {
-            long gapMillis = (times.get(i) - times.get(i - 1)) / 1_000_000;
-            assertTrue(gapMillis >= 19, "gap " + gapMillis + " ms keeps one environment under 50 calls/s");
+        List<Long> arrivals = fake().requests().stream().map(FakeFlashduty.Recorded::atNanos).toList();
+        assertTrue(arrivals.size() > 50, "a burst larger than one second's allowance: " + arrivals.size());
+        assertEquals(0, fake().requests().stream().filter(r -> r.path().equals(CREATE)).count()
+                - ALARMS.length, "each alarm opened once, none lost");
+        int busiestSecond = 0;
+        for (int first = 0; first < arrivals.size(); first++) {
+            int inWindow = 0;
+            for (int next = first; next < arrivals.size() && arrivals.get(next) - arrivals.get(first) < 1_000_000_000L;
+                    next++) {
+                inWindow++;
+            }
+            busiestSecond = Math.max(busiestSecond, inWindow);
         }
+        assertTrue(busiestSecond <= 50, "busiest second saw " + busiestSecond + " calls");
     }
 
     @Test
@@ -190,6 +195,16 @@ class FaultToleranceTest {
 
         assertTrue(failed.startsWith("failed: Flashduty IOError"), failed);
         assertFalse(rejected.contains(APP_KEY) || failed.contains(APP_KEY));
+    }
+
+    /** The shipped default, read from the configuration interface so the test follows the code. */
+    static int defaultMaxRetries() {
+        try {
+            return Integer.parseInt(FlashdutyConfig.Retry.class.getMethod("maxRetries")
+                    .getAnnotation(WithDefault.class).value());
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static JsonNode invokeOk(String fixture) {

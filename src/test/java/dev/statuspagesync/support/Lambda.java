@@ -2,16 +2,26 @@ package dev.statuspagesync.support;
 
 import static io.restassured.RestAssured.given;
 
+import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
 
 /** Invokes the function through Quarkus' Lambda mock event server, as the Lambda runtime API would. */
 public final class Lambda {
+
+    static final String MOCK_SERVER_PORT = "quarkus.lambda.mock-event-server.test-port";
 
     private Lambda() {
     }
 
     /** Sends one event; a 200 carries the handler's answer, a 500 the Lambda error document. */
     public static Response invoke(String event) {
-        return given().contentType("application/json").body(event).when().post();
+        RequestSpecification request = given().contentType("application/json").body(event);
+        // @QuarkusTest points REST Assured at the mock server; @QuarkusIntegrationTest only names its port.
+        String port = System.getProperty(MOCK_SERVER_PORT);
+        if (RestAssured.port <= 0 && port != null && !port.equals("0")) {
+            request = request.port(Integer.parseInt(port));
+        }
+        return request.when().post();
     }
 }

@@ -6,18 +6,19 @@
 # are set, in which case FLASHDUTY_BASE_URL (default https://api.flashcat.cloud) is called for real.
 set -euo pipefail
 case "${1:-}" in -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
-caller_dir=$(pwd)
-cd "$(dirname "$0")/.."
 command -v java >/dev/null || { echo "run-local.sh: java (17 or newer) is not on PATH" >&2; exit 1; }
 
 events=()
 for arg in "$@"; do
   case "$arg" in
     --json) ;;
-    -*) echo "run-local.sh: unknown option $arg" >&2; exit 2;;
-    *) events+=("$arg");;
+    -*) echo "run-local.sh: unknown option $arg" >&2; echo "usage: scripts/run-local.sh [--json] [event.json ...]" >&2; exit 2;;
+    *) [ -r "$arg" ] || { echo "run-local.sh: cannot read event file $arg" >&2; exit 2; }
+       events+=("$arg");;
   esac
 done
+caller_dir=$(pwd)
+cd "$(dirname "$0")/.."
 
 work=target/local-run
 ./mvnw -B -q --no-transfer-progress package -DskipTests >&2

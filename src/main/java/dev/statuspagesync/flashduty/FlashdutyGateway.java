@@ -57,6 +57,9 @@ class FlashdutyGateway {
         } catch (FlashdutyRetryableException failure) {
             throw ensureRetryAfterFits(failure, deadline, operation);
         } catch (ProcessingException noAnswer) {
+            if (noAnswer.getCause() instanceof FlashdutyRetryableException classified) {
+                throw ensureRetryAfterFits(classified, deadline, operation);
+            }
             if (noAnswer.getCause() instanceof FlashdutyException classified) {
                 throw classified;
             }

@@ -197,7 +197,7 @@ public class EnvelopeReader {
         String alarmName = name == null || name.isBlank() ? alarmArn.name() : name;
         String accountId = account == null || account.isBlank() ? alarmArn.account() : account;
         String region = alarmArn.region().isEmpty() ? regionHint : alarmArn.region();
-        return new Inbound.Alarm(new AlarmChange(alarmName, arn, accountId, region, state.get(),
+        return new Inbound.Alarm(new AlarmChange(alarmName, arn.trim(), accountId, region, state.get(),
                 AlarmState.parse(oldState).orElse(null), reason, Timestamps.parse(time), blankToNull(description),
                 metrics, blankToNull(rule), suppressed, nonNullValues(tags), envelope), messageId);
     }

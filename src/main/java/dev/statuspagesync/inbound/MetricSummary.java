@@ -1,5 +1,7 @@
 package dev.statuspagesync.inbound;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,7 +18,7 @@ public record MetricSummary(String namespace, List<String> metrics, Map<String, 
 
     public MetricSummary {
         metrics = List.copyOf(metrics);
-        dimensions = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(dimensions));
+        dimensions = Collections.unmodifiableMap(new LinkedHashMap<>(dimensions));
     }
 
     public boolean isEmpty() {

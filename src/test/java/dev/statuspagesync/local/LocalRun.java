@@ -220,7 +220,7 @@ public final class LocalRun {
         for (JsonNode incident : incidents) {
             out.printf("  change %s \"%s\" is %s after %d update(s)%n", incident.get("change_id"),
                     incident.get("title").asText(), incident.get("status").asText(), incident.get("updates").asInt());
-            incident.get("components").fields().forEachRemaining(component -> out.printf("    %s: %s%n",
+            incident.get("components").properties().forEach(component -> out.printf("    %s: %s%n",
                     DEMO_COMPONENTS.get(component.getKey()), component.getValue().asText()));
         }
         out.println("Function log: " + log);

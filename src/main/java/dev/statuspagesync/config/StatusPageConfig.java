@@ -23,4 +23,8 @@ public interface StatusPageConfig {
     /** {@code STATUSPAGE_NOTIFY_SUBSCRIBERS}. */
     @WithDefault("true")
     boolean notifySubscribers();
+
+    /** {@code STATUSPAGE_INSUFFICIENT_DATA}: ignore, degrade or resolve. */
+    @WithDefault("ignore")
+    InsufficientDataPolicy insufficientData();
 }

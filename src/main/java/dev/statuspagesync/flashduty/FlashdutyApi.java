@@ -40,6 +40,11 @@ interface FlashdutyApi {
             @RestQuery("type") String type);
 
     @GET
+    @Path("/list")
+    Responses.Envelope<Responses.ChangeList> list(@RestQuery("page_id") long pageId, @RestQuery("type") String type,
+            @RestQuery("status") String status, @RestQuery("start_at_seconds") Long startAtSeconds);
+
+    @GET
     @Path("/info")
     Responses.Envelope<Responses.Change> info(@RestQuery("page_id") long pageId,
             @RestQuery("change_id") long changeId);

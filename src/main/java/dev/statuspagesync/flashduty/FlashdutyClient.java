@@ -2,6 +2,7 @@ package dev.statuspagesync.flashduty;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -18,10 +19,15 @@ public class FlashdutyClient {
         this.gateway = gateway;
     }
 
-    /** Opens an event and returns its change id. */
-    public long createChange(Requests.CreateChange request, Deadline deadline) {
+    /**
+     * Opens an event and returns its change id. Create is not idempotent, so when an attempt failed without a
+     * clear answer (timeout, dropped connection, 5xx) the retry first looks for the event that attempt may have
+     * opened, recognised by {@code isOurs}, and returns it instead of opening a second one.
+     */
+    public long createChange(Requests.CreateChange request, Predicate<Responses.Change> isOurs, Deadline deadline) {
         pacer.awaitTurn();
-        Responses.CreatedChange created = gateway.call("change/create", deadline, api -> api.create(request));
+        var create = new LookAgainBeforeCreate(request, isOurs);
+        Responses.CreatedChange created = gateway.call("change/create", deadline, create);
         if (created == null || created.changeId() == null) {
             throw FlashdutyErrors.classify(200, "MissingChangeId", "create answered without a change_id", null, null);
         }
@@ -41,6 +47,14 @@ public class FlashdutyClient {
         pacer.awaitTurn();
         Responses.ChangeList list = gateway.call("change/active/list", deadline,
                 api -> api.activeList(pageId, INCIDENT));
+        return list == null || list.items() == null ? List.of() : list.items();
+    }
+
+    /** Resolved incidents of a page that started at or after {@code sinceSeconds}. */
+    public List<Responses.Change> resolvedIncidents(long pageId, long sinceSeconds, Deadline deadline) {
+        pacer.awaitTurn();
+        Responses.ChangeList list = gateway.call("change/list", deadline,
+                api -> api.list(pageId, INCIDENT, ChangeStatus.RESOLVED.wire(), sinceSeconds));
         return list == null || list.items() == null ? List.of() : list.items();
     }
 

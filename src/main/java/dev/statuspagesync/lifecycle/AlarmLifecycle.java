@@ -1,30 +1,45 @@
 package dev.statuspagesync.lifecycle;
 
+import java.time.Instant;
+import java.util.Optional;
+
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.jboss.logging.Logger;
 
+import dev.statuspagesync.config.InsufficientDataPolicy;
+import dev.statuspagesync.config.StatusPageConfig;
 import dev.statuspagesync.flashduty.Deadline;
 import dev.statuspagesync.flashduty.FlashdutyClient;
 import dev.statuspagesync.flashduty.FlashdutyException;
 import dev.statuspagesync.flashduty.FlashdutyRejectedException;
+import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.routing.Route;
 import dev.statuspagesync.routing.Router;
 
-/** Decides what one alarm state change means for the status page and carries it out. */
+/**
+ * Decides what one alarm state change means for the status page and carries it out. Flashduty is the only
+ * store: the incident an alarm opened carries the alarm's key line, and its timeline holds the times of the
+ * changes it has recorded.
+ */
 @ApplicationScoped
 public class AlarmLifecycle {
+
+    /** How far back a resolved incident may have started and still make a late ALARM stale. */
+    static final long RESOLVED_LOOKBACK_SECONDS = 24 * 60 * 60;
 
     private static final Logger LOG = Logger.getLogger(AlarmLifecycle.class);
 
     private final Router router;
     private final FlashdutyClient flashduty;
+    private final InsufficientDataPolicy insufficientData;
 
-    public AlarmLifecycle(Router router, FlashdutyClient flashduty) {
+    public AlarmLifecycle(Router router, FlashdutyClient flashduty, StatusPageConfig config) {
         this.router = router;
         this.flashduty = flashduty;
+        this.insufficientData = config.insufficientData();
     }
 
     public Outcome apply(AlarmChange alarm, Deadline deadline) {
@@ -32,26 +47,18 @@ public class AlarmLifecycle {
         if (route.isEmpty()) {
             return Outcome.ignored("no route matches alarm " + alarm.name());
         }
-        return switch (alarm.newState()) {
-            case ALARM -> alarm.actionsSuppressed()
-                    ? Outcome.ignored("alarm actions are suppressed, so this is not an outage")
-                    : open(alarm, route.get(), deadline);
-            case OK -> Outcome.ignored("recovery (OK) does not change the page yet");
-            case INSUFFICIENT_DATA -> Outcome.ignored("INSUFFICIENT_DATA does not change the page");
-        };
-    }
-
-    private Outcome open(AlarmChange alarm, Route route, Deadline deadline) {
         try {
-            // Flashduty's create is not idempotent: a redelivered or duplicated change must find its incident.
-            var open = flashduty.activeIncidents(route.pageId(), deadline).stream()
-                    .filter(incident -> IncidentMapper.isOpenedFor(incident, alarm)).findFirst();
-            if (open.isPresent()) {
-                return Outcome.ignored("incident " + open.get().changeId() + " is already open for this alarm",
-                        open.get().changeId());
-            }
-            long changeId = flashduty.createChange(IncidentMapper.openIncident(alarm, route), deadline);
-            return Outcome.created(changeId, "incident opened for alarm " + alarm.name());
+            return switch (alarm.newState()) {
+                case ALARM -> alarm.actionsSuppressed()
+                        ? Outcome.ignored("alarm actions are suppressed, so this is not an outage")
+                        : open(alarm, route.get(), deadline);
+                case OK -> resolve(alarm, route.get(), deadline);
+                case INSUFFICIENT_DATA -> switch (insufficientData) {
+                    case IGNORE -> Outcome.ignored("INSUFFICIENT_DATA is ignored (STATUSPAGE_INSUFFICIENT_DATA=ignore)");
+                    case DEGRADE -> open(alarm, route.get(), deadline);
+                    case RESOLVE -> resolve(alarm, route.get(), deadline);
+                };
+            };
         } catch (FlashdutyRejectedException rejected) {
             return Outcome.rejected(rejected.getMessage());
         } catch (FlashdutyException | FaultToleranceException failed) {
@@ -61,6 +68,58 @@ public class AlarmLifecycle {
             LOG.errorf("unexpected failure for %s: %s", alarm.arn(), causeTypes(unexpected));
             return Outcome.failed("unexpected " + unexpected.getClass().getSimpleName());
         }
+    }
+
+    private Outcome open(AlarmChange alarm, Route route, Deadline deadline) {
+        // Flashduty's create is not idempotent: a redelivered or duplicated change must find its incident.
+        var open = openIncidentFor(alarm, route, deadline);
+        if (open.isPresent()) {
+            return Outcome.ignored("incident " + open.get().changeId() + " is already open for this alarm",
+                    open.get().changeId());
+        }
+        var recovered = recoveryAfter(alarm, route, deadline);
+        if (recovered.isPresent()) {
+            return Outcome.ignored("stale: incident " + recovered.get().changeId() + " for this alarm was resolved at "
+                    + Instant.ofEpochSecond(IncidentMapper.resolvedAt(recovered.get())) + ", after this change",
+                    recovered.get().changeId());
+        }
+        long changeId = flashduty.createChange(IncidentMapper.openIncident(alarm, route),
+                incident -> IncidentMapper.isOpenedFor(incident, alarm), deadline);
+        return Outcome.created(changeId, "incident opened for alarm " + alarm.name());
+    }
+
+    private Outcome resolve(AlarmChange alarm, Route route, Deadline deadline) {
+        var open = openIncidentFor(alarm, route, deadline);
+        if (open.isEmpty()) {
+            return Outcome.ignored("no open incident for this alarm");
+        }
+        Responses.Change incident = open.get();
+        long newest = IncidentMapper.newestRecordedAt(incident);
+        if (alarm.stateTime() != null && alarm.stateTime().getEpochSecond() < newest) {
+            return Outcome.ignored("stale: incident " + incident.changeId() + " already records a change at "
+                    + Instant.ofEpochSecond(newest) + ", newer than this one", incident.changeId());
+        }
+        flashduty.addUpdate(IncidentMapper.resolveIncident(alarm, incident, route), deadline);
+        return Outcome.resolved(incident.changeId(), "incident resolved: alarm " + alarm.name() + " is "
+                + alarm.newState());
+    }
+
+    private Optional<Responses.Change> openIncidentFor(AlarmChange alarm, Route route, Deadline deadline) {
+        return flashduty.activeIncidents(route.pageId(), deadline).stream()
+                .filter(incident -> IncidentMapper.isOpenedFor(incident, alarm)).findFirst();
+    }
+
+    /** A resolved incident of this alarm whose span covers the change: the change arrived after its recovery. */
+    private Optional<Responses.Change> recoveryAfter(AlarmChange alarm, Route route, Deadline deadline) {
+        if (alarm.stateTime() == null) {
+            return Optional.empty();
+        }
+        long at = alarm.stateTime().getEpochSecond();
+        return flashduty.resolvedIncidents(route.pageId(), at - RESOLVED_LOOKBACK_SECONDS, deadline).stream()
+                .filter(incident -> IncidentMapper.isOpenedFor(incident, alarm))
+                .filter(incident -> incident.startAtSeconds() == null || incident.startAtSeconds() <= at)
+                .filter(incident -> IncidentMapper.resolvedAt(incident) >= at)
+                .findFirst();
     }
 
     private static String causeTypes(Throwable failure) {

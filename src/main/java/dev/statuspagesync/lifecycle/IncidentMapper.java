@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.statuspagesync.flashduty.ChangeStatus;
+import dev.statuspagesync.flashduty.ComponentStatus;
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.inbound.AlarmChange;
@@ -43,7 +44,65 @@ public final class IncidentMapper {
                 route.notifySubscribers(), List.of(firstUpdate));
     }
 
-    /** Whether an open incident carries this alarm's key line, i.e. was opened by this function for it. */
+    /** The timeline update that resolves an incident: every affected component back to operational. */
+    public static Requests.CreateTimeline resolveIncident(AlarmChange alarm, Responses.Change incident, Route route) {
+        List<String> components = incident.affectedComponents() == null || incident.affectedComponents().isEmpty()
+                ? route.componentIds()
+                : incident.affectedComponents().stream().map(Responses.AffectedComponent::componentId).distinct()
+                        .toList();
+        var operational = components.stream()
+                .map(id -> new Requests.ComponentChange(id, ComponentStatus.OPERATIONAL)).toList();
+        Long at = alarm.stateTime() == null ? null
+                : Math.max(alarm.stateTime().getEpochSecond(),
+                        incident.startAtSeconds() == null ? 0 : incident.startAtSeconds());
+        long pageId = incident.pageId() == null ? route.pageId() : incident.pageId();
+        return new Requests.CreateTimeline(pageId, incident.changeId(), ChangeStatus.RESOLVED, recoveryText(alarm), at,
+                operational);
+    }
+
+    static String recoveryText(AlarmChange alarm) {
+        StringBuilder text = new StringBuilder("Resolved: CloudWatch alarm ").append(Markdown.text(alarm.name()))
+                .append(" is ").append(alarm.newState());
+        if (alarm.stateTime() != null) {
+            text.append(" since ").append(HUMAN_TIME.format(alarm.stateTime()));
+        }
+        text.append(". All affected components are operational again.");
+        if (alarm.reason() != null && !alarm.reason().isBlank()) {
+            text.append("\n\n**Reason:** ").append(Markdown.text(alarm.reason()));
+        }
+        return text.toString();
+    }
+
+    /** When the incident's timeline last changed: its newest update, or its start. */
+    public static long newestRecordedAt(Responses.Change incident) {
+        long newest = incident.startAtSeconds() == null ? 0 : incident.startAtSeconds();
+        if (incident.updates() != null) {
+            for (Responses.TimelineEntry update : incident.updates()) {
+                if (update.atSeconds() != null) {
+                    newest = Math.max(newest, update.atSeconds());
+                }
+            }
+        }
+        return newest;
+    }
+
+    /** When the incident was resolved: its last resolving update, or its close time, or its newest update. */
+    public static long resolvedAt(Responses.Change incident) {
+        if (incident.updates() != null) {
+            long resolved = -1;
+            for (Responses.TimelineEntry update : incident.updates()) {
+                if (update.status() == ChangeStatus.RESOLVED && update.atSeconds() != null) {
+                    resolved = Math.max(resolved, update.atSeconds());
+                }
+            }
+            if (resolved >= 0) {
+                return resolved;
+            }
+        }
+        return incident.closeAtSeconds() != null ? incident.closeAtSeconds() : newestRecordedAt(incident);
+    }
+
+    /** Whether an incident carries this alarm's key line, i.e. was opened by this function for it. */
     public static boolean isOpenedFor(Responses.Change incident, AlarmChange alarm) {
         String key = keyLine(alarm);
         return incident.description() != null && incident.description().lines().anyMatch(key::equals);

@@ -27,6 +27,10 @@ public record Outcome(Kind outcome, String reason, @JsonProperty("change_id") Lo
         return new Outcome(Kind.CREATED, reason, changeId);
     }
 
+    public static Outcome resolved(long changeId, String reason) {
+        return new Outcome(Kind.RESOLVED, reason, changeId);
+    }
+
     public static Outcome ignored(String reason) {
         return new Outcome(Kind.IGNORED, reason, null);
     }

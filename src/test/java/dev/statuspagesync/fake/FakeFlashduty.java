@@ -68,6 +68,10 @@ public final class FakeFlashduty implements AutoCloseable {
         record Hang() implements Fault {
         }
 
+        /** Carries the request out, then never answers: the caller cannot tell that it worked. */
+        record ActThenHang() implements Fault {
+        }
+
         /** Closes the connection without an answer. */
         record Drop() implements Fault {
         }
@@ -187,6 +191,11 @@ public final class FakeFlashduty implements AutoCloseable {
                 awaitRelease(hang);
                 return;
             }
+            if (fault instanceof Fault.ActThenHang) {
+                answer(exchange, path, query, body);
+                awaitRelease(hang);
+                return;
+            }
             Answer answer = fault == null ? answer(exchange, path, query, body)
                     : faultAnswer(fault);
             send(exchange, answer, requestId);
@@ -231,6 +240,7 @@ public final class FakeFlashduty implements AutoCloseable {
             case "/status-page/change/create" -> post ? create(body) : notAllowed();
             case "/status-page/change/timeline/create" -> post ? addUpdate(body) : notAllowed();
             case "/status-page/change/active/list" -> "GET".equals(method) ? activeList(query) : notAllowed();
+            case "/status-page/change/list" -> "GET".equals(method) ? list(query) : notAllowed();
             case "/status-page/change/info" -> "GET".equals(method) ? info(query) : notAllowed();
             default -> Answer.error(404, "RouteNotFound", "no route " + path);
         };
@@ -340,6 +350,25 @@ public final class FakeFlashduty implements AutoCloseable {
         incidents.values().stream()
                 .filter(incident -> incident.type().equals(type))
                 .filter(incident -> !"resolved".equals(incident.status()) && !"completed".equals(incident.status()))
+                .forEach(incident -> items.add(toJson(incident)));
+        return Answer.ok(JSON.createObjectNode().set("items", items));
+    }
+
+    private synchronized Answer list(Map<String, String> query) {
+        if (!String.valueOf(pageId).equals(query.get("page_id"))) {
+            return Answer.error(400, "ResourceNotFound", "unknown page_id " + query.get("page_id"));
+        }
+        String type = query.get("type");
+        String status = query.get("status");
+        if (!Set.of("incident", "maintenance").contains(type) || !statusesFor(type).contains(status)) {
+            return Answer.error(400, "InvalidParameter", "type and a status valid for it are required");
+        }
+        long from = query.containsKey("start_at_seconds") ? parseLong(query.get("start_at_seconds")) : Long.MIN_VALUE;
+        long to = query.containsKey("end_at_seconds") ? parseLong(query.get("end_at_seconds")) : Long.MAX_VALUE;
+        ArrayNode items = JSON.createArrayNode();
+        incidents.values().stream()
+                .filter(incident -> incident.type().equals(type) && incident.status().equals(status))
+                .filter(incident -> incident.startAtSeconds() >= from && incident.startAtSeconds() <= to)
                 .forEach(incident -> items.add(toJson(incident)));
         return Answer.ok(JSON.createObjectNode().set("items", items));
     }

@@ -146,6 +146,18 @@ class FaultToleranceTest {
     }
 
     @Test
+    void findsTheIncidentATimedOutCreateOpenedInsteadOfOpeningAnother() {
+        fake().failNext(CREATE, new Fault.ActThenHang());
+
+        JsonNode answer = invokeOk(FIRING);
+
+        assertEquals("created", answer.path("outcome").asText());
+        assertEquals(1, fake().requests(CREATE).size(), "the retry looked, found, and did not create again");
+        assertEquals(1, fake().incidents().size());
+        assertEquals(fake().incidents().get(0).changeId(), answer.path("change_id").asLong());
+    }
+
+    @Test
     void retriesAfterDroppedConnection() {
         fake().failNext(CREATE, new Fault.Drop());
 

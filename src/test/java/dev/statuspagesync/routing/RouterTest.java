@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.statuspagesync.config.InsufficientDataPolicy;
 import dev.statuspagesync.config.StatusPageConfig;
 import dev.statuspagesync.flashduty.ComponentStatus;
 
@@ -18,6 +19,10 @@ class RouterTest {
 
     record Config(Optional<Long> pageId, Optional<List<String>> componentIds, String impact,
             boolean notifySubscribers) implements StatusPageConfig {
+        @Override
+        public InsufficientDataPolicy insufficientData() {
+            return InsufficientDataPolicy.IGNORE;
+        }
     }
 
     @Test

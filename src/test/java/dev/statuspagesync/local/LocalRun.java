@@ -44,7 +44,9 @@ public final class LocalRun {
             new Step(STORY_DIR + "sns-single-metric-alarm.json",
                     "SNS delivers the same change again, as at-least-once delivery may."),
             new Step(STORY_DIR + "sns-single-metric-ok.json",
-                    "The alarm recovers (ALARM -> OK)."));
+                    "The alarm recovers (ALARM -> OK): the incident is resolved, its components operational."),
+            new Step(STORY_DIR + "sns-single-metric-ok.json",
+                    "The recovery is delivered again; nothing is left to resolve."));
 
     record Step(String file, String meaning) {
     }

@@ -1,0 +1,201 @@
+package dev.statuspagesync.lifecycle;
+
+import static dev.statuspagesync.fake.FakeFlashdutyResource.API_COMPONENT;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.DB_COMPONENT;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.PAGE_ID;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.statuspagesync.fake.FakeFlashduty;
+import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.support.AlarmEvents;
+import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.Lambda;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+
+/** An alarm's life on the page: open, duplicate, recover, late and shuffled deliveries, asserted on final state. */
+@QuarkusTest
+@QuarkusTestResource(FakeFlashdutyResource.class)
+class IncidentLifecycleTest {
+
+    static final String TIMELINE = "/status-page/change/timeline/create";
+    static final String FIRES_AT = "2026-03-14T09:26:53.304+0000";
+    static final String RECOVERS_AT = "2026-03-14T09:46:53.118+0000";
+    static final String FIRES_AGAIN_AT = "2026-03-14T10:15:00.000+0000";
+    static final Map<String, String> OPERATIONAL = Map.of(API_COMPONENT, "operational", DB_COMPONENT, "operational");
+
+    @BeforeEach
+    void resetFake() {
+        fake().reset();
+    }
+
+    @Test
+    void resolvesIncidentWhenAlarmReturnsToOk() {
+        long changeId = invoke(Fixtures.event("sns-single-metric-alarm.json")).path("change_id").asLong();
+
+        JsonNode answer = invoke(Fixtures.event("sns-single-metric-ok.json"));
+
+        assertEquals("resolved", answer.path("outcome").asText());
+        assertEquals(changeId, answer.path("change_id").asLong());
+        assertEquals(Fixtures.json("""
+                {"page_id": %d, "change_id": %d, "status": "resolved",
+                 "description": "Resolved: CloudWatch alarm checkout-api-high-cpu is OK since 2026-03-14 09:46:53 UTC. All affected components are operational again.\\n\\n**Reason:** Threshold Crossed: 2 out of the last 2 datapoints \\\\[41.0 (14/03/26 09:41:00), 39.5 (14/03/26 09:36:00)\\\\] were not greater than the threshold (80.0) (minimum 2 datapoints for ALARM -> OK transition).",
+                 "at_seconds": 1773481613,
+                 "component_changes": [{"component_id": "%s", "status": "operational"},
+                                       {"component_id": "%s", "status": "operational"}]}
+                """.formatted(PAGE_ID, changeId, API_COMPONENT, DB_COMPONENT)), fake().requests(TIMELINE).get(0).body());
+        FakeFlashduty.Incident incident = fake().incidents().get(0);
+        assertEquals("resolved", incident.status());
+        assertEquals(OPERATIONAL, incident.components());
+        assertEquals(2, incident.updates().size());
+    }
+
+    @Test
+    void ignoresRecoveryWithoutOpenIncident() {
+        JsonNode answer = invoke(Fixtures.event("sns-single-metric-ok.json"));
+
+        assertEquals("ignored", answer.path("outcome").asText());
+        assertEquals("no open incident for this alarm", answer.path("reason").asText());
+        assertEquals(List.of(), fake().incidents());
+    }
+
+    @Test
+    void ignoresRecoveryOlderThanTheIncident() {
+        long changeId = invoke(AlarmEvents.sns("ALARM", "OK", FIRES_AGAIN_AT)).path("change_id").asLong();
+
+        JsonNode answer = invoke(AlarmEvents.sns("OK", "ALARM", RECOVERS_AT));
+
+        assertEquals("ignored", answer.path("outcome").asText());
+        assertEquals("stale: incident " + changeId + " already records a change at 2026-03-14T10:15:00Z, newer than"
+                + " this one", answer.path("reason").asText());
+        assertEquals("investigating", fake().incidents().get(0).status());
+    }
+
+    @Test
+    void ignoresAlarmThatArrivesAfterItsRecovery() {
+        invoke(AlarmEvents.sns("ALARM", "OK", FIRES_AT));
+        long changeId = invoke(AlarmEvents.sns("OK", "ALARM", RECOVERS_AT)).path("change_id").asLong();
+
+        JsonNode late = invoke(AlarmEvents.eventBridge("ALARM", "OK", FIRES_AT));
+
+        assertEquals("ignored", late.path("outcome").asText());
+        assertEquals("stale: incident " + changeId + " for this alarm was resolved at 2026-03-14T09:46:53Z, after this"
+                + " change", late.path("reason").asText());
+        assertEquals(1, fake().incidents().size());
+        assertEquals("resolved", fake().incidents().get(0).status());
+    }
+
+    @Test
+    void opensNewIncidentWhenAlarmFiresAgainAfterRecovery() {
+        invoke(AlarmEvents.sns("ALARM", "OK", FIRES_AT));
+        invoke(AlarmEvents.sns("OK", "ALARM", RECOVERS_AT));
+
+        JsonNode again = invoke(AlarmEvents.sns("ALARM", "OK", FIRES_AGAIN_AT));
+
+        assertEquals("created", again.path("outcome").asText());
+        assertEquals(List.of("resolved", "investigating"),
+                fake().incidents().stream().map(FakeFlashduty.Incident::status).toList());
+    }
+
+    @Test
+    void opensOneIncidentForAnAlarmDeliveredBySnsAndEventBridge() {
+        JsonNode bySns = invoke(AlarmEvents.sns("ALARM", "OK", FIRES_AT));
+        JsonNode byEventBridge = invoke(AlarmEvents.eventBridge("ALARM", "OK", FIRES_AT));
+
+        assertEquals("created", bySns.path("outcome").asText());
+        assertEquals("ignored", byEventBridge.path("outcome").asText());
+        assertEquals(bySns.path("change_id"), byEventBridge.path("change_id"));
+        assertEquals(1, fake().incidents().size());
+    }
+
+    @Test
+    void neverChangesAnIncidentItDidNotOpen() throws Exception {
+        String manual = """
+                {"page_id":%d,"type":"incident","title":"checkout-api-high-cpu","description":"Opened by the on-call engineer about checkout-api-high-cpu","status":"identified",
+                 "updates":[{"status":"identified","description":"x","component_changes":[{"component_id":"%s","status":"full_outage"}]}]}
+                """.formatted(PAGE_ID, API_COMPONENT);
+        HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                fake().baseUrl() + "/status-page/change/create?app_key=" + FakeFlashdutyResource.APP_KEY))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(manual))
+                .build(), HttpResponse.BodyHandlers.ofString());
+
+        JsonNode answer = invoke(Fixtures.event("sns-single-metric-ok.json"));
+
+        assertEquals("ignored", answer.path("outcome").asText());
+        assertEquals("identified", fake().incidents().get(0).status());
+        assertEquals(Map.of(API_COMPONENT, "full_outage"), fake().incidents().get(0).components());
+    }
+
+    /**
+     * Every order of: the alarm firing (via SNS and again via EventBridge) and recovering (delivered twice),
+     * except orders in which both recoveries come before both firings: with no incident yet, a recovery leaves
+     * no trace in Flashduty, so a late firing then opens an incident (see README, "Ordering").
+     */
+    static Stream<List<String>> shuffledDeliveries() {
+        List<String> events = List.of("alarm-sns", "alarm-eventbridge", "ok", "ok-again");
+        Set<List<String>> orders = new LinkedHashSet<>();
+        permute(new ArrayList<>(events), 0, orders);
+        return orders.stream().filter(order -> !(order.indexOf("ok") < firstAlarm(order)
+                && order.indexOf("ok-again") < firstAlarm(order)));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shuffledDeliveries")
+    void endsWithOneResolvedIncidentWhateverTheDeliveryOrder(List<String> order) {
+        for (String event : order) {
+            invoke(switch (event) {
+                case "alarm-sns" -> AlarmEvents.sns("ALARM", "OK", FIRES_AT);
+                case "alarm-eventbridge" -> AlarmEvents.eventBridge("ALARM", "OK", FIRES_AT);
+                default -> AlarmEvents.sns("OK", "ALARM", RECOVERS_AT);
+            });
+        }
+
+        assertEquals(1, fake().incidents().size(), "one incident");
+        FakeFlashduty.Incident incident = fake().incidents().get(0);
+        assertEquals("resolved", incident.status());
+        assertEquals(OPERATIONAL, incident.components());
+        assertEquals(2, incident.updates().size(), "opened once, resolved once");
+        assertEquals(1, fake().requests("/status-page/change/create").size());
+        assertEquals(1, fake().requests(TIMELINE).size());
+    }
+
+    private static int firstAlarm(List<String> order) {
+        return Math.min(order.indexOf("alarm-sns"), order.indexOf("alarm-eventbridge"));
+    }
+
+    private static void permute(List<String> items, int from, Set<List<String>> out) {
+        if (from == items.size()) {
+            out.add(List.copyOf(items));
+            return;
+        }
+        for (int i = from; i < items.size(); i++) {
+            Collections.swap(items, from, i);
+            permute(items, from + 1, out);
+            Collections.swap(items, from, i);
+        }
+    }
+
+    private static JsonNode invoke(String event) {
+        return Fixtures.json(Lambda.invoke(event).then().statusCode(200).extract().asString());
+    }
+}

@@ -1,0 +1,51 @@
+package dev.statuspagesync.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Variations of the fixtures for lifecycle sequences: the same alarm at other states and times, through SNS
+ * (the alarm JSON rewritten inside {@code Sns.Message}) or EventBridge.
+ */
+public final class AlarmEvents {
+
+    /** The alarm of {@code sns-single-metric-alarm.json}. */
+    public static final String NAME = "checkout-api-high-cpu";
+    public static final String ARN = "arn:aws:cloudwatch:us-east-1:210987654321:alarm:" + NAME;
+
+    private AlarmEvents() {
+    }
+
+    /** The SNS fixture's alarm moved to {@code state} at {@code time} (CloudWatch's {@code +0000} spelling). */
+    public static String sns(String state, String previous, String time) {
+        ObjectNode event = (ObjectNode) Fixtures.eventJson("sns-single-metric-alarm.json");
+        ObjectNode sns = (ObjectNode) event.path("Records").get(0).path("Sns");
+        ObjectNode message = (ObjectNode) Fixtures.json(sns.path("Message").asText());
+        message.put("NewStateValue", state).put("OldStateValue", previous).put("StateChangeTime", time)
+                .put("NewStateReason", "Threshold Crossed: test sequence moved the alarm to " + state + ".");
+        sns.put("Message", write(message));
+        return write(event);
+    }
+
+    /** The same alarm as {@link #sns}, delivered by an EventBridge rule. */
+    public static String eventBridge(String state, String previous, String time) {
+        ObjectNode event = (ObjectNode) Fixtures.eventJson("eventbridge-single-metric-alarm.json");
+        event.putArray("resources").add(ARN);
+        ObjectNode detail = (ObjectNode) event.path("detail");
+        detail.put("alarmName", NAME);
+        ((ObjectNode) detail.path("state")).put("value", state).put("timestamp", time)
+                .put("reason", "Threshold Crossed: test sequence moved the alarm to " + state + ".");
+        ((ObjectNode) detail.path("previousState")).put("value", previous);
+        return write(event);
+    }
+
+    private static String write(Object node) {
+        try {
+            return Fixtures.JSON.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -36,7 +36,7 @@ public final class IncidentMapper {
                 .map(id -> new Requests.ComponentChange(id, route.impact()))
                 .toList();
         var firstUpdate = new Requests.Update(ChangeStatus.INVESTIGATING,
-                "CloudWatch alarm " + Markdown.text(alarm.name()) + " is in ALARM. We are investigating.",
+                "CloudWatch alarm " + Markdown.text(alarm.name()) + " is in " + alarm.newState() + ". We are investigating.",
                 componentChanges);
         return new Requests.CreateChange(route.pageId(), INCIDENT, title(alarm.name()), description(alarm),
                 ChangeStatus.INVESTIGATING,
@@ -123,7 +123,8 @@ public final class IncidentMapper {
 
     static String description(AlarmChange alarm) {
         StringBuilder text = new StringBuilder();
-        text.append("CloudWatch alarm **").append(Markdown.text(alarm.name())).append("** is in ALARM");
+        text.append("CloudWatch alarm **").append(Markdown.text(alarm.name())).append("** is in ")
+                .append(alarm.newState());
         if (alarm.previousState() != null) {
             text.append(" (was ").append(alarm.previousState()).append(')');
         }

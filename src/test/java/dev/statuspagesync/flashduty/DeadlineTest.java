@@ -45,8 +45,9 @@ class DeadlineTest {
 
     @BeforeEach
     void warmUpThenResetFake() {
-        // A first call pays for class loading and the connection; the budget is about the retries.
-        Lambda.invoke(Fixtures.event("sns-single-metric-alarm.json")).then().statusCode(200);
+        // A first call pays for class loading and the connection, which may not fit this tight budget; the test
+        // is about the retries, so the warm-up's own outcome does not matter.
+        Lambda.invoke(Fixtures.event("sns-single-metric-ok.json"));
         fake().reset();
     }
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
-/** The default route: which page and components an alarm affects ({@code STATUSPAGE_*} environment variables). */
+/** Where alarms show on the status page ({@code STATUSPAGE_*} environment variables). */
 @ConfigMapping(prefix = "statuspage")
 public interface StatusPageConfig {
 
@@ -23,6 +23,9 @@ public interface StatusPageConfig {
     /** {@code STATUSPAGE_NOTIFY_SUBSCRIBERS}. */
     @WithDefault("true")
     boolean notifySubscribers();
+
+    /** {@code STATUSPAGE_ROUTES}: the routing document, YAML or JSON; without it every alarm takes the default route. */
+    Optional<String> routes();
 
     /** {@code STATUSPAGE_INSUFFICIENT_DATA}: ignore, degrade or resolve. */
     @WithDefault("ignore")

@@ -15,6 +15,7 @@ import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.MetricSummary;
 import dev.statuspagesync.routing.Route;
+import dev.statuspagesync.routing.TitleTemplate;
 
 /** Pure mapping from a firing alarm and its route to Flashduty's create request. */
 public final class IncidentMapper {
@@ -33,12 +34,13 @@ public final class IncidentMapper {
 
     public static Requests.CreateChange openIncident(AlarmChange alarm, Route route) {
         var componentChanges = route.componentIds().stream()
-                .map(id -> new Requests.ComponentChange(id, route.impact()))
+                .map(id -> new Requests.ComponentChange(id, route.impactFor(alarm.newState())))
                 .toList();
         var firstUpdate = new Requests.Update(ChangeStatus.INVESTIGATING,
                 "CloudWatch alarm " + Markdown.text(alarm.name()) + " is in " + alarm.newState() + ". We are investigating.",
                 componentChanges);
-        return new Requests.CreateChange(route.pageId(), INCIDENT, title(alarm.name()), description(alarm),
+        return new Requests.CreateChange(route.pageId(), INCIDENT,
+                title(TitleTemplate.render(route.titleTemplate(), alarm)), description(alarm),
                 ChangeStatus.INVESTIGATING,
                 alarm.stateTime() == null ? null : alarm.stateTime().getEpochSecond(),
                 route.notifySubscribers(), List.of(firstUpdate));
@@ -112,9 +114,9 @@ public final class IncidentMapper {
         return ARN_LINE_PREFIX + Markdown.code(alarm.arn());
     }
 
-    /** The alarm name, cut to Flashduty's limit without splitting a character. */
-    static String title(String alarmName) {
-        String name = alarmName.strip();
+    /** The title, cut to Flashduty's limit without splitting a character. */
+    static String title(String rendered) {
+        String name = rendered.strip();
         if (name.codePointCount(0, name.length()) <= Requests.MAX_TITLE_LENGTH) {
             return name;
         }

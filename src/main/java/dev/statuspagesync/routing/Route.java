@@ -1,13 +1,36 @@
 package dev.statuspagesync.routing;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import dev.statuspagesync.flashduty.ComponentStatus;
+import dev.statuspagesync.inbound.AlarmState;
 
-/** Where an alarm shows on the status page and how badly its components are hit while it fires. */
-public record Route(long pageId, List<String> componentIds, ComponentStatus impact, boolean notifySubscribers) {
+/**
+ * Where an alarm shows on the status page and how badly its components are hit in each state that degrades
+ * them.
+ *
+ * @param name              the rule's name, for logs and answers
+ * @param pageId            the status page
+ * @param componentIds      the components the alarm affects
+ * @param impacts           component status per alarm state; ALARM is always present
+ * @param titleTemplate     incident title with placeholders, see {@link TitleTemplate}
+ * @param notifySubscribers whether opening the incident notifies the page's subscribers
+ */
+public record Route(String name, long pageId, List<String> componentIds, Map<AlarmState, ComponentStatus> impacts,
+        String titleTemplate, boolean notifySubscribers) {
 
     public Route {
         componentIds = List.copyOf(componentIds);
+        impacts = Map.copyOf(new EnumMap<>(impacts));
+        if (!impacts.containsKey(AlarmState.ALARM)) {
+            throw new IllegalArgumentException("a route needs an impact for ALARM");
+        }
+    }
+
+    /** The component status while the alarm is in {@code state}; ALARM's when the route names none for it. */
+    public ComponentStatus impactFor(AlarmState state) {
+        return impacts.getOrDefault(state, impacts.get(AlarmState.ALARM));
     }
 }

@@ -1,38 +1,85 @@
 package dev.statuspagesync.routing;
 
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import dev.statuspagesync.config.StatusPageConfig;
 import dev.statuspagesync.flashduty.ComponentStatus;
 import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.inbound.AlarmState;
 
 import io.quarkus.runtime.Startup;
 
-/** Decides which route an alarm takes; today every alarm takes the configured default route. */
+/**
+ * Decides which route an alarm takes: the first rule of the routing document ({@code STATUSPAGE_ROUTES}) that
+ * matches, else the default route. Everything is validated at start-up, so a broken document stops the function
+ * with a message that names the rule, instead of misrouting alarms later.
+ */
 @Startup
 @ApplicationScoped
 public class Router {
 
     static final Set<ComponentStatus> IMPACTS = EnumSet.of(ComponentStatus.DEGRADED, ComponentStatus.PARTIAL_OUTAGE,
             ComponentStatus.FULL_OUTAGE);
+    static final String DEFAULT_IMPACT = "degraded";
 
-    private final Route defaultRoute;
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    /** A compiled rule: its condition and where it sends a matching alarm. */
+    record Rule(Predicate<AlarmChange> matches, Route route) {
+    }
+
+    private final List<Rule> rules;
+    private final Optional<Route> defaultRoute;
 
     public Router(StatusPageConfig config) {
-        this.defaultRoute = defaultRoute(config);
+        RoutingDocument document = config.routes().filter(text -> !text.isBlank()).map(Router::parse).orElse(null);
+        this.rules = document == null || document.routes() == null ? List.of() : compile(document.routes());
+        boolean environmentDefault = config.pageId().isPresent() || config.componentIds().isPresent();
+        if (document != null && document.defaultRoute() != null && environmentDefault) {
+            throw new RouteConfigException("STATUSPAGE_ROUTES has a default route and STATUSPAGE_PAGE_ID or"
+                    + " STATUSPAGE_COMPONENT_IDS is set too; keep one of them");
+        }
+        if (document != null && document.defaultRoute() != null) {
+            this.defaultRoute = Optional.of(target("default route", document.defaultRoute()));
+        } else if (environmentDefault || rules.isEmpty()) {
+            this.defaultRoute = Optional.of(defaultRoute(config));
+        } else {
+            this.defaultRoute = Optional.empty();
+        }
     }
 
-    /** The route for this alarm; empty when no route matches it. */
+    /** The route for this alarm; empty when no rule matches it and there is no default route. */
     public Optional<Route> routeFor(AlarmChange alarm) {
-        return Optional.of(defaultRoute);
+        for (Rule rule : rules) {
+            if (rule.matches().test(alarm)) {
+                return Optional.of(rule.route());
+            }
+        }
+        return defaultRoute;
     }
 
+    /** The default route from STATUSPAGE_PAGE_ID, STATUSPAGE_COMPONENT_IDS and STATUSPAGE_IMPACT. */
     static Route defaultRoute(StatusPageConfig config) {
         long pageId = config.pageId()
                 .orElseThrow(() -> new RouteConfigException("STATUSPAGE_PAGE_ID (statuspage.page-id) is not set"));
@@ -45,9 +92,180 @@ public class Router {
         if (new LinkedHashSet<>(components).size() != components.size()) {
             throw new RouteConfigException("STATUSPAGE_COMPONENT_IDS lists a component id twice: " + components);
         }
-        ComponentStatus impact = ComponentStatus.fromWire(config.impact().trim()).filter(IMPACTS::contains)
+        ComponentStatus impact = impact(config.impact())
                 .orElseThrow(() -> new RouteConfigException("STATUSPAGE_IMPACT is '" + config.impact()
                         + "'; use degraded, partial_outage or full_outage"));
-        return new Route(pageId, components, impact, config.notifySubscribers());
+        return new Route("default", pageId, components, Map.of(AlarmState.ALARM, impact), TitleTemplate.DEFAULT,
+                config.notifySubscribers());
+    }
+
+    static RoutingDocument parse(String text) {
+        try {
+            RoutingDocument document = YAML.readValue(text, RoutingDocument.class);
+            if (document == null) {
+                throw new RouteConfigException("STATUSPAGE_ROUTES is empty");
+            }
+            return document;
+        } catch (JsonMappingException wrongShape) {
+            throw new RouteConfigException("STATUSPAGE_ROUTES: " + wrongShape.getOriginalMessage().lines().findFirst()
+                    .orElse("") + " at " + path(wrongShape));
+        } catch (JsonProcessingException notYaml) {
+            throw new RouteConfigException("STATUSPAGE_ROUTES is neither YAML nor JSON: "
+                    + notYaml.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    private static List<Rule> compile(List<RoutingDocument.Rule> specs) {
+        List<Rule> compiled = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            RoutingDocument.Rule spec = specs.get(i);
+            if (spec == null) {
+                throw new RouteConfigException("route " + (i + 1) + " is empty");
+            }
+            String label = "route " + (i + 1) + (spec.name() == null ? "" : " (" + spec.name() + ")");
+            Route route = target(label, new RoutingDocument.Target(spec.pageId(), spec.components(), spec.impact(),
+                    spec.title(), spec.notifySubscribers()));
+            route = new Route(spec.name() == null ? "route " + (i + 1) : spec.name(), route.pageId(),
+                    route.componentIds(), route.impacts(), route.titleTemplate(), route.notifySubscribers());
+            compiled.add(new Rule(matcher(label, spec.match()), route));
+        }
+        return compiled;
+    }
+
+    private static Route target(String label, RoutingDocument.Target spec) {
+        if (spec.pageId() == null) {
+            throw new RouteConfigException(label + ": page_id is required");
+        }
+        List<String> components = spec.components() == null ? List.of()
+                : spec.components().stream().filter(id -> id != null && !id.isBlank()).map(String::trim).toList();
+        if (components.isEmpty()) {
+            throw new RouteConfigException(label + ": components must list at least one component id");
+        }
+        if (new LinkedHashSet<>(components).size() != components.size()) {
+            throw new RouteConfigException(label + ": components lists a component id twice: " + components);
+        }
+        String title = spec.title() == null ? TitleTemplate.DEFAULT : spec.title();
+        if (title.isBlank()) {
+            throw new RouteConfigException(label + ": title is empty");
+        }
+        var unknown = TitleTemplate.unknownPlaceholders(title);
+        if (!unknown.isEmpty()) {
+            throw new RouteConfigException(label + ": title uses unknown placeholder(s) " + unknown + "; use "
+                    + TitleTemplate.PLACEHOLDERS);
+        }
+        return new Route("default", spec.pageId(), components, impacts(label, spec.impact()), title,
+                spec.notifySubscribers() == null || spec.notifySubscribers());
+    }
+
+    /** {@code impact: partial_outage}, or per state: {@code impact: {ALARM: full_outage, INSUFFICIENT_DATA: degraded}}. */
+    private static Map<AlarmState, ComponentStatus> impacts(String label, JsonNode impact) {
+        Map<AlarmState, ComponentStatus> impacts = new EnumMap<>(AlarmState.class);
+        if (impact == null || impact.isNull()) {
+            impacts.put(AlarmState.ALARM, ComponentStatus.fromWire(DEFAULT_IMPACT).orElseThrow());
+        } else if (impact.isTextual()) {
+            impacts.put(AlarmState.ALARM, impactValue(label, impact.asText()));
+        } else if (impact.isObject()) {
+            for (var entry : impact.properties()) {
+                AlarmState state = AlarmState.parse(entry.getKey()).filter(s -> s != AlarmState.OK)
+                        .orElseThrow(() -> new RouteConfigException(label + ": impact names state '" + entry.getKey()
+                                + "'; use ALARM or INSUFFICIENT_DATA"));
+                impacts.put(state, impactValue(label, entry.getValue().asText()));
+            }
+            if (!impacts.containsKey(AlarmState.ALARM)) {
+                throw new RouteConfigException(label + ": impact must name ALARM");
+            }
+        } else {
+            throw new RouteConfigException(label + ": impact must be a status or a map of state to status");
+        }
+        return impacts;
+    }
+
+    private static ComponentStatus impactValue(String label, String value) {
+        return impact(value).orElseThrow(() -> new RouteConfigException(label + ": impact '" + value
+                + "' is not degraded, partial_outage or full_outage"));
+    }
+
+    private static Optional<ComponentStatus> impact(String value) {
+        return ComponentStatus.fromWire(value.trim()).filter(IMPACTS::contains);
+    }
+
+    private static Predicate<AlarmChange> matcher(String label, RoutingDocument.Match match) {
+        if (match == null) {
+            return alarm -> true;
+        }
+        List<Predicate<AlarmChange>> conditions = new ArrayList<>();
+        if (match.alarmName() != null && !match.alarmName().isNull()) {
+            Predicate<String> name = nameMatcher(label, match.alarmName());
+            conditions.add(alarm -> name.test(alarm.name()));
+        }
+        if (match.namespace() != null) {
+            conditions.add(alarm -> match.namespace().equals(alarm.metrics().namespace()));
+        }
+        if (match.account() != null) {
+            conditions.add(alarm -> match.account().equals(alarm.accountId()));
+        }
+        if (match.region() != null) {
+            conditions.add(alarm -> match.region().equals(alarm.region()));
+        }
+        if (match.tags() != null && !match.tags().isEmpty()) {
+            Map<String, String> tags = Map.copyOf(match.tags());
+            conditions.add(alarm -> tags.entrySet().stream()
+                    .allMatch(tag -> tag.getValue().equals(alarm.tags().get(tag.getKey()))));
+        }
+        return alarm -> conditions.stream().allMatch(condition -> condition.test(alarm));
+    }
+
+    private static Predicate<String> nameMatcher(String label, JsonNode spec) {
+        if (spec.isTextual()) {
+            String value = spec.asText();
+            return value.contains("*") || value.contains("?") ? glob(value) : value::equals;
+        }
+        if (!spec.isObject() || spec.size() != 1) {
+            throw new RouteConfigException(label + ": alarm_name must be a name, a glob, or one of exact, prefix,"
+                    + " glob, regex");
+        }
+        var entry = spec.properties().iterator().next();
+        String value = entry.getValue().asText();
+        return switch (entry.getKey().toLowerCase(Locale.ROOT)) {
+            case "exact" -> value::equals;
+            case "prefix" -> name -> name.startsWith(value);
+            case "glob" -> glob(value);
+            case "regex" -> {
+                try {
+                    Pattern pattern = Pattern.compile(value);
+                    yield name -> pattern.matcher(name).matches();
+                } catch (PatternSyntaxException invalid) {
+                    throw new RouteConfigException(label + ": alarm_name regex '" + value + "' is invalid: "
+                            + invalid.getDescription());
+                }
+            }
+            default -> throw new RouteConfigException(label + ": alarm_name matcher '" + entry.getKey()
+                    + "' is not exact, prefix, glob or regex");
+        };
+    }
+
+    private static Predicate<String> glob(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            switch (c) {
+                case '*' -> regex.append(".*");
+                case '?' -> regex.append('.');
+                default -> regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        Pattern pattern = Pattern.compile(regex.toString(), Pattern.DOTALL);
+        return name -> pattern.matcher(name).matches();
+    }
+
+    private static String path(JsonMappingException failure) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : failure.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "the top level" : path.toString();
     }
 }

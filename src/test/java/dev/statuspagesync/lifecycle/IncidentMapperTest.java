@@ -26,8 +26,9 @@ import dev.statuspagesync.routing.Route;
 /** The pure mapping from a firing alarm to Flashduty's create request. */
 class IncidentMapperTest {
 
-    static final Route ROUTE = new Route(42L, List.of("01AAAAAAAAAAAAAAAAAAAAAAAA", "01BBBBBBBBBBBBBBBBBBBBBBBB"),
-            ComponentStatus.FULL_OUTAGE, false);
+    static final Route ROUTE = new Route("orders", 42L,
+            List.of("01AAAAAAAAAAAAAAAAAAAAAAAA", "01BBBBBBBBBBBBBBBBBBBBBBBB"),
+            Map.of(AlarmState.ALARM, ComponentStatus.FULL_OUTAGE), "{alarm_name}", false);
 
     @Test
     void opensIncidentWithComponentsAtTheRouteImpact() {
@@ -46,6 +47,15 @@ class IncidentMapperTest {
         assertEquals(List.of(new Requests.ComponentChange("01AAAAAAAAAAAAAAAAAAAAAAAA", ComponentStatus.FULL_OUTAGE),
                 new Requests.ComponentChange("01BBBBBBBBBBBBBBBBBBBBBBBB", ComponentStatus.FULL_OUTAGE)),
                 request.updates().get(0).componentChanges());
+    }
+
+    @Test
+    void rendersTheRoutesTitleTemplate() {
+        Route route = new Route("orders", 42L, List.of("01AAAAAAAAAAAAAAAAAAAAAAAA"),
+                Map.of(AlarmState.ALARM, ComponentStatus.DEGRADED), "Orders: {alarm_name} ({state}, {region})", true);
+        AlarmChange alarm = alarm("orders-api-errors", "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:orders-api-errors");
+
+        assertEquals("Orders: orders-api-errors (ALARM, eu-west-1)", IncidentMapper.openIncident(alarm, route).title());
     }
 
     @Test

@@ -3,48 +3,181 @@ package dev.statuspagesync.routing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.statuspagesync.config.InsufficientDataPolicy;
 import dev.statuspagesync.config.StatusPageConfig;
 import dev.statuspagesync.flashduty.ComponentStatus;
+import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.inbound.AlarmState;
+import dev.statuspagesync.inbound.Envelope;
+import dev.statuspagesync.inbound.MetricSummary;
 
-/** The default route is validated at start-up with messages that name the environment variable to fix. */
+/** Routes come from the environment or a routing document; both are validated at start-up. */
 class RouterTest {
 
     record Config(Optional<Long> pageId, Optional<List<String>> componentIds, String impact,
-            boolean notifySubscribers) implements StatusPageConfig {
+            boolean notifySubscribers, Optional<String> routes) implements StatusPageConfig {
+
+        static Config environment(Long pageId, List<String> components, String impact) {
+            return new Config(Optional.ofNullable(pageId), Optional.ofNullable(components), impact, true,
+                    Optional.empty());
+        }
+
+        static Config document(String routes) {
+            return new Config(Optional.empty(), Optional.empty(), "degraded", true, Optional.of(routes));
+        }
+
         @Override
         public InsufficientDataPolicy insufficientData() {
             return InsufficientDataPolicy.IGNORE;
         }
     }
 
-    @Test
-    void buildsDefaultRouteFromConfiguration() {
-        Route route = Router.defaultRoute(new Config(Optional.of(7L), Optional.of(List.of(" 01A ", "01B")),
-                "full_outage", false));
+    static final String DOCUMENT = """
+            routes:
+              - name: payments
+                match:
+                  alarm_name: {prefix: "payments-"}
+                page_id: 11
+                components: [01PAYMENTS]
+                impact: {ALARM: full_outage, INSUFFICIENT_DATA: degraded}
+                title: "Payments: {alarm_name}"
+                notify_subscribers: false
+              - name: latency in Europe
+                match:
+                  alarm_name: "*-latency*"
+                  region: eu-west-1
+                page_id: 12
+                components: [01LATENCY]
+              - name: search team
+                match:
+                  tags: {team: search}
+                page_id: 13
+                components: [01SEARCH]
+              - name: databases
+                match:
+                  alarm_name: {regex: "db-[0-9]+-.*"}
+                  namespace: AWS/RDS
+                  account: "111122223333"
+                page_id: 14
+                components: [01DB]
+                impact: partial_outage
+            default:
+              page_id: 10
+              components: [01EVERYTHING]
+            """;
 
-        assertEquals(new Route(7L, List.of("01A", "01B"), ComponentStatus.FULL_OUTAGE, false), route);
+    @ParameterizedTest(name = "{0} -> {4}")
+    @CsvSource(delimiter = '|', textBlock = """
+            payments-api-errors    | us-east-1 | AWS/ApiGateway | ''          | payments
+            api-p99-latency-high   | eu-west-1 | AWS/ApiGateway | ''          | latency in Europe
+            api-p99-latency-high   | us-east-1 | AWS/ApiGateway | ''          | default
+            search-errors          | us-east-1 | Search         | team=search | search team
+            search-errors          | us-east-1 | Search         | team=other  | default
+            db-12-free-storage     | us-east-1 | AWS/RDS        | ''          | databases
+            db-12-free-storage     | us-east-1 | AWS/EC2        | ''          | default
+            payments-db-12-latency | eu-west-1 | AWS/RDS        | ''          | payments
+            """)
+    void routesByTheFirstMatchingRuleElseTheDefault(String name, String region, String namespace, String tag,
+            String route) {
+        Map<String, String> tags = tag.isEmpty() ? Map.of() : Map.of(tag.split("=")[0], tag.split("=")[1]);
+
+        Route chosen = new Router(Config.document(DOCUMENT)).routeFor(alarm(name, region, namespace, tags)).orElseThrow();
+
+        assertEquals(route, chosen.name());
+    }
+
+    @Test
+    void compilesEveryFieldOfARule() {
+        Route payments = new Router(Config.document(DOCUMENT))
+                .routeFor(alarm("payments-api-errors", "us-east-1", "AWS/ApiGateway", Map.of())).orElseThrow();
+
+        assertEquals(new Route("payments", 11L, List.of("01PAYMENTS"), Map.of(AlarmState.ALARM,
+                ComponentStatus.FULL_OUTAGE, AlarmState.INSUFFICIENT_DATA, ComponentStatus.DEGRADED),
+                "Payments: {alarm_name}", false), payments);
+        assertEquals(ComponentStatus.DEGRADED, payments.impactFor(AlarmState.INSUFFICIENT_DATA));
+    }
+
+    @Test
+    void readsTheSameDocumentWrittenInJson() {
+        String json = """
+                {"routes": [{"name": "all", "page_id": 5, "components": ["01A"], "impact": "partial_outage"}]}""";
+
+        Route route = new Router(Config.document(json)).routeFor(alarm("x", "us-east-1", "N", Map.of())).orElseThrow();
+
+        assertEquals(new Route("all", 5L, List.of("01A"), Map.of(AlarmState.ALARM, ComponentStatus.PARTIAL_OUTAGE),
+                TitleTemplate.DEFAULT, true), route);
+    }
+
+    @Test
+    void leavesAlarmUnroutedWhenNoRuleMatchesAndThereIsNoDefault() {
+        String routes = "routes: [{name: only-payments, match: {alarm_name: 'payments-*'}, page_id: 1, components: [01A]}]";
+
+        assertEquals(Optional.empty(), new Router(Config.document(routes))
+                .routeFor(alarm("search-errors", "us-east-1", "N", Map.of())));
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            "routes: [{name: a, components: [01A]}]"                                          | route 1 (a): page_id is required
+            "routes: [{page_id: 1, components: []}]"                                          | route 1: components must list at least one component id
+            "routes: [{page_id: 1, components: [01A, 01A]}]"                                  | route 1: components lists a component id twice: [01A, 01A]
+            "routes: [{name: a, page_id: 1, components: [01A]}, {name: b, page_id: 1, components: [01B], impact: major_outage}]" | route 2 (b): impact 'major_outage' is not degraded, partial_outage or full_outage
+            "routes: [{page_id: 1, components: [01A], impact: {OK: degraded}}]"               | route 1: impact names state 'OK'; use ALARM or INSUFFICIENT_DATA
+            "routes: [{page_id: 1, components: [01A], impact: {INSUFFICIENT_DATA: degraded}}]" | route 1: impact must name ALARM
+            "routes: [{page_id: 1, components: [01A], match: {alarm_name: {regex: 'a('}}}]"  | route 1: alarm_name regex 'a(' is invalid: Unclosed group
+            "routes: [{page_id: 1, components: [01A], match: {alarm_name: {suffix: x}}}]"     | route 1: alarm_name matcher 'suffix' is not exact, prefix, glob or regex
+            "routes: [{page_id: 1, components: [01A], title: '{alarm} down'}]"                | route 1: title uses unknown placeholder(s) [alarm]; use [alarm_name, state, region, account, namespace]
+            "routes: [{page_id: 1, components: [01A], pgae_id: 2}]"                           | STATUSPAGE_ROUTES: Unrecognized field "pgae_id" (class dev.statuspagesync.routing.RoutingDocument$Rule), not marked as ignorable at routes[0].pgae_id
+            "routes: [{page_id: one, components: [01A]}]"                                     | STATUSPAGE_ROUTES: Cannot deserialize value of type `java.lang.Long` from String "one": not a valid `java.lang.Long` value at routes[0].page_id
+            "routes: [ {page_id"                                                               | STATUSPAGE_ROUTES: while parsing a flow mapping at routes[0]
+            """)
+    void refusesBrokenDocumentNamingTheRule(String routes, String message) {
+        var error = assertThrows(RouteConfigException.class, () -> new Router(Config.document(routes)));
+
+        assertEquals(message, error.getMessage().startsWith(message) ? message : error.getMessage());
+    }
+
+    @Test
+    void refusesTwoDefaultRoutes() {
+        var config = new Config(Optional.of(7L), Optional.of(List.of("01A")), "degraded", true,
+                Optional.of("default: {page_id: 1, components: [01A]}"));
+
+        var error = assertThrows(RouteConfigException.class, () -> new Router(config));
+
+        assertEquals("STATUSPAGE_ROUTES has a default route and STATUSPAGE_PAGE_ID or STATUSPAGE_COMPONENT_IDS is set"
+                + " too; keep one of them", error.getMessage());
+    }
+
+    @Test
+    void buildsDefaultRouteFromEnvironment() {
+        Route route = Router.defaultRoute(Config.environment(7L, List.of(" 01A ", "01B"), "full_outage"));
+
+        assertEquals(new Route("default", 7L, List.of("01A", "01B"), Map.of(AlarmState.ALARM,
+                ComponentStatus.FULL_OUTAGE), TitleTemplate.DEFAULT, true), route);
     }
 
     @Test
     void refusesMissingPageId() {
-        var error = assertThrows(RouteConfigException.class, () -> Router.defaultRoute(
-                new Config(Optional.empty(), Optional.of(List.of("01A")), "degraded", true)));
+        var error = assertThrows(RouteConfigException.class, () -> new Router(
+                Config.environment(null, List.of("01A"), "degraded")));
 
         assertEquals("STATUSPAGE_PAGE_ID (statuspage.page-id) is not set", error.getMessage());
     }
 
     @Test
     void refusesMissingComponents() {
-        var error = assertThrows(RouteConfigException.class, () -> Router.defaultRoute(
-                new Config(Optional.of(7L), Optional.empty(), "degraded", true)));
+        var error = assertThrows(RouteConfigException.class, () -> new Router(
+                Config.environment(7L, null, "degraded")));
 
         assertEquals("STATUSPAGE_COMPONENT_IDS (statuspage.component-ids) must list at least one component id",
                 error.getMessage());
@@ -52,8 +185,8 @@ class RouterTest {
 
     @Test
     void refusesDuplicateComponent() {
-        var error = assertThrows(RouteConfigException.class, () -> Router.defaultRoute(
-                new Config(Optional.of(7L), Optional.of(List.of("01A", "01A")), "degraded", true)));
+        var error = assertThrows(RouteConfigException.class, () -> new Router(
+                Config.environment(7L, List.of("01A", "01A"), "degraded")));
 
         assertEquals("STATUSPAGE_COMPONENT_IDS lists a component id twice: [01A, 01A]", error.getMessage());
     }
@@ -61,10 +194,16 @@ class RouterTest {
     @ParameterizedTest
     @ValueSource(strings = { "operational", "under_maintenance", "major_outage", "DEGRADED", "" })
     void refusesImpactThatIsNotAnOutage(String impact) {
-        var error = assertThrows(RouteConfigException.class, () -> Router.defaultRoute(
-                new Config(Optional.of(7L), Optional.of(List.of("01A")), impact, true)));
+        var error = assertThrows(RouteConfigException.class, () -> new Router(
+                Config.environment(7L, List.of("01A"), impact)));
 
         assertEquals("STATUSPAGE_IMPACT is '" + impact + "'; use degraded, partial_outage or full_outage",
                 error.getMessage());
+    }
+
+    static AlarmChange alarm(String name, String region, String namespace, Map<String, String> tags) {
+        return new AlarmChange(name, "arn:aws:cloudwatch:" + region + ":111122223333:alarm:" + name, "111122223333",
+                region, AlarmState.ALARM, AlarmState.OK, "r", Instant.EPOCH, null,
+                new MetricSummary(namespace, List.of("M"), Map.of()), null, false, tags, Envelope.EVENTBRIDGE);
     }
 }

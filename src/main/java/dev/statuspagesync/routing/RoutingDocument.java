@@ -1,0 +1,36 @@
+package dev.statuspagesync.routing;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.annotation.JsonNaming;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/** The routing document as an operator writes it (YAML or JSON); {@link Router} validates and compiles it. */
+@RegisterForReflection
+record RoutingDocument(List<Rule> routes, @JsonProperty("default") Target defaultRoute) {
+
+    /** One rule: which alarms it matches and where they go. First match wins. */
+    @RegisterForReflection
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Rule(String name, Match match, Long pageId, List<String> components, JsonNode impact, String title,
+            Boolean notifySubscribers) {
+    }
+
+    /** Every condition given must hold; {@code alarm_name} is a string (exact, or glob with * and ?) or one of
+     * {@code {exact|prefix|glob|regex: value}}. */
+    @RegisterForReflection
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Match(JsonNode alarmName, String namespace, String account, String region, Map<String, String> tags) {
+    }
+
+    /** The route for alarms no rule matches. */
+    @RegisterForReflection
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Target(Long pageId, List<String> components, JsonNode impact, String title, Boolean notifySubscribers) {
+    }
+}

@@ -1,0 +1,75 @@
+package dev.statuspagesync.routing;
+
+import static dev.statuspagesync.fake.FakeFlashdutyResource.API_COMPONENT;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.DB_COMPONENT;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.PAGE_ID;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.Lambda;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** A routing document given as configuration sends matching alarms to its components, impact and title. */
+@QuarkusTest
+@TestProfile(RoutingDocumentTest.OrdersRule.class)
+@QuarkusTestResource(FakeFlashdutyResource.class)
+class RoutingDocumentTest {
+
+    public static class OrdersRule implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("statuspage.routes", """
+                    routes:
+                      - name: orders
+                        match: {alarm_name: "orders-*", namespace: AWS/ApplicationELB}
+                        page_id: %d
+                        components: [%s]
+                        impact: full_outage
+                        title: "Orders: {alarm_name} in {region}"
+                        notify_subscribers: false
+                    """.formatted(PAGE_ID, DB_COMPONENT));
+        }
+    }
+
+    @BeforeEach
+    void resetFake() {
+        fake().reset();
+    }
+
+    @Test
+    void sendsMatchingAlarmToItsRulesComponentsImpactAndTitle() {
+        invoke("sns-metric-math-alarm.json");
+
+        JsonNode create = fake().requests("/status-page/change/create").get(0).body();
+        assertEquals("Orders: orders-5xx-error-rate in eu-west-1", create.path("title").asText());
+        assertEquals(false, create.path("notify_subscribers").asBoolean());
+        assertEquals(Fixtures.json("[{\"component_id\":\"" + DB_COMPONENT + "\",\"status\":\"full_outage\"}]"),
+                create.path("updates").get(0).path("component_changes"));
+    }
+
+    @Test
+    void sendsOtherAlarmsToTheDefaultRoute() {
+        invoke("sns-single-metric-alarm.json");
+
+        JsonNode create = fake().requests("/status-page/change/create").get(0).body();
+        assertEquals("checkout-api-high-cpu", create.path("title").asText());
+        assertEquals(Map.of(API_COMPONENT, "partial_outage", DB_COMPONENT, "partial_outage"),
+                fake().incidents().get(0).components());
+    }
+
+    private static void invoke(String fixture) {
+        Lambda.invoke(Fixtures.event(fixture)).then().statusCode(200);
+    }
+}

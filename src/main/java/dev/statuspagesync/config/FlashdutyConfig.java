@@ -17,6 +17,10 @@ public interface FlashdutyConfig {
     /** {@code FLASHDUTY_APP_KEY}: secret, only ever sent as the {@code app_key} query parameter. */
     String appKey();
 
+    /** {@code FLASHDUTY_DRY_RUN}: read from Flashduty, but answer with the writes instead of making them. */
+    @WithDefault("false")
+    boolean dryRun();
+
     Retry retry();
 
     /** {@code FLASHDUTY_RETRY_*}: retries, backoff and per-call timeout. */

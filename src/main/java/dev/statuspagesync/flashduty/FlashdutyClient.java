@@ -11,6 +11,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class FlashdutyClient {
 
     static final String INCIDENT = "incident";
+    /** Paths of the write operations, as {@link FlashdutyApi} calls them. */
+    public static final String CREATE_PATH = "/status-page/change/create";
+    public static final String TIMELINE_PATH = "/status-page/change/timeline/create";
 
     private final FlashdutyGateway gateway;
     private final Pacer pacer = new Pacer(Duration.ofMillis(FlashdutyGateway.MIN_SPACING_MILLIS + 1));

@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.jboss.logging.Logger;
 
+import dev.statuspagesync.config.FlashdutyConfig;
 import dev.statuspagesync.config.InsufficientDataPolicy;
 import dev.statuspagesync.config.StatusPageConfig;
 import dev.statuspagesync.flashduty.Deadline;
@@ -35,11 +36,14 @@ public class AlarmLifecycle {
     private final Router router;
     private final FlashdutyClient flashduty;
     private final InsufficientDataPolicy insufficientData;
+    private final boolean dryRun;
 
-    public AlarmLifecycle(Router router, FlashdutyClient flashduty, StatusPageConfig config) {
+    public AlarmLifecycle(Router router, FlashdutyClient flashduty, StatusPageConfig config,
+            FlashdutyConfig flashdutyConfig) {
         this.router = router;
         this.flashduty = flashduty;
         this.insufficientData = config.insufficientData();
+        this.dryRun = flashdutyConfig.dryRun();
     }
 
     public Outcome apply(AlarmChange alarm, Deadline deadline) {
@@ -83,8 +87,13 @@ public class AlarmLifecycle {
                     + Instant.ofEpochSecond(IncidentMapper.resolvedAt(recovered.get())) + ", after this change",
                     recovered.get().changeId());
         }
-        long changeId = flashduty.createChange(IncidentMapper.openIncident(alarm, route),
-                incident -> IncidentMapper.isOpenedFor(incident, alarm), deadline);
+        var request = IncidentMapper.openIncident(alarm, route);
+        if (dryRun) {
+            return Outcome.dryRun(Outcome.Kind.CREATED, "would open an incident for alarm " + alarm.name(), null,
+                    new Outcome.PlannedCall("POST", FlashdutyClient.CREATE_PATH, request));
+        }
+        long changeId = flashduty.createChange(request, incident -> IncidentMapper.isOpenedFor(incident, alarm),
+                deadline);
         return Outcome.created(changeId, "incident opened for alarm " + alarm.name());
     }
 
@@ -99,9 +108,15 @@ public class AlarmLifecycle {
             return Outcome.ignored("stale: incident " + incident.changeId() + " already records a change at "
                     + Instant.ofEpochSecond(newest) + ", newer than this one", incident.changeId());
         }
-        flashduty.addUpdate(IncidentMapper.resolveIncident(alarm, incident, route), deadline);
-        return Outcome.resolved(incident.changeId(), "incident resolved: alarm " + alarm.name() + " is "
-                + alarm.newState());
+        var request = IncidentMapper.resolveIncident(alarm, incident, route);
+        String reason = "incident resolved: alarm " + alarm.name() + " is " + alarm.newState();
+        if (dryRun) {
+            return Outcome.dryRun(Outcome.Kind.RESOLVED, "would resolve: alarm " + alarm.name() + " is "
+                    + alarm.newState(), incident.changeId(), new Outcome.PlannedCall("POST", FlashdutyClient.TIMELINE_PATH,
+                            request));
+        }
+        flashduty.addUpdate(request, deadline);
+        return Outcome.resolved(incident.changeId(), reason);
     }
 
     private Optional<Responses.Change> openIncidentFor(AlarmChange alarm, Route route, Deadline deadline) {

@@ -1,5 +1,6 @@
 package dev.statuspagesync.lifecycle;
 
+import java.util.List;
 import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -11,7 +12,22 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /** What the function did with one alarm change: the JSON the handler answers with. */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.ALWAYS)
-public record Outcome(Kind outcome, String reason, @JsonProperty("change_id") Long changeId) {
+public record Outcome(Kind outcome, String reason, @JsonProperty("change_id") Long changeId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<PlannedCall> planned) {
+
+    /** A write call a dry run would have made. */
+    @RegisterForReflection
+    public record PlannedCall(String method, String path, Object body) {
+    }
+
+    public Outcome(Kind outcome, String reason, Long changeId) {
+        this(outcome, reason, changeId, null);
+    }
+
+    /** What a dry run would have done: the outcome, and the write call it did not make. */
+    public static Outcome dryRun(Kind outcome, String reason, Long changeId, PlannedCall call) {
+        return new Outcome(outcome, "dry run: " + reason, changeId, List.of(call));
+    }
 
     /** Every possible result; rejected and failed make the invocation (or the SQS message) fail. */
     public enum Kind {

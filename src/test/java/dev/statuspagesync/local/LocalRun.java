@@ -28,7 +28,7 @@ import dev.statuspagesync.fake.FakeFlashduty;
  */
 public final class LocalRun {
 
-    static final String USAGE = "usage: scripts/run-local.sh [--json] [event.json ...]";
+    static final String USAGE = "usage: scripts/run-local.sh [--json] [--dry-run] [event.json ...]";
     static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
     static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     static final long DEMO_PAGE_ID = 1001;
@@ -55,12 +55,14 @@ public final class LocalRun {
 
     public static void main(String[] args) throws Exception {
         boolean json = false;
+        boolean dryRun = false;
         List<Step> steps = new ArrayList<>();
         Path functionDir = null;
         String ricClasspath = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--json" -> json = true;
+                case "--dry-run" -> dryRun = true;
                 case "--function-dir" -> functionDir = Path.of(args[++i]);
                 case "--ric-classpath" -> ricClasspath = args[++i];
                 case "-h", "--help" -> {
@@ -80,15 +82,17 @@ public final class LocalRun {
                 System.exit(2);
             }
         }
-        int exit = new LocalRun(json, System.out).run(steps.isEmpty() ? STORY : steps, functionDir, ricClasspath);
+        int exit = new LocalRun(json, dryRun, System.out).run(steps.isEmpty() ? STORY : steps, functionDir, ricClasspath);
         System.exit(exit);
     }
 
     private final boolean json;
+    private final boolean dryRun;
     private final PrintStream out;
 
-    LocalRun(boolean json, PrintStream out) {
+    LocalRun(boolean json, boolean dryRun, PrintStream out) {
         this.json = json;
+        this.dryRun = dryRun;
         this.out = out;
     }
 
@@ -99,7 +103,7 @@ public final class LocalRun {
         FakeFlashduty fake = real ? null : FakeFlashduty.start(DEMO_APP_KEY, DEMO_PAGE_ID, DEMO_COMPONENTS);
         Path log = functionDir.getParent().resolve("function.log");
         try (LocalRuntimeApi runtime = new LocalRuntimeApi(FUNCTION_TIMEOUT)) {
-            Process function = startFunction(functionDir, ricClasspath, runtime.address(), fake, log);
+            Process function = startFunction(functionDir, ricClasspath, runtime.address(), fake, dryRun, log);
             try {
                 if (!json) {
                     out.println(real ? "Calling the real Flashduty API at "
@@ -134,7 +138,7 @@ public final class LocalRun {
     }
 
     private static Process startFunction(Path functionDir, String ricClasspath, String runtimeApi, FakeFlashduty fake,
-            Path log) throws IOException {
+            boolean dryRun, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // As in the runtime interface client's documented container set-up: function and client on one class path.
         String task = functionDir.toAbsolutePath().toString();
@@ -151,6 +155,9 @@ public final class LocalRun {
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.put("AWS_REGION", "us-east-1");
+        if (dryRun) {
+            env.put("FLASHDUTY_DRY_RUN", "true");
+        }
         if (fake != null) {
             env.put("FLASHDUTY_BASE_URL", fake.baseUrl());
             env.put("FLASHDUTY_APP_KEY", DEMO_APP_KEY);
@@ -181,6 +188,9 @@ public final class LocalRun {
             line.put("outcome", body.path("outcome").asText());
             line.put("reason", body.path("reason").asText());
             line.set("change_id", body.path("change_id").isNumber() ? body.get("change_id") : null);
+            if (body.has("planned")) {
+                line.set("planned", body.get("planned"));
+            }
         }
         return line;
     }
@@ -195,7 +205,12 @@ public final class LocalRun {
             out.println("      " + step.meaning());
         }
         String changeId = line.path("change_id").isNumber() ? " (change_id " + line.get("change_id") + ")" : "";
-        out.printf("      -> %s: %s%s%n%n", line.path("outcome").asText(), line.path("reason").asText(), changeId);
+        out.printf("      -> %s: %s%s%n", line.path("outcome").asText(), line.path("reason").asText(), changeId);
+        for (JsonNode call : line.path("planned")) {
+            out.printf("         would %s %s %s%n", call.path("method").asText(), call.path("path").asText(),
+                    JSON.writeValueAsString(call.path("body")));
+        }
+        out.println();
     }
 
     private void finish(FakeFlashduty fake, Path log) throws IOException {

@@ -1,0 +1,93 @@
+package dev.statuspagesync.lifecycle;
+
+import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.statuspagesync.fake.FakeFlashduty;
+import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.Lambda;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** FLASHDUTY_DRY_RUN: the reads happen, the writes are answered instead of made. */
+@QuarkusTest
+@TestProfile(DryRunTest.DryRun.class)
+@QuarkusTestResource(FakeFlashdutyResource.class)
+class DryRunTest {
+
+    public static class DryRun implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("flashduty.dry-run", "true");
+        }
+    }
+
+    @BeforeEach
+    void resetFake() {
+        fake().reset();
+    }
+
+    @Test
+    void answersWithTheCreateItWouldSend() {
+        JsonNode answer = invoke("sns-single-metric-alarm.json");
+
+        assertEquals("created", answer.path("outcome").asText());
+        assertEquals("dry run: would open an incident for alarm checkout-api-high-cpu", answer.path("reason").asText());
+        assertTrue(answer.path("change_id").isNull());
+        JsonNode planned = answer.path("planned").get(0);
+        assertEquals("POST", planned.path("method").asText());
+        assertEquals("/status-page/change/create", planned.path("path").asText());
+        assertEquals(Fixtures.expectedCreate("sns-single-metric-alarm.json"), planned.path("body"));
+        assertEquals(List.of("GET", "GET"), methodsSince(0), "open and recently resolved incidents read, nothing written");
+    }
+
+    @Test
+    void answersWithTheResolveItWouldSend() throws Exception {
+        long changeId = seedIncidentAsTheFunctionOpensIt();
+        int seeded = fake().requests().size();
+
+        JsonNode answer = invoke("sns-single-metric-ok.json");
+
+        assertEquals("resolved", answer.path("outcome").asText());
+        assertEquals(changeId, answer.path("change_id").asLong());
+        JsonNode planned = answer.path("planned").get(0);
+        assertEquals("/status-page/change/timeline/create", planned.path("path").asText());
+        assertEquals("resolved", planned.path("body").path("status").asText());
+        assertEquals(List.of("GET"), methodsSince(seeded), "the open incident read, nothing written");
+        assertEquals("investigating", fake().incidents().get(0).status());
+    }
+
+    private static long seedIncidentAsTheFunctionOpensIt() throws Exception {
+        String body = Fixtures.expectedCreate("sns-single-metric-alarm.json").toString();
+        HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                fake().baseUrl() + "/status-page/change/create?app_key=" + FakeFlashdutyResource.APP_KEY))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return Fixtures.json(created.body()).path("data").path("change_id").asLong();
+    }
+
+    private static List<String> methodsSince(int index) {
+        List<FakeFlashduty.Recorded> requests = fake().requests();
+        return requests.subList(index, requests.size()).stream().map(FakeFlashduty.Recorded::method).toList();
+    }
+
+    private static JsonNode invoke(String fixture) {
+        return Fixtures.json(Lambda.invoke(Fixtures.event(fixture)).then().statusCode(200).extract().asString());
+    }
+}

@@ -3,8 +3,8 @@
 # Builds the function, then runs the packaged function.zip through the Lambda runtime API, as the managed
 # Java runtime does, on the given event files in order (or on a bundled story when none are given).
 # --dry-run reads from Flashduty but prints the writes it would make instead of making them.
-# Flashduty is an embedded fake unless FLASHDUTY_APP_KEY, STATUSPAGE_PAGE_ID and STATUSPAGE_COMPONENT_IDS
-# are set, in which case FLASHDUTY_BASE_URL (default https://api.flashcat.cloud) is called for real.
+# Flashduty is an embedded fake unless FLASHDUTY_APP_KEY and a route (STATUSPAGE_ROUTES, or STATUSPAGE_PAGE_ID
+# and STATUSPAGE_COMPONENT_IDS) are set; then FLASHDUTY_BASE_URL (default https://api.flashcat.cloud) is called.
 set -euo pipefail
 case "${1:-}" in -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
 command -v java >/dev/null || { echo "run-local.sh: java (17 or newer) is not on PATH" >&2; exit 1; }

@@ -23,8 +23,8 @@ import dev.statuspagesync.fake.FakeFlashduty;
 /**
  * Runs the packaged function as AWS runs it: the Lambda Java runtime interface client starts the function
  * from its unpacked {@code function.zip} and polls a local runtime API, which this class feeds with event
- * files, in order, in one function instance. Flashduty is the embedded fake unless the environment names a
- * real page and key.
+ * files, in order, in one function instance. Flashduty is the embedded fake unless the environment holds a
+ * key and a route (a routing document, or a page and its components).
  */
 public final class LocalRun {
 
@@ -98,8 +98,8 @@ public final class LocalRun {
 
     int run(List<Step> steps, Path functionDir, String ricClasspath) throws Exception {
         Map<String, String> env = System.getenv();
-        boolean real = env.containsKey("FLASHDUTY_APP_KEY") && env.containsKey("STATUSPAGE_PAGE_ID")
-                && env.containsKey("STATUSPAGE_COMPONENT_IDS");
+        boolean real = env.containsKey("FLASHDUTY_APP_KEY") && (env.containsKey("STATUSPAGE_ROUTES")
+                || env.containsKey("STATUSPAGE_PAGE_ID") && env.containsKey("STATUSPAGE_COMPONENT_IDS"));
         FakeFlashduty fake = real ? null : FakeFlashduty.start(DEMO_APP_KEY, DEMO_PAGE_ID, DEMO_COMPONENTS);
         Path log = functionDir.getParent().resolve("function.log");
         try (LocalRuntimeApi runtime = new LocalRuntimeApi(FUNCTION_TIMEOUT)) {
@@ -155,14 +155,16 @@ public final class LocalRun {
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.put("AWS_REGION", "us-east-1");
-        if (dryRun) {
-            env.put("FLASHDUTY_DRY_RUN", "true");
-        }
         if (fake != null) {
+            // The fake knows only the demo page, so the caller's own routing stays out of the demo.
+            env.keySet().removeIf(name -> name.startsWith("STATUSPAGE_") || name.startsWith("FLASHDUTY_"));
             env.put("FLASHDUTY_BASE_URL", fake.baseUrl());
             env.put("FLASHDUTY_APP_KEY", DEMO_APP_KEY);
             env.put("STATUSPAGE_PAGE_ID", String.valueOf(DEMO_PAGE_ID));
             env.put("STATUSPAGE_COMPONENT_IDS", String.join(",", DEMO_COMPONENTS.keySet()));
+        }
+        if (dryRun) {
+            env.put("FLASHDUTY_DRY_RUN", "true");
         }
         return builder.start();
     }

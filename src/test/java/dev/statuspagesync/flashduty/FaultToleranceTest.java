@@ -47,7 +47,7 @@ class FaultToleranceTest {
     void retriesServerErrorsThenCreatesOnce() {
         fake().failNext(CREATE, new Fault.Status(500, "InternalError", null), new Fault.Status(503, "ServiceUnavailable", null));
 
-        JsonNode answer = invokeOk(FIRING);
+        JsonNode answer = Lambda.answer(Fixtures.event(FIRING));
 
         assertEquals("created", answer.path("outcome").asText());
         assertEquals(3, fake().requests(CREATE).size());
@@ -58,7 +58,7 @@ class FaultToleranceTest {
     void retriesRateLimitedCallWithoutRetryAfter() {
         fake().failNext(CREATE, new Fault.Status(429, "RequestTooFrequently", null));
 
-        assertEquals("created", invokeOk(FIRING).path("outcome").asText());
+        assertEquals("created", Lambda.answer(Fixtures.event(FIRING)).path("outcome").asText());
         assertEquals(2, fake().requests(CREATE).size());
     }
 
@@ -67,7 +67,7 @@ class FaultToleranceTest {
         fake().failNext(CREATE, new Fault.Status(429, "RequestTooFrequently", 1));
 
         long started = System.nanoTime();
-        JsonNode answer = invokeOk(FIRING);
+        JsonNode answer = Lambda.answer(Fixtures.event(FIRING));
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
 
         assertEquals("created", answer.path("outcome").asText());
@@ -90,7 +90,7 @@ class FaultToleranceTest {
     void retriesErrorEnvelopeOnHttp200WhenItIsRetryable() {
         fake().failNext(CREATE, new Fault.ErrorOn200("RequestTooFrequently"));
 
-        assertEquals("created", invokeOk(FIRING).path("outcome").asText());
+        assertEquals("created", Lambda.answer(Fixtures.event(FIRING)).path("outcome").asText());
         assertEquals(2, fake().requests(CREATE).size());
     }
 
@@ -143,7 +143,7 @@ class FaultToleranceTest {
     void retriesAfterCallTimesOut() {
         fake().failNext(CREATE, new Fault.Hang());
 
-        assertEquals("created", invokeOk(FIRING).path("outcome").asText());
+        assertEquals("created", Lambda.answer(Fixtures.event(FIRING)).path("outcome").asText());
         assertEquals(2, fake().requests(CREATE).size());
     }
 
@@ -151,7 +151,7 @@ class FaultToleranceTest {
     void findsTheIncidentATimedOutCreateOpenedInsteadOfOpeningAnother() {
         fake().failNext(CREATE, new Fault.ActThenHang());
 
-        JsonNode answer = invokeOk(FIRING);
+        JsonNode answer = Lambda.answer(Fixtures.event(FIRING));
 
         assertEquals("created", answer.path("outcome").asText());
         assertEquals(1, fake().requests(CREATE).size(), "the retry looked, found, and did not create again");
@@ -163,7 +163,7 @@ class FaultToleranceTest {
     void retriesAfterDroppedConnection() {
         fake().failNext(CREATE, new Fault.Drop());
 
-        assertEquals("created", invokeOk(FIRING).path("outcome").asText());
+        assertEquals("created", Lambda.answer(Fixtures.event(FIRING)).path("outcome").asText());
         assertEquals(2, fake().requests(CREATE).size());
     }
 
@@ -181,7 +181,7 @@ class FaultToleranceTest {
     void keepsOneEnvironmentUnderFiftyCallsPerSecond() {
         int invocations = 60;
         for (int i = 0; i < invocations; i++) {
-            invokeOk(ALARMS[i % ALARMS.length]);
+            Lambda.answer(Fixtures.event(ALARMS[i % ALARMS.length]));
         }
 
         List<Long> arrivals = fake().requests().stream().map(FakeFlashduty.Recorded::atNanos).toList();
@@ -221,9 +221,6 @@ class FaultToleranceTest {
         }
     }
 
-    private static JsonNode invokeOk(String fixture) {
-        return Fixtures.json(Lambda.invoke(Fixtures.event(fixture)).then().statusCode(200).extract().asString());
-    }
 
     /** Invokes an event that must fail the invocation, and returns Lambda's errorMessage. */
     private static String invokeFailing(String fixture) {

@@ -54,7 +54,7 @@ class FixtureInvocationTest {
             sns-unrelated-json.json              | ignored | JSON payload is not a CloudWatch alarm change
             """)
     void answersEachFixtureWithItsOutcome(String fixture, String outcome, String reason) {
-        JsonNode answer = invoke(Fixtures.event(fixture));
+        JsonNode answer = Lambda.answer(Fixtures.event(fixture));
 
         assertEquals(outcome, answer.path("outcome").asText());
         assertEquals(reason, answer.path("reason").asText());
@@ -76,9 +76,9 @@ class FixtureInvocationTest {
     @Test
     void ignoresRepeatedAlarmWhileItsIncidentIsOpen() {
         String firing = Fixtures.event("sns-single-metric-alarm.json");
-        long changeId = invoke(firing).path("change_id").asLong();
+        long changeId = Lambda.answer(firing).path("change_id").asLong();
 
-        JsonNode again = invoke(firing);
+        JsonNode again = Lambda.answer(firing);
 
         assertEquals("ignored", again.path("outcome").asText());
         assertEquals("incident " + changeId + " is already open for this alarm", again.path("reason").asText());
@@ -93,7 +93,7 @@ class FixtureInvocationTest {
             sqs-raw-delivery.json       | sqs-raw-delivery.json
             """)
     void answersSqsBatchWithNoFailuresWhenEveryRecordIsHandled(String fixture, String expectedBody) {
-        JsonNode answer = invoke(Fixtures.event(fixture));
+        JsonNode answer = Lambda.answer(Fixtures.event(fixture));
 
         assertEquals(Fixtures.json("{\"batchItemFailures\":[]}"), answer);
         List<FakeFlashduty.Recorded> creates = fake().requests(CREATE);
@@ -103,7 +103,4 @@ class FixtureInvocationTest {
         assertEquals(expected, creates.get(0).body());
     }
 
-    private static JsonNode invoke(String event) {
-        return Fixtures.json(Lambda.invoke(event).then().statusCode(200).extract().asString());
-    }
 }

@@ -45,7 +45,7 @@ class DryRunTest {
 
     @Test
     void answersWithTheCreateItWouldSend() {
-        JsonNode answer = invoke("sns-single-metric-alarm.json");
+        JsonNode answer = Lambda.answer(Fixtures.event("sns-single-metric-alarm.json"));
 
         assertEquals("created", answer.path("outcome").asText());
         assertEquals("dry run: would open an incident for alarm checkout-api-high-cpu", answer.path("reason").asText());
@@ -62,7 +62,7 @@ class DryRunTest {
         long changeId = seedIncidentAsTheFunctionOpensIt();
         int seeded = fake().requests().size();
 
-        JsonNode answer = invoke("sns-single-metric-ok.json");
+        JsonNode answer = Lambda.answer(Fixtures.event("sns-single-metric-ok.json"));
 
         assertEquals("resolved", answer.path("outcome").asText());
         assertEquals(changeId, answer.path("change_id").asLong());
@@ -87,7 +87,4 @@ class DryRunTest {
         return requests.subList(index, requests.size()).stream().map(FakeFlashduty.Recorded::method).toList();
     }
 
-    private static JsonNode invoke(String fixture) {
-        return Fixtures.json(Lambda.invoke(Fixtures.event(fixture)).then().statusCode(200).extract().asString());
-    }
 }

@@ -51,9 +51,9 @@ class IncidentLifecycleTest {
 
     @Test
     void resolvesIncidentWhenAlarmReturnsToOk() {
-        long changeId = invoke(Fixtures.event("sns-single-metric-alarm.json")).path("change_id").asLong();
+        long changeId = Lambda.answer(Fixtures.event("sns-single-metric-alarm.json")).path("change_id").asLong();
 
-        JsonNode answer = invoke(Fixtures.event("sns-single-metric-ok.json"));
+        JsonNode answer = Lambda.answer(Fixtures.event("sns-single-metric-ok.json"));
 
         assertEquals("resolved", answer.path("outcome").asText());
         assertEquals(changeId, answer.path("change_id").asLong());
@@ -72,7 +72,7 @@ class IncidentLifecycleTest {
 
     @Test
     void ignoresRecoveryWithoutOpenIncident() {
-        JsonNode answer = invoke(Fixtures.event("sns-single-metric-ok.json"));
+        JsonNode answer = Lambda.answer(Fixtures.event("sns-single-metric-ok.json"));
 
         assertEquals("ignored", answer.path("outcome").asText());
         assertEquals("no open incident for this alarm", answer.path("reason").asText());
@@ -81,9 +81,9 @@ class IncidentLifecycleTest {
 
     @Test
     void ignoresRecoveryOlderThanTheIncident() {
-        long changeId = invoke(AlarmEvents.sns("ALARM", "OK", FIRES_AGAIN_AT)).path("change_id").asLong();
+        long changeId = Lambda.answer(AlarmEvents.sns("ALARM", "OK", FIRES_AGAIN_AT)).path("change_id").asLong();
 
-        JsonNode answer = invoke(AlarmEvents.sns("OK", "ALARM", RECOVERS_AT));
+        JsonNode answer = Lambda.answer(AlarmEvents.sns("OK", "ALARM", RECOVERS_AT));
 
         assertEquals("ignored", answer.path("outcome").asText());
         assertEquals("stale: incident " + changeId + " already records a change at 2026-03-14T10:15:00Z, newer than"
@@ -93,10 +93,10 @@ class IncidentLifecycleTest {
 
     @Test
     void ignoresAlarmThatArrivesAfterItsRecovery() {
-        invoke(AlarmEvents.sns("ALARM", "OK", FIRES_AT));
-        long changeId = invoke(AlarmEvents.sns("OK", "ALARM", RECOVERS_AT)).path("change_id").asLong();
+        Lambda.answer(AlarmEvents.sns("ALARM", "OK", FIRES_AT));
+        long changeId = Lambda.answer(AlarmEvents.sns("OK", "ALARM", RECOVERS_AT)).path("change_id").asLong();
 
-        JsonNode late = invoke(AlarmEvents.eventBridge("ALARM", "OK", FIRES_AT));
+        JsonNode late = Lambda.answer(AlarmEvents.eventBridge("ALARM", "OK", FIRES_AT));
 
         assertEquals("ignored", late.path("outcome").asText());
         assertEquals("stale: incident " + changeId + " for this alarm was resolved at 2026-03-14T09:46:53Z, after this"
@@ -107,10 +107,10 @@ class IncidentLifecycleTest {
 
     @Test
     void opensNewIncidentWhenAlarmFiresAgainAfterRecovery() {
-        invoke(AlarmEvents.sns("ALARM", "OK", FIRES_AT));
-        invoke(AlarmEvents.sns("OK", "ALARM", RECOVERS_AT));
+        Lambda.answer(AlarmEvents.sns("ALARM", "OK", FIRES_AT));
+        Lambda.answer(AlarmEvents.sns("OK", "ALARM", RECOVERS_AT));
 
-        JsonNode again = invoke(AlarmEvents.sns("ALARM", "OK", FIRES_AGAIN_AT));
+        JsonNode again = Lambda.answer(AlarmEvents.sns("ALARM", "OK", FIRES_AGAIN_AT));
 
         assertEquals("created", again.path("outcome").asText());
         assertEquals(List.of("resolved", "investigating"),
@@ -119,8 +119,8 @@ class IncidentLifecycleTest {
 
     @Test
     void opensOneIncidentForAnAlarmDeliveredBySnsAndEventBridge() {
-        JsonNode bySns = invoke(AlarmEvents.sns("ALARM", "OK", FIRES_AT));
-        JsonNode byEventBridge = invoke(AlarmEvents.eventBridge("ALARM", "OK", FIRES_AT));
+        JsonNode bySns = Lambda.answer(AlarmEvents.sns("ALARM", "OK", FIRES_AT));
+        JsonNode byEventBridge = Lambda.answer(AlarmEvents.eventBridge("ALARM", "OK", FIRES_AT));
 
         assertEquals("created", bySns.path("outcome").asText());
         assertEquals("ignored", byEventBridge.path("outcome").asText());
@@ -139,7 +139,7 @@ class IncidentLifecycleTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(manual))
                 .build(), HttpResponse.BodyHandlers.ofString());
 
-        JsonNode answer = invoke(Fixtures.event("sns-single-metric-ok.json"));
+        JsonNode answer = Lambda.answer(Fixtures.event("sns-single-metric-ok.json"));
 
         assertEquals("ignored", answer.path("outcome").asText());
         assertEquals("identified", fake().incidents().get(0).status());
@@ -163,7 +163,7 @@ class IncidentLifecycleTest {
     @MethodSource("shuffledDeliveries")
     void endsWithOneResolvedIncidentWhateverTheDeliveryOrder(List<String> order) {
         for (String event : order) {
-            invoke(switch (event) {
+            Lambda.answer(switch (event) {
                 case "alarm-sns" -> AlarmEvents.sns("ALARM", "OK", FIRES_AT);
                 case "alarm-eventbridge" -> AlarmEvents.eventBridge("ALARM", "OK", FIRES_AT);
                 default -> AlarmEvents.sns("OK", "ALARM", RECOVERS_AT);
@@ -195,7 +195,4 @@ class IncidentLifecycleTest {
         }
     }
 
-    private static JsonNode invoke(String event) {
-        return Fixtures.json(Lambda.invoke(event).then().statusCode(200).extract().asString());
-    }
 }

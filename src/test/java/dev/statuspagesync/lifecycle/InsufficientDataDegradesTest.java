@@ -34,14 +34,11 @@ class InsufficientDataDegradesTest {
     void opensIncidentWhenAlarmLosesItsData() {
         fake().reset();
 
-        JsonNode answer = invoke(Fixtures.event("sns-insufficient-data.json"));
+        JsonNode answer = Lambda.answer(Fixtures.event("sns-insufficient-data.json"));
 
         assertEquals("created", answer.path("outcome").asText());
         assertEquals("investigating", fake().incidents().get(0).status());
         assertEquals("batch-queue-depth", fake().incidents().get(0).title());
     }
 
-    private static JsonNode invoke(String event) {
-        return Fixtures.json(Lambda.invoke(event).then().statusCode(200).extract().asString());
-    }
 }

@@ -34,16 +34,13 @@ class InsufficientDataResolvesTest {
     @Test
     void resolvesIncidentWhenAlarmLosesItsData() {
         fake().reset();
-        long changeId = invoke(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:26:53.304+0000")).path("change_id").asLong();
+        long changeId = Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:26:53.304+0000")).path("change_id").asLong();
 
-        JsonNode answer = invoke(AlarmEvents.sns("INSUFFICIENT_DATA", "ALARM", "2026-03-14T09:50:00.000+0000"));
+        JsonNode answer = Lambda.answer(AlarmEvents.sns("INSUFFICIENT_DATA", "ALARM", "2026-03-14T09:50:00.000+0000"));
 
         assertEquals("resolved", answer.path("outcome").asText());
         assertEquals(changeId, answer.path("change_id").asLong());
         assertEquals("resolved", fake().incidents().get(0).status());
     }
 
-    private static JsonNode invoke(String event) {
-        return Fixtures.json(Lambda.invoke(event).then().statusCode(200).extract().asString());
-    }
 }

@@ -2,6 +2,8 @@ package dev.statuspagesync.support;
 
 import static io.restassured.RestAssured.given;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
@@ -12,6 +14,11 @@ public final class Lambda {
     static final String MOCK_SERVER_PORT = "quarkus.lambda.mock-event-server.test-port";
 
     private Lambda() {
+    }
+
+    /** Sends one event that must succeed and returns the handler's answer. */
+    public static JsonNode answer(String event) {
+        return Fixtures.json(invoke(event).then().statusCode(200).extract().asString());
     }
 
     /** Sends one event; a 200 carries the handler's answer, a 500 the Lambda error document. */

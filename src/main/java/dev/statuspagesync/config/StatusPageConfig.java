@@ -27,6 +27,13 @@ public interface StatusPageConfig {
     /** {@code STATUSPAGE_ROUTES}: the routing document, YAML or JSON; without it every alarm takes the default route. */
     Optional<String> routes();
 
+    /**
+     * {@code STATUSPAGE_JOIN_OPEN_INCIDENTS}: a firing alarm joins an open incident of this function that shares
+     * a component, instead of opening another.
+     */
+    @WithDefault("true")
+    boolean joinOpenIncidents();
+
     /** {@code STATUSPAGE_INSUFFICIENT_DATA}: ignore, degrade or resolve. */
     @WithDefault("ignore")
     InsufficientDataPolicy insufficientData();

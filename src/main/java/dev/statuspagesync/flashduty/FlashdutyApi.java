@@ -34,6 +34,10 @@ interface FlashdutyApi {
     @Path("/timeline/create")
     Responses.Envelope<Responses.CreatedUpdate> createTimeline(Requests.CreateTimeline request);
 
+    @POST
+    @Path("/timeline/update")
+    Responses.Envelope<Object> updateTimeline(Requests.UpdateTimeline request);
+
     @GET
     @Path("/active/list")
     Responses.Envelope<Responses.ChangeList> activeList(@RestQuery("page_id") long pageId,

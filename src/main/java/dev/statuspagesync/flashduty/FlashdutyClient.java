@@ -14,6 +14,7 @@ public class FlashdutyClient {
     /** Paths of the write operations, as {@link FlashdutyApi} calls them. */
     public static final String CREATE_PATH = "/status-page/change/create";
     public static final String TIMELINE_PATH = "/status-page/change/timeline/create";
+    public static final String TIMELINE_UPDATE_PATH = "/status-page/change/timeline/update";
 
     private final FlashdutyGateway gateway;
     private final Pacer pacer = new Pacer(Duration.ofMillis(FlashdutyGateway.MIN_SPACING_MILLIS + 1));
@@ -43,6 +44,12 @@ public class FlashdutyClient {
         Responses.CreatedUpdate created = gateway.call("change/timeline/create", deadline,
                 api -> api.createTimeline(request));
         return created == null ? null : created.updateId();
+    }
+
+    /** Rewrites the description of an existing update; subscribers are not notified of edits. */
+    public void editUpdate(Requests.UpdateTimeline request, Deadline deadline) {
+        pacer.awaitTurn();
+        gateway.call("change/timeline/update", deadline, api -> api.updateTimeline(request));
     }
 
     /** Every open incident of a page. */

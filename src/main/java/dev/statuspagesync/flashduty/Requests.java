@@ -60,4 +60,11 @@ public final class Requests {
             Long atSeconds,
             List<ComponentChange> componentChanges) {
     }
+
+    /** {@code POST /status-page/change/timeline/update}: edits an update without notifying anyone. */
+    @RegisterForReflection
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record UpdateTimeline(long pageId, long changeId, String updateId, String description) {
+    }
 }

@@ -1,6 +1,8 @@
 package dev.statuspagesync.lifecycle;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +19,7 @@ import dev.statuspagesync.flashduty.FlashdutyException;
 import dev.statuspagesync.flashduty.FlashdutyRejectedException;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.routing.Route;
 import dev.statuspagesync.routing.Router;
 
@@ -37,6 +40,7 @@ public class AlarmLifecycle {
     private final FlashdutyClient flashduty;
     private final InsufficientDataPolicy insufficientData;
     private final boolean dryRun;
+    private final boolean joinOpenIncidents;
 
     public AlarmLifecycle(Router router, FlashdutyClient flashduty, StatusPageConfig config,
             FlashdutyConfig flashdutyConfig) {
@@ -44,6 +48,7 @@ public class AlarmLifecycle {
         this.flashduty = flashduty;
         this.insufficientData = config.insufficientData();
         this.dryRun = flashdutyConfig.dryRun();
+        this.joinOpenIncidents = config.joinOpenIncidents();
     }
 
     public Outcome apply(AlarmChange alarm, Deadline deadline) {
@@ -75,11 +80,12 @@ public class AlarmLifecycle {
     }
 
     private Outcome open(AlarmChange alarm, Route route, Deadline deadline) {
+        long at = changeTime(alarm);
+        List<Responses.Change> open = flashduty.activeIncidents(route.pageId(), deadline);
         // Flashduty's create is not idempotent: a redelivered or duplicated change must find its incident.
-        var open = openIncidentFor(alarm, route, deadline);
-        if (open.isPresent()) {
-            return Outcome.ignored("incident " + open.get().changeId() + " is already open for this alarm",
-                    open.get().changeId());
+        var mine = open.stream().filter(incident -> IncidentMapper.isOpenedFor(incident, alarm)).findFirst();
+        if (mine.isPresent()) {
+            return fireAgain(alarm, route, mine.get(), at, deadline);
         }
         var recovered = recoveryAfter(alarm, route, deadline);
         if (recovered.isPresent()) {
@@ -87,7 +93,14 @@ public class AlarmLifecycle {
                     + Instant.ofEpochSecond(IncidentMapper.resolvedAt(recovered.get())) + ", after this change",
                     recovered.get().changeId());
         }
-        var request = IncidentMapper.openIncident(alarm, route);
+        if (joinOpenIncidents) {
+            var shared = open.stream().filter(IncidentMapper::isOurs)
+                    .filter(incident -> sharesComponents(incident, route)).findFirst();
+            if (shared.isPresent()) {
+                return join(alarm, route, shared.get(), at, deadline);
+            }
+        }
+        var request = IncidentMapper.openIncident(alarm, route, at);
         if (dryRun) {
             return Outcome.dryRun(Outcome.Kind.CREATED, "would open an incident for alarm " + alarm.name(), null,
                     new Outcome.PlannedCall("POST", FlashdutyClient.CREATE_PATH, request));
@@ -97,26 +110,105 @@ public class AlarmLifecycle {
         return Outcome.created(changeId, "incident opened for alarm " + alarm.name());
     }
 
+    /** An ALARM for an alarm the open incident already stands for. */
+    private Outcome fireAgain(AlarmChange alarm, Route route, Responses.Change incident, long at, Deadline deadline) {
+        Membership members = Membership.of(incident);
+        Membership.Member member = members.get(alarm.arn()).orElseThrow();
+        if (alarm.stateTime() != null && at < member.atSeconds()) {
+            return stale(incident, member);
+        }
+        if (member.state() == AlarmState.ALARM) {
+            return Outcome.ignored("incident " + incident.changeId() + " is already open for this alarm",
+                    incident.changeId());
+        }
+        // It had recovered while others kept the incident open, and fires again.
+        return record(incident, members.with(alarm.arn(), AlarmState.ALARM, at), route,
+                "alarm " + alarm.name() + " fires again in incident " + incident.changeId(), deadline);
+    }
+
+    private Outcome join(AlarmChange alarm, Route route, Responses.Change incident, long at, Deadline deadline) {
+        var raise = IncidentMapper.raiseImpact(alarm, incident, route, at);
+        String reason = "alarm " + alarm.name() + " joined incident " + incident.changeId()
+                + (raise.isPresent() ? " and raised its impact" : "");
+        var edit = IncidentMapper.recordMembers(withOpeningUpdate(incident, route, deadline),
+                Membership.of(incident).with(alarm.arn(), AlarmState.ALARM, at), route);
+        if (dryRun) {
+            List<Outcome.PlannedCall> calls = new ArrayList<>();
+            calls.add(new Outcome.PlannedCall("POST", FlashdutyClient.TIMELINE_UPDATE_PATH, edit));
+            raise.ifPresent(update -> calls.add(new Outcome.PlannedCall("POST", FlashdutyClient.TIMELINE_PATH, update)));
+            return Outcome.dryRun(Outcome.Kind.UPDATED, "would record that " + reason, incident.changeId(), calls);
+        }
+        flashduty.editUpdate(edit, deadline);
+        raise.ifPresent(update -> flashduty.addUpdate(update, deadline));
+        return Outcome.updated(incident.changeId(), reason);
+    }
+
     private Outcome resolve(AlarmChange alarm, Route route, Deadline deadline) {
         var open = openIncidentFor(alarm, route, deadline);
         if (open.isEmpty()) {
             return Outcome.ignored("no open incident for this alarm");
         }
         Responses.Change incident = open.get();
-        long newest = IncidentMapper.newestRecordedAt(incident);
-        if (alarm.stateTime() != null && alarm.stateTime().getEpochSecond() < newest) {
-            return Outcome.ignored("stale: incident " + incident.changeId() + " already records a change at "
-                    + Instant.ofEpochSecond(newest) + ", newer than this one", incident.changeId());
+        long at = changeTime(alarm);
+        Membership members = Membership.of(incident);
+        Membership.Member member = members.get(alarm.arn()).orElseThrow();
+        if (alarm.stateTime() != null && at < member.atSeconds()) {
+            return stale(incident, member);
         }
-        var request = IncidentMapper.resolveIncident(alarm, incident, route);
-        String reason = "incident resolved: alarm " + alarm.name() + " is " + alarm.newState();
+        if (member.state() != AlarmState.ALARM) {
+            return Outcome.ignored("alarm " + alarm.name() + " already recovered; incident " + incident.changeId()
+                    + " waits for " + members.firing() + " other alarm(s)", incident.changeId());
+        }
+        Membership after = members.with(alarm.arn(), AlarmState.OK, at);
+        if (after.firing() > 0) {
+            return record(incident, after, route, "alarm " + alarm.name() + " recovered; incident "
+                    + incident.changeId() + " stays open for " + after.firing() + " other alarm(s)", deadline);
+        }
+        var request = IncidentMapper.resolveIncident(alarm, incident, route, at);
         if (dryRun) {
             return Outcome.dryRun(Outcome.Kind.RESOLVED, "would resolve: alarm " + alarm.name() + " is "
-                    + alarm.newState(), incident.changeId(), new Outcome.PlannedCall("POST", FlashdutyClient.TIMELINE_PATH,
-                            request));
+                    + alarm.newState(), incident.changeId(),
+                    List.of(new Outcome.PlannedCall("POST", FlashdutyClient.TIMELINE_PATH, request)));
         }
         flashduty.addUpdate(request, deadline);
-        return Outcome.resolved(incident.changeId(), reason);
+        return Outcome.resolved(incident.changeId(), "incident resolved: alarm " + alarm.name() + " is "
+                + alarm.newState());
+    }
+
+    /** Rewrites the incident's list of alarms, which notifies no one. */
+    private Outcome record(Responses.Change incident, Membership members, Route route, String reason,
+            Deadline deadline) {
+        var edit = IncidentMapper.recordMembers(withOpeningUpdate(incident, route, deadline), members, route);
+        if (dryRun) {
+            return Outcome.dryRun(Outcome.Kind.UPDATED, "would record that " + reason, incident.changeId(),
+                    List.of(new Outcome.PlannedCall("POST", FlashdutyClient.TIMELINE_UPDATE_PATH, edit)));
+        }
+        flashduty.editUpdate(edit, deadline);
+        return Outcome.updated(incident.changeId(), reason);
+    }
+
+    /** The incident with its timeline; a list answer without updates is completed from change/info. */
+    private Responses.Change withOpeningUpdate(Responses.Change incident, Route route, Deadline deadline) {
+        if (Membership.openingUpdate(incident).isPresent()) {
+            return incident;
+        }
+        long pageId = incident.pageId() == null ? route.pageId() : incident.pageId();
+        return flashduty.change(pageId, incident.changeId(), deadline);
+    }
+
+    private static Outcome stale(Responses.Change incident, Membership.Member member) {
+        return Outcome.ignored("stale: incident " + incident.changeId() + " already records a change of this alarm at "
+                + Instant.ofEpochSecond(member.atSeconds()) + ", newer than this one", incident.changeId());
+    }
+
+    private static boolean sharesComponents(Responses.Change incident, Route route) {
+        return incident.affectedComponents() != null && incident.affectedComponents().stream()
+                .anyMatch(component -> route.componentIds().contains(component.componentId()));
+    }
+
+    /** When the change happened: CloudWatch's state time, or now when the payload carries none. */
+    private static long changeTime(AlarmChange alarm) {
+        return alarm.stateTime() == null ? Instant.now().getEpochSecond() : alarm.stateTime().getEpochSecond();
     }
 
     private Optional<Responses.Change> openIncidentFor(AlarmChange alarm, Route route, Deadline deadline) {

@@ -4,7 +4,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -17,7 +19,7 @@ import dev.statuspagesync.inbound.MetricSummary;
 import dev.statuspagesync.routing.Route;
 import dev.statuspagesync.routing.TitleTemplate;
 
-/** Pure mapping from a firing alarm and its route to Flashduty's create request. */
+/** Pure mappings from alarm changes and incidents to Flashduty's requests. */
 public final class IncidentMapper {
 
     /** Event type the function opens. */
@@ -32,12 +34,14 @@ public final class IncidentMapper {
     private IncidentMapper() {
     }
 
-    public static Requests.CreateChange openIncident(AlarmChange alarm, Route route) {
+    /** The create request; {@code atSeconds} is when the change happened (the state time, or now). */
+    public static Requests.CreateChange openIncident(AlarmChange alarm, Route route, long atSeconds) {
         var componentChanges = route.componentIds().stream()
                 .map(id -> new Requests.ComponentChange(id, route.impactFor(alarm.newState())))
                 .toList();
         var firstUpdate = new Requests.Update(ChangeStatus.INVESTIGATING,
-                "CloudWatch alarm " + Markdown.text(alarm.name()) + " is in " + alarm.newState() + ". We are investigating.",
+                "CloudWatch alarm " + Markdown.text(alarm.name()) + " is in " + alarm.newState()
+                        + ". We are investigating.\n\n" + Membership.opening(alarm.arn(), atSeconds).render(),
                 componentChanges);
         return new Requests.CreateChange(route.pageId(), INCIDENT,
                 title(TitleTemplate.render(route.titleTemplate(), alarm)), description(alarm),
@@ -46,20 +50,62 @@ public final class IncidentMapper {
                 route.notifySubscribers(), List.of(firstUpdate));
     }
 
+    /** The edit of the opening update that records the incident's alarms; no one is notified of it. */
+    static Requests.UpdateTimeline recordMembers(Responses.Change incident, Membership members, Route route) {
+        var opening = Membership.openingUpdate(incident).orElseThrow();
+        return new Requests.UpdateTimeline(pageOf(incident, route), incident.changeId(), opening.updateId(),
+                members.replaceIn(opening.description()));
+    }
+
+    /**
+     * The update that raises components to a joining alarm's impact, or empty when none is raised; this is the
+     * only join that subscribers hear of.
+     */
+    static Optional<Requests.CreateTimeline> raiseImpact(AlarmChange alarm, Responses.Change incident,
+            Route route, long atSeconds) {
+        var current = new HashMap<String, ComponentStatus>();
+        if (incident.affectedComponents() != null) {
+            incident.affectedComponents().forEach(component -> current.put(component.componentId(), component.status()));
+        }
+        ComponentStatus impact = route.impactFor(alarm.newState());
+        var raised = route.componentIds().stream()
+                .filter(id -> severity(current.getOrDefault(id, ComponentStatus.OPERATIONAL)) < severity(impact))
+                .map(id -> new Requests.ComponentChange(id, impact)).toList();
+        if (raised.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Requests.CreateTimeline(pageOf(incident, route), incident.changeId(),
+                incident.status() == null ? ChangeStatus.INVESTIGATING : incident.status(),
+                "CloudWatch alarm " + Markdown.text(alarm.name()) + " is in " + alarm.newState() + " too; more of the"
+                        + " service is affected.",
+                Math.max(atSeconds, newestRecordedAt(incident)), raised));
+    }
+
+    private static int severity(ComponentStatus status) {
+        return switch (status) {
+            case OPERATIONAL, UNDER_MAINTENANCE -> 0;
+            case DEGRADED -> 1;
+            case PARTIAL_OUTAGE -> 2;
+            case FULL_OUTAGE -> 3;
+        };
+    }
+
+    private static long pageOf(Responses.Change incident, Route route) {
+        return incident.pageId() == null ? route.pageId() : incident.pageId();
+    }
+
     /** The timeline update that resolves an incident: every affected component back to operational. */
-    public static Requests.CreateTimeline resolveIncident(AlarmChange alarm, Responses.Change incident, Route route) {
+    public static Requests.CreateTimeline resolveIncident(AlarmChange alarm, Responses.Change incident, Route route,
+            long atSeconds) {
         List<String> components = incident.affectedComponents() == null || incident.affectedComponents().isEmpty()
                 ? route.componentIds()
                 : incident.affectedComponents().stream().map(Responses.AffectedComponent::componentId).distinct()
                         .toList();
         var operational = components.stream()
                 .map(id -> new Requests.ComponentChange(id, ComponentStatus.OPERATIONAL)).toList();
-        Long at = alarm.stateTime() == null ? null
-                : Math.max(alarm.stateTime().getEpochSecond(),
-                        incident.startAtSeconds() == null ? 0 : incident.startAtSeconds());
-        long pageId = incident.pageId() == null ? route.pageId() : incident.pageId();
-        return new Requests.CreateTimeline(pageId, incident.changeId(), ChangeStatus.RESOLVED, recoveryText(alarm), at,
-                operational);
+        // Timeline entries may not go back before the newest one, whatever order the changes arrived in.
+        return new Requests.CreateTimeline(pageOf(incident, route), incident.changeId(), ChangeStatus.RESOLVED,
+                recoveryText(alarm), Math.max(atSeconds, newestRecordedAt(incident)), operational);
     }
 
     static String recoveryText(AlarmChange alarm) {
@@ -104,10 +150,24 @@ public final class IncidentMapper {
         return incident.closeAtSeconds() != null ? incident.closeAtSeconds() : newestRecordedAt(incident);
     }
 
-    /** Whether an incident carries this alarm's key line, i.e. was opened by this function for it. */
+    /** Whether the incident stands for this alarm: opened for it, or joined by it. */
     public static boolean isOpenedFor(Responses.Change incident, AlarmChange alarm) {
-        String key = keyLine(alarm);
-        return incident.description() != null && incident.description().lines().anyMatch(key::equals);
+        return Membership.of(incident).members().containsKey(alarm.arn());
+    }
+
+    /** Whether this function opened the incident: only those carry a key line. */
+    static boolean isOurs(Responses.Change incident) {
+        return keyArn(incident).isPresent();
+    }
+
+    /** The ARN of the key line of an incident this function opened. */
+    static Optional<String> keyArn(Responses.Change incident) {
+        if (incident.description() == null) {
+            return Optional.empty();
+        }
+        return incident.description().lines().filter(line -> line.startsWith(ARN_LINE_PREFIX + "`"))
+                .map(line -> line.substring(ARN_LINE_PREFIX.length()).replaceAll("^`+ ?", "").replaceAll(" ?`+$", ""))
+                .findFirst();
     }
 
     static String keyLine(AlarmChange alarm) {

@@ -24,9 +24,17 @@ public record Outcome(Kind outcome, String reason, @JsonProperty("change_id") Lo
         this(outcome, reason, changeId, null);
     }
 
-    /** What a dry run would have done: the outcome, and the write call it did not make. */
+    /** What a dry run would have done: the outcome, and the write calls it did not make. */
+    public static Outcome dryRun(Kind outcome, String reason, Long changeId, List<PlannedCall> calls) {
+        return new Outcome(outcome, "dry run: " + reason, changeId, List.copyOf(calls));
+    }
+
     public static Outcome dryRun(Kind outcome, String reason, Long changeId, PlannedCall call) {
-        return new Outcome(outcome, "dry run: " + reason, changeId, List.of(call));
+        return dryRun(outcome, reason, changeId, List.of(call));
+    }
+
+    public static Outcome updated(long changeId, String reason) {
+        return new Outcome(Kind.UPDATED, reason, changeId);
     }
 
     /** Every possible result; rejected and failed make the invocation (or the SQS message) fail. */

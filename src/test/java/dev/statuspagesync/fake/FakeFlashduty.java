@@ -239,6 +239,7 @@ public final class FakeFlashduty implements AutoCloseable {
         return switch (path) {
             case "/status-page/change/create" -> post ? create(body) : notAllowed();
             case "/status-page/change/timeline/create" -> post ? addUpdate(body) : notAllowed();
+            case "/status-page/change/timeline/update" -> post ? editUpdate(body) : notAllowed();
             case "/status-page/change/active/list" -> "GET".equals(method) ? activeList(query) : notAllowed();
             case "/status-page/change/list" -> "GET".equals(method) ? list(query) : notAllowed();
             case "/status-page/change/info" -> "GET".equals(method) ? info(query) : notAllowed();
@@ -336,6 +337,32 @@ public final class FakeFlashduty implements AutoCloseable {
                 incident.title(), incident.description(), status, incident.startAtSeconds(),
                 incident.notifySubscribers(), components, timeline));
         return Answer.ok(JSON.createObjectNode().put("update_id", update.updateId()));
+    }
+
+    private synchronized Answer editUpdate(JsonNode body) {
+        String problem = checkPage(body);
+        if (problem != null) {
+            return Answer.error(400, "InvalidParameter", problem);
+        }
+        Incident incident = incidents.get(body.path("change_id").asLong());
+        if (incident == null) {
+            return Answer.error(400, "ResourceNotFound", "unknown change_id " + body.path("change_id"));
+        }
+        String updateId = body.path("update_id").asText("");
+        List<Update> timeline = new ArrayList<>(incident.updates());
+        for (int i = 0; i < timeline.size(); i++) {
+            Update update = timeline.get(i);
+            if (update.updateId().equals(updateId)) {
+                timeline.set(i, new Update(updateId, body.path("at_seconds").asLong(update.atSeconds()),
+                        update.status(), body.path("description").asText(update.description()),
+                        update.componentChanges()));
+                incidents.put(incident.changeId(), new Incident(incident.changeId(), incident.pageId(), incident.type(),
+                        incident.title(), incident.description(), incident.status(), incident.startAtSeconds(),
+                        incident.notifySubscribers(), incident.components(), timeline));
+                return Answer.ok(JSON.createObjectNode());
+            }
+        }
+        return Answer.error(400, "ResourceNotFound", "unknown update_id " + updateId);
     }
 
     private synchronized Answer activeList(Map<String, String> query) {

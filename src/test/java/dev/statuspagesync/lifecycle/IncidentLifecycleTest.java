@@ -5,6 +5,7 @@ import static dev.statuspagesync.fake.FakeFlashdutyResource.DB_COMPONENT;
 import static dev.statuspagesync.fake.FakeFlashdutyResource.PAGE_ID;
 import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -86,8 +87,8 @@ class IncidentLifecycleTest {
         JsonNode answer = Lambda.answer(AlarmEvents.sns("OK", "ALARM", RECOVERS_AT));
 
         assertEquals("ignored", answer.path("outcome").asText());
-        assertEquals("stale: incident " + changeId + " already records a change at 2026-03-14T10:15:00Z, newer than"
-                + " this one", answer.path("reason").asText());
+        assertEquals("stale: incident " + changeId + " already records a change of this alarm at"
+                + " 2026-03-14T10:15:00Z, newer than this one", answer.path("reason").asText());
         assertEquals("investigating", fake().incidents().get(0).status());
     }
 
@@ -126,6 +127,52 @@ class IncidentLifecycleTest {
         assertEquals("ignored", byEventBridge.path("outcome").asText());
         assertEquals(bySns.path("change_id"), byEventBridge.path("change_id"));
         assertEquals(1, fake().incidents().size());
+    }
+
+    @Test
+    void joinsTheOpenIncidentOfAnotherAlarmOnTheSameComponentsWithoutNotifying() {
+        long changeId = Lambda.answer(Fixtures.event("sns-single-metric-alarm.json")).path("change_id").asLong();
+
+        JsonNode joined = Lambda.answer(Fixtures.event("sns-metric-math-alarm.json"));
+
+        assertEquals("updated", joined.path("outcome").asText());
+        assertEquals("alarm orders-5xx-error-rate joined incident " + changeId, joined.path("reason").asText());
+        assertEquals(changeId, joined.path("change_id").asLong());
+        assertEquals(1, fake().incidents().size());
+        FakeFlashduty.Incident incident = fake().incidents().get(0);
+        assertEquals(1, incident.updates().size(), "a join edits the opening update, it adds none");
+        assertEquals("""
+                CloudWatch alarm checkout-api-high-cpu is in ALARM. We are investigating.
+
+                Alarms in this incident:
+                - `arn:aws:cloudwatch:us-east-1:210987654321:alarm:checkout-api-high-cpu`: ALARM since 2026-03-14 09:26:53 UTC
+                - `arn:aws:cloudwatch:eu-west-1:210987654321:alarm:orders-5xx-error-rate`: ALARM since 2026-03-14 10:03:12 UTC""",
+                incident.updates().get(0).description());
+        assertEquals(List.of(), fake().requests(TIMELINE), "no subscriber-visible update");
+    }
+
+    @Test
+    void resolvesOnlyWhenEveryJoinedAlarmHasRecovered() {
+        long changeId = Lambda.answer(Fixtures.event("sns-single-metric-alarm.json")).path("change_id").asLong();
+        Lambda.answer(Fixtures.event("sns-metric-math-alarm.json"));
+
+        JsonNode firstRecovers = Lambda.answer(Fixtures.event("sns-single-metric-ok.json"));
+        String stillOpen = fake().incidents().get(0).status();
+        JsonNode duplicate = Lambda.answer(Fixtures.event("sns-single-metric-ok.json"));
+        JsonNode lastRecovers = Lambda.answer(Fixtures.event("eventbridge-metric-math-ok.json"));
+
+        assertEquals("updated", firstRecovers.path("outcome").asText());
+        assertEquals("alarm checkout-api-high-cpu recovered; incident " + changeId + " stays open for 1 other alarm(s)",
+                firstRecovers.path("reason").asText());
+        assertEquals("investigating", stillOpen);
+        assertEquals("ignored", duplicate.path("outcome").asText());
+        assertEquals("resolved", lastRecovers.path("outcome").asText());
+        FakeFlashduty.Incident incident = fake().incidents().get(0);
+        assertEquals("resolved", incident.status());
+        assertEquals(OPERATIONAL, incident.components());
+        assertEquals(2, incident.updates().size(), "subscribers saw the opening and the resolution only");
+        assertTrue(incident.updates().get(0).description().contains(
+                "alarm:checkout-api-high-cpu`: OK since 2026-03-14 09:46:53 UTC"));
     }
 
     @Test

@@ -30,11 +30,13 @@ class IncidentMapperTest {
             List.of("01AAAAAAAAAAAAAAAAAAAAAAAA", "01BBBBBBBBBBBBBBBBBBBBBBBB"),
             Map.of(AlarmState.ALARM, ComponentStatus.FULL_OUTAGE), "{alarm_name}", false);
 
+    static final long AT = 1_773_480_413L;
+
     @Test
     void opensIncidentWithComponentsAtTheRouteImpact() {
         AlarmChange alarm = alarm("orders-api-errors", "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:orders-api-errors");
 
-        Requests.CreateChange request = IncidentMapper.openIncident(alarm, ROUTE);
+        Requests.CreateChange request = IncidentMapper.openIncident(alarm, ROUTE, AT);
 
         assertEquals(42L, request.pageId());
         assertEquals(IncidentMapper.INCIDENT, request.type());
@@ -55,14 +57,14 @@ class IncidentMapperTest {
                 Map.of(AlarmState.ALARM, ComponentStatus.DEGRADED), "Orders: {alarm_name} ({state}, {region})", true);
         AlarmChange alarm = alarm("orders-api-errors", "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:orders-api-errors");
 
-        assertEquals("Orders: orders-api-errors (ALARM, eu-west-1)", IncidentMapper.openIncident(alarm, route).title());
+        assertEquals("Orders: orders-api-errors (ALARM, eu-west-1)", IncidentMapper.openIncident(alarm, route, AT).title());
     }
 
     @Test
     void leavesStartTimeToFlashdutyWhenTheAlarmHasNone() {
         AlarmChange alarm = withStateTime(alarm("a", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:a"), null);
 
-        assertNull(IncidentMapper.openIncident(alarm, ROUTE).startAtSeconds());
+        assertNull(IncidentMapper.openIncident(alarm, ROUTE, AT).startAtSeconds());
     }
 
     @Test

@@ -37,16 +37,20 @@ public final class LocalRun {
     static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(30);
     static final String STORY_DIR = "src/test/resources/events/";
 
-    /** The bundled story: one alarm's life, with what each step means. */
+    /** The bundled story: two alarms' lives on one page, with what each step means. */
     static final List<Step> STORY = List.of(
             new Step(STORY_DIR + "sns-single-metric-alarm.json",
-                    "CloudWatch alarm checkout-api-high-cpu fires (OK -> ALARM), delivered by SNS."),
+                    "CloudWatch alarm checkout-api-high-cpu fires (OK -> ALARM), delivered by SNS: an incident opens."),
             new Step(STORY_DIR + "sns-single-metric-alarm.json",
-                    "SNS delivers the same change again, as at-least-once delivery may."),
+                    "SNS delivers the same change again, as at-least-once delivery may: nothing changes."),
+            new Step(STORY_DIR + "sns-metric-math-alarm.json",
+                    "A second alarm, orders-5xx-error-rate, fires on the same components: it joins the open incident"
+                            + " without notifying subscribers again."),
             new Step(STORY_DIR + "sns-single-metric-ok.json",
-                    "The alarm recovers (ALARM -> OK): the incident is resolved, its components operational."),
-            new Step(STORY_DIR + "sns-single-metric-ok.json",
-                    "The recovery is delivered again; nothing is left to resolve."));
+                    "The first alarm recovers: the incident stays open, the second alarm still fires."),
+            new Step(STORY_DIR + "eventbridge-metric-math-ok.json",
+                    "The second alarm recovers, delivered by EventBridge: the incident is resolved and the page is"
+                            + " green."));
 
     record Step(String file, String meaning) {
     }

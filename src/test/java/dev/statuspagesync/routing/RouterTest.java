@@ -40,6 +40,11 @@ class RouterTest {
         public InsufficientDataPolicy insufficientData() {
             return InsufficientDataPolicy.IGNORE;
         }
+
+        @Override
+        public boolean joinOpenIncidents() {
+            return true;
+        }
     }
 
     static final String DOCUMENT = """

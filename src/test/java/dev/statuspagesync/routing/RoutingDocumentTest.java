@@ -5,6 +5,7 @@ import static dev.statuspagesync.fake.FakeFlashdutyResource.DB_COMPONENT;
 import static dev.statuspagesync.fake.FakeFlashdutyResource.PAGE_ID;
 import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
@@ -67,6 +68,22 @@ class RoutingDocumentTest {
         assertEquals("checkout-api-high-cpu", create.path("title").asText());
         assertEquals(Map.of(API_COMPONENT, "partial_outage", DB_COMPONENT, "partial_outage"),
                 fake().incidents().get(0).components());
+    }
+
+    @Test
+    void raisesImpactWhenAJoiningAlarmIsWorse() {
+        invoke("sns-single-metric-alarm.json");
+
+        JsonNode joined = Lambda.answer(Fixtures.event("sns-metric-math-alarm.json"));
+
+        assertEquals("updated", joined.path("outcome").asText());
+        assertTrue(joined.path("reason").asText().endsWith("and raised its impact"), joined.path("reason").asText());
+        assertEquals(1, fake().incidents().size());
+        assertEquals(Map.of(API_COMPONENT, "partial_outage", DB_COMPONENT, "full_outage"),
+                fake().incidents().get(0).components());
+        assertEquals(2, fake().incidents().get(0).updates().size(), "opening, then the rise in impact");
+        assertEquals(Fixtures.json("[{\"component_id\":\"" + DB_COMPONENT + "\",\"status\":\"full_outage\"}]"),
+                fake().requests("/status-page/change/timeline/create").get(0).body().path("component_changes"));
     }
 
     private static void invoke(String fixture) {

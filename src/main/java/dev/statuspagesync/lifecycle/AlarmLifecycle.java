@@ -81,7 +81,7 @@ public class AlarmLifecycle {
 
     private Outcome open(AlarmChange alarm, Route route, Deadline deadline) {
         long at = changeTime(alarm);
-        List<Responses.Change> open = flashduty.activeIncidents(route.pageId(), deadline);
+        List<Responses.Change> open = openIncidents(route, deadline);
         // Flashduty's create is not idempotent: a redelivered or duplicated change must find its incident.
         var mine = open.stream().filter(incident -> IncidentMapper.isOpenedFor(incident, alarm)).findFirst();
         if (mine.isPresent()) {
@@ -130,7 +130,7 @@ public class AlarmLifecycle {
         var raise = IncidentMapper.raiseImpact(alarm, incident, route, at);
         String reason = "alarm " + alarm.name() + " joined incident " + incident.changeId()
                 + (raise.isPresent() ? " and raised its impact" : "");
-        var edit = IncidentMapper.recordMembers(withOpeningUpdate(incident, route, deadline),
+        var edit = IncidentMapper.recordMembers(incident,
                 Membership.of(incident).with(alarm.arn(), AlarmState.ALARM, at), route);
         if (dryRun) {
             List<Outcome.PlannedCall> calls = new ArrayList<>();
@@ -178,13 +178,21 @@ public class AlarmLifecycle {
     /** Rewrites the incident's list of alarms, which notifies no one. */
     private Outcome record(Responses.Change incident, Membership members, Route route, String reason,
             Deadline deadline) {
-        var edit = IncidentMapper.recordMembers(withOpeningUpdate(incident, route, deadline), members, route);
+        var edit = IncidentMapper.recordMembers(incident, members, route);
         if (dryRun) {
             return Outcome.dryRun(Outcome.Kind.UPDATED, "would record that " + reason, incident.changeId(),
                     List.of(new Outcome.PlannedCall("POST", FlashdutyClient.TIMELINE_UPDATE_PATH, edit)));
         }
         flashduty.editUpdate(edit, deadline);
         return Outcome.updated(incident.changeId(), reason);
+    }
+
+    /** The page's open incidents; this function's own come with their timeline, which holds their alarms. */
+    private List<Responses.Change> openIncidents(Route route, Deadline deadline) {
+        return flashduty.activeIncidents(route.pageId(), deadline).stream()
+                .map(incident -> IncidentMapper.isOurs(incident) ? withOpeningUpdate(incident, route, deadline)
+                        : incident)
+                .toList();
     }
 
     /** The incident with its timeline; a list answer without updates is completed from change/info. */
@@ -212,7 +220,7 @@ public class AlarmLifecycle {
     }
 
     private Optional<Responses.Change> openIncidentFor(AlarmChange alarm, Route route, Deadline deadline) {
-        return flashduty.activeIncidents(route.pageId(), deadline).stream()
+        return openIncidents(route, deadline).stream()
                 .filter(incident -> IncidentMapper.isOpenedFor(incident, alarm)).findFirst();
     }
 

@@ -105,6 +105,7 @@ public final class FakeFlashduty implements AutoCloseable {
     private final Map<Long, Incident> incidents = new LinkedHashMap<>();
     private final Map<String, Deque<Fault>> faults = new LinkedHashMap<>();
     private CountDownLatch hangs = new CountDownLatch(1);
+    private boolean listsWithoutTimelines;
 
     private FakeFlashduty(String appKey, long pageId, Map<String, String> componentNames) throws IOException {
         this.appKey = appKey;
@@ -138,8 +139,14 @@ public final class FakeFlashduty implements AutoCloseable {
         requests.clear();
         incidents.clear();
         faults.clear();
+        listsWithoutTimelines = false;
         hangs.countDown();
         hangs = new CountDownLatch(1);
+    }
+
+    /** Makes list answers leave out each event's updates, as a leaner API version might; reset turns it off. */
+    public synchronized void listWithoutTimelines() {
+        listsWithoutTimelines = true;
     }
 
     /** Queues faults, answered in order to the next requests to {@code path}. */
@@ -377,7 +384,7 @@ public final class FakeFlashduty implements AutoCloseable {
         incidents.values().stream()
                 .filter(incident -> incident.type().equals(type))
                 .filter(incident -> !"resolved".equals(incident.status()) && !"completed".equals(incident.status()))
-                .forEach(incident -> items.add(toJson(incident)));
+                .forEach(incident -> items.add(listed(incident)));
         return Answer.ok(JSON.createObjectNode().set("items", items));
     }
 
@@ -396,7 +403,7 @@ public final class FakeFlashduty implements AutoCloseable {
         incidents.values().stream()
                 .filter(incident -> incident.type().equals(type) && incident.status().equals(status))
                 .filter(incident -> incident.startAtSeconds() >= from && incident.startAtSeconds() <= to)
-                .forEach(incident -> items.add(toJson(incident)));
+                .forEach(incident -> items.add(listed(incident)));
         return Answer.ok(JSON.createObjectNode().set("items", items));
     }
 
@@ -465,6 +472,14 @@ public final class FakeFlashduty implements AutoCloseable {
         String status = update.hasNonNull("status") ? update.get("status").asText() : null;
         return new Update("01FAKEUPDATE" + String.format("%014d", ids.incrementAndGet()), at, status,
                 update.path("description").asText(""), changes);
+    }
+
+    private ObjectNode listed(Incident incident) {
+        ObjectNode node = toJson(incident);
+        if (listsWithoutTimelines) {
+            node.remove("updates");
+        }
+        return node;
     }
 
     private ObjectNode toJson(Incident incident) {

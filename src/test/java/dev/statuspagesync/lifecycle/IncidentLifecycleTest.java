@@ -176,6 +176,21 @@ class IncidentLifecycleTest {
     }
 
     @Test
+    void readsTheAlarmsFromChangeInfoWhenListsLeaveTimelinesOut() {
+        fake().listWithoutTimelines();
+        Lambda.answer(Fixtures.event("sns-single-metric-alarm.json"));
+        Lambda.answer(Fixtures.event("sns-metric-math-alarm.json"));
+
+        JsonNode firstRecovers = Lambda.answer(Fixtures.event("sns-single-metric-ok.json"));
+        JsonNode lastRecovers = Lambda.answer(Fixtures.event("eventbridge-metric-math-ok.json"));
+
+        assertEquals("updated", firstRecovers.path("outcome").asText());
+        assertEquals("resolved", lastRecovers.path("outcome").asText());
+        assertEquals(1, fake().incidents().size());
+        assertTrue(fake().requests("/status-page/change/info").size() >= 3, "timelines read from change/info");
+    }
+
+    @Test
     void neverChangesAnIncidentItDidNotOpen() throws Exception {
         String manual = """
                 {"page_id":%d,"type":"incident","title":"checkout-api-high-cpu","description":"Opened by the on-call engineer about checkout-api-high-cpu","status":"identified",

@@ -134,12 +134,13 @@ public class AlarmLifecycle {
                 Membership.of(incident).with(alarm.arn(), AlarmState.ALARM, at), route);
         if (dryRun) {
             List<Outcome.PlannedCall> calls = new ArrayList<>();
-            calls.add(new Outcome.PlannedCall("POST", FlashdutyClient.TIMELINE_UPDATE_PATH, edit));
             raise.ifPresent(update -> calls.add(new Outcome.PlannedCall("POST", FlashdutyClient.TIMELINE_PATH, update)));
+            calls.add(new Outcome.PlannedCall("POST", FlashdutyClient.TIMELINE_UPDATE_PATH, edit));
             return Outcome.dryRun(Outcome.Kind.UPDATED, "would record that " + reason, incident.changeId(), calls);
         }
-        flashduty.editUpdate(edit, deadline);
+        // Raise first: if the edit then fails, the retried change joins again and finds nothing left to raise.
         raise.ifPresent(update -> flashduty.addUpdate(update, deadline));
+        flashduty.editUpdate(edit, deadline);
         return Outcome.updated(incident.changeId(), reason);
     }
 

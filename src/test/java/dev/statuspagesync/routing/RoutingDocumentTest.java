@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.Lambda;
@@ -84,6 +85,21 @@ class RoutingDocumentTest {
         assertEquals(2, fake().incidents().get(0).updates().size(), "opening, then the rise in impact");
         assertEquals(Fixtures.json("[{\"component_id\":\"" + DB_COMPONENT + "\",\"status\":\"full_outage\"}]"),
                 fake().requests("/status-page/change/timeline/create").get(0).body().path("component_changes"));
+    }
+
+    @Test
+    void keepsTheRiseWhenRecordingTheJoinFailsAndTheChangeIsRetried() {
+        invoke("sns-single-metric-alarm.json");
+        fake().failNext("/status-page/change/timeline/update", new FakeFlashduty.Fault.Status(400, "InvalidParameter", null));
+
+        int failed = Lambda.invoke(Fixtures.event("sns-metric-math-alarm.json")).statusCode();
+        JsonNode retried = Lambda.answer(Fixtures.event("sns-metric-math-alarm.json"));
+
+        assertEquals(500, failed);
+        assertEquals("updated", retried.path("outcome").asText());
+        assertEquals(1, fake().requests("/status-page/change/timeline/create").size(), "raised once");
+        assertEquals("full_outage", fake().incidents().get(0).components().get(DB_COMPONENT));
+        assertTrue(fake().incidents().get(0).updates().get(0).description().contains("alarm:orders-5xx-error-rate`"));
     }
 
     private static void invoke(String fixture) {

@@ -3,6 +3,7 @@ package dev.statuspagesync.lifecycle;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -51,7 +52,13 @@ public class AlarmLifecycle {
         this.joinOpenIncidents = config.joinOpenIncidents();
     }
 
-    public Outcome apply(AlarmChange alarm, Deadline deadline) {
+    /** Starts the work of one invocation. */
+    public Invocation begin(Deadline deadline) {
+        return new Invocation(deadline);
+    }
+
+    /** Applies one change; edits of incidents' alarm lists wait for {@link #finish}. */
+    public Outcome apply(AlarmChange alarm, Invocation invocation) {
         var route = router.routeFor(alarm);
         if (route.isEmpty()) {
             return Outcome.ignored("no route matches alarm " + alarm.name());
@@ -60,34 +67,39 @@ public class AlarmLifecycle {
             return switch (alarm.newState()) {
                 case ALARM -> alarm.actionsSuppressed()
                         ? Outcome.ignored("alarm actions are suppressed, so this is not an outage")
-                        : open(alarm, route.get(), deadline);
-                case OK -> resolve(alarm, route.get(), deadline);
+                        : open(alarm, route.get(), invocation);
+                case OK -> resolve(alarm, route.get(), invocation);
                 case INSUFFICIENT_DATA -> switch (insufficientData) {
                     case IGNORE -> Outcome.ignored("INSUFFICIENT_DATA is ignored (STATUSPAGE_INSUFFICIENT_DATA=ignore)");
-                    case DEGRADE -> open(alarm, route.get(), deadline);
-                    case RESOLVE -> resolve(alarm, route.get(), deadline);
+                    case DEGRADE -> open(alarm, route.get(), invocation);
+                    case RESOLVE -> resolve(alarm, route.get(), invocation);
                 };
             };
-        } catch (FlashdutyRejectedException rejected) {
-            return Outcome.rejected(rejected.getMessage());
-        } catch (FlashdutyException | FaultToleranceException failed) {
-            return Outcome.failed(failed.getMessage());
-        } catch (RuntimeException unexpected) {
-            // Only types are logged: a library's message may quote the request URL, which carries the app key.
-            LOG.errorf("unexpected failure for %s: %s", alarm.arn(), causeTypes(unexpected));
-            return Outcome.failed("unexpected " + unexpected.getClass().getSimpleName());
+        } catch (RuntimeException failure) {
+            return failed(failure, alarm.arn());
         }
     }
 
-    private Outcome open(AlarmChange alarm, Route route, Deadline deadline) {
+    /**
+     * Writes the alarm-list edits the invocation deferred, one call per incident, and returns the items whose
+     * edit failed with the outcome they end with instead.
+     */
+    public Map<Integer, Outcome> finish(Invocation invocation) {
+        for (Invocation.PendingEdit edit : invocation.takeEdits()) {
+            write(edit, invocation);
+        }
+        return invocation.failedLater();
+    }
+
+    private Outcome open(AlarmChange alarm, Route route, Invocation invocation) {
         long at = changeTime(alarm);
-        List<Responses.Change> open = openIncidents(route, deadline);
+        List<Responses.Change> open = openIncidents(route, invocation);
         // Flashduty's create is not idempotent: a redelivered or duplicated change must find its incident.
         var mine = open.stream().filter(incident -> IncidentMapper.isOpenedFor(incident, alarm)).findFirst();
         if (mine.isPresent()) {
-            return fireAgain(alarm, route, mine.get(), at, deadline);
+            return fireAgain(alarm, route, mine.get(), at, invocation);
         }
-        var recovered = recoveryAfter(alarm, route, deadline);
+        var recovered = recoveryAfter(alarm, route, invocation);
         if (recovered.isPresent()) {
             return Outcome.ignored("stale: incident " + recovered.get().changeId() + " for this alarm was resolved at "
                     + Instant.ofEpochSecond(IncidentMapper.resolvedAt(recovered.get())) + ", after this change",
@@ -97,7 +109,7 @@ public class AlarmLifecycle {
             var shared = open.stream().filter(IncidentMapper::isOurs)
                     .filter(incident -> sharesComponents(incident, route)).findFirst();
             if (shared.isPresent()) {
-                return join(alarm, route, shared.get(), at, deadline);
+                return join(alarm, route, shared.get(), at, invocation);
             }
         }
         var request = IncidentMapper.openIncident(alarm, route, at);
@@ -106,12 +118,14 @@ public class AlarmLifecycle {
                     new Outcome.PlannedCall("POST", FlashdutyClient.CREATE_PATH, request));
         }
         long changeId = flashduty.createChange(request, incident -> IncidentMapper.isOpenedFor(incident, alarm),
-                deadline);
+                invocation.deadline());
+        invocation.keep(route.pageId(), IncidentMapper.opened(changeId, request));
         return Outcome.created(changeId, "incident opened for alarm " + alarm.name());
     }
 
     /** An ALARM for an alarm the open incident already stands for. */
-    private Outcome fireAgain(AlarmChange alarm, Route route, Responses.Change incident, long at, Deadline deadline) {
+    private Outcome fireAgain(AlarmChange alarm, Route route, Responses.Change incident, long at,
+            Invocation invocation) {
         Membership members = Membership.of(incident);
         Membership.Member member = members.get(alarm.arn()).orElseThrow();
         if (alarm.stateTime() != null && at < member.atSeconds()) {
@@ -123,29 +137,34 @@ public class AlarmLifecycle {
         }
         // It had recovered while others kept the incident open, and fires again.
         return record(incident, members.with(alarm.arn(), AlarmState.ALARM, at), route,
-                "alarm " + alarm.name() + " fires again in incident " + incident.changeId(), deadline);
+                "alarm " + alarm.name() + " fires again in incident " + incident.changeId(), invocation);
     }
 
-    private Outcome join(AlarmChange alarm, Route route, Responses.Change incident, long at, Deadline deadline) {
-        var raise = IncidentMapper.raiseImpact(alarm, incident, route, at);
-        String reason = "alarm " + alarm.name() + " joined incident " + incident.changeId()
+    private Outcome join(AlarmChange alarm, Route route, Responses.Change incident, long at, Invocation invocation) {
+        Responses.Change full = withOpeningUpdate(incident, route, invocation);
+        var raise = IncidentMapper.raiseImpact(alarm, full, route, at);
+        String reason = "alarm " + alarm.name() + " joined incident " + full.changeId()
                 + (raise.isPresent() ? " and raised its impact" : "");
-        var edit = IncidentMapper.recordMembers(incident,
-                Membership.of(incident).with(alarm.arn(), AlarmState.ALARM, at), route);
+        Membership members = Membership.of(full).with(alarm.arn(), AlarmState.ALARM, at);
         if (dryRun) {
             List<Outcome.PlannedCall> calls = new ArrayList<>();
             raise.ifPresent(update -> calls.add(new Outcome.PlannedCall("POST", FlashdutyClient.TIMELINE_PATH, update)));
-            calls.add(new Outcome.PlannedCall("POST", FlashdutyClient.TIMELINE_UPDATE_PATH, edit));
-            return Outcome.dryRun(Outcome.Kind.UPDATED, "would record that " + reason, incident.changeId(), calls);
+            calls.add(new Outcome.PlannedCall("POST", FlashdutyClient.TIMELINE_UPDATE_PATH,
+                    IncidentMapper.recordMembers(full, members, route)));
+            return Outcome.dryRun(Outcome.Kind.UPDATED, "would record that " + reason, full.changeId(), calls);
         }
-        // Raise first: if the edit then fails, the retried change joins again and finds nothing left to raise.
-        raise.ifPresent(update -> flashduty.addUpdate(update, deadline));
-        flashduty.editUpdate(edit, deadline);
-        return Outcome.updated(incident.changeId(), reason);
+        if (raise.isPresent()) {
+            // Raised at once, recorded later: if the recording fails, the retried change joins again and finds
+            // nothing left to raise.
+            flashduty.addUpdate(raise.get(), invocation.deadline());
+            full = IncidentMapper.raised(full, raise.get());
+        }
+        return record(full, members, route, reason, invocation);
     }
 
-    private Outcome resolve(AlarmChange alarm, Route route, Deadline deadline) {
-        var open = openIncidentFor(alarm, route, deadline);
+    private Outcome resolve(AlarmChange alarm, Route route, Invocation invocation) {
+        var open = openIncidents(route, invocation).stream()
+                .filter(incident -> IncidentMapper.isOpenedFor(incident, alarm)).findFirst();
         if (open.isEmpty()) {
             return Outcome.ignored("no open incident for this alarm");
         }
@@ -163,7 +182,7 @@ public class AlarmLifecycle {
         Membership after = members.with(alarm.arn(), AlarmState.OK, at);
         if (after.firing() > 0) {
             return record(incident, after, route, "alarm " + alarm.name() + " recovered; incident "
-                    + incident.changeId() + " stays open for " + after.firing() + " other alarm(s)", deadline);
+                    + incident.changeId() + " stays open for " + after.firing() + " other alarm(s)", invocation);
         }
         var request = IncidentMapper.resolveIncident(alarm, incident, route, at);
         if (dryRun) {
@@ -171,38 +190,95 @@ public class AlarmLifecycle {
                     + alarm.newState(), incident.changeId(),
                     List.of(new Outcome.PlannedCall("POST", FlashdutyClient.TIMELINE_PATH, request)));
         }
-        flashduty.addUpdate(request, deadline);
+        // The list is written before the resolution, so the resolved incident keeps who joined it.
+        invocation.takeEdit(incident.changeId()).ifPresent(edit -> write(edit, invocation));
+        flashduty.addUpdate(request, invocation.deadline());
+        invocation.forget(route.pageId(), incident.changeId());
         return Outcome.resolved(incident.changeId(), "incident resolved: alarm " + alarm.name() + " is "
                 + alarm.newState());
     }
 
-    /** Rewrites the incident's list of alarms, which notifies no one. */
+    /** Changes the incident's list of alarms; the edit, which notifies no one, is written at the end. */
     private Outcome record(Responses.Change incident, Membership members, Route route, String reason,
-            Deadline deadline) {
-        var edit = IncidentMapper.recordMembers(incident, members, route);
+            Invocation invocation) {
+        Responses.Change full = withOpeningUpdate(incident, route, invocation);
         if (dryRun) {
-            return Outcome.dryRun(Outcome.Kind.UPDATED, "would record that " + reason, incident.changeId(),
-                    List.of(new Outcome.PlannedCall("POST", FlashdutyClient.TIMELINE_UPDATE_PATH, edit)));
+            return Outcome.dryRun(Outcome.Kind.UPDATED, "would record that " + reason, full.changeId(),
+                    List.of(new Outcome.PlannedCall("POST", FlashdutyClient.TIMELINE_UPDATE_PATH,
+                            IncidentMapper.recordMembers(full, members, route))));
         }
-        flashduty.editUpdate(edit, deadline);
-        return Outcome.updated(incident.changeId(), reason);
+        long pageId = pageOf(full, route);
+        invocation.keep(pageId, IncidentMapper.withMembers(full, members));
+        invocation.deferEdit(pageId, full.changeId(), route);
+        return Outcome.updated(full.changeId(), reason);
     }
 
-    /** The page's open incidents; this function's own come with their timeline, which holds their alarms. */
-    private List<Responses.Change> openIncidents(Route route, Deadline deadline) {
-        return flashduty.activeIncidents(route.pageId(), deadline).stream()
-                .map(incident -> IncidentMapper.isOurs(incident) ? withOpeningUpdate(incident, route, deadline)
+    /** Writes one deferred edit; when it fails, every item that contributed to it fails with it. */
+    private void write(Invocation.PendingEdit edit, Invocation invocation) {
+        try {
+            Responses.Change incident = invocation.open(edit.pageId()).orElse(List.of()).stream()
+                    .filter(known -> known.changeId() == edit.changeId()).findFirst().orElseThrow();
+            flashduty.editUpdate(IncidentMapper.recordMembers(incident, Membership.of(incident), edit.route()),
+                    invocation.deadline());
+        } catch (RuntimeException failure) {
+            invocation.failLater(edit.items(), failed(failure, "incident " + edit.changeId()));
+        }
+    }
+
+    /** The page's open incidents, read once per invocation; this function's own come with their timeline. */
+    private List<Responses.Change> openIncidents(Route route, Invocation invocation) {
+        var known = invocation.open(route.pageId());
+        if (known.isPresent()) {
+            return List.copyOf(known.get());
+        }
+        List<Responses.Change> incidents = flashduty.activeIncidents(route.pageId(), invocation.deadline()).stream()
+                .map(incident -> IncidentMapper.isOurs(incident) ? withOpeningUpdate(incident, route, invocation)
                         : incident)
                 .toList();
+        invocation.rememberOpen(route.pageId(), incidents);
+        return incidents;
     }
 
-    /** The incident with its timeline; a list answer without updates is completed from change/info. */
-    private Responses.Change withOpeningUpdate(Responses.Change incident, Route route, Deadline deadline) {
+    /** The incident with its timeline; an answer without updates is completed from change/info. */
+    private Responses.Change withOpeningUpdate(Responses.Change incident, Route route, Invocation invocation) {
         if (Membership.openingUpdate(incident).isPresent()) {
             return incident;
         }
-        long pageId = incident.pageId() == null ? route.pageId() : incident.pageId();
-        return flashduty.change(pageId, incident.changeId(), deadline);
+        Responses.Change full = flashduty.change(pageOf(incident, route), incident.changeId(), invocation.deadline());
+        invocation.keep(pageOf(incident, route), full);
+        return full;
+    }
+
+    /** A resolved incident of this alarm whose span covers the change: the change arrived after its recovery. */
+    private Optional<Responses.Change> recoveryAfter(AlarmChange alarm, Route route, Invocation invocation) {
+        if (alarm.stateTime() == null) {
+            return Optional.empty();
+        }
+        long at = alarm.stateTime().getEpochSecond();
+        long since = at - RESOLVED_LOOKBACK_SECONDS;
+        var resolved = invocation.resolved(route.pageId(), since).orElseGet(() -> {
+            var read = new Invocation.Resolved(since,
+                    flashduty.resolvedIncidents(route.pageId(), since, invocation.deadline()));
+            invocation.rememberResolved(route.pageId(), read);
+            return read;
+        });
+        return resolved.incidents().stream()
+                .filter(incident -> IncidentMapper.isOpenedFor(incident, alarm))
+                .filter(incident -> incident.startAtSeconds() == null || incident.startAtSeconds() <= at)
+                .filter(incident -> IncidentMapper.resolvedAt(incident) >= at)
+                .findFirst();
+    }
+
+    private static Outcome failed(RuntimeException failure, String subject) {
+        if (failure instanceof FlashdutyRejectedException rejected) {
+            return Outcome.rejected(rejected.getMessage());
+        }
+        if (failure instanceof FlashdutyException || failure instanceof FaultToleranceException) {
+            return Outcome.failed(failure.getMessage());
+        }
+        // Only types are logged: a library's message may quote the request URL, which carries the app key.
+        LOG.errorf("unexpected failure for %s: %s", subject, causeTypes(failure));
+        return Outcome.failed("unexpected " + failure.getClass().getSimpleName());
     }
 
     private static Outcome stale(Responses.Change incident, Membership.Member member) {
@@ -215,27 +291,13 @@ public class AlarmLifecycle {
                 .anyMatch(component -> route.componentIds().contains(component.componentId()));
     }
 
+    private static long pageOf(Responses.Change incident, Route route) {
+        return incident.pageId() == null ? route.pageId() : incident.pageId();
+    }
+
     /** When the change happened: CloudWatch's state time, or now when the payload carries none. */
     private static long changeTime(AlarmChange alarm) {
         return alarm.stateTime() == null ? Instant.now().getEpochSecond() : alarm.stateTime().getEpochSecond();
-    }
-
-    private Optional<Responses.Change> openIncidentFor(AlarmChange alarm, Route route, Deadline deadline) {
-        return openIncidents(route, deadline).stream()
-                .filter(incident -> IncidentMapper.isOpenedFor(incident, alarm)).findFirst();
-    }
-
-    /** A resolved incident of this alarm whose span covers the change: the change arrived after its recovery. */
-    private Optional<Responses.Change> recoveryAfter(AlarmChange alarm, Route route, Deadline deadline) {
-        if (alarm.stateTime() == null) {
-            return Optional.empty();
-        }
-        long at = alarm.stateTime().getEpochSecond();
-        return flashduty.resolvedIncidents(route.pageId(), at - RESOLVED_LOOKBACK_SECONDS, deadline).stream()
-                .filter(incident -> IncidentMapper.isOpenedFor(incident, alarm))
-                .filter(incident -> incident.startAtSeconds() == null || incident.startAtSeconds() <= at)
-                .filter(incident -> IncidentMapper.resolvedAt(incident) >= at)
-                .findFirst();
     }
 
     private static String causeTypes(Throwable failure) {

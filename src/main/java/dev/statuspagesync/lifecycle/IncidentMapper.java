@@ -4,8 +4,11 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -48,6 +51,44 @@ public final class IncidentMapper {
                 ChangeStatus.INVESTIGATING,
                 alarm.stateTime() == null ? null : alarm.stateTime().getEpochSecond(),
                 route.notifySubscribers(), List.of(firstUpdate));
+    }
+
+    /** What the function knows of an incident it has just opened; its timeline is read when first needed. */
+    static Responses.Change opened(long changeId, Requests.CreateChange request) {
+        var components = request.updates().get(0).componentChanges().stream()
+                .map(change -> new Responses.AffectedComponent(change.componentId(), null, change.status())).toList();
+        return new Responses.Change(changeId, request.pageId(), request.type(), request.title(), request.description(),
+                request.status(), components, request.startAtSeconds(), null, null, request.notifySubscribers());
+    }
+
+    /** The incident with its opening update listing {@code members}. */
+    static Responses.Change withMembers(Responses.Change incident, Membership members) {
+        var opening = Membership.openingUpdate(incident).orElseThrow();
+        var updates = incident.updates().stream().map(update -> update == opening
+                ? new Responses.TimelineEntry(update.updateId(), update.atSeconds(), update.status(),
+                        members.replaceIn(update.description()), update.componentChanges())
+                : update).toList();
+        return new Responses.Change(incident.changeId(), incident.pageId(), incident.type(), incident.title(),
+                incident.description(), incident.status(), incident.affectedComponents(), incident.startAtSeconds(),
+                incident.closeAtSeconds(), updates, incident.notifySubscribers());
+    }
+
+    /** The incident after {@code update} changed some of its components. */
+    static Responses.Change raised(Responses.Change incident, Requests.CreateTimeline update) {
+        Map<String, ComponentStatus> statuses = new LinkedHashMap<>();
+        if (incident.affectedComponents() != null) {
+            incident.affectedComponents().forEach(component -> statuses.put(component.componentId(), component.status()));
+        }
+        update.componentChanges().forEach(change -> statuses.put(change.componentId(), change.status()));
+        var components = statuses.entrySet().stream()
+                .map(entry -> new Responses.AffectedComponent(entry.getKey(), null, entry.getValue())).toList();
+        List<Responses.TimelineEntry> updates = new ArrayList<>(incident.updates() == null ? List.of()
+                : incident.updates());
+        updates.add(new Responses.TimelineEntry(null, update.atSeconds(), update.status(), update.description(),
+                List.of()));
+        return new Responses.Change(incident.changeId(), incident.pageId(), incident.type(), incident.title(),
+                incident.description(), incident.status(), components, incident.startAtSeconds(),
+                incident.closeAtSeconds(), updates, incident.notifySubscribers());
     }
 
     /** The edit of the opening update that records the incident's alarms; no one is notified of it. */

@@ -19,6 +19,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /**
  * The use case behind the handler: one invocation payload in, one answer out. SQS batches answer with the
  * messages to redeliver; every other payload fails the invocation when a change was rejected or not delivered.
+ * The changes of one invocation share what it read and write each incident's alarm list once.
  */
 @ApplicationScoped
 public class StatusPageSync {
@@ -49,28 +50,37 @@ public class StatusPageSync {
 
     public Object handle(JsonNode event, Deadline deadline) {
         List<Inbound> items = reader.read(event);
+        List<Outcome> outcomes = process(items, deadline);
         if (EnvelopeReader.isSqsEvent(event)) {
             List<ItemFailure> failures = new ArrayList<>();
-            for (Inbound item : items) {
-                if (process(item, deadline).mustRetry()) {
-                    failures.add(new ItemFailure(item.messageId()));
+            for (int i = 0; i < items.size(); i++) {
+                if (outcomes.get(i).mustRetry()) {
+                    failures.add(new ItemFailure(items.get(i).messageId()));
                 }
             }
             return new BatchResponse(failures);
         }
-        List<Outcome> outcomes = items.stream().map(item -> process(item, deadline)).toList();
         outcomes.stream().filter(Outcome::mustRetry).findFirst().ifPresent(failure -> {
             throw new InvocationFailedException(failure);
         });
         return outcomes.size() == 1 ? outcomes.get(0) : new Results(outcomes);
     }
 
-    private Outcome process(Inbound item, Deadline deadline) {
-        Outcome outcome = item instanceof Inbound.Alarm alarm
-                ? lifecycle.apply(alarm.change(), deadline)
-                : Outcome.ignored(((Inbound.Skipped) item).reason());
-        log(item, outcome);
-        return outcome;
+    /** Applies every item in order, then writes what the items deferred; an item whose write failed fails. */
+    private List<Outcome> process(List<Inbound> items, Deadline deadline) {
+        Invocation invocation = lifecycle.begin(deadline);
+        List<Outcome> outcomes = new ArrayList<>(items.size());
+        for (int i = 0; i < items.size(); i++) {
+            invocation.startItem(i);
+            outcomes.add(items.get(i) instanceof Inbound.Alarm alarm
+                    ? lifecycle.apply(alarm.change(), invocation)
+                    : Outcome.ignored(((Inbound.Skipped) items.get(i)).reason()));
+        }
+        lifecycle.finish(invocation).forEach(outcomes::set);
+        for (int i = 0; i < items.size(); i++) {
+            log(items.get(i), outcomes.get(i));
+        }
+        return outcomes;
     }
 
     private static void log(Inbound item, Outcome outcome) {

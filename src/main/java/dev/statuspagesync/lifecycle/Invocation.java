@@ -1,0 +1,107 @@
+package dev.statuspagesync.lifecycle;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.statuspagesync.flashduty.Deadline;
+import dev.statuspagesync.flashduty.Responses;
+import dev.statuspagesync.routing.Route;
+
+/**
+ * What one invocation has read from Flashduty, kept current with its own writes, and the edits of incidents'
+ * alarm lists it has yet to write. A batch of changes thus reads each page once and writes each incident's list
+ * once, however many of its changes touch it.
+ */
+public final class Invocation {
+
+    /** An incident whose alarm list changed, and the items of the batch that changed it. */
+    record PendingEdit(long pageId, long changeId, Route route, Set<Integer> items) {
+    }
+
+    /** Resolved incidents of a page that started at or after {@code sinceSeconds}. */
+    record Resolved(long sinceSeconds, List<Responses.Change> incidents) {
+    }
+
+    private final Deadline deadline;
+    private final Map<Long, List<Responses.Change>> open = new HashMap<>();
+    private final Map<Long, Resolved> resolved = new HashMap<>();
+    private final Map<Long, PendingEdit> edits = new LinkedHashMap<>();
+    private final Map<Integer, Outcome> failedLater = new HashMap<>();
+    private int item;
+
+    Invocation(Deadline deadline) {
+        this.deadline = deadline;
+    }
+
+    Deadline deadline() {
+        return deadline;
+    }
+
+    /** Marks the item of the batch whose change is applied next. */
+    void startItem(int index) {
+        this.item = index;
+    }
+
+    int item() {
+        return item;
+    }
+
+    Optional<List<Responses.Change>> open(long pageId) {
+        return Optional.ofNullable(open.get(pageId));
+    }
+
+    void rememberOpen(long pageId, List<Responses.Change> incidents) {
+        open.put(pageId, new ArrayList<>(incidents));
+    }
+
+    /** Puts an incident's newest known form in place of the old one, or adds it. */
+    void keep(long pageId, Responses.Change incident) {
+        List<Responses.Change> incidents = open.computeIfAbsent(pageId, any -> new ArrayList<>());
+        incidents.removeIf(known -> known.changeId().equals(incident.changeId()));
+        incidents.add(incident);
+    }
+
+    void forget(long pageId, long changeId) {
+        open.getOrDefault(pageId, new ArrayList<>()).removeIf(known -> known.changeId() == changeId);
+    }
+
+    Optional<Resolved> resolved(long pageId, long sinceSeconds) {
+        Resolved known = resolved.get(pageId);
+        return known != null && known.sinceSeconds() <= sinceSeconds ? Optional.of(known) : Optional.empty();
+    }
+
+    void rememberResolved(long pageId, Resolved incidents) {
+        resolved.put(pageId, incidents);
+    }
+
+    /** Records that the current item changed this incident's alarm list, to be written once at the end. */
+    void deferEdit(long pageId, long changeId, Route route) {
+        edits.computeIfAbsent(changeId, id -> new PendingEdit(pageId, changeId, route, new LinkedHashSet<>()))
+                .items().add(item);
+    }
+
+    Optional<PendingEdit> takeEdit(long changeId) {
+        return Optional.ofNullable(edits.remove(changeId));
+    }
+
+    List<PendingEdit> takeEdits() {
+        List<PendingEdit> pending = new ArrayList<>(edits.values());
+        edits.clear();
+        return pending;
+    }
+
+    /** An item whose change was applied but whose write failed later; its message must be delivered again. */
+    void failLater(Set<Integer> items, Outcome outcome) {
+        items.forEach(index -> failedLater.put(index, outcome));
+    }
+
+    Map<Integer, Outcome> failedLater() {
+        return Map.copyOf(failedLater);
+    }
+}

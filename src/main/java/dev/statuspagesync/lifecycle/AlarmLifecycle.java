@@ -190,8 +190,16 @@ public class AlarmLifecycle {
                     + alarm.newState(), incident.changeId(),
                     List.of(new Outcome.PlannedCall("POST", FlashdutyClient.TIMELINE_PATH, request)));
         }
-        // The list is written before the resolution, so the resolved incident keeps who joined it.
-        invocation.takeEdit(incident.changeId()).ifPresent(edit -> write(edit, invocation));
+        // A pending list is written before the resolution, so the resolved incident keeps who joined it.
+        var pending = invocation.takeEdit(incident.changeId());
+        if (pending.isPresent()) {
+            invocation.keep(pageOf(incident, route), IncidentMapper.withMembers(
+                    withOpeningUpdate(incident, route, invocation), after));
+            if (!write(pending.get(), invocation)) {
+                return Outcome.failed("incident " + incident.changeId() + " not resolved: its list of alarms could not"
+                        + " be written first");
+            }
+        }
         flashduty.addUpdate(request, invocation.deadline());
         invocation.forget(route.pageId(), incident.changeId());
         return Outcome.resolved(incident.changeId(), "incident resolved: alarm " + alarm.name() + " is "
@@ -214,14 +222,16 @@ public class AlarmLifecycle {
     }
 
     /** Writes one deferred edit; when it fails, every item that contributed to it fails with it. */
-    private void write(Invocation.PendingEdit edit, Invocation invocation) {
+    private boolean write(Invocation.PendingEdit edit, Invocation invocation) {
         try {
             Responses.Change incident = invocation.open(edit.pageId()).orElse(List.of()).stream()
                     .filter(known -> known.changeId() == edit.changeId()).findFirst().orElseThrow();
             flashduty.editUpdate(IncidentMapper.recordMembers(incident, Membership.of(incident), edit.route()),
                     invocation.deadline());
+            return true;
         } catch (RuntimeException failure) {
             invocation.failLater(edit.items(), failed(failure, "incident " + edit.changeId()));
+            return false;
         }
     }
 

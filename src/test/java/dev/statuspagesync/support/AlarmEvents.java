@@ -3,6 +3,9 @@ package dev.statuspagesync.support;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import java.util.List;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
@@ -39,6 +42,31 @@ public final class AlarmEvents {
                 .put("reason", "Threshold Crossed: test sequence moved the alarm to " + state + ".");
         ((ObjectNode) detail.path("previousState")).put("value", previous);
         return write(event);
+    }
+
+    /**
+     * An SQS batch with raw SNS delivery (the fixture {@code sqs-raw-delivery.json}), one message per alarm name,
+     * each alarm moved to {@code state} at {@code time} on the fixture's metric and components.
+     */
+    public static String sqsBatch(List<String> alarmNames, String state, String previous, String time) {
+        ObjectNode event = (ObjectNode) Fixtures.eventJson("sqs-raw-delivery.json");
+        ObjectNode template = (ObjectNode) event.path("Records").get(0);
+        ArrayNode records = event.putArray("Records");
+        for (int i = 0; i < alarmNames.size(); i++) {
+            ObjectNode record = template.deepCopy();
+            ObjectNode body = (ObjectNode) Fixtures.json(template.path("body").asText());
+            String name = alarmNames.get(i);
+            body.put("AlarmName", name).put("AlarmArn", "arn:aws:cloudwatch:us-east-1:210987654321:alarm:" + name)
+                    .put("NewStateValue", state).put("OldStateValue", previous).put("StateChangeTime", time);
+            record.put("messageId", messageId(i)).put("body", write(body));
+            records.add(record);
+        }
+        return write(event);
+    }
+
+    /** The SQS message id {@link #sqsBatch} gives the message at {@code index}. */
+    public static String messageId(int index) {
+        return "%08d-0000-4000-8000-000000000000".formatted(index);
     }
 
     private static String write(Object node) {

@@ -106,6 +106,9 @@ public final class FakeFlashduty implements AutoCloseable {
     private final Map<String, Deque<Fault>> faults = new LinkedHashMap<>();
     private CountDownLatch hangs = new CountDownLatch(1);
     private boolean listsWithoutTimelines;
+    private int perSecondLimit;
+    private final Deque<Long> lastSecond = new ArrayDeque<>();
+    private int refusedForRate;
 
     private FakeFlashduty(String appKey, long pageId, Map<String, String> componentNames) throws IOException {
         this.appKey = appKey;
@@ -140,8 +143,21 @@ public final class FakeFlashduty implements AutoCloseable {
         incidents.clear();
         faults.clear();
         listsWithoutTimelines = false;
+        perSecondLimit = 0;
+        refusedForRate = 0;
+        lastSecond.clear();
         hangs.countDown();
         hangs = new CountDownLatch(1);
+    }
+
+    /** Answers 429 RequestTooFrequently (Retry-After: 1) beyond {@code perSecond} requests in any second. */
+    public synchronized void enforceRateLimit(int perSecond) {
+        perSecondLimit = perSecond;
+    }
+
+    /** How many requests the rate limit refused. */
+    public synchronized int refusedForRate() {
+        return refusedForRate;
     }
 
     /** Makes list answers leave out each event's updates, as a leaner API version might; reset turns it off. */
@@ -189,6 +205,10 @@ public final class FakeFlashduty implements AutoCloseable {
                 requests.add(new Recorded(exchange.getRequestMethod(), path, query, body, System.nanoTime()));
                 Deque<Fault> queued = faults.get(path);
                 fault = queued == null ? null : queued.poll();
+                if (fault == null && perSecondLimit > 0 && overRate()) {
+                    refusedForRate++;
+                    fault = new Fault.Status(429, "RequestTooFrequently", 1);
+                }
                 hang = hangs;
             }
             if (fault instanceof Fault.Drop) {
@@ -207,6 +227,19 @@ public final class FakeFlashduty implements AutoCloseable {
                     : faultAnswer(fault);
             send(exchange, answer, requestId);
         }
+    }
+
+    /** Counts this request against the rolling second; true when it is one too many. */
+    private boolean overRate() {
+        long now = System.nanoTime();
+        while (!lastSecond.isEmpty() && now - lastSecond.peekFirst() >= 1_000_000_000L) {
+            lastSecond.pollFirst();
+        }
+        if (lastSecond.size() >= perSecondLimit) {
+            return true;
+        }
+        lastSecond.addLast(now);
+        return false;
     }
 
     private record Answer(int status, String code, String message, JsonNode data, Integer retryAfter) {

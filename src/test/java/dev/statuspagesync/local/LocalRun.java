@@ -107,7 +107,9 @@ public final class LocalRun {
         FakeFlashduty fake = real ? null : FakeFlashduty.start(DEMO_APP_KEY, DEMO_PAGE_ID, DEMO_COMPONENTS);
         Path log = functionDir.getParent().resolve("function.log");
         try (LocalRuntimeApi runtime = new LocalRuntimeApi(FUNCTION_TIMEOUT)) {
-            Process function = startFunction(functionDir, ricClasspath, runtime.address(), fake, dryRun, log);
+            // The fake knows only the demo page, so the caller's own routing stays out of the demo.
+            Process function = startFunction(functionDir, ricClasspath, runtime.address(), fake != null,
+                    functionSettings(fake), log);
             try {
                 if (!json) {
                     out.println(real ? "Calling the real Flashduty API at "
@@ -141,8 +143,27 @@ public final class LocalRun {
         }
     }
 
-    private static Process startFunction(Path functionDir, String ricClasspath, String runtimeApi, FakeFlashduty fake,
-            boolean dryRun, Path log) throws IOException {
+    /** The function's settings for this run: the fake's, or the caller's own for the real API. */
+    private Map<String, String> functionSettings(FakeFlashduty fake) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (fake != null) {
+            settings.put("FLASHDUTY_BASE_URL", fake.baseUrl());
+            settings.put("FLASHDUTY_APP_KEY", DEMO_APP_KEY);
+            settings.put("STATUSPAGE_PAGE_ID", String.valueOf(DEMO_PAGE_ID));
+            settings.put("STATUSPAGE_COMPONENT_IDS", String.join(",", DEMO_COMPONENTS.keySet()));
+        }
+        if (dryRun) {
+            settings.put("FLASHDUTY_DRY_RUN", "true");
+        }
+        return settings;
+    }
+
+    /**
+     * Starts the unpacked function with the runtime interface client polling {@code runtimeApi}. With
+     * {@code settings} non-empty for a fake, the caller's own STATUSPAGE_* and FLASHDUTY_* variables stay out.
+     */
+    static Process startFunction(Path functionDir, String ricClasspath, String runtimeApi, boolean isolate,
+            Map<String, String> settings, Path log) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         // As in the runtime interface client's documented container set-up: function and client on one class path.
         String task = functionDir.toAbsolutePath().toString();
@@ -152,6 +173,9 @@ public final class LocalRun {
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
+        if (isolate) {
+            env.keySet().removeIf(name -> name.startsWith("STATUSPAGE_") || name.startsWith("FLASHDUTY_"));
+        }
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
         env.put("LAMBDA_TASK_ROOT", task);
         env.put("_HANDLER", HANDLER);
@@ -159,17 +183,7 @@ public final class LocalRun {
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.put("AWS_REGION", "us-east-1");
-        if (fake != null) {
-            // The fake knows only the demo page, so the caller's own routing stays out of the demo.
-            env.keySet().removeIf(name -> name.startsWith("STATUSPAGE_") || name.startsWith("FLASHDUTY_"));
-            env.put("FLASHDUTY_BASE_URL", fake.baseUrl());
-            env.put("FLASHDUTY_APP_KEY", DEMO_APP_KEY);
-            env.put("STATUSPAGE_PAGE_ID", String.valueOf(DEMO_PAGE_ID));
-            env.put("STATUSPAGE_COMPONENT_IDS", String.join(",", DEMO_COMPONENTS.keySet()));
-        }
-        if (dryRun) {
-            env.put("FLASHDUTY_DRY_RUN", "true");
-        }
+        env.putAll(settings);
         return builder.start();
     }
 

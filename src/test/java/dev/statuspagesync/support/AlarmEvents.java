@@ -23,9 +23,15 @@ public final class AlarmEvents {
 
     /** The SNS fixture's alarm moved to {@code state} at {@code time} (CloudWatch's {@code +0000} spelling). */
     public static String sns(String state, String previous, String time) {
+        return sns(NAME, state, previous, time);
+    }
+
+    /** An alarm called {@code name}, otherwise the SNS fixture's, moved to {@code state} at {@code time}. */
+    public static String sns(String name, String state, String previous, String time) {
         ObjectNode event = (ObjectNode) Fixtures.eventJson("sns-single-metric-alarm.json");
         ObjectNode sns = (ObjectNode) event.path("Records").get(0).path("Sns");
         ObjectNode message = (ObjectNode) Fixtures.json(sns.path("Message").asText());
+        message.put("AlarmName", name).put("AlarmArn", "arn:aws:cloudwatch:us-east-1:210987654321:alarm:" + name);
         message.put("NewStateValue", state).put("OldStateValue", previous).put("StateChangeTime", time)
                 .put("NewStateReason", "Threshold Crossed: test sequence moved the alarm to " + state + ".");
         sns.put("Message", write(message));

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Usage: scripts/bench-storm.sh [--alarms N] [--components C] [--batch B]
+# A regional outage against the packaged function and the fake Flashduty (which answers 429 beyond 50
+# requests a second): N alarms (default 1000) over C components (10) fire and recover, first one per
+# invocation as SNS delivers them, then in SQS batches of B (100). Prints the calls they cost.
+set -euo pipefail
+case "${1:-}" in -h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
+cd "$(dirname "$0")/.."
+command -v java >/dev/null || { echo "bench-storm.sh: java (17 or newer) is not on PATH" >&2; exit 1; }
+
+work=target/local-run
+./mvnw -B -q --no-transfer-progress package -DskipTests >&2
+./mvnw -B -q --no-transfer-progress dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.outputFile="$work/test.classpath" >&2
+./mvnw -B -q --no-transfer-progress dependency:build-classpath -Dmdep.includeScope=test \
+  -Dmdep.includeArtifactIds=aws-lambda-java-runtime-interface-client,aws-lambda-java-core,aws-lambda-java-serialization \
+  -Dmdep.outputFile="$work/ric.classpath" >&2
+rm -rf "$work/task" && mkdir -p "$work/task"
+(cd "$work/task" && jar xf ../../function.zip)
+
+exec java -cp "target/test-classes:$(cat "$work/test.classpath")" dev.statuspagesync.local.StormBenchmark \
+  --function-dir "$work/task" --ric-classpath "$(cat "$work/ric.classpath")" "$@"

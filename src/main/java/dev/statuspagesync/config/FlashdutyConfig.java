@@ -21,6 +21,13 @@ public interface FlashdutyConfig {
     @WithDefault("false")
     boolean dryRun();
 
+    /**
+     * {@code FLASHDUTY_CALLS_PER_MINUTE}: this environment's share of the account's 1000 calls a minute; the
+     * rate limiter refuses beyond it and the pacer waits below it.
+     */
+    @WithDefault("1000")
+    int callsPerMinute();
+
     Retry retry();
 
     /** {@code FLASHDUTY_RETRY_*}: retries, backoff and per-call timeout. */

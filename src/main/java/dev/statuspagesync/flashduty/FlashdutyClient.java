@@ -6,6 +6,8 @@ import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.statuspagesync.config.FlashdutyConfig;
+
 /** The status-page operations the function uses, each retried, rate-limited and bounded by the deadline. */
 @ApplicationScoped
 public class FlashdutyClient {
@@ -17,10 +19,15 @@ public class FlashdutyClient {
     public static final String TIMELINE_UPDATE_PATH = "/status-page/change/timeline/update";
 
     private final FlashdutyGateway gateway;
-    private final Pacer pacer = new Pacer(Duration.ofMillis(FlashdutyGateway.MIN_SPACING_MILLIS + 1));
+    private final Pacer pacer;
+    private final Duration callBudget;
 
-    FlashdutyClient(FlashdutyGateway gateway) {
+    FlashdutyClient(FlashdutyGateway gateway, FlashdutyConfig config) {
         this.gateway = gateway;
+        // Paced a little below the limit, which leaves room for the retries the pacer does not see.
+        this.pacer = new Pacer(Duration.ofMillis(FlashdutyGateway.MIN_SPACING_MILLIS + 1),
+                Math.max(1, config.callsPerMinute() * 95 / 100));
+        this.callBudget = Duration.ofMillis(config.retry().callTimeoutMs() + config.retry().reserveMs());
     }
 
     /**
@@ -29,7 +36,7 @@ public class FlashdutyClient {
      * opened, recognised by {@code isOurs}, and returns it instead of opening a second one.
      */
     public long createChange(Requests.CreateChange request, Predicate<Responses.Change> isOurs, Deadline deadline) {
-        pacer.awaitTurn();
+        pacer.awaitTurn(deadline, callBudget);
         var create = new LookAgainBeforeCreate(request, isOurs);
         Responses.CreatedChange created = gateway.call("change/create", deadline, create);
         if (created == null || created.changeId() == null) {
@@ -40,7 +47,7 @@ public class FlashdutyClient {
 
     /** Appends a timeline update and returns its update id. */
     public String addUpdate(Requests.CreateTimeline request, Deadline deadline) {
-        pacer.awaitTurn();
+        pacer.awaitTurn(deadline, callBudget);
         Responses.CreatedUpdate created = gateway.call("change/timeline/create", deadline,
                 api -> api.createTimeline(request));
         return created == null ? null : created.updateId();
@@ -48,13 +55,13 @@ public class FlashdutyClient {
 
     /** Rewrites the description of an existing update; subscribers are not notified of edits. */
     public void editUpdate(Requests.UpdateTimeline request, Deadline deadline) {
-        pacer.awaitTurn();
+        pacer.awaitTurn(deadline, callBudget);
         gateway.call("change/timeline/update", deadline, api -> api.updateTimeline(request));
     }
 
     /** Every open incident of a page. */
     public List<Responses.Change> activeIncidents(long pageId, Deadline deadline) {
-        pacer.awaitTurn();
+        pacer.awaitTurn(deadline, callBudget);
         Responses.ChangeList list = gateway.call("change/active/list", deadline,
                 api -> api.activeList(pageId, INCIDENT));
         return list == null || list.items() == null ? List.of() : list.items();
@@ -62,7 +69,7 @@ public class FlashdutyClient {
 
     /** Resolved incidents of a page that started at or after {@code sinceSeconds}. */
     public List<Responses.Change> resolvedIncidents(long pageId, long sinceSeconds, Deadline deadline) {
-        pacer.awaitTurn();
+        pacer.awaitTurn(deadline, callBudget);
         Responses.ChangeList list = gateway.call("change/list", deadline,
                 api -> api.list(pageId, INCIDENT, ChangeStatus.RESOLVED.wire(), sinceSeconds));
         return list == null || list.items() == null ? List.of() : list.items();
@@ -70,7 +77,7 @@ public class FlashdutyClient {
 
     /** One event with its full timeline. */
     public Responses.Change change(long pageId, long changeId, Deadline deadline) {
-        pacer.awaitTurn();
+        pacer.awaitTurn(deadline, callBudget);
         return gateway.call("change/info", deadline, api -> api.info(pageId, changeId));
     }
 }

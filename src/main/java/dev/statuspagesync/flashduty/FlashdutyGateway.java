@@ -29,7 +29,7 @@ class FlashdutyGateway {
 
     /** Flashduty allows 50 calls per second per account: one call per 20 ms at most. */
     static final int MIN_SPACING_MILLIS = 20;
-    /** Flashduty allows 1000 calls per minute per account. */
+    /** Flashduty allows 1000 calls per minute per account; {@code flashduty.calls-per-minute} sets the share. */
     static final int CALLS_PER_MINUTE = 1000;
 
     private final FlashdutyApi api;

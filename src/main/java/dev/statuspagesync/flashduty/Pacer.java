@@ -1,27 +1,50 @@
 package dev.statuspagesync.flashduty;
 
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * Spaces calls out in time. The rate limiter refuses a call that comes too early; pacing makes the next call
- * wait for its turn instead, so back-to-back calls of one invocation do not spend retries on our own limiter.
+ * wait for its turn instead: at least the spacing after the previous one, and no more than the minute's
+ * budget of calls in any minute. A turn that would come after the invocation's deadline is refused at once,
+ * so the invocation fails cleanly and Lambda delivers the change again later.
  */
 final class Pacer {
 
+    private static final long MINUTE_NANOS = Duration.ofMinutes(1).toNanos();
+
     private final long spacingNanos;
+    private final int perMinute;
+    private final Deque<Long> lastMinute = new ArrayDeque<>();
     private long nextTurnNanos = System.nanoTime();
 
-    Pacer(Duration spacing) {
+    Pacer(Duration spacing, int perMinute) {
         this.spacingNanos = spacing.toNanos();
+        this.perMinute = perMinute;
     }
 
-    /** Blocks until at least the spacing has passed since the previous turn began. */
-    synchronized void awaitTurn() {
-        long wait;
-        while ((wait = nextTurnNanos - System.nanoTime()) > 0) {
+    /** Blocks until this call's turn; throws {@link FlashdutyDeadlineException} when it would come too late. */
+    synchronized void awaitTurn(Deadline deadline, Duration reserve) {
+        long now = System.nanoTime();
+        while (!lastMinute.isEmpty() && now - lastMinute.peekFirst() >= MINUTE_NANOS) {
+            lastMinute.pollFirst();
+        }
+        long turn = nextTurnNanos;
+        if (lastMinute.size() >= perMinute) {
+            turn = Math.max(turn, lastMinute.peekFirst() + MINUTE_NANOS);
+        }
+        long wait = turn - now;
+        if (wait > 0 && Duration.ofNanos(wait).plus(reserve).compareTo(deadline.remaining()) > 0) {
+            throw new FlashdutyDeadlineException("the minute's " + perMinute + " Flashduty calls are spent and the"
+                    + " next turn comes after the invocation's deadline");
+        }
+        while ((wait = turn - System.nanoTime()) > 0) {
             LockSupport.parkNanos(wait);
         }
-        nextTurnNanos = System.nanoTime() + spacingNanos;
+        long started = System.nanoTime();
+        lastMinute.addLast(started);
+        nextTurnNanos = started + spacingNanos;
     }
 }

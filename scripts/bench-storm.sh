@@ -9,14 +9,7 @@ cd "$(dirname "$0")/.."
 command -v java >/dev/null || { echo "bench-storm.sh: java (17 or newer) is not on PATH" >&2; exit 1; }
 
 work=target/local-run
-./mvnw -B -q --no-transfer-progress package -DskipTests >&2
-./mvnw -B -q --no-transfer-progress dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$work/test.classpath" >&2
-./mvnw -B -q --no-transfer-progress dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.includeArtifactIds=aws-lambda-java-runtime-interface-client,aws-lambda-java-core,aws-lambda-java-serialization \
-  -Dmdep.outputFile="$work/ric.classpath" >&2
-rm -rf "$work/task" && mkdir -p "$work/task"
-(cd "$work/task" && jar xf ../../function.zip)
+./scripts/package-function.sh
 
 exec java -cp "target/test-classes:$(cat "$work/test.classpath")" dev.statuspagesync.local.StormBenchmark \
   --function-dir "$work/task" --ric-classpath "$(cat "$work/ric.classpath")" "$@"

@@ -22,16 +22,7 @@ caller_dir=$(pwd)
 cd "$(dirname "$0")/.."
 
 work=target/local-run
-./mvnw -B -q --no-transfer-progress package -DskipTests >&2
-./mvnw -B -q --no-transfer-progress dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.outputFile="$work/test.classpath" >&2
-./mvnw -B -q --no-transfer-progress dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.includeArtifactIds=aws-lambda-java-runtime-interface-client,aws-lambda-java-core,aws-lambda-java-serialization \
-  -Dmdep.outputFile="$work/ric.classpath" >&2
-
-# The managed runtime unpacks function.zip into its task root; so does this run.
-rm -rf "$work/task" && mkdir -p "$work/task"
-(cd "$work/task" && jar xf ../../function.zip)
+./scripts/package-function.sh
 
 args=()
 for arg in "$@"; do case "$arg" in --json|--dry-run) args+=("$arg");; esac; done

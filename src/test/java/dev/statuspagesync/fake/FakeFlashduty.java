@@ -341,14 +341,11 @@ public final class FakeFlashduty implements AutoCloseable {
     }
 
     private synchronized Answer addUpdate(JsonNode body) {
-        String problem = checkPage(body);
-        if (problem != null) {
-            return Answer.error(400, "InvalidParameter", problem);
+        Answer unknown = unknownEvent(body);
+        if (unknown != null) {
+            return unknown;
         }
         Incident incident = incidents.get(body.path("change_id").asLong());
-        if (incident == null) {
-            return Answer.error(400, "ResourceNotFound", "unknown change_id " + body.path("change_id"));
-        }
         String status = body.path("status").asText("");
         if (!statusesFor(incident.type()).contains(status)) {
             return Answer.error(400, "InvalidParameter", "status " + status + " is not valid for " + incident.type());
@@ -356,7 +353,7 @@ public final class FakeFlashduty implements AutoCloseable {
         if (!body.path("description").isTextual()) {
             return Answer.error(400, "InvalidParameter", "description is required");
         }
-        problem = checkUpdate(incident.type(), body, true);
+        String problem = checkUpdate(incident.type(), body, true);
         if (problem != null) {
             return Answer.error(400, "InvalidParameter", problem);
         }
@@ -379,15 +376,22 @@ public final class FakeFlashduty implements AutoCloseable {
         return Answer.ok(JSON.createObjectNode().put("update_id", update.updateId()));
     }
 
-    private synchronized Answer editUpdate(JsonNode body) {
+    /** The error for a body naming an unknown page or event, or null when both exist. */
+    private Answer unknownEvent(JsonNode body) {
         String problem = checkPage(body);
         if (problem != null) {
             return Answer.error(400, "InvalidParameter", problem);
         }
-        Incident incident = incidents.get(body.path("change_id").asLong());
-        if (incident == null) {
-            return Answer.error(400, "ResourceNotFound", "unknown change_id " + body.path("change_id"));
+        return incidents.containsKey(body.path("change_id").asLong()) ? null
+                : Answer.error(400, "ResourceNotFound", "unknown change_id " + body.path("change_id"));
+    }
+
+    private synchronized Answer editUpdate(JsonNode body) {
+        Answer unknown = unknownEvent(body);
+        if (unknown != null) {
+            return unknown;
         }
+        Incident incident = incidents.get(body.path("change_id").asLong());
         String updateId = body.path("update_id").asText("");
         List<Update> timeline = new ArrayList<>(incident.updates());
         for (int i = 0; i < timeline.size(); i++) {

@@ -32,7 +32,8 @@ class DeadlineTest {
 
     /**
      * 1.3 s per invocation, 300 ms per call: an attempt starts only with 300 + 8 x 10 (longest backoff) + 50
-     * (reserve) = 430 ms left, so attempts start near 0, 330 and 660 ms (by 870 ms at the latest), and not near 990 ms.
+     * (reserve) = 430 ms left, so attempts start near 0, 330 and 660 ms (by 870 ms at the latest), and not near
+     * 990 ms.
      */
     public static class ShortInvocation implements QuarkusTestProfile {
         @Override

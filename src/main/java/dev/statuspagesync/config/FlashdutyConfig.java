@@ -28,6 +28,13 @@ public interface FlashdutyConfig {
     @WithDefault("1000")
     int callsPerMinute();
 
+    /**
+     * {@code FLASHDUTY_READ_CACHE_MS}: how long a warm function reuses what it read of a page, with its own writes
+     * applied; 0 reads the page afresh in every invocation.
+     */
+    @WithDefault("5000")
+    long readCacheMs();
+
     Retry retry();
 
     /** {@code FLASHDUTY_RETRY_*}: retries, backoff and per-call timeout. */

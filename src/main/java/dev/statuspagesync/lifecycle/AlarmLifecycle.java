@@ -39,14 +39,16 @@ public class AlarmLifecycle {
 
     private final Router router;
     private final FlashdutyClient flashduty;
+    private final ReadCache cache;
     private final InsufficientDataPolicy insufficientData;
     private final boolean dryRun;
     private final boolean joinOpenIncidents;
 
-    public AlarmLifecycle(Router router, FlashdutyClient flashduty, StatusPageConfig config,
+    public AlarmLifecycle(Router router, FlashdutyClient flashduty, ReadCache cache, StatusPageConfig config,
             FlashdutyConfig flashdutyConfig) {
         this.router = router;
         this.flashduty = flashduty;
+        this.cache = cache;
         this.insufficientData = config.insufficientData();
         this.dryRun = flashdutyConfig.dryRun();
         this.joinOpenIncidents = config.joinOpenIncidents();
@@ -54,7 +56,11 @@ public class AlarmLifecycle {
 
     /** Starts the work of one invocation. */
     public Invocation begin(Deadline deadline) {
-        return new Invocation(deadline);
+        Invocation invocation = new Invocation(deadline);
+        if (!dryRun) {
+            cache.seed(invocation);
+        }
+        return invocation;
     }
 
     /** Applies one change; edits of incidents' alarm lists wait for {@link #finish}. */
@@ -76,6 +82,7 @@ public class AlarmLifecycle {
                 };
             };
         } catch (RuntimeException failure) {
+            invocation.markFailed();
             return failed(failure, alarm.arn());
         }
     }
@@ -87,6 +94,9 @@ public class AlarmLifecycle {
     public Map<Integer, Outcome> finish(Invocation invocation) {
         for (Invocation.PendingEdit edit : invocation.takeEdits()) {
             write(edit, invocation);
+        }
+        if (!dryRun) {
+            cache.keep(invocation);
         }
         return invocation.failedLater();
     }
@@ -201,7 +211,7 @@ public class AlarmLifecycle {
             }
         }
         flashduty.addUpdate(request, invocation.deadline());
-        invocation.forget(route.pageId(), incident.changeId());
+        invocation.resolvedNow(route.pageId(), IncidentMapper.resolved(incident, request));
         return Outcome.resolved(incident.changeId(), "incident resolved: alarm " + alarm.name() + " is "
                 + alarm.newState());
     }
@@ -245,7 +255,7 @@ public class AlarmLifecycle {
                 .map(incident -> IncidentMapper.isOurs(incident) ? withOpeningUpdate(incident, route, invocation)
                         : incident)
                 .toList();
-        invocation.rememberOpen(route.pageId(), incidents);
+        invocation.rememberOpen(route.pageId(), incidents, System.currentTimeMillis());
         return incidents;
     }
 
@@ -269,7 +279,7 @@ public class AlarmLifecycle {
         var resolved = invocation.resolved(route.pageId(), since).orElseGet(() -> {
             var read = new Invocation.Resolved(since,
                     flashduty.resolvedIncidents(route.pageId(), since, invocation.deadline()));
-            invocation.rememberResolved(route.pageId(), read);
+            invocation.rememberResolved(route.pageId(), read, System.currentTimeMillis());
             return read;
         });
         return resolved.incidents().stream()

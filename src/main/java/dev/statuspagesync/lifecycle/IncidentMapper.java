@@ -61,6 +61,19 @@ public final class IncidentMapper {
                 request.status(), components, request.startAtSeconds(), null, null, request.notifySubscribers());
     }
 
+    /** The incident after {@code resolution}: resolved, its components operational. */
+    static Responses.Change resolved(Responses.Change incident, Requests.CreateTimeline resolution) {
+        List<Responses.TimelineEntry> updates = new ArrayList<>(incident.updates() == null ? List.of()
+                : incident.updates());
+        updates.add(new Responses.TimelineEntry(null, resolution.atSeconds(), ChangeStatus.RESOLVED,
+                resolution.description(), List.of()));
+        var components = resolution.componentChanges().stream()
+                .map(change -> new Responses.AffectedComponent(change.componentId(), null, change.status())).toList();
+        return new Responses.Change(incident.changeId(), incident.pageId(), incident.type(), incident.title(),
+                incident.description(), ChangeStatus.RESOLVED, components, incident.startAtSeconds(),
+                resolution.atSeconds(), updates, incident.notifySubscribers());
+    }
+
     /** The incident with its opening update listing {@code members}. */
     static Responses.Change withMembers(Responses.Change incident, Membership members) {
         var opening = Membership.openingUpdate(incident).orElseThrow();

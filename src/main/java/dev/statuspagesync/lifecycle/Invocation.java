@@ -28,9 +28,14 @@ public final class Invocation {
     record Resolved(long sinceSeconds, List<Responses.Change> incidents) {
     }
 
+    /** A page's view and when it was read from Flashduty (wall-clock milliseconds). */
+    record View<T>(long readAtMillis, T value) {
+    }
+
     private final Deadline deadline;
-    private final Map<Long, List<Responses.Change>> open = new HashMap<>();
-    private final Map<Long, Resolved> resolved = new HashMap<>();
+    private final Map<Long, View<List<Responses.Change>>> open = new HashMap<>();
+    private final Map<Long, View<Resolved>> resolved = new HashMap<>();
+    private boolean failed;
     private final Map<Long, PendingEdit> edits = new LinkedHashMap<>();
     private final Map<Integer, Outcome> failedLater = new HashMap<>();
     private int item;
@@ -53,31 +58,54 @@ public final class Invocation {
     }
 
     Optional<List<Responses.Change>> open(long pageId) {
-        return Optional.ofNullable(open.get(pageId));
+        return Optional.ofNullable(open.get(pageId)).map(View::value);
     }
 
-    void rememberOpen(long pageId, List<Responses.Change> incidents) {
-        open.put(pageId, new ArrayList<>(incidents));
+    void rememberOpen(long pageId, List<Responses.Change> incidents, long readAtMillis) {
+        open.put(pageId, new View<>(readAtMillis, new ArrayList<>(incidents)));
     }
 
     /** Puts an incident's newest known form in place of the old one, or adds it. */
     void keep(long pageId, Responses.Change incident) {
-        List<Responses.Change> incidents = open.computeIfAbsent(pageId, any -> new ArrayList<>());
+        List<Responses.Change> incidents = open.computeIfAbsent(pageId,
+                any -> new View<>(System.currentTimeMillis(), new ArrayList<>())).value();
         incidents.removeIf(known -> known.changeId().equals(incident.changeId()));
         incidents.add(incident);
     }
 
-    void forget(long pageId, long changeId) {
-        open.getOrDefault(pageId, new ArrayList<>()).removeIf(known -> known.changeId() == changeId);
+    /** Moves an incident this invocation resolved from the open view to the resolved one. */
+    void resolvedNow(long pageId, Responses.Change incident) {
+        Optional.ofNullable(open.get(pageId)).ifPresent(view -> view.value()
+                .removeIf(known -> known.changeId().equals(incident.changeId())));
+        Optional.ofNullable(resolved.get(pageId)).ifPresent(view -> view.value().incidents().add(incident));
     }
 
     Optional<Resolved> resolved(long pageId, long sinceSeconds) {
-        Resolved known = resolved.get(pageId);
-        return known != null && known.sinceSeconds() <= sinceSeconds ? Optional.of(known) : Optional.empty();
+        View<Resolved> known = resolved.get(pageId);
+        return known != null && known.value().sinceSeconds() <= sinceSeconds ? Optional.of(known.value())
+                : Optional.empty();
     }
 
-    void rememberResolved(long pageId, Resolved incidents) {
-        resolved.put(pageId, incidents);
+    void rememberResolved(long pageId, Resolved incidents, long readAtMillis) {
+        resolved.put(pageId, new View<>(readAtMillis, new Resolved(incidents.sinceSeconds(),
+                new ArrayList<>(incidents.incidents()))));
+    }
+
+    Map<Long, View<List<Responses.Change>>> openViews() {
+        return Map.copyOf(open);
+    }
+
+    Map<Long, View<Resolved>> resolvedViews() {
+        return Map.copyOf(resolved);
+    }
+
+    /** Something went wrong: what this invocation believes of Flashduty may not be what Flashduty holds. */
+    void markFailed() {
+        failed = true;
+    }
+
+    boolean failed() {
+        return failed || !failedLater.isEmpty();
     }
 
     /** Records that the current item changed this incident's alarm list, to be written once at the end. */

@@ -1,0 +1,53 @@
+package dev.statuspagesync.lifecycle;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.statuspagesync.config.FlashdutyConfig;
+import dev.statuspagesync.flashduty.Responses;
+
+/**
+ * What a warm function read from Flashduty, kept between invocations for {@code FLASHDUTY_READ_CACHE_MS} with the
+ * function's own writes applied, so that a storm of single-alarm invocations does not read the page for every
+ * alarm. An invocation that failed anywhere drops it all: its view may no longer be Flashduty's.
+ */
+@ApplicationScoped
+public class ReadCache {
+
+    private final long ttlMillis;
+    private final Map<Long, Invocation.View<List<Responses.Change>>> open = new HashMap<>();
+    private final Map<Long, Invocation.View<Invocation.Resolved>> resolved = new HashMap<>();
+
+    public ReadCache(FlashdutyConfig config) {
+        this.ttlMillis = config.readCacheMs();
+    }
+
+    /** Hands the invocation the views that are still fresh; wall-clock time, so a frozen function ages too. */
+    synchronized void seed(Invocation invocation) {
+        long now = System.currentTimeMillis();
+        open.forEach((page, view) -> {
+            if (now - view.readAtMillis() < ttlMillis) {
+                invocation.rememberOpen(page, view.value(), view.readAtMillis());
+            }
+        });
+        resolved.forEach((page, view) -> {
+            if (now - view.readAtMillis() < ttlMillis) {
+                invocation.rememberResolved(page, view.value(), view.readAtMillis());
+            }
+        });
+    }
+
+    /** Keeps the invocation's views for the next, or drops everything when it failed. */
+    synchronized void keep(Invocation invocation) {
+        if (ttlMillis <= 0 || invocation.failed()) {
+            open.clear();
+            resolved.clear();
+            return;
+        }
+        open.putAll(invocation.openViews());
+        resolved.putAll(invocation.resolvedViews());
+    }
+}

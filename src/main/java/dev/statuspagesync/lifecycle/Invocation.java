@@ -53,10 +53,6 @@ public final class Invocation {
         this.item = index;
     }
 
-    int item() {
-        return item;
-    }
-
     Optional<List<Responses.Change>> open(long pageId) {
         return Optional.ofNullable(open.get(pageId)).map(View::value);
     }

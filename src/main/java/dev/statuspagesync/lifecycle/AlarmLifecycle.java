@@ -2,6 +2,7 @@ package dev.statuspagesync.lifecycle;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -129,7 +130,7 @@ public class AlarmLifecycle {
         }
         long changeId = flashduty.createChange(request, incident -> IncidentMapper.isOpenedFor(incident, alarm),
                 invocation.deadline());
-        invocation.keep(route.pageId(), IncidentMapper.opened(changeId, request));
+        invocation.opened(route.pageId(), IncidentMapper.opened(changeId, request));
         return Outcome.created(changeId, "incident opened for alarm " + alarm.name());
     }
 
@@ -200,9 +201,10 @@ public class AlarmLifecycle {
                     + alarm.newState(), incident.changeId(),
                     List.of(new Outcome.PlannedCall("POST", FlashdutyClient.TIMELINE_PATH, request)));
         }
-        // A pending list is written before the resolution, so the resolved incident keeps who joined it.
+        // A list that gained members is written before the resolution, so the resolved incident keeps who joined
+        // it; one that only recorded recoveries is not: the resolution says that every alarm has recovered.
         var pending = invocation.takeEdit(incident.changeId());
-        if (pending.isPresent()) {
+        if (pending.isPresent() && !pending.get().joined().isEmpty()) {
             invocation.keep(pageOf(incident, route), IncidentMapper.withMembers(
                     withOpeningUpdate(incident, route, invocation), after));
             if (!write(pending.get(), invocation)) {
@@ -210,7 +212,14 @@ public class AlarmLifecycle {
                         + " be written first");
             }
         }
-        flashduty.addUpdate(request, invocation.deadline());
+        try {
+            flashduty.addUpdate(request, invocation.deadline());
+        } catch (RuntimeException failure) {
+            // The recoveries it was to stand for are written nowhere: their messages must be delivered again.
+            pending.filter(edit -> edit.joined().isEmpty()).ifPresent(edit -> invocation.failLater(edit.items(),
+                    failed(failure, "incident " + incident.changeId())));
+            throw failure;
+        }
         invocation.resolvedNow(route.pageId(), IncidentMapper.resolved(incident, request));
         return Outcome.resolved(incident.changeId(), "incident resolved: alarm " + alarm.name() + " is "
                 + alarm.newState());
@@ -226,8 +235,10 @@ public class AlarmLifecycle {
                             IncidentMapper.recordMembers(full, members, route))));
         }
         long pageId = pageOf(full, route);
+        var joined = new HashSet<>(members.members().keySet());
+        joined.removeAll(Membership.of(full).members().keySet());
         invocation.keep(pageId, IncidentMapper.withMembers(full, members));
-        invocation.deferEdit(pageId, full.changeId(), route);
+        invocation.deferEdit(pageId, full.changeId(), route, joined);
         return Outcome.updated(full.changeId(), reason);
     }
 
@@ -251,7 +262,9 @@ public class AlarmLifecycle {
         if (known.isPresent()) {
             return List.copyOf(known.get());
         }
-        List<Responses.Change> incidents = flashduty.activeIncidents(route.pageId(), invocation.deadline()).stream()
+        var listed = flashduty.activeIncidents(route.pageId(), invocation.deadline());
+        invocation.listed(route.pageId(), carryTimelines(listed));
+        List<Responses.Change> incidents = listed.stream()
                 .map(incident -> IncidentMapper.isOurs(incident) ? withOpeningUpdate(incident, route, invocation)
                         : incident)
                 .toList();
@@ -259,14 +272,35 @@ public class AlarmLifecycle {
         return incidents;
     }
 
-    /** The incident with its timeline; an answer without updates is completed from change/info. */
+    /**
+     * The incident with its timeline. Incidents this function has just opened lack it, and one read of the page's
+     * open incidents completes them all; an incident still without updates is read from change/info.
+     */
     private Responses.Change withOpeningUpdate(Responses.Change incident, Route route, Invocation invocation) {
         if (Membership.openingUpdate(incident).isPresent()) {
             return incident;
         }
-        Responses.Change full = flashduty.change(pageOf(incident, route), incident.changeId(), invocation.deadline());
-        invocation.keep(pageOf(incident, route), full);
+        long pageId = pageOf(incident, route);
+        if (invocation.shouldList(pageId)) {
+            var listed = flashduty.activeIncidents(pageId, invocation.deadline());
+            invocation.listed(pageId, carryTimelines(listed));
+            listed.stream().filter(fresh -> Membership.openingUpdate(fresh).isPresent())
+                    .forEach(fresh -> invocation.completeTimeline(pageId, fresh));
+            var completed = invocation.open(pageId).orElse(List.of()).stream()
+                    .filter(known -> known.changeId().equals(incident.changeId()))
+                    .filter(known -> Membership.openingUpdate(known).isPresent()).findFirst();
+            if (completed.isPresent()) {
+                return completed.get();
+            }
+        }
+        Responses.Change full = flashduty.change(pageId, incident.changeId(), invocation.deadline());
+        invocation.keep(pageId, full);
         return full;
+    }
+
+    private static boolean carryTimelines(List<Responses.Change> listed) {
+        return listed.stream().filter(IncidentMapper::isOurs)
+                .allMatch(incident -> Membership.openingUpdate(incident).isPresent());
     }
 
     /** A resolved incident of this alarm whose span covers the change: the change arrived after its recovery. */

@@ -159,16 +159,18 @@ public final class IncidentMapper {
                 .map(id -> new Requests.ComponentChange(id, ComponentStatus.OPERATIONAL)).toList();
         // Timeline entries may not go back before the newest one, whatever order the changes arrived in.
         return new Requests.CreateTimeline(pageOf(incident, route), incident.changeId(), ChangeStatus.RESOLVED,
-                recoveryText(alarm), Math.max(atSeconds, newestRecordedAt(incident)), operational);
+                recoveryText(alarm, Membership.of(incident).members().size()),
+                Math.max(atSeconds, newestRecordedAt(incident)), operational);
     }
 
-    static String recoveryText(AlarmChange alarm) {
+    static String recoveryText(AlarmChange alarm, int alarms) {
         StringBuilder text = new StringBuilder("Resolved: CloudWatch alarm ").append(Markdown.text(alarm.name()))
                 .append(" is ").append(alarm.newState());
         if (alarm.stateTime() != null) {
             text.append(" since ").append(HUMAN_TIME.format(alarm.stateTime()));
         }
-        text.append(". All affected components are operational again.");
+        text.append(alarms > 1 ? ", the last of the " + alarms + " alarms in this incident to recover." : ".");
+        text.append(" All affected components are operational again.");
         if (alarm.reason() != null && !alarm.reason().isBlank()) {
             text.append("\n\n**Reason:** ").append(Markdown.text(alarm.reason()));
         }

@@ -2,6 +2,7 @@ package dev.statuspagesync.lifecycle;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,8 +21,8 @@ import dev.statuspagesync.routing.Route;
  */
 public final class Invocation {
 
-    /** An incident whose alarm list changed, and the items of the batch that changed it. */
-    record PendingEdit(long pageId, long changeId, Route route, Set<Integer> items) {
+    /** An incident whose alarm list changed, the items of the batch that changed it, and the alarms that joined. */
+    record PendingEdit(long pageId, long changeId, Route route, Set<Integer> items, Set<String> joined) {
     }
 
     /** Resolved incidents of a page that started at or after {@code sinceSeconds}. */
@@ -35,6 +36,8 @@ public final class Invocation {
     private final Deadline deadline;
     private final Map<Long, View<List<Responses.Change>>> open = new HashMap<>();
     private final Map<Long, View<Resolved>> resolved = new HashMap<>();
+    private final Set<Long> listed = new HashSet<>();
+    private boolean listsCarryTimelines = true;
     private boolean failed;
     private final Map<Long, PendingEdit> edits = new LinkedHashMap<>();
     private final Map<Integer, Outcome> failedLater = new HashMap<>();
@@ -67,6 +70,33 @@ public final class Invocation {
                 any -> new View<>(System.currentTimeMillis(), new ArrayList<>())).value();
         incidents.removeIf(known -> known.changeId().equals(incident.changeId()));
         incidents.add(incident);
+    }
+
+    /**
+     * Whether reading the page's open incidents could complete timelines the invocation lacks: it has not read
+     * them since it last opened an incident there, and Flashduty's lists have carried timelines so far.
+     */
+    boolean shouldList(long pageId) {
+        return listsCarryTimelines && !listed.contains(pageId);
+    }
+
+    /** Notes a read of the page's open incidents, and whether those of this function came with their timeline. */
+    void listed(long pageId, boolean withTimelines) {
+        listed.add(pageId);
+        listsCarryTimelines &= withTimelines;
+    }
+
+    /** Notes an incident this invocation opened on the page; Flashduty alone knows its timeline. */
+    void opened(long pageId, Responses.Change incident) {
+        keep(pageId, incident);
+        listed.remove(pageId);
+    }
+
+    /** Gives a known incident that lacks its timeline the one Flashduty just listed. */
+    void completeTimeline(long pageId, Responses.Change listed) {
+        Optional.ofNullable(open.get(pageId)).ifPresent(view -> view.value().replaceAll(known ->
+                known.changeId().equals(listed.changeId()) && (known.updates() == null || known.updates().isEmpty())
+                        ? listed : known));
     }
 
     /** Moves an incident this invocation resolved from the open view to the resolved one. */
@@ -105,9 +135,11 @@ public final class Invocation {
     }
 
     /** Records that the current item changed this incident's alarm list, to be written once at the end. */
-    void deferEdit(long pageId, long changeId, Route route) {
-        edits.computeIfAbsent(changeId, id -> new PendingEdit(pageId, changeId, route, new LinkedHashSet<>()))
-                .items().add(item);
+    void deferEdit(long pageId, long changeId, Route route, Set<String> joined) {
+        PendingEdit edit = edits.computeIfAbsent(changeId,
+                id -> new PendingEdit(pageId, changeId, route, new LinkedHashSet<>(), new LinkedHashSet<>()));
+        edit.items().add(item);
+        edit.joined().addAll(joined);
     }
 
     Optional<PendingEdit> takeEdit(long changeId) {

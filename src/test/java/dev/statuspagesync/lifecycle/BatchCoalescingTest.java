@@ -41,25 +41,62 @@ class BatchCoalescingTest {
         assertEquals(1, fake().incidents().size());
         assertEquals(ALARMS, memberLines(fake().incidents().get(0)));
         assertEquals(List.of("/status-page/change/active/list", "/status-page/change/list",
-                "/status-page/change/create", "/status-page/change/info", EDIT),
+                "/status-page/change/create", "/status-page/change/active/list", EDIT),
                 fake().requests().stream().map(FakeFlashduty.Recorded::path).toList());
     }
 
     @Test
-    void resolvesTheIncidentOfABatchOfRecoveriesInThreeCalls() {
+    void resolvesTheIncidentOfABatchOfRecoveriesInTwoCallsWithoutRewritingItsList() {
         Lambda.answer(AlarmEvents.sqsBatch(NAMES, "ALARM", "OK", "2026-03-14T22:01:15.642+0000"));
+        String listBefore = fake().incidents().get(0).updates().get(0).description();
         int before = fake().requests().size();
 
         JsonNode answer = Lambda.answer(AlarmEvents.sqsBatch(NAMES, "OK", "ALARM", "2026-03-14T22:30:00.000+0000"));
 
         assertEquals(Fixtures.json("{\"batchItemFailures\":[]}"), answer);
+        var incident = fake().incidents().get(0);
+        assertEquals("resolved", incident.status());
+        assertEquals(List.of("/status-page/change/active/list", "/status-page/change/timeline/create"),
+                callsSince(before), "recoveries alone are not written: the resolution stands for them");
+        assertEquals(listBefore, incident.updates().get(0).description());
+        assertEquals("Resolved: CloudWatch alarm storm-alarm-19 is OK since 2026-03-14 22:30:00 UTC, the last of the"
+                + " 20 alarms in this incident to recover. All affected components are operational again.",
+                incident.updates().get(incident.updates().size() - 1).description().lines().findFirst().orElseThrow());
+    }
+
+    @Test
+    void writesTheListBeforeResolvingWhenAnAlarmJoinedInTheSameBatch() {
+        Lambda.answer(AlarmEvents.sqsBatch(NAMES.subList(0, 1), "ALARM", "OK", "2026-03-14T22:01:15.642+0000"));
+        int before = fake().requests().size();
+        String late = "storm-alarm-late";
+
+        JsonNode answer = Lambda.answer(AlarmEvents.sqsBatch(List.of(
+                new AlarmEvents.Change(late, "ALARM", "OK", "2026-03-14T22:05:00.000+0000"),
+                new AlarmEvents.Change(NAMES.get(0), "OK", "ALARM", "2026-03-14T22:10:00.000+0000"),
+                new AlarmEvents.Change(late, "OK", "ALARM", "2026-03-14T22:20:00.000+0000"))));
+
+        assertEquals(Fixtures.json("{\"batchItemFailures\":[]}"), answer);
+        var incident = fake().incidents().get(0);
+        assertEquals("resolved", incident.status());
+        assertEquals(List.of("/status-page/change/active/list", "/status-page/change/list", EDIT,
+                "/status-page/change/timeline/create"), callsSince(before));
+        assertEquals(2, memberLines(incident), "the resolved incident keeps who joined it");
+    }
+
+    @Test
+    void redeliversTheRecoveriesTheResolutionWasToStandForWhenItFails() {
+        Lambda.answer(AlarmEvents.sqsBatch(NAMES, "ALARM", "OK", "2026-03-14T22:01:15.642+0000"));
+        fake().failNext("/status-page/change/timeline/create", new FakeFlashduty.Fault.Status(400, "InvalidParameter",
+                null));
+
+        JsonNode answer = Lambda.answer(AlarmEvents.sqsBatch(NAMES, "OK", "ALARM", "2026-03-14T22:30:00.000+0000"));
+
+        assertEquals(IntStream.range(0, ALARMS).mapToObj(AlarmEvents::messageId).toList(), failedItems(answer),
+                "every recovery, so that the redelivered batch resolves the incident");
+        assertEquals("investigating", fake().incidents().get(0).status());
+
+        Lambda.answer(AlarmEvents.sqsBatch(NAMES, "OK", "ALARM", "2026-03-14T22:30:00.000+0000"));
         assertEquals("resolved", fake().incidents().get(0).status());
-        var calls = fake().requests().subList(before, fake().requests().size()).stream()
-                .map(FakeFlashduty.Recorded::path).toList();
-        assertEquals(List.of("/status-page/change/active/list", EDIT, "/status-page/change/timeline/create"), calls,
-                "the list of alarms is written once, before the resolution");
-        assertEquals(0, fake().incidents().get(0).updates().get(0).description().lines()
-                .filter(line -> line.contains(": ALARM since")).count(), "every alarm recorded as recovered");
     }
 
     @Test
@@ -68,10 +105,18 @@ class BatchCoalescingTest {
 
         JsonNode answer = Lambda.answer(AlarmEvents.sqsBatch(NAMES, "ALARM", "OK", "2026-03-14T22:01:15.642+0000"));
 
-        List<String> redelivered = IntStream.range(0, answer.path("batchItemFailures").size())
-                .mapToObj(i -> answer.path("batchItemFailures").get(i).path("itemIdentifier").asText()).toList();
-        assertEquals(IntStream.range(1, ALARMS).mapToObj(AlarmEvents::messageId).toList(), redelivered,
+        assertEquals(IntStream.range(1, ALARMS).mapToObj(AlarmEvents::messageId).toList(), failedItems(answer),
                 "the alarms that joined, not the one that opened the incident");
+    }
+
+    private static List<String> failedItems(JsonNode answer) {
+        return IntStream.range(0, answer.path("batchItemFailures").size())
+                .mapToObj(i -> answer.path("batchItemFailures").get(i).path("itemIdentifier").asText()).toList();
+    }
+
+    private static List<String> callsSince(int before) {
+        List<FakeFlashduty.Recorded> all = fake().requests();
+        return all.subList(before, all.size()).stream().map(FakeFlashduty.Recorded::path).toList();
     }
 
     private static long memberLines(FakeFlashduty.Incident incident) {

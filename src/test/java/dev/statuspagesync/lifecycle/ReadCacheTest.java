@@ -47,7 +47,8 @@ class ReadCacheTest {
 
         assertEquals(List.of("/status-page/change/active/list", "/status-page/change/list",
                 "/status-page/change/create"), first);
-        assertEquals(List.of("/status-page/change/info", EDIT), second, "the new incident's timeline, then the join");
+        assertEquals(List.of("/status-page/change/active/list", EDIT), second,
+                "one list read completes the timelines of the incidents it opened, then the join");
         assertEquals(List.of(EDIT), third, "nothing read again");
         assertEquals(List.of("/status-page/change/active/list", "/status-page/change/list", EDIT), afterFailure,
                 "the failure dropped what the function had read");

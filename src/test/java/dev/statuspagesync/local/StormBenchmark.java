@@ -3,9 +3,12 @@ package dev.statuspagesync.local;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +24,8 @@ import dev.statuspagesync.support.AlarmEvents;
  */
 public final class StormBenchmark {
 
-    static final String USAGE = "usage: scripts/bench-storm.sh [--alarms N] [--components C] [--batch B]";
+    static final String USAGE = "usage: scripts/bench-storm.sh [--alarms N] [--components C] [--batch B] [--delivery sns|sqs|both]"
+            + " [--arrival interleaved|by-component]";
     static final long PAGE_ID = 1001;
     static final String KEY = "bench-key";
     static final String FIRED_AT = "2026-03-14T08:00:00.000+0000";
@@ -29,14 +33,16 @@ public final class StormBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What one delivery mode cost. */
-    record Result(String mode, int alarms, int calls, int refused, long visibleUpdates, int failedInvocations,
-            Duration wall, boolean pageCorrect, String detail) {
+    record Result(String mode, int alarms, int calls, Map<String, Long> callsByPath, int refused,
+            long visibleUpdates, int failedInvocations, Duration wall, boolean pageCorrect, String detail) {
     }
 
     public static void main(String[] args) throws Exception {
         int alarms = 1000;
         int components = 10;
         int batch = 100;
+        String delivery = "both";
+        String arrival = "interleaved";
         Path functionDir = null;
         String ricClasspath = null;
         for (int i = 0; i < args.length; i++) {
@@ -44,6 +50,8 @@ public final class StormBenchmark {
                 case "--alarms" -> alarms = Integer.parseInt(args[++i]);
                 case "--components" -> components = Integer.parseInt(args[++i]);
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
+                case "--delivery" -> delivery = args[++i];
+                case "--arrival" -> arrival = args[++i];
                 case "--function-dir" -> functionDir = Path.of(args[++i]);
                 case "--ric-classpath" -> ricClasspath = args[++i];
                 default -> {
@@ -53,25 +61,46 @@ public final class StormBenchmark {
             }
         }
         List<Result> results = new ArrayList<>();
-        results.add(run("SNS, one alarm per invocation", alarms, components, 1, functionDir, ricClasspath));
-        results.add(run("SQS, batches of " + batch, alarms, components, batch, functionDir, ricClasspath));
-        System.out.printf("%n%-32s %7s %7s %10s %6s %9s %8s %9s %s%n", "delivery", "alarms", "calls", "calls/alarm",
-                "429s", "visible", "failed", "wall", "page");
+        if (!List.of("sns", "sqs", "both").contains(delivery)
+                || !List.of("interleaved", "by-component").contains(arrival)) {
+            System.err.println(USAGE);
+            System.exit(2);
+        }
+        if (!delivery.equals("sqs")) {
+            results.add(run("SNS, one alarm per invocation", alarms, components, 1, arrival, functionDir,
+                    ricClasspath));
+        }
+        if (!delivery.equals("sns")) {
+            results.add(run("SQS, batches of " + batch, alarms, components, batch, arrival, functionDir,
+                    ricClasspath));
+        }
+        // Each alarm changes twice, ALARM then OK: a change is one delivered alarm state change.
+        System.out.printf("%n%-32s %7s %8s %7s %12s %6s %8s %7s %8s %s%n", "delivery", "alarms", "changes", "calls",
+                "calls/change", "429s", "visible", "failed", "wall", "page");
         for (Result result : results) {
-            System.out.printf("%-32s %7d %7d %10.3f %6d %9d %8d %8.1fs %s%n", result.mode(), result.alarms(),
-                    result.calls(), (double) result.calls() / result.alarms(), result.refused(),
+            System.out.printf("%-32s %7d %8d %7d %12.3f %6d %8d %7d %7.1fs %s%n", result.mode(), result.alarms(),
+                    2 * result.alarms(), result.calls(), result.calls() / (2.0 * result.alarms()), result.refused(),
                     result.visibleUpdates(), result.failedInvocations(), result.wall().toMillis() / 1000.0,
                     result.pageCorrect() ? "all resolved, every alarm recorded" : "WRONG: " + result.detail());
+        }
+        for (Result result : results) {
+            System.out.printf("%n%s, calls by path:%n", result.mode());
+            result.callsByPath().forEach((path, count) -> System.out.printf("  %6d  %s%n", count, path));
         }
         System.exit(results.stream().allMatch(Result::pageCorrect) ? 0 : 1);
     }
 
-    static Result run(String mode, int alarms, int components, int batch, Path functionDir, String ricClasspath)
-            throws Exception {
+    static Result run(String mode, int alarms, int components, int batch, String arrival, Path functionDir,
+            String ricClasspath) throws Exception {
         Map<String, String> componentNames = new LinkedHashMap<>();
         IntStream.range(0, components).forEach(c -> componentNames.put(componentId(c), "Component " + c));
+        // Interleaved: consecutive alarms affect different components, so every batch touches every incident.
         List<String> names = IntStream.range(0, alarms)
                 .mapToObj(i -> "storm-c" + (i % components) + "-alarm-" + i).toList();
+        if (arrival.equals("by-component")) {
+            names = names.stream().sorted(Comparator.comparingInt(name -> Integer.parseInt(
+                    name.substring("storm-c".length(), name.indexOf("-alarm-"))))).toList();
+        }
         try (FakeFlashduty fake = FakeFlashduty.start(KEY, PAGE_ID, componentNames);
                 LocalRuntimeApi runtime = new LocalRuntimeApi(Duration.ofSeconds(60))) {
             fake.enforceRateLimit(50);
@@ -101,8 +130,10 @@ public final class StormBenchmark {
                         "/status-page/change/create") || request.path().equals("/status-page/change/timeline/create"))
                         .count();
                 String problem = check(fake, alarms, components);
-                return new Result(mode, alarms, fake.requests().size(), fake.refusedForRate(), visible, failed, wall,
-                        problem.isEmpty(), problem);
+                Map<String, Long> byPath = fake.requests().stream().collect(Collectors.groupingBy(
+                        FakeFlashduty.Recorded::path, TreeMap::new, Collectors.counting()));
+                return new Result(mode, alarms, fake.requests().size(), byPath, fake.refusedForRate(), visible, failed,
+                        wall, problem.isEmpty(), problem);
             } finally {
                 function.destroy();
                 function.waitFor();

@@ -50,20 +50,31 @@ public final class AlarmEvents {
         return write(event);
     }
 
+    /** One alarm state change of a mixed batch. */
+    public record Change(String name, String state, String previous, String time) {
+    }
+
     /**
      * An SQS batch with raw SNS delivery (the fixture {@code sqs-raw-delivery.json}), one message per alarm name,
      * each alarm moved to {@code state} at {@code time} on the fixture's metric and components.
      */
     public static String sqsBatch(List<String> alarmNames, String state, String previous, String time) {
+        return sqsBatch(alarmNames.stream().map(name -> new Change(name, state, previous, time)).toList());
+    }
+
+    /** An SQS batch like the one above, with one message per change, in order. */
+    public static String sqsBatch(List<Change> changes) {
         ObjectNode event = (ObjectNode) Fixtures.eventJson("sqs-raw-delivery.json");
         ObjectNode template = (ObjectNode) event.path("Records").get(0);
         ArrayNode records = event.putArray("Records");
-        for (int i = 0; i < alarmNames.size(); i++) {
+        for (int i = 0; i < changes.size(); i++) {
             ObjectNode record = template.deepCopy();
             ObjectNode body = (ObjectNode) Fixtures.json(template.path("body").asText());
-            String name = alarmNames.get(i);
-            body.put("AlarmName", name).put("AlarmArn", "arn:aws:cloudwatch:us-east-1:210987654321:alarm:" + name)
-                    .put("NewStateValue", state).put("OldStateValue", previous).put("StateChangeTime", time);
+            Change change = changes.get(i);
+            body.put("AlarmName", change.name())
+                    .put("AlarmArn", "arn:aws:cloudwatch:us-east-1:210987654321:alarm:" + change.name())
+                    .put("NewStateValue", change.state()).put("OldStateValue", change.previous())
+                    .put("StateChangeTime", change.time());
             record.put("messageId", messageId(i)).put("body", write(body));
             records.add(record);
         }

@@ -1,0 +1,77 @@
+package dev.statuspagesync.lifecycle;
+
+import static dev.statuspagesync.fake.FakeFlashdutyResource.API_COMPONENT;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.DB_COMPONENT;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.PAGE_ID;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.statuspagesync.fake.FakeFlashduty;
+import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.support.AlarmEvents;
+import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.Lambda;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** Incidents a batch opens get their timelines from one read of the page, however many were opened. */
+@QuarkusTest
+@TestProfile(NewIncidentTimelinesTest.TwoComponents.class)
+@QuarkusTestResource(FakeFlashdutyResource.class)
+class NewIncidentTimelinesTest {
+
+    static final String FIRED_AT = "2026-03-14T08:00:00.000+0000";
+
+    public static class TwoComponents implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("statuspage.routes", """
+                    routes:
+                      - {name: api, match: {alarm_name: "api-*"}, page_id: %1$d, components: [%2$s]}
+                      - {name: db, match: {alarm_name: "db-*"}, page_id: %1$d, components: [%3$s]}
+                    """.formatted(PAGE_ID, API_COMPONENT, DB_COMPONENT));
+        }
+    }
+
+    @BeforeEach
+    void resetFake() {
+        fake().reset();
+    }
+
+    @Test
+    void readsThePageOnceToRecordJoinsOfTwoIncidentsItJustOpened() {
+        var answer = Lambda.answer(AlarmEvents.sqsBatch(List.of("api-1", "db-1", "api-2", "db-2"), "ALARM", "OK",
+                FIRED_AT));
+
+        assertEquals(Fixtures.json("{\"batchItemFailures\":[]}"), answer);
+        assertEquals(List.of("/status-page/change/active/list", "/status-page/change/list",
+                "/status-page/change/create", "/status-page/change/create", "/status-page/change/active/list",
+                "/status-page/change/timeline/update", "/status-page/change/timeline/update"),
+                fake().requests().stream().map(FakeFlashduty.Recorded::path).toList());
+        assertEquals(List.of(2L, 2L), fake().incidents().stream().map(incident -> incident.updates().get(0)
+                .description().lines().filter(line -> line.startsWith("- `arn:")).count()).toList());
+    }
+
+    @Test
+    void readsEachNewIncidentAloneWhenListsComeWithoutTimelines() {
+        fake().listWithoutTimelines();
+
+        var answer = Lambda.answer(AlarmEvents.sqsBatch(List.of("api-1", "db-1", "api-2", "db-2"), "ALARM", "OK",
+                FIRED_AT));
+
+        assertEquals(Fixtures.json("{\"batchItemFailures\":[]}"), answer);
+        assertEquals(List.of("/status-page/change/active/list", "/status-page/change/list",
+                "/status-page/change/create", "/status-page/change/create", "/status-page/change/active/list",
+                "/status-page/change/info", "/status-page/change/info", "/status-page/change/timeline/update",
+                "/status-page/change/timeline/update"),
+                fake().requests().stream().map(FakeFlashduty.Recorded::path).toList());
+    }
+}

@@ -29,6 +29,13 @@ public interface FlashdutyConfig {
     int callsPerMinute();
 
     /**
+     * {@code FLASHDUTY_CALLS_PER_SECOND}: this environment's share of the account's 50 calls a second; the pacer
+     * spaces calls to it. Environments times this share should stay within 50.
+     */
+    @WithDefault("48")
+    int callsPerSecond();
+
+    /**
      * {@code FLASHDUTY_READ_CACHE_MS}: how long a warm function reuses what it read of a page, with its own writes
      * applied; 0 reads the page afresh in every invocation.
      */

@@ -24,8 +24,17 @@ public class FlashdutyClient {
 
     FlashdutyClient(FlashdutyGateway gateway, FlashdutyConfig config) {
         this.gateway = gateway;
-        // Paced a little below the limit, which leaves room for the retries the pacer does not see.
-        this.pacer = new Pacer(Duration.ofMillis(FlashdutyGateway.MIN_SPACING_MILLIS + 1),
+        if (config.callsPerSecond() < 1 || config.callsPerSecond() > FlashdutyGateway.ACCOUNT_CALLS_PER_SECOND) {
+            throw new IllegalArgumentException("FLASHDUTY_CALLS_PER_SECOND must be between 1 and "
+                    + FlashdutyGateway.ACCOUNT_CALLS_PER_SECOND + ", was " + config.callsPerSecond());
+        }
+        if (config.callsPerMinute() < 1) {
+            throw new IllegalArgumentException("FLASHDUTY_CALLS_PER_MINUTE must be at least 1, was "
+                    + config.callsPerMinute());
+        }
+        // Paced a little below the shares, which leaves room for the retries the pacer does not see.
+        this.pacer = new Pacer(Duration.ofMillis(Math.max(FlashdutyGateway.MIN_SPACING_MILLIS + 1,
+                (1000 + config.callsPerSecond() - 1) / config.callsPerSecond())),
                 Math.max(1, config.callsPerMinute() * 95 / 100));
         this.callBudget = Duration.ofMillis(config.retry().callTimeoutMs() + config.retry().reserveMs());
     }

@@ -28,7 +28,8 @@ import io.smallrye.faulttolerance.api.RateLimitType;
 class FlashdutyGateway {
 
     /** Flashduty allows 50 calls per second per account: one call per 20 ms at most. */
-    static final int MIN_SPACING_MILLIS = 20;
+    static final int ACCOUNT_CALLS_PER_SECOND = 50;
+    static final int MIN_SPACING_MILLIS = 1000 / ACCOUNT_CALLS_PER_SECOND;
     /** Flashduty allows 1000 calls per minute per account; {@code flashduty.calls-per-minute} sets the share. */
     static final int CALLS_PER_MINUTE = 1000;
 

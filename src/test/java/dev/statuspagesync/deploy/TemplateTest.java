@@ -1,0 +1,342 @@
+package dev.statuspagesync.deploy;
+
+import static dev.statuspagesync.deploy.Template.branches;
+import static dev.statuspagesync.deploy.Template.getAtt;
+import static dev.statuspagesync.deploy.Template.intrinsic;
+import static dev.statuspagesync.deploy.Template.list;
+import static dev.statuspagesync.deploy.Template.map;
+import static dev.statuspagesync.deploy.Template.ref;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+
+/** template.yaml deploys what the build produces, sets what the code reads, and wires every path. */
+class TemplateTest {
+
+    static final Template TEMPLATE = Template.load();
+    /** Read by the runtime rather than by the function's configuration. */
+    static final Set<String> PLATFORM_VARIABLES = Set.of("DISABLE_SIGNAL_HANDLERS");
+    static final String JVM_HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
+    static final Map<String, Object> ALIAS = ref("Function.Alias");
+    static final Map<String, Object> FAILURE_QUEUE = getAtt("FailureQueue", "Arn");
+
+    @Test
+    void setsOnlyEnvironmentVariablesThatAreConfigurationPropertiesOfTheFunction() {
+        var properties = ConfigProperties.byEnvironmentVariable();
+        Set<String> unknown = new TreeSet<>(variables().keySet());
+        unknown.removeAll(properties.keySet());
+        unknown.removeAll(PLATFORM_VARIABLES);
+
+        assertEquals(Set.of(), unknown, "variables no property reads; properties: " + properties.keySet());
+        assertTrue(properties.containsKey("FLASHDUTY_APP_KEY"), "the property names are found at all");
+    }
+
+    @Test
+    void setsEveryRequiredPropertyAndADefaultRouteOrARoutingDocument() {
+        var required = ConfigProperties.byEnvironmentVariable().values().stream()
+                .filter(ConfigProperties.Property::required).map(ConfigProperties.Property::environmentVariable)
+                .toList();
+
+        assertEquals(List.of("FLASHDUTY_APP_KEY"), required);
+        assertTrue(variables().keySet().containsAll(required));
+        assertTrue(variables().keySet().containsAll(List.of("STATUSPAGE_PAGE_ID", "STATUSPAGE_COMPONENT_IDS",
+                "STATUSPAGE_ROUTES")));
+    }
+
+    @Test
+    void readsTheAppKeyOnlyFromSecretsManagerAndGivesNoSecretADefault() {
+        List<Object> values = branches(variables().get("FLASHDUTY_APP_KEY"));
+
+        assertEquals(2, values.size());
+        for (Object value : values) {
+            String sub = String.valueOf(map(value).get("Fn::Sub"));
+            assertTrue(sub.startsWith("{{resolve:secretsmanager:${AppKeySecret}:SecretString:${AppKeySecretField}"),
+                    "a dynamic reference, resolved by CloudFormation: " + sub);
+        }
+        assertFalse(TEMPLATE.parameter("AppKeySecret").containsKey("Default"), "the secret's name has no default");
+        TEMPLATE.parameters().forEach((name, parameter) -> {
+            boolean secretLike = name.matches("(?i).*(password|token|apikey|appkey)$");
+            assertFalse(secretLike, name + " looks like a secret passed as a parameter");
+            if (Boolean.TRUE.equals(map(parameter).get("NoEcho"))) {
+                assertFalse(map(parameter).containsKey("Default"), name + " is NoEcho but has a default");
+            }
+        });
+    }
+
+    @Test
+    void deploysTheBuildsFunctionZipOnTheRuntimeAndHandlerOfEachBuild() throws Exception {
+        var function = TEMPLATE.properties("Function");
+
+        assertEquals("AWS::Serverless::Function", TEMPLATE.resource("Function").get("Type"));
+        assertEquals("target/function.zip", function.get("CodeUri"));
+        assertEquals(List.of("provided.al2023", ref("JavaRuntime")), ifBranches(function.get("Runtime"), "IsNative"));
+        assertEquals(List.of("bootstrap", JVM_HANDLER), ifBranches(function.get("Handler"), "IsNative"));
+        assertEquals(List.of("java25", "java21"), TEMPLATE.parameter("JavaRuntime").get("AllowedValues"));
+        int release = compilerRelease();
+        for (Object runtime : list(TEMPLATE.parameter("JavaRuntime").get("AllowedValues"))) {
+            int version = Integer.parseInt(String.valueOf(runtime).substring("java".length()));
+            assertTrue(version >= release, runtime + " runs classes compiled for Java " + release);
+        }
+        String[] handler = JVM_HANDLER.split("::");
+        Class<?> handlerClass = Class.forName(handler[0]);
+        assertTrue(RequestStreamHandler.class.isAssignableFrom(handlerClass));
+        handlerClass.getMethod(handler[1], InputStream.class, OutputStream.class, Context.class);
+        assertEquals("native", TEMPLATE.parameter("Build").get("Default"), "native by default");
+    }
+
+    @Test
+    void offersSnapStartForTheJvmBuildOnlyOnPublishedVersions() {
+        var function = TEMPLATE.properties("Function");
+
+        assertEquals("live", function.get("AutoPublishAlias"), "SnapStart applies to published versions");
+        assertEquals(List.of(Map.of("ApplyOn", "PublishedVersions"), ref("AWS::NoValue")),
+                ifBranches(function.get("SnapStart"), "UseSnapStart"));
+        assertEquals(List.of(Map.of("Fn::Not", List.of(Map.of("Condition", "IsNative"))),
+                Map.of("Fn::Equals", List.of(ref("SnapStart"), "true"))),
+                map(TEMPLATE.conditions().get("UseSnapStart")).get("Fn::And"));
+    }
+
+    @Test
+    void subscribesTheFunctionOrItsBufferToTheAlarmTopic() {
+        var topic = Map.of("Fn::If", List.of("CreateTopic", ref("AlarmTopic"), ref("ExistingTopicArn")));
+        var direct = TEMPLATE.properties("TopicSubscription");
+        var buffered = TEMPLATE.properties("TopicToBuffer");
+
+        assertEquals("DirectDelivery", TEMPLATE.resource("TopicSubscription").get("Condition"));
+        assertEquals(topic, direct.get("TopicArn"));
+        assertEquals("lambda", direct.get("Protocol"));
+        assertEquals(ALIAS, direct.get("Endpoint"));
+        assertPermission("TopicInvokePermission", "sns.amazonaws.com", "DirectDelivery");
+        assertEquals(topic, TEMPLATE.properties("TopicInvokePermission").get("SourceArn"));
+        assertEquals("UseBuffer", TEMPLATE.resource("TopicToBuffer").get("Condition"));
+        assertEquals(topic, buffered.get("TopicArn"));
+        assertEquals("sqs", buffered.get("Protocol"));
+        assertEquals(getAtt("BufferQueue", "Arn"), buffered.get("Endpoint"));
+        assertEquals("CreateTopic", TEMPLATE.resource("AlarmTopic").get("Condition"));
+    }
+
+    @Test
+    void routesAlarmStateChangesFromEventBridgeWithAnOptionalNamePrefix() {
+        var rule = TEMPLATE.properties("AlarmStateRule");
+        var pattern = map(rule.get("EventPattern"));
+        var target = map(list(rule.get("Targets")).get(0));
+
+        assertEquals("UseEventBridge", TEMPLATE.resource("AlarmStateRule").get("Condition"));
+        assertEquals(List.of("aws.cloudwatch"), pattern.get("source"));
+        assertEquals(List.of("CloudWatch Alarm State Change"), pattern.get("detail-type"));
+        assertEquals(List.of(Map.of("alarmName", List.of(Map.of("prefix", ref("AlarmNamePrefix")))),
+                ref("AWS::NoValue")), ifBranches(pattern.get("detail"), "HasPrefix"));
+        assertEquals(List.of(getAtt("BufferQueue", "Arn"), ALIAS), ifBranches(target.get("Arn"), "UseBuffer"));
+        assertPermission("RuleInvokePermission", "events.amazonaws.com", "DirectEventBridge");
+        assertEquals(getAtt("AlarmStateRule", "Arn"), TEMPLATE.properties("RuleInvokePermission").get("SourceArn"));
+    }
+
+    @Test
+    void letsOnlyAlarmsOfThisAccountInvokeTheFunctionDirectly() {
+        var permission = TEMPLATE.properties("AlarmActionPermission");
+
+        assertPermission("AlarmActionPermission", "lambda.alarms.cloudwatch.amazonaws.com", null);
+        assertEquals(ref("AWS::AccountId"), permission.get("SourceAccount"));
+        assertEquals(Map.of("Fn::Sub", "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:*"),
+                permission.get("SourceArn"));
+    }
+
+    @Test
+    void readsTheBufferInBatchesAndReportsFailedItemsOnly() {
+        var mapping = TEMPLATE.properties("BufferEventSource");
+
+        assertEquals("UseBuffer", TEMPLATE.resource("BufferEventSource").get("Condition"));
+        assertEquals(getAtt("BufferQueue", "Arn"), mapping.get("EventSourceArn"));
+        assertEquals(ALIAS, mapping.get("FunctionName"));
+        assertEquals(100, mapping.get("BatchSize"));
+        assertEquals(List.of("ReportBatchItemFailures"), mapping.get("FunctionResponseTypes"),
+                "the function answers with batchItemFailures");
+        assertEquals(Map.of("deadLetterTargetArn", getAtt("BufferDeadLetterQueue", "Arn"), "maxReceiveCount", 5),
+                TEMPLATE.properties("BufferQueue").get("RedrivePolicy"));
+        assertEquals(ref("BufferVisibilityTimeout"), TEMPLATE.properties("BufferQueue").get("VisibilityTimeout"));
+        assertTrue(TEMPLATE.defaultNumber("BufferVisibilityTimeout") >= 6 * TEMPLATE.defaultNumber("Timeout"),
+                "AWS advises a visibility timeout of six times the function's timeout");
+    }
+
+    @Test
+    void sendsEveryFailedDeliveryAndInvocationToTheFailureQueue() {
+        var invokeConfig = map(TEMPLATE.properties("Function").get("EventInvokeConfig"));
+        var onFailure = map(map(invokeConfig.get("DestinationConfig")).get("OnFailure"));
+
+        assertEquals(Map.of("Type", "SQS", "Destination", FAILURE_QUEUE), onFailure);
+        assertEquals(2, invokeConfig.get("MaximumRetryAttempts"));
+        for (String subscription : List.of("TopicSubscription", "TopicToBuffer")) {
+            assertEquals(Map.of("deadLetterTargetArn", FAILURE_QUEUE),
+                    TEMPLATE.properties(subscription).get("RedrivePolicy"), subscription);
+        }
+        var target = map(list(TEMPLATE.properties("AlarmStateRule").get("Targets")).get(0));
+        assertEquals(Map.of("Arn", FAILURE_QUEUE), target.get("DeadLetterConfig"));
+        Set<Object> senders = new HashSet<>();
+        Template.walk(TEMPLATE.properties("FailureQueuePolicy"), node -> {
+            if (node instanceof Map<?, ?> statement && statement.containsKey("Principal")) {
+                senders.add(map(statement.get("Principal")).get("Service"));
+            }
+        });
+        assertEquals(Set.of("sns.amazonaws.com", "events.amazonaws.com"), senders);
+        assertTrue(roleStatements().stream().anyMatch(statement -> "sqs:SendMessage".equals(statement.get("Action"))
+                && FAILURE_QUEUE.equals(statement.get("Resource"))), "the function may send to its destination");
+    }
+
+    @Test
+    void keepsReservedConcurrencyTimesEachSharesWithinFlashdutysAccountLimits() {
+        var function = TEMPLATE.properties("Function");
+        long concurrency = TEMPLATE.defaultNumber("ReservedConcurrency");
+
+        assertEquals(ref("ReservedConcurrency"), function.get("ReservedConcurrentExecutions"));
+        assertEquals(ref("CallsPerSecond"), variables().get("FLASHDUTY_CALLS_PER_SECOND"));
+        assertEquals(ref("CallsPerMinute"), variables().get("FLASHDUTY_CALLS_PER_MINUTE"));
+        assertTrue(concurrency * TEMPLATE.defaultNumber("CallsPerSecond") <= 50, "50 calls a second per account");
+        assertTrue(concurrency * TEMPLATE.defaultNumber("CallsPerMinute") <= 1000, "1,000 calls a minute per account");
+        assertEquals(List.of(Map.of("MaximumConcurrency", ref("ReservedConcurrency")), ref("AWS::NoValue")),
+                ifBranches(TEMPLATE.properties("BufferEventSource").get("ScalingConfig"), "ScaleBuffer"));
+    }
+
+    @Test
+    void writesLogsToItsOwnGroupWithRetention() {
+        var logging = map(TEMPLATE.properties("Function").get("LoggingConfig"));
+
+        assertEquals(ref("FunctionLogGroup"), logging.get("LogGroup"));
+        assertEquals(ref("LogRetentionDays"), TEMPLATE.properties("FunctionLogGroup").get("RetentionInDays"));
+    }
+
+    @Test
+    void grantsTheFunctionRoleNamedActionsOnNamedResourcesOnly() {
+        assertEquals(getAtt("FunctionRole", "Arn"), TEMPLATE.properties("Function").get("Role"));
+        for (Map<String, Object> statement : roleStatements()) {
+            List<Object> actions = statement.get("Action") instanceof List<?> many ? new ArrayList<>(many)
+                    : List.of(statement.get("Action"));
+            assertTrue(actions.stream().noneMatch(action -> String.valueOf(action).contains("*")), "" + statement);
+            assertFalse(String.valueOf(statement.get("Resource")).contains("*"), "" + statement);
+        }
+        assertEquals(3, roleStatements().size(), "logs, failure queue, buffer, and nothing else");
+    }
+
+    @Test
+    void refersOnlyToParametersResourcesAndConditionsItDefines() {
+        Set<String> names = new HashSet<>(TEMPLATE.parameters().keySet());
+        names.addAll(TEMPLATE.resources().keySet());
+        names.addAll(List.of("AWS::AccountId", "AWS::Region", "AWS::Partition", "AWS::StackName", "AWS::NoValue",
+                "Function.Alias"));
+        Set<String> conditions = TEMPLATE.conditions().keySet();
+        Set<String> missing = new TreeSet<>();
+        Template.walk(TEMPLATE.root(), node -> intrinsic(node).ifPresent(call -> {
+            switch (call.getKey()) {
+                case "Ref" -> check(names, String.valueOf(call.getValue()), missing);
+                case "Fn::GetAtt" -> check(names, String.valueOf(list(call.getValue()).get(0)), missing);
+                case "Condition" -> check(conditions, String.valueOf(call.getValue()), missing);
+                case "Fn::If" -> check(conditions, String.valueOf(list(call.getValue()).get(0)), missing);
+                case "Fn::Sub" -> {
+                    Matcher variable = Pattern.compile("\\$\\{([^}!]+)}").matcher(String.valueOf(call.getValue()));
+                    while (variable.find()) {
+                        check(names, variable.group(1), missing);
+                    }
+                }
+                default -> {
+                }
+            }
+        }));
+        TEMPLATE.resources().values().forEach(resource -> {
+            Object condition = map(resource).get("Condition");
+            if (condition != null) {
+                check(conditions, String.valueOf(condition), missing);
+            }
+        });
+
+        assertEquals(Set.of(), missing);
+    }
+
+    @Test
+    void outputsWhatAUserNeedsNext() {
+        assertTrue(TEMPLATE.outputs().keySet().containsAll(List.of("FunctionName", "AlarmActionArn", "AlarmTopicArn",
+                "FailureQueueUrl", "BufferQueueUrl", "BufferDeadLetterQueueUrl", "EventRuleName", "LogGroupName")));
+    }
+
+    @Test
+    void passesCfnLintWhereItIsInstalled() throws Exception {
+        var linter = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .map(directory -> Path.of(directory, "cfn-lint")).filter(Files::isExecutable).findFirst();
+        assumeTrue(linter.isPresent(), "cfn-lint is not on PATH; the README says where the template was linted");
+
+        Process lint = new ProcessBuilder(linter.get().toString(), Template.FILE.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(lint.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(lint.waitFor(120, TimeUnit.SECONDS), "cfn-lint did not finish");
+
+        assertEquals("", output.strip());
+        assertEquals(0, lint.exitValue());
+    }
+
+    private static void check(Set<String> defined, String name, Set<String> missing) {
+        if (!defined.contains(name)) {
+            missing.add(name);
+        }
+    }
+
+    /** The two branches of an {@code Fn::If} on {@code condition}. */
+    private static List<Object> ifBranches(Object node, String condition) {
+        List<Object> arguments = list(map(node).get("Fn::If"));
+        assertEquals(condition, arguments.get(0));
+        return arguments.subList(1, 3);
+    }
+
+    private static void assertPermission(String resource, String principal, String condition) {
+        var permission = TEMPLATE.properties(resource);
+        assertEquals(ALIAS, permission.get("FunctionName"), resource);
+        assertEquals("lambda:InvokeFunction", permission.get("Action"), resource);
+        assertEquals(principal, permission.get("Principal"), resource);
+        assertEquals(condition, TEMPLATE.resource(resource).get("Condition"), resource);
+    }
+
+    private static Map<String, Object> variables() {
+        return map(map(TEMPLATE.properties("Function").get("Environment")).get("Variables"));
+    }
+
+    /** Every statement of the function role's policies, the conditional ones included. */
+    private static List<Map<String, Object>> roleStatements() {
+        List<Map<String, Object>> statements = new ArrayList<>();
+        for (Object policy : list(TEMPLATE.properties("FunctionRole").get("Policies"))) {
+            for (Object branch : branches(policy)) {
+                if (intrinsic(branch).isEmpty()) {
+                    list(map(map(branch).get("PolicyDocument")).get("Statement"))
+                            .forEach(statement -> statements.add(map(statement)));
+                }
+            }
+        }
+        return statements;
+    }
+
+    private static int compilerRelease() throws Exception {
+        Matcher release = Pattern.compile("<maven.compiler.release>(\\d+)</maven.compiler.release>")
+                .matcher(Files.readString(Path.of("pom.xml")));
+        assertTrue(release.find(), "pom.xml sets maven.compiler.release");
+        return Integer.parseInt(release.group(1));
+    }
+}

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Usage: scripts/replay-failures.sh [--stack NAME] [--max N]
+# Sends failures back to the function. Each message of the failure queue (failed asynchronous invocations,
+# and SNS or EventBridge deliveries that never reached their target) is handed to the function again and
+# deleted once it succeeds; with the SQS buffer, the buffer's dead-letter queue is moved back into the buffer.
+set -euo pipefail
+case "${1:-}" in -h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
+command -v aws >/dev/null || { echo "replay-failures.sh: the AWS CLI (aws) is not on PATH" >&2; exit 1; }
+command -v jq >/dev/null || { echo "replay-failures.sh: jq is not on PATH" >&2; exit 1; }
+
+stack=cloudwatch-statuspage-sync
+max=1000
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --stack) stack="$2"; shift 2 ;;
+    --max) max="$2"; shift 2 ;;
+    *) echo "replay-failures.sh: unexpected argument '$1'" >&2; sed -n '2p' "$0" | sed 's/^# //' >&2; exit 2 ;;
+  esac
+done
+
+output() {
+  aws cloudformation describe-stacks --stack-name "$stack" --output text \
+    --query "Stacks[0].Outputs[?OutputKey=='$1'].OutputValue"
+}
+queue_arn() {
+  aws sqs get-queue-attributes --queue-url "$1" --attribute-names QueueArn --query Attributes.QueueArn --output text
+}
+function_arn="$(output AlarmActionArn)"
+failures="$(output FailureQueueUrl)"
+buffer="$(output BufferQueueUrl)"
+dead_letters="$(output BufferDeadLetterQueueUrl)"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+
+replayed=0 kept=0
+while (( replayed + kept < max )); do
+  aws sqs receive-message --queue-url "$failures" --max-number-of-messages 10 --wait-time-seconds 2 \
+    --visibility-timeout 120 --output json > "$work/batch.json"
+  count="$(jq '.Messages | length' "$work/batch.json")"
+  (( count > 0 )) || break
+  for (( i = 0; i < count; i++ )); do
+    jq ".Messages[$i]" "$work/batch.json" > "$work/message.json"
+    handle="$(jq -r .ReceiptHandle "$work/message.json")"
+    if jq -e '.Body | fromjson? | has("requestPayload")' "$work/message.json" >/dev/null; then
+      # A failed asynchronous invocation: Lambda's record holds the original event.
+      jq '.Body | fromjson | .requestPayload' "$work/message.json" > "$work/payload.json"
+    else
+      # An SNS notification or EventBridge event that was never delivered: replay it as one SQS record.
+      jq --arg arn "$(queue_arn "$failures")" '{Records: [{messageId: .MessageId, receiptHandle: "replay",
+        body: .Body, attributes: {}, messageAttributes: {}, md5OfBody: .MD5OfBody, eventSource: "aws:sqs",
+        eventSourceARN: $arn, awsRegion: ($arn | split(":")[3])}]}' "$work/message.json" > "$work/payload.json"
+    fi
+    error="$(aws lambda invoke --function-name "$function_arn" --payload "fileb://$work/payload.json" \
+      --query FunctionError --output text "$work/answer.json")"
+    if [[ "$error" == None || -z "$error" ]] && ! jq -e '(.batchItemFailures // []) | length > 0' \
+        "$work/answer.json" >/dev/null; then
+      aws sqs delete-message --queue-url "$failures" --receipt-handle "$handle"
+      replayed=$(( replayed + 1 ))
+    else
+      echo "kept: $(jq -c . "$work/answer.json")" >&2
+      kept=$(( kept + 1 ))
+    fi
+  done
+done
+echo "failure queue: $replayed replayed, $kept kept for later" >&2
+
+if [[ -n "$dead_letters" && "$dead_letters" != None ]]; then
+  aws sqs start-message-move-task --source-arn "$(queue_arn "$dead_letters")" \
+    --destination-arn "$(queue_arn "$buffer")"
+  echo "buffer dead-letter queue: moving its messages back into the buffer" >&2
+fi

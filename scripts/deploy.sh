@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Usage: scripts/deploy.sh [--jvm] [--guided] [Parameter=Value ...]
 # Builds function.zip (native unless --jvm), then deploys template.yaml with sam build and sam deploy, using
-# samconfig.toml. Parameter=Value pairs set template parameters, e.g. AppKeySecret=flashduty/app-key
+# scripts/samconfig.toml. Parameter=Value pairs set template parameters, e.g. AppKeySecret=flashduty/app-key
 # StatusPageId=5750613685214 ComponentIds=01KC...,01KD...; --guided asks for each and can save them.
 set -euo pipefail
 case "${1:-}" in -h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
@@ -23,5 +23,6 @@ done
 overrides=("Build=$kind" "${overrides[@]}")
 
 ./scripts/build.sh "$kind"
-sam build --template-file template.yaml --config-file samconfig.toml --parameter-overrides "${overrides[@]}"
-sam deploy --config-file samconfig.toml --parameter-overrides "${overrides[@]}" "${guided[@]}"
+config="$PWD/scripts/samconfig.toml"
+sam build --template-file template.yaml --config-file "$config" --parameter-overrides "${overrides[@]}"
+sam deploy --config-file "$config" --parameter-overrides "${overrides[@]}" "${guided[@]}"

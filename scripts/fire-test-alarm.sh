@@ -25,7 +25,10 @@ output() {
 }
 topic="$(output AlarmTopicArn)"
 log_group="$(output LogGroupName)"
-[[ -n "$topic" && "$topic" != None ]] || { echo "fire-test-alarm.sh: stack $stack has no AlarmTopicArn output" >&2; exit 1; }
+if [[ -z "$topic" || "$topic" == None ]]; then
+  echo "fire-test-alarm.sh: stack $stack has no AlarmTopicArn output" >&2
+  exit 1
+fi
 
 # No data is not breaching, so the alarm rests in OK and moves only when this script moves it.
 aws cloudwatch put-metric-alarm --alarm-name "$alarm" --alarm-description "Test alarm of $stack" \

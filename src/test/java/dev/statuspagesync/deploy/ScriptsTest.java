@@ -29,6 +29,8 @@ class ScriptsTest {
     /** What every script may rely on: a shell and a few core tools. */
     static final List<String> BASE_TOOLS = List.of("bash", "env", "dirname", "sed", "cat", "mktemp", "date");
 
+    static final String DEFAULT_STACK = "cloudwatch-statuspage-sync";
+
     record Run(int exitCode, String output) {
     }
 
@@ -97,6 +99,17 @@ class ScriptsTest {
 
         assertEquals(2, run.exitCode());
         assertEquals("build.sh: unknown build 'wasm'; use jvm or native", run.output().strip());
+    }
+
+    @Test
+    void deploysTheStackTheOtherScriptsLookFor() throws Exception {
+        String config = Files.readString(SCRIPTS.resolve("samconfig.toml"));
+
+        assertTrue(config.contains("stack_name = \"" + DEFAULT_STACK + "\""), config);
+        assertTrue(config.contains("capabilities = \"CAPABILITY_IAM\""), "the template creates the function's role");
+        for (String script : List.of("fire-test-alarm.sh", "replay-failures.sh")) {
+            assertTrue(Files.readAllLines(SCRIPTS.resolve(script)).contains("stack=" + DEFAULT_STACK), script);
+        }
     }
 
     /** Runs a script with a PATH that holds only the base tools, {@code tools}, and any stubs put there. */

@@ -26,5 +26,6 @@ work=target/local-run
 
 args=()
 for arg in "$@"; do case "$arg" in --json|--dry-run) args+=("$arg");; esac; done
-RUN_LOCAL_CALLER_DIR="$caller_dir" exec java -cp "target/test-classes:$(cat "$work/test.classpath")" dev.statuspagesync.local.LocalRun \
+RUN_LOCAL_CALLER_DIR="$caller_dir" exec java -Dsun.net.httpserver.nodelay=true \
+  -cp "target/test-classes:$(cat "$work/test.classpath")" dev.statuspagesync.local.LocalRun \
   --function-dir "$work/task" --ric-classpath "$(cat "$work/ric.classpath")" "${args[@]}" "${events[@]}"

@@ -38,7 +38,7 @@ class TemplateTest {
 
     static final Template TEMPLATE = Template.load();
     /** Read by the runtime rather than by the function's configuration. */
-    static final Set<String> PLATFORM_VARIABLES = Set.of("DISABLE_SIGNAL_HANDLERS");
+    static final Set<String> PLATFORM_VARIABLES = Set.of("DISABLE_SIGNAL_HANDLERS", "JAVA_TOOL_OPTIONS");
     static final String JVM_HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
     static final Map<String, Object> ALIAS = ref("Function.Alias");
     static final Map<String, Object> FAILURE_QUEUE = getAtt("FailureQueue", "Arn");

@@ -164,12 +164,33 @@ public final class LocalRun {
      */
     static Process startFunction(Path functionDir, String ricClasspath, String runtimeApi, boolean isolate,
             Map<String, String> settings, Path log) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return startFunction(Path.of(System.getProperty("java.home")), List.of(), functionDir, ricClasspath,
+                runtimeApi, isolate, settings, log);
+    }
+
+    /** Starts the function on the JDK at {@code javaHome} with extra JVM options. */
+    static Process startFunction(Path javaHome, List<String> jvmOptions, Path functionDir, String ricClasspath,
+            String runtimeApi, boolean isolate, Map<String, String> settings, Path log) throws IOException {
         // As in the runtime interface client's documented container set-up: function and client on one class path.
         String task = functionDir.toAbsolutePath().toString();
         String classpath = String.join(File.pathSeparator, task, task + File.separator + "lib" + File.separator + "*",
                 ricClasspath);
-        ProcessBuilder builder = new ProcessBuilder(java, "-cp", classpath, RIC_MAIN, HANDLER)
+        return startFunctionWithClasspath(javaHome, jvmOptions, classpath, functionDir, runtimeApi, isolate, settings,
+                log);
+    }
+
+    /**
+     * Starts the function with its class path given; the task root stays {@code functionDir}. With
+     * {@code isolate}, the caller's own Flashduty and status-page variables are not passed on.
+     */
+    static Process startFunctionWithClasspath(Path javaHome, List<String> jvmOptions, String classpath,
+            Path functionDir, String runtimeApi, boolean isolate, Map<String, String> settings, Path log)
+            throws IOException {
+        String task = functionDir.toAbsolutePath().toString();
+        List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString()));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, RIC_MAIN, HANDLER));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();

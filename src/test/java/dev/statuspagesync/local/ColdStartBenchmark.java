@@ -25,7 +25,7 @@ import dev.statuspagesync.support.AlarmEvents;
 public final class ColdStartBenchmark {
 
     static final String USAGE = "usage: scripts/bench-cold-start.sh [--starts N] [--events N] [--rss-runs N]"
-            + " [--jdk25 PATH] [--profile]";
+            + " [--jdk25 PATH] [--native EXECUTABLE] [--profile]";
     static final long PAGE_ID = 1001;
     static final String KEY = "bench-key";
     static final String COMPONENT = "01BENCHCOMPONENT0000000000";
@@ -33,15 +33,28 @@ public final class ColdStartBenchmark {
 
     /**
      * What Lambda's managed Java runtimes pass by default: C1 only, serial collector
-     * (https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html).
+     * (https://docs.aws.amazon.com/lambda/latest/dg/java-customization.html); and the memory the JVM sizes its
+     * heap from, which on Lambda is the function's: the template's 1024 MB for the JVM build.
      */
     static final List<String> LAMBDA_JVM = List.of("-XX:+TieredCompilation", "-XX:TieredStopAtLevel=1",
-            "-XX:+UseSerialGC");
+            "-XX:+UseSerialGC", "-XX:MaxRAM=1024m");
     /** jboss-threads resets thread locals through java.lang internals, which Java 24 and later close. */
     static final String JDK24_OPENS = "--add-opens=java.base/java.lang=ALL-UNNAMED";
 
-    /** One way of starting the JVM; {@code training} makes the archive the options then use. */
-    record Setup(String name, Path javaHome, boolean jarLayout, List<String> options, List<String> training) {
+    /**
+     * One way of starting the function: a JVM ({@code javaHome}; {@code training} makes the archive the options
+     * then use) or, with {@code executable}, the native build.
+     */
+    record Setup(String name, Path javaHome, boolean jarLayout, List<String> options, List<String> training,
+            Path executable) {
+
+        Setup(String name, Path javaHome, boolean jarLayout, List<String> options, List<String> training) {
+            this(name, javaHome, jarLayout, options, training, null);
+        }
+
+        static Setup nativeBuild(Path executable) {
+            return new Setup("native executable", null, false, List.of(), List.of(), executable);
+        }
     }
 
     /** What one set-up measured. */
@@ -54,6 +67,7 @@ public final class ColdStartBenchmark {
         int rssRuns = 3;
         Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
         boolean profile = false;
+        Path nativeExecutable = null;
         Path functionDir = null;
         String ricClasspath = null;
         for (int i = 0; i < args.length; i++) {
@@ -63,6 +77,7 @@ public final class ColdStartBenchmark {
                 case "--rss-runs" -> rssRuns = Integer.parseInt(args[++i]);
                 case "--jdk25" -> jdk25 = Path.of(args[++i]);
                 case "--profile" -> profile = true;
+                case "--native" -> nativeExecutable = Path.of(args[++i]);
                 case "--function-dir" -> functionDir = Path.of(args[++i]);
                 case "--ric-classpath" -> ricClasspath = args[++i];
                 default -> {
@@ -91,6 +106,9 @@ public final class ColdStartBenchmark {
                     with(jvm25, "-XX:AOTCacheOutput=" + work.resolve("app-25.aot"))));
         } else {
             System.err.println("no JDK 25 at " + jdk25 + " (--jdk25): its set-ups are left out");
+        }
+        if (nativeExecutable != null) {
+            setups.add(Setup.nativeBuild(nativeExecutable.toAbsolutePath()));
         }
         Path jar = jarOf(functionDir, work);
 
@@ -246,8 +264,12 @@ public final class ColdStartBenchmark {
                 "STATUSPAGE_PAGE_ID", String.valueOf(PAGE_ID),
                 "STATUSPAGE_COMPONENT_IDS", COMPONENT,
                 // The fake does not count minutes; an unpaced minute keeps the memory run short.
-                "FLASHDUTY_CALLS_PER_MINUTE", "100000"));
+                "FLASHDUTY_CALLS_PER_MINUTE", "100000",
+                "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024"));
         Path log = work.resolve("bench-function.log");
+        if (setup.executable() != null) {
+            return LocalRun.startExecutable(setup.executable(), functionDir, runtime.address(), settings, log);
+        }
         if (!setup.jarLayout()) {
             return LocalRun.startFunction(setup.javaHome(), options, functionDir, ricClasspath, runtime.address(),
                     true, settings, log);

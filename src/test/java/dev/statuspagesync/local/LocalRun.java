@@ -186,7 +186,6 @@ public final class LocalRun {
     static Process startFunctionWithClasspath(Path javaHome, List<String> jvmOptions, String classpath,
             Path functionDir, String runtimeApi, boolean isolate, Map<String, String> settings, Path log)
             throws IOException {
-        String task = functionDir.toAbsolutePath().toString();
         List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString()));
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classpath, RIC_MAIN, HANDLER));
@@ -197,15 +196,33 @@ public final class LocalRun {
         if (isolate) {
             env.keySet().removeIf(name -> name.startsWith("STATUSPAGE_") || name.startsWith("FLASHDUTY_"));
         }
+        lambdaEnvironment(env, functionDir, runtimeApi);
+        env.putAll(settings);
+        return builder.start();
+    }
+
+    /** Starts the native build: the executable polls the runtime API itself, as on {@code provided.al2023}. */
+    static Process startExecutable(Path executable, Path functionDir, String runtimeApi, Map<String, String> settings,
+            Path log) throws IOException {
+        ProcessBuilder builder = new ProcessBuilder(executable.toString()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("STATUSPAGE_") || name.startsWith("FLASHDUTY_"));
+        lambdaEnvironment(env, functionDir, runtimeApi);
+        env.put("DISABLE_SIGNAL_HANDLERS", "true");
+        env.putAll(settings);
+        return builder.start();
+    }
+
+    /** What Lambda sets for every function: runtime API address, task root, handler, name, memory, Region. */
+    private static void lambdaEnvironment(Map<String, String> env, Path functionDir, String runtimeApi) {
         env.put("AWS_LAMBDA_RUNTIME_API", runtimeApi);
-        env.put("LAMBDA_TASK_ROOT", task);
+        env.put("LAMBDA_TASK_ROOT", functionDir.toAbsolutePath().toString());
         env.put("_HANDLER", HANDLER);
         env.put("AWS_LAMBDA_FUNCTION_NAME", "cloudwatch-statuspage-sync");
         env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "512");
         env.put("AWS_LAMBDA_FUNCTION_VERSION", "$LATEST");
         env.put("AWS_REGION", "us-east-1");
-        env.putAll(settings);
-        return builder.start();
     }
 
     /** One line per event: outcome, reason and change id, also when the invocation failed. */

@@ -1,0 +1,63 @@
+package dev.statuspagesync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
+/**
+ * A native executable only sees by reflection what is registered for it. Every record that Jackson binds
+ * (recognised by its Jackson annotations) must be, or the native build parses it into nulls.
+ */
+class NativeReadinessTest {
+
+    static final Path CLASSES = Path.of("target/classes");
+
+    @Test
+    void registersEveryRecordJacksonBindsForReflection() throws Exception {
+        List<Class<?>> bound = classes().filter(Class::isRecord).filter(NativeReadinessTest::boundByJackson).toList();
+
+        List<String> unregistered = bound.stream().filter(type -> !type.isAnnotationPresent(RegisterForReflection.class))
+                .map(Class::getName).toList();
+
+        assertTrue(bound.size() >= 15, "found the bound records: " + bound);
+        assertEquals(List.of(), unregistered);
+    }
+
+    private static boolean boundByJackson(Class<?> type) {
+        Stream<Annotation> annotations = Stream.concat(Arrays.stream(type.getAnnotations()),
+                Arrays.stream(type.getRecordComponents()).map(RecordComponent::getAccessor)
+                        .flatMap(accessor -> Arrays.stream(accessor.getAnnotations())));
+        return Stream.concat(annotations, Arrays.stream(type.getRecordComponents())
+                .flatMap(component -> Arrays.stream(component.getAnnotations())))
+                .anyMatch(annotation -> annotation.annotationType().getPackageName()
+                        .startsWith("com.fasterxml.jackson"));
+    }
+
+    private static Stream<Class<?>> classes() throws IOException {
+        try (Stream<Path> files = Files.walk(CLASSES)) {
+            return files.map(CLASSES::relativize).map(Path::toString).filter(name -> name.endsWith(".class"))
+                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.'))
+                    .<Class<?>>map(NativeReadinessTest::load).toList().stream();
+        }
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, NativeReadinessTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(name, e);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.statuspagesync.flashduty;
+
+import static dev.statuspagesync.fake.FakeFlashdutyResource.APP_KEY;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.Lambda;
+import dev.statuspagesync.support.LogCapture;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/** With the REST client's request log switched on, requests are logged with the app key masked. */
+@QuarkusTest
+@TestProfile(RequestLogMaskingTest.RequestLogOn.class)
+@QuarkusTestResource(FakeFlashdutyResource.class)
+class RequestLogMaskingTest {
+
+    public static class RequestLogOn implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("quarkus.rest-client.logging.scope", "request-response",
+                    "quarkus.log.category.\"dev.statuspagesync.flashduty.MaskingClientLogger\".level", "DEBUG");
+        }
+    }
+
+    @Test
+    void logsEachRequestAndResponseWithTheAppKeyMasked() {
+        fake().reset();
+        List<String> lines;
+        try (LogCapture capture = LogCapture.start()) {
+            Lambda.answer(Fixtures.event("sns-single-metric-alarm.json"));
+            lines = capture.lines();
+        }
+
+        List<String> requests = lines.stream().filter(line -> line.contains("MaskingClientLogger: Request: ")).toList();
+        assertEquals(3, requests.size(), "list, resolved list, create: " + lines);
+        assertTrue(requests.get(0).contains("/status-page/change/active/list?"), requests.get(0));
+        assertTrue(requests.get(0).contains(MaskingClientLogger.MASK), requests.get(0));
+        assertTrue(requests.get(2).startsWith(MaskingClientLogger.class.getName() + ": Request: POST "),
+                requests.get(2));
+        assertTrue(requests.get(2).contains("\"page_id\":"), "the body is logged: " + requests.get(2));
+        assertEquals(3, lines.stream().filter(line -> line.contains("MaskingClientLogger: Response: ")).count());
+        assertEquals(List.of(), lines.stream().filter(line -> line.contains(APP_KEY)).toList());
+    }
+
+    @Test
+    void masksEveryAppKeyValueInAUrl() {
+        assertEquals("https://api.flashcat.cloud/status-page/change/info?page_id=1&app_key=****&change_id=2",
+                MaskingClientLogger.mask("https://api.flashcat.cloud/status-page/change/info?page_id=1&app_key="
+                        + "s3cr3t-V@lue&change_id=2"));
+        assertEquals("/x?app_key=****", MaskingClientLogger.mask("/x?APP_KEY=abc"));
+    }
+}

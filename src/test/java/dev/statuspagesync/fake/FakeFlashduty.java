@@ -79,6 +79,10 @@ public final class FakeFlashduty implements AutoCloseable {
         /** HTTP 200 with {@code data: {}}: a success body missing its fields. */
         record EmptySuccess() implements Fault {
         }
+
+        /** Carries the request out, then drops the connection halfway through the answer's body. */
+        record Truncate() implements Fault {
+        }
     }
 
     public static final String REQUEST_ID_HEADER = "Flashcat-Request-Id";
@@ -221,6 +225,10 @@ public final class FakeFlashduty implements AutoCloseable {
             if (fault instanceof Fault.ActThenHang) {
                 answer(exchange, path, query, body);
                 awaitRelease(hang);
+                return;
+            }
+            if (fault instanceof Fault.Truncate) {
+                sendHalf(exchange, answer(exchange, path, query, body), requestId);
                 return;
             }
             Answer answer = fault == null ? answer(exchange, path, query, body)
@@ -568,6 +576,23 @@ public final class FakeFlashduty implements AutoCloseable {
         exchange.sendResponseHeaders(answer.status(), bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
+        }
+    }
+
+    /** Promises the whole answer, writes half of it, and closes the connection. */
+    private static void sendHalf(HttpExchange exchange, Answer answer, String requestId) throws IOException {
+        byte[] bytes = JSON.writeValueAsBytes(JSON.createObjectNode().put("request_id", requestId)
+                .set("data", answer.data()));
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        OutputStream out = exchange.getResponseBody();
+        out.write(bytes, 0, bytes.length / 2);
+        out.flush();
+        // Closing short of the promised length makes the server drop the connection.
+        try {
+            out.close();
+        } catch (IOException expected) {
+            // "insufficient bytes written": the point of this fault
         }
     }
 

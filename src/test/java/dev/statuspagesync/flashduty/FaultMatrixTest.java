@@ -1,0 +1,105 @@
+package dev.statuspagesync.flashduty;
+
+import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.statuspagesync.fake.FakeFlashduty.Fault;
+import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.Lambda;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * Every way the create call can fail, once or for good: how many creates it costs, how the invocation ends,
+ * and that the alarm ends up on the page exactly once, at once or after Lambda delivers it again.
+ */
+@QuarkusTest
+@QuarkusTestResource(FakeFlashdutyResource.class)
+class FaultMatrixTest {
+
+    static final String CREATE = "/status-page/change/create";
+    static final String FIRING = "sns-single-metric-alarm.json";
+    /** Attempts per call: the first and {@code flashduty.retry.max-retries} (4) more. */
+    static final int ATTEMPTS = 5;
+
+    /** One cell: the fault, how many times in a row, the invocation's end and the creates it made. */
+    record Cell(String name, Fault fault, int times, String outcome, int creates) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static Stream<Cell> cells() {
+        return Stream.of(
+                new Cell("429 without Retry-After, once", new Fault.Status(429, "RequestTooFrequently", null), 1,
+                        "created", 2),
+                new Cell("429 with Retry-After: 1, once", new Fault.Status(429, "RequestTooFrequently", 1), 1,
+                        "created", 2),
+                new Cell("500, once", new Fault.Status(500, "InternalError", null), 1, "created", 2),
+                new Cell("503, once", new Fault.Status(503, "ServiceUnavailable", null), 1, "created", 2),
+                new Cell("no answer within the timeout, once", new Fault.Hang(), 1, "created", 2),
+                new Cell("connection dropped before the answer, once", new Fault.Drop(), 1, "created", 2),
+                new Cell("connection dropped mid-answer after the create worked", new Fault.Truncate(), 1,
+                        "created", 1),
+                new Cell("no answer after the create worked", new Fault.ActThenHang(), 1, "created", 1),
+                new Cell("error envelope on HTTP 200, retryable code, once",
+                        new Fault.ErrorOn200("RequestTooFrequently"), 1, "created", 2),
+                new Cell("429 every time", new Fault.Status(429, "RequestTooFrequently", null), ATTEMPTS, "failed",
+                        ATTEMPTS),
+                new Cell("500 every time", new Fault.Status(500, "InternalError", null), ATTEMPTS, "failed",
+                        ATTEMPTS),
+                new Cell("503 every time", new Fault.Status(503, "ServiceUnavailable", null), ATTEMPTS, "failed",
+                        ATTEMPTS),
+                new Cell("no answer every time", new Fault.Hang(), ATTEMPTS, "failed", ATTEMPTS),
+                new Cell("connection dropped every time", new Fault.Drop(), ATTEMPTS, "failed", ATTEMPTS),
+                new Cell("error envelope on HTTP 200, rejecting code", new Fault.ErrorOn200("InvalidParameter"), 1,
+                        "rejected", 1),
+                new Cell("400", new Fault.Status(400, "InvalidParameter", null), 1, "rejected", 1),
+                new Cell("success body without its fields", new Fault.EmptySuccess(), 1, "rejected", 1));
+    }
+
+    @BeforeEach
+    void warmUpThenResetFake() {
+        // Counts must not include a retry caused by the first, cold call of the application.
+        Lambda.invoke(Fixtures.event(FIRING));
+        fake().reset();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cells")
+    void reflectsTheAlarmExactlyOnceOrFailsSoThatLambdaDeliversItAgain(Cell cell) {
+        fake().failNext(CREATE, Collections.nCopies(cell.times(), cell.fault()).toArray(Fault[]::new));
+
+        Response first = Lambda.invoke(Fixtures.event(FIRING));
+
+        assertEquals(cell.creates(), fake().requests(CREATE).size(), "create calls");
+        if (cell.outcome().equals("created")) {
+            assertEquals(200, first.statusCode(), first.asString());
+            assertEquals("created", Fixtures.json(first.asString()).path("outcome").asText());
+        } else {
+            assertEquals(500, first.statusCode(), "the invocation fails, so Lambda delivers the change again");
+            String message = Fixtures.json(first.asString()).path("errorMessage").asText();
+            assertTrue(message.startsWith(cell.outcome() + ": "), message);
+            assertEquals(0, fake().incidents().size(), "nothing half-done on the page");
+            // Lambda's retry, or the replay from the failure queue, once Flashduty answers again.
+            var again = Lambda.answer(Fixtures.event(FIRING));
+            assertEquals("created", again.path("outcome").asText());
+        }
+        assertEquals(1, fake().incidents().size(), "the alarm is on the page exactly once");
+        var redelivered = Lambda.answer(Fixtures.event(FIRING));
+        assertEquals("ignored", redelivered.path("outcome").asText(), "a further delivery changes nothing");
+        assertEquals(1, fake().incidents().size());
+    }
+}

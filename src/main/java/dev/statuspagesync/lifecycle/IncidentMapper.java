@@ -30,6 +30,17 @@ public final class IncidentMapper {
     /** The line that names the alarm behind an incident; the alarm ARN is the incident's key. */
     public static final String ARN_LINE_PREFIX = "Alarm ARN: ";
 
+    /*
+     * CloudWatch's own limits (PutMetricAlarm): longer text or more items than these did not come from an alarm,
+     * and the public page shows no more of them.
+     */
+    static final int MAX_DESCRIPTION = 1024;
+    static final int MAX_REASON = 1023;
+    static final int MAX_NAME = 255;
+    static final int MAX_DIMENSION_VALUE = 1024;
+    static final int MAX_DIMENSIONS = 30;
+    static final int MAX_METRICS = 10;
+
     private static final Pattern REGION_CODE = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
     private static final DateTimeFormatter HUMAN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -172,7 +183,7 @@ public final class IncidentMapper {
         text.append(alarms > 1 ? ", the last of the " + alarms + " alarms in this incident to recover." : ".");
         text.append(" All affected components are operational again.");
         if (alarm.reason() != null && !alarm.reason().isBlank()) {
-            text.append("\n\n**Reason:** ").append(Markdown.text(alarm.reason()));
+            text.append("\n\n**Reason:** ").append(Markdown.text(cut(alarm.reason(), MAX_REASON)));
         }
         return text.toString();
     }
@@ -241,7 +252,7 @@ public final class IncidentMapper {
 
     static String description(AlarmChange alarm) {
         StringBuilder text = new StringBuilder();
-        text.append("CloudWatch alarm **").append(Markdown.text(alarm.name())).append("** is in ")
+        text.append("CloudWatch alarm **").append(Markdown.text(cut(alarm.name(), MAX_NAME))).append("** is in ")
                 .append(alarm.newState());
         if (alarm.previousState() != null) {
             text.append(" (was ").append(alarm.previousState()).append(')');
@@ -251,10 +262,10 @@ public final class IncidentMapper {
         }
         text.append(".\n\n");
         if (alarm.description() != null) {
-            text.append(Markdown.text(alarm.description())).append("\n\n");
+            text.append(Markdown.text(cut(alarm.description(), MAX_DESCRIPTION))).append("\n\n");
         }
         if (alarm.reason() != null && !alarm.reason().isBlank()) {
-            text.append("**Reason:** ").append(Markdown.text(alarm.reason())).append("\n\n");
+            text.append("**Reason:** ").append(Markdown.text(cut(alarm.reason(), MAX_REASON))).append("\n\n");
         }
         if (!alarm.metrics().isEmpty()) {
             text.append("- **Metric:** ").append(metricLine(alarm.metrics())).append('\n');
@@ -276,13 +287,29 @@ public final class IncidentMapper {
         if (metrics.namespace() != null) {
             line.append(Markdown.text(metrics.namespace())).append(' ');
         }
-        line.append(metrics.metrics().stream().map(Markdown::text).collect(Collectors.joining(", ")));
+        line.append(metrics.metrics().stream().limit(MAX_METRICS).map(name -> Markdown.text(cut(name, MAX_NAME)))
+                .collect(Collectors.joining(", ")));
+        line.append(more(metrics.metrics().size(), MAX_METRICS));
         if (!metrics.dimensions().isEmpty()) {
-            line.append(" (").append(metrics.dimensions().entrySet().stream()
-                    .map(entry -> Markdown.text(entry.getKey()) + "=" + Markdown.text(entry.getValue()))
-                    .collect(Collectors.joining(", "))).append(')');
+            line.append(" (").append(metrics.dimensions().entrySet().stream().limit(MAX_DIMENSIONS)
+                    .map(entry -> Markdown.text(cut(entry.getKey(), MAX_NAME)) + "="
+                            + Markdown.text(cut(entry.getValue(), MAX_DIMENSION_VALUE)))
+                    .collect(Collectors.joining(", "))).append(more(metrics.dimensions().size(), MAX_DIMENSIONS))
+                    .append(')');
         }
         return line.toString().strip();
+    }
+
+    /** The text cut to {@code max} characters (code points) with an ellipsis, or whole when it fits. */
+    static String cut(String text, int max) {
+        if (text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max)) + "…";
+    }
+
+    private static String more(int count, int shown) {
+        return count > shown ? " and " + (count - shown) + " more" : "";
     }
 
     /** The alarm's page in the CloudWatch console of its partition. */

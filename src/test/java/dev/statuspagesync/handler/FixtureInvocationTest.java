@@ -5,6 +5,7 @@ import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -103,4 +104,16 @@ class FixtureInvocationTest {
         assertEquals(expected, creates.get(0).body());
     }
 
+
+    @Test
+    void ignoresAPayloadThatIsNotUtf8WithItsReasonAndCallsNothing() {
+        // "é" as the single Latin-1 byte 0xE9, which no UTF-8 sequence may contain here.
+        byte[] event = "{\"AlarmName\":\"caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+
+        JsonNode answer = Fixtures.json(Lambda.invoke(event).then().statusCode(200).extract().asString());
+
+        assertEquals("ignored", answer.path("outcome").asText());
+        assertEquals("invocation payload is not a JSON object", answer.path("reason").asText());
+        assertEquals(0, fake().requests().size());
+    }
 }

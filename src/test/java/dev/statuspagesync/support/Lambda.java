@@ -27,7 +27,15 @@ public final class Lambda {
 
     /** Sends one event; a 200 carries the handler's answer, a 500 the Lambda error document. */
     public static Response invoke(String event) {
-        RequestSpecification request = given().contentType("application/json").body(event);
+        return send(given().contentType("application/json").body(event));
+    }
+
+    /** Sends raw bytes as the event, whatever they are. */
+    public static Response invoke(byte[] event) {
+        return send(given().contentType("application/json").body(event));
+    }
+
+    private static Response send(RequestSpecification request) {
         // @QuarkusTest points REST Assured at the mock server; @QuarkusIntegrationTest only names its port.
         String port = System.getProperty(MOCK_SERVER_PORT);
         if (RestAssured.port <= 0 && port != null && !port.equals("0")) {

@@ -54,11 +54,14 @@ public class FlashdutyClient {
         return created.changeId();
     }
 
-    /** Appends a timeline update and returns its update id. */
+    /**
+     * Appends a timeline update and returns its update id. Like create, it is not idempotent: a retry after an
+     * unclear failure first looks for the update that attempt may have added.
+     */
     public String addUpdate(Requests.CreateTimeline request, Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget);
         Responses.CreatedUpdate created = gateway.call("change/timeline/create", deadline,
-                api -> api.createTimeline(request));
+                new LookAgainBeforeUpdate(request));
         return created == null ? null : created.updateId();
     }
 

@@ -21,6 +21,18 @@ final class FlashdutyErrors {
     }
 
     /** Whether an envelope's error object means failure; Flashduty's own client ignores "", "0" and "OK". */
+    /** Whether this answer shows that Flashduty did nothing: only a rate-limit answer does. */
+    static boolean provesNothingDone(Responses.Error error) {
+        return isError(error) && RATE_LIMITED.equals(error.code());
+    }
+
+    /** Whether this failure shows that Flashduty did nothing: only a refusal for rate does. */
+    static boolean provesNothingDone(Throwable failure) {
+        Throwable classified = failure instanceof FlashdutyException ? failure : failure.getCause();
+        return classified instanceof FlashdutyRetryableException retryable
+                && (retryable.httpStatus() == 429 || RATE_LIMITED.equals(retryable.code()));
+    }
+
     static boolean isError(Responses.Error error) {
         return error != null && error.code() != null && !SUCCESS_CODES.contains(error.code().trim());
     }

@@ -32,21 +32,13 @@ final class LookAgainBeforeCreate implements Function<FlashdutyApi, Responses.En
                 }
             }
         }
-        // Only a rate-limit answer proves that Flashduty did not act on the attempt.
         try {
             var answer = api.create(request);
-            mayHaveCreated = !(answer != null && FlashdutyErrors.isError(answer.error())
-                    && FlashdutyErrors.RATE_LIMITED.equals(answer.error().code()));
+            mayHaveCreated = !FlashdutyErrors.provesNothingDone(answer == null ? null : answer.error());
             return answer;
         } catch (RuntimeException failure) {
-            mayHaveCreated = !rateLimited(failure);
+            mayHaveCreated = !FlashdutyErrors.provesNothingDone(failure);
             throw failure;
         }
-    }
-
-    private static boolean rateLimited(Throwable failure) {
-        Throwable classified = failure instanceof FlashdutyException ? failure : failure.getCause();
-        return classified instanceof FlashdutyRetryableException retryable
-                && (retryable.httpStatus() == 429 || FlashdutyErrors.RATE_LIMITED.equals(retryable.code()));
     }
 }

@@ -30,6 +30,8 @@ class FaultMatrixTest {
 
     static final String CREATE = "/status-page/change/create";
     static final String FIRING = "sns-single-metric-alarm.json";
+    static final String RECOVERY = "sns-single-metric-ok.json";
+    static final String RESOLVE = "/status-page/change/timeline/create";
     /** Attempts per call: the first and {@code flashduty.retry.max-retries} (4) more. */
     static final int ATTEMPTS = 5;
 
@@ -68,6 +70,46 @@ class FaultMatrixTest {
                         "rejected", 1),
                 new Cell("400", new Fault.Status(400, "InvalidParameter", null), 1, "rejected", 1),
                 new Cell("success body without its fields", new Fault.EmptySuccess(), 1, "rejected", 1));
+    }
+
+    static Stream<Cell> resolveCells() {
+        return Stream.of(
+                new Cell("429, once", new Fault.Status(429, "RequestTooFrequently", null), 1, "resolved", 2),
+                new Cell("503, once", new Fault.Status(503, "ServiceUnavailable", null), 1, "resolved", 2),
+                new Cell("no answer within the timeout, once", new Fault.Hang(), 1, "resolved", 2),
+                new Cell("connection dropped mid-answer after the resolution worked", new Fault.Truncate(), 1,
+                        "resolved", 1),
+                new Cell("500 every time", new Fault.Status(500, "InternalError", null), ATTEMPTS, "failed",
+                        ATTEMPTS),
+                new Cell("400", new Fault.Status(400, "InvalidParameter", null), 1, "rejected", 1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("resolveCells")
+    void resolvesExactlyOnceOrFailsSoThatLambdaDeliversTheRecoveryAgain(Cell cell) {
+        Lambda.answer(Fixtures.event(FIRING));
+        int before = fake().requests(RESOLVE).size();
+        fake().failNext(RESOLVE, Collections.nCopies(cell.times(), cell.fault()).toArray(Fault[]::new));
+
+        Response first = Lambda.invoke(Fixtures.event(RECOVERY));
+
+        assertEquals(cell.creates(), fake().requests(RESOLVE).size() - before, "resolve calls");
+        if (cell.outcome().equals("resolved")) {
+            assertEquals(200, first.statusCode(), first.asString());
+            assertEquals("resolved", Fixtures.json(first.asString()).path("outcome").asText());
+        } else {
+            assertEquals(500, first.statusCode(), "the invocation fails, so Lambda delivers the recovery again");
+            assertTrue(Fixtures.json(first.asString()).path("errorMessage").asText()
+                    .startsWith(cell.outcome() + ": "));
+            assertEquals("investigating", fake().incidents().get(0).status(), "still open, nothing half-done");
+            assertEquals("resolved", Lambda.answer(Fixtures.event(RECOVERY)).path("outcome").asText());
+        }
+        var incident = fake().incidents().get(0);
+        assertEquals("resolved", incident.status());
+        assertEquals(1, incident.updates().stream().filter(update -> update.status().equals("resolved")).count(),
+                "subscribers hear of the resolution once");
+        assertEquals("ignored", Lambda.answer(Fixtures.event(RECOVERY)).path("outcome").asText(),
+                "a further delivery changes nothing");
     }
 
     @BeforeEach

@@ -560,14 +560,19 @@ public final class FakeFlashduty implements AutoCloseable {
         return "maintenance".equals(type) ? MAINTENANCE_STATUSES : INCIDENT_STATUSES;
     }
 
-    private static void send(HttpExchange exchange, Answer answer, String requestId) throws IOException {
+    /** The answer in Flashduty's envelope: {@code data} on success, {@code error} otherwise. */
+    private static byte[] envelope(Answer answer, String requestId) throws IOException {
         ObjectNode envelope = JSON.createObjectNode().put("request_id", requestId);
         if (answer.code() != null) {
             envelope.putObject("error").put("code", answer.code()).put("message", answer.message());
         } else {
             envelope.set("data", answer.data());
         }
-        byte[] bytes = JSON.writeValueAsBytes(envelope);
+        return JSON.writeValueAsBytes(envelope);
+    }
+
+    private static void send(HttpExchange exchange, Answer answer, String requestId) throws IOException {
+        byte[] bytes = envelope(answer, requestId);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.getResponseHeaders().add(REQUEST_ID_HEADER, requestId);
         if (answer.retryAfter() != null) {
@@ -581,10 +586,9 @@ public final class FakeFlashduty implements AutoCloseable {
 
     /** Promises the whole answer, writes half of it, and closes the connection. */
     private static void sendHalf(HttpExchange exchange, Answer answer, String requestId) throws IOException {
-        byte[] bytes = JSON.writeValueAsBytes(JSON.createObjectNode().put("request_id", requestId)
-                .set("data", answer.data()));
+        byte[] bytes = envelope(answer, requestId);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
-        exchange.sendResponseHeaders(200, bytes.length);
+        exchange.sendResponseHeaders(answer.status(), bytes.length);
         OutputStream out = exchange.getResponseBody();
         out.write(bytes, 0, bytes.length / 2);
         out.flush();

@@ -31,6 +31,10 @@ interface FlashdutyApi {
     Responses.Envelope<Responses.CreatedChange> create(Requests.CreateChange request);
 
     @POST
+    @Path("/delete")
+    Responses.Envelope<Object> delete(Requests.DeleteChange request);
+
+    @POST
     @Path("/timeline/create")
     Responses.Envelope<Responses.CreatedUpdate> createTimeline(Requests.CreateTimeline request);
 

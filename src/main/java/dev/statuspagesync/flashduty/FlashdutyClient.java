@@ -17,6 +17,7 @@ public class FlashdutyClient {
     public static final String CREATE_PATH = "/status-page/change/create";
     public static final String TIMELINE_PATH = "/status-page/change/timeline/create";
     public static final String TIMELINE_UPDATE_PATH = "/status-page/change/timeline/update";
+    public static final String DELETE_PATH = "/status-page/change/delete";
 
     private final FlashdutyGateway gateway;
     private final Pacer pacer;
@@ -71,12 +72,27 @@ public class FlashdutyClient {
         gateway.call("change/timeline/update", deadline, api -> api.updateTimeline(request));
     }
 
+    /**
+     * Deletes an event. Deleting is idempotent in effect: an event already gone (a lost answer's retry found the
+     * first attempt done) counts as deleted.
+     */
+    public void deleteChange(long pageId, long changeId, Deadline deadline) {
+        pacer.awaitTurn(deadline, callBudget);
+        try {
+            gateway.call("change/delete", deadline, api -> api.delete(new Requests.DeleteChange(pageId, changeId)));
+        } catch (FlashdutyRejectedException gone) {
+            if (!"ResourceNotFound".equals(gone.code())) {
+                throw gone;
+            }
+        }
+    }
+
     /** Every open incident of a page. */
     public List<Responses.Change> activeIncidents(long pageId, Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget);
         Responses.ChangeList list = gateway.call("change/active/list", deadline,
                 api -> api.activeList(pageId, INCIDENT));
-        return list == null || list.items() == null ? List.of() : list.items();
+        return itemsOf(list, "change/active/list");
     }
 
     /** Resolved incidents of a page that started at or after {@code sinceSeconds}. */
@@ -84,7 +100,18 @@ public class FlashdutyClient {
         pacer.awaitTurn(deadline, callBudget);
         Responses.ChangeList list = gateway.call("change/list", deadline,
                 api -> api.list(pageId, INCIDENT, ChangeStatus.RESOLVED.wire(), sinceSeconds));
-        return list == null || list.items() == null ? List.of() : list.items();
+        return itemsOf(list, "change/list");
+    }
+
+    /**
+     * The items of a list answer. The spec requires {@code items}; taking an answer without them for "no open
+     * incidents" would open a second incident for an alarm that has one, so it is refused instead.
+     */
+    private static List<Responses.Change> itemsOf(Responses.ChangeList list, String operation) {
+        if (list == null || list.items() == null) {
+            throw FlashdutyErrors.classify(200, "MissingItems", operation + " answered without items", null, null);
+        }
+        return list.items();
     }
 
     /** One event with its full timeline. */

@@ -67,4 +67,10 @@ public final class Requests {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record UpdateTimeline(long pageId, long changeId, String updateId, String description) {
     }
+
+    /** {@code POST /status-page/change/delete}. */
+    @RegisterForReflection
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    public record DeleteChange(long pageId, long changeId) {
+    }
 }

@@ -2,11 +2,14 @@ package dev.statuspagesync.inbound;
 
 import java.util.Optional;
 
-/** The parts of {@code arn:PARTITION:cloudwatch:REGION:ACCOUNT:alarm:NAME}; names may contain colons. */
+/**
+ * The parts of {@code arn:PARTITION:cloudwatch:REGION:ACCOUNT:alarm:NAME}; names may contain colons. No ARN holds a
+ * control character, so one that does is not an ARN.
+ */
 record AlarmArn(String partition, String region, String account, String name) {
 
     static Optional<AlarmArn> parse(String arn) {
-        if (arn == null) {
+        if (arn == null || arn.codePoints().anyMatch(Character::isISOControl)) {
             return Optional.empty();
         }
         String[] parts = arn.trim().split(":", 7);

@@ -215,6 +215,9 @@ public class EnvelopeReader {
         List<String> names = new ArrayList<>();
         Map<String, String> dimensions = Map.of();
         for (var query : trigger.metrics()) {
+            if (query == null) {
+                continue;
+            }
             var metric = query.metricStat() == null ? null : query.metricStat().metric();
             if (metric != null) {
                 namespace = namespace == null ? metric.namespace() : namespace;
@@ -234,6 +237,9 @@ public class EnvelopeReader {
         List<String> names = new ArrayList<>();
         Map<String, String> dimensions = Map.of();
         for (var query : queries) {
+            if (query == null) {
+                continue;
+            }
             var metric = query.metricStat() == null ? null : query.metricStat().metric();
             if (metric != null) {
                 namespace = namespace == null ? metric.namespace() : namespace;

@@ -2,10 +2,12 @@ package dev.statuspagesync.lifecycle;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -106,8 +108,10 @@ public class AlarmLifecycle {
         long at = changeTime(alarm);
         List<Responses.Change> open = openIncidents(route, invocation);
         // Flashduty's create is not idempotent: a redelivered or duplicated change must find its incident.
-        var mine = open.stream().filter(incident -> IncidentMapper.isOpenedFor(incident, alarm)).findFirst();
+        var mine = open.stream().filter(incident -> IncidentMapper.isOpenedFor(incident, alarm))
+                .min(Comparator.comparing(Responses.Change::changeId));
         if (mine.isPresent()) {
+            dropDuplicates(alarm, mine.get(), open, route, invocation);
             return fireAgain(alarm, route, mine.get(), at, invocation);
         }
         var recovered = recoveryAfter(alarm, route, invocation);
@@ -131,7 +135,61 @@ public class AlarmLifecycle {
         long changeId = flashduty.createChange(request, incident -> IncidentMapper.isOpenedFor(incident, alarm),
                 invocation.deadline());
         invocation.opened(route.pageId(), IncidentMapper.opened(changeId, request));
-        return Outcome.created(changeId, "incident opened for alarm " + alarm.name());
+        var first = openedMeanwhile(alarm, route, changeId, invocation);
+        if (first.isEmpty()) {
+            return Outcome.created(changeId, "incident opened for alarm " + alarm.name());
+        }
+        // Another environment opened one for this change at the same moment: the first opened stays.
+        flashduty.deleteChange(route.pageId(), changeId, invocation.deadline());
+        invocation.deleted(route.pageId(), changeId);
+        Responses.Change kept = first.get();
+        Outcome then = IncidentMapper.isOpenedFor(kept, alarm) ? fireAgain(alarm, route, kept, at, invocation)
+                : join(alarm, route, kept, at, invocation);
+        return new Outcome(then.outcome(), then.reason() + "; incident " + changeId
+                + ", opened for it at the same moment, was deleted", then.changeId(), then.planned());
+    }
+
+    /**
+     * Reads the page's open incidents again after a create, to catch a concurrent environment that opened an
+     * incident for the same change (or for the same components) before this one: Flashduty has no conditional
+     * create. Incident ids grow with time, so every environment agrees which came first. The read also gives
+     * the new incident its timeline.
+     */
+    private Optional<Responses.Change> openedMeanwhile(AlarmChange alarm, Route route, long changeId,
+            Invocation invocation) {
+        var listed = flashduty.activeIncidents(route.pageId(), invocation.deadline());
+        invocation.listed(route.pageId(), carryTimelines(listed));
+        listed.stream().filter(fresh -> Membership.openingUpdate(fresh).isPresent())
+                .forEach(fresh -> invocation.completeTimeline(route.pageId(), fresh));
+        var first = listed.stream().filter(IncidentMapper::isOurs)
+                .filter(incident -> incident.changeId() < changeId)
+                .filter(incident -> IncidentMapper.isOpenedFor(incident, alarm)
+                        || joinOpenIncidents && sharesComponents(incident, route))
+                .min(Comparator.comparing(Responses.Change::changeId))
+                .map(incident -> withOpeningUpdate(incident, route, invocation));
+        first.ifPresent(incident -> invocation.keep(pageOf(incident, route), incident));
+        return first;
+    }
+
+    /**
+     * Deletes later incidents that stand for this alarm alone besides the one it is in: left by a race whose
+     * loser could not delete its own at the time.
+     */
+    private void dropDuplicates(AlarmChange alarm, Responses.Change kept, List<Responses.Change> open, Route route,
+            Invocation invocation) {
+        if (dryRun) {
+            return;
+        }
+        for (Responses.Change incident : open) {
+            if (incident.changeId() > kept.changeId()
+                    && IncidentMapper.keyArn(incident).filter(alarm.arn()::equals).isPresent()
+                    && Membership.of(incident).members().keySet().equals(Set.of(alarm.arn()))) {
+                flashduty.deleteChange(pageOf(incident, route), incident.changeId(), invocation.deadline());
+                invocation.deleted(pageOf(incident, route), incident.changeId());
+                LOG.infof("alarm=\"%s\" deleted incident %d, a duplicate of incident %d", alarm.name(),
+                        incident.changeId(), kept.changeId());
+            }
+        }
     }
 
     /** An ALARM for an alarm the open incident already stands for. */
@@ -174,12 +232,14 @@ public class AlarmLifecycle {
     }
 
     private Outcome resolve(AlarmChange alarm, Route route, Invocation invocation) {
-        var open = openIncidents(route, invocation).stream()
-                .filter(incident -> IncidentMapper.isOpenedFor(incident, alarm)).findFirst();
+        List<Responses.Change> all = openIncidents(route, invocation);
+        var open = all.stream().filter(incident -> IncidentMapper.isOpenedFor(incident, alarm))
+                .min(Comparator.comparing(Responses.Change::changeId));
         if (open.isEmpty()) {
             return Outcome.ignored("no open incident for this alarm");
         }
         Responses.Change incident = open.get();
+        dropDuplicates(alarm, incident, all, route, invocation);
         long at = changeTime(alarm);
         Membership members = Membership.of(incident);
         Membership.Member member = members.get(alarm.arn()).orElseThrow();

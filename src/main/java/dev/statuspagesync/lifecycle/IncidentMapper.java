@@ -41,6 +41,7 @@ public final class IncidentMapper {
     static final int MAX_DIMENSIONS = 30;
     static final int MAX_METRICS = 10;
 
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
     private static final Pattern REGION_CODE = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
     private static final DateTimeFormatter HUMAN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
@@ -241,9 +242,9 @@ public final class IncidentMapper {
         return ARN_LINE_PREFIX + Markdown.code(alarm.arn());
     }
 
-    /** The title, cut to Flashduty's limit without splitting a character. */
+    /** The title on one line, cut to Flashduty's limit without splitting a character. */
     static String title(String rendered) {
-        String name = rendered.strip();
+        String name = CONTROL.matcher(rendered).replaceAll(" ").strip();
         if (name.codePointCount(0, name.length()) <= Requests.MAX_TITLE_LENGTH) {
             return name;
         }

@@ -92,6 +92,12 @@ public final class Invocation {
         listed.remove(pageId);
     }
 
+    /** Forgets an incident this invocation deleted. */
+    void deleted(long pageId, long changeId) {
+        Optional.ofNullable(open.get(pageId)).ifPresent(view -> view.value()
+                .removeIf(known -> known.changeId() == changeId));
+    }
+
     /** Gives a known incident that lacks its timeline the one Flashduty just listed. */
     void completeTimeline(long pageId, Responses.Change listed) {
         Optional.ofNullable(open.get(pageId)).ifPresent(view -> view.value().replaceAll(known ->

@@ -6,7 +6,15 @@ package dev.statuspagesync.lifecycle;
  */
 public class InvocationFailedException extends RuntimeException {
 
+    private final transient Outcome outcome;
+
     public InvocationFailedException(Outcome outcome) {
         super(outcome.outcome().wire() + ": " + outcome.reason(), null, false, false);
+        this.outcome = outcome;
+    }
+
+    /** The outcome that failed the invocation. */
+    public Outcome outcome() {
+        return outcome;
     }
 }

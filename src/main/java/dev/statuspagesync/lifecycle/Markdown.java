@@ -37,8 +37,21 @@ final class Markdown {
         return escaped;
     }
 
-    /** A code span that shows {@code value} literally, whatever backticks it holds. */
+    /**
+     * A code span that shows {@code value} literally, whatever backticks it holds: its fence is one backtick
+     * longer than the longest run inside, so no run can close it early.
+     */
     static String code(String value) {
-        return value.contains("`") ? "`` " + value + " ``" : "`" + value + "`";
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < value.length(); i++) {
+            run = value.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        if (longest == 0) {
+            return "`" + value + "`";
+        }
+        String fence = "`".repeat(longest + 1);
+        return fence + " " + value + " " + fence;
     }
 }

@@ -102,6 +102,14 @@ class ScriptsTest {
     }
 
     @Test
+    void fuzzRefusesADurationJazzerCannotRead(@TempDir Path sandbox) throws Exception {
+        Run run = run(SCRIPTS.resolve("fuzz.sh"), sandbox, List.of("java"), "ten minutes");
+
+        assertEquals(2, run.exitCode());
+        assertEquals("fuzz.sh: duration 'ten minutes' is not like 90s, 10m or 1h", run.output().strip());
+    }
+
+    @Test
     void deploysTheStackTheOtherScriptsLookFor() throws Exception {
         String config = Files.readString(SCRIPTS.resolve("samconfig.toml"));
 

@@ -18,6 +18,7 @@ import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -86,12 +87,6 @@ public final class FakeFlashduty implements AutoCloseable {
     }
 
     public static final String REQUEST_ID_HEADER = "Flashcat-Request-Id";
-    static final Set<String> INCIDENT_STATUSES = Set.of("investigating", "identified", "monitoring", "resolved");
-    static final Set<String> MAINTENANCE_STATUSES = Set.of("scheduled", "ongoing", "completed");
-    static final Set<String> INCIDENT_COMPONENT_STATUSES = Set.of("operational", "degraded", "partial_outage",
-            "full_outage");
-    static final Set<String> MAINTENANCE_COMPONENT_STATUSES = Set.of("operational", "under_maintenance");
-    static final int MAX_TITLE = 255;
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -110,6 +105,8 @@ public final class FakeFlashduty implements AutoCloseable {
     private final Map<String, Deque<Fault>> faults = new LinkedHashMap<>();
     private CountDownLatch hangs = new CountDownLatch(1);
     private boolean listsWithoutTimelines;
+    private CountDownLatch listBarrier = new CountDownLatch(0);
+    private int heldLists;
     private int perSecondLimit;
     private final Deque<Long> lastSecond = new ArrayDeque<>();
     private int refusedForRate;
@@ -147,6 +144,8 @@ public final class FakeFlashduty implements AutoCloseable {
         incidents.clear();
         faults.clear();
         listsWithoutTimelines = false;
+        heldLists = 0;
+        listBarrier.countDown();
         perSecondLimit = 0;
         refusedForRate = 0;
         lastSecond.clear();
@@ -167,6 +166,15 @@ public final class FakeFlashduty implements AutoCloseable {
     /** Makes list answers leave out each event's updates, as a leaner API version might; reset turns it off. */
     public synchronized void listWithoutTimelines() {
         listsWithoutTimelines = true;
+    }
+
+    /**
+     * Holds the next {@code readers} reads of open incidents until all of them have arrived (at most 5 s), so
+     * that concurrent callers all see the page as it was before any of them wrote: the race two environments run.
+     */
+    public synchronized void holdListsUntil(int readers) {
+        listBarrier = new CountDownLatch(readers);
+        heldLists = readers;
     }
 
     /** Queues faults, answered in order to the next requests to {@code path}. */
@@ -205,7 +213,12 @@ public final class FakeFlashduty implements AutoCloseable {
                 body = bytes.length == 0 ? null : parse(bytes);
             }
             CountDownLatch hang;
+            CountDownLatch barrier = null;
             synchronized (this) {
+                if (path.equals("/status-page/change/active/list") && heldLists > 0) {
+                    heldLists--;
+                    barrier = listBarrier;
+                }
                 requests.add(new Recorded(exchange.getRequestMethod(), path, query, body, System.nanoTime()));
                 Deque<Fault> queued = faults.get(path);
                 fault = queued == null ? null : queued.poll();
@@ -214,6 +227,10 @@ public final class FakeFlashduty implements AutoCloseable {
                     fault = new Fault.Status(429, "RequestTooFrequently", 1);
                 }
                 hang = hangs;
+            }
+            if (barrier != null) {
+                barrier.countDown();
+                awaitAll(barrier);
             }
             if (fault instanceof Fault.Drop) {
                 return; // closing the exchange unanswered drops the connection
@@ -288,6 +305,7 @@ public final class FakeFlashduty implements AutoCloseable {
             case "/status-page/change/create" -> post ? create(body) : notAllowed();
             case "/status-page/change/timeline/create" -> post ? addUpdate(body) : notAllowed();
             case "/status-page/change/timeline/update" -> post ? editUpdate(body) : notAllowed();
+            case "/status-page/change/delete" -> post ? delete(body) : notAllowed();
             case "/status-page/change/active/list" -> "GET".equals(method) ? activeList(query) : notAllowed();
             case "/status-page/change/list" -> "GET".equals(method) ? list(query) : notAllowed();
             case "/status-page/change/info" -> "GET".equals(method) ? info(query) : notAllowed();
@@ -301,40 +319,16 @@ public final class FakeFlashduty implements AutoCloseable {
 
     private synchronized Answer create(JsonNode body) {
         String problem = checkPage(body);
-        String type = body.path("type").asText("");
-        String title = body.path("title").asText("");
-        String status = body.path("status").asText("");
-        JsonNode updates = body.path("updates");
-        if (problem == null && !Set.of("incident", "maintenance").contains(type)) {
-            problem = "type must be incident or maintenance";
-        }
-        if (problem == null && (title.isBlank() || title.codePointCount(0, title.length()) > MAX_TITLE)) {
-            problem = "title is required and at most 255 characters";
-        }
-        if (problem == null && !statusesFor(type).contains(status)) {
-            problem = "status " + status + " is not valid for " + type;
-        }
-        if (problem == null && !body.path("description").isTextual()) {
-            problem = "description is required";
-        }
-        if (problem == null && (!updates.isArray() || updates.isEmpty())) {
-            problem = "updates must hold at least one update";
-        }
-        if (problem == null && (!updates.get(0).path("component_changes").isArray()
-                || updates.get(0).path("component_changes").isEmpty())) {
-            problem = "the first update must carry component_changes";
-        }
         if (problem == null) {
-            for (JsonNode update : updates) {
-                problem = checkUpdate(type, update, false);
-                if (problem != null) {
-                    break;
-                }
-            }
+            problem = FlashdutyRules.createProblem(body, componentNames.keySet());
         }
         if (problem != null) {
             return Answer.error(400, problem.startsWith("unknown") ? "ResourceNotFound" : "InvalidParameter", problem);
         }
+        String type = body.path("type").asText("");
+        String title = body.path("title").asText("");
+        String status = body.path("status").asText("");
+        JsonNode updates = body.path("updates");
         long changeId = 6_000_000_000_000L + ids.incrementAndGet();
         long start = body.has("start_at_seconds") ? body.get("start_at_seconds").asLong() : now();
         Map<String, String> components = new LinkedHashMap<>();
@@ -355,13 +349,7 @@ public final class FakeFlashduty implements AutoCloseable {
         }
         Incident incident = incidents.get(body.path("change_id").asLong());
         String status = body.path("status").asText("");
-        if (!statusesFor(incident.type()).contains(status)) {
-            return Answer.error(400, "InvalidParameter", "status " + status + " is not valid for " + incident.type());
-        }
-        if (!body.path("description").isTextual()) {
-            return Answer.error(400, "InvalidParameter", "description is required");
-        }
-        String problem = checkUpdate(incident.type(), body, true);
+        String problem = FlashdutyRules.timelineProblem(incident.type(), body, componentNames.keySet());
         if (problem != null) {
             return Answer.error(400, "InvalidParameter", problem);
         }
@@ -392,6 +380,15 @@ public final class FakeFlashduty implements AutoCloseable {
         }
         return incidents.containsKey(body.path("change_id").asLong()) ? null
                 : Answer.error(400, "ResourceNotFound", "unknown change_id " + body.path("change_id"));
+    }
+
+    private synchronized Answer delete(JsonNode body) {
+        Answer unknown = unknownEvent(body);
+        if (unknown != null) {
+            return unknown;
+        }
+        incidents.remove(body.path("change_id").asLong());
+        return Answer.ok(JSON.nullNode());
     }
 
     private synchronized Answer editUpdate(JsonNode body) {
@@ -439,7 +436,7 @@ public final class FakeFlashduty implements AutoCloseable {
         }
         String type = query.get("type");
         String status = query.get("status");
-        if (!Set.of("incident", "maintenance").contains(type) || !statusesFor(type).contains(status)) {
+        if (!Set.of("incident", "maintenance").contains(type) || !FlashdutyRules.statusesFor(type).contains(status)) {
             return Answer.error(400, "InvalidParameter", "type and a status valid for it are required");
         }
         long from = query.containsKey("start_at_seconds") ? parseLong(query.get("start_at_seconds")) : Long.MIN_VALUE;
@@ -466,44 +463,6 @@ public final class FakeFlashduty implements AutoCloseable {
             return "page_id is required";
         }
         return body.path("page_id").asLong() == pageId ? null : "unknown page_id " + body.path("page_id");
-    }
-
-    private String checkUpdate(String type, JsonNode update, boolean timeline) {
-        if (!timeline && update.has("status") && !statusesFor(type).contains(update.path("status").asText())) {
-            return "update status " + update.path("status").asText() + " is not valid for " + type;
-        }
-        JsonNode changes = update.path("component_changes");
-        if (changes.isMissingNode() || changes.isNull()) {
-            return null;
-        }
-        if (!changes.isArray()) {
-            return "component_changes must be an array";
-        }
-        Set<String> allowed = "maintenance".equals(type) ? MAINTENANCE_COMPONENT_STATUSES
-                : INCIDENT_COMPONENT_STATUSES;
-        List<String> seen = new ArrayList<>();
-        for (JsonNode change : changes) {
-            String id = change.path("component_id").asText("");
-            if (!componentNames.containsKey(id)) {
-                return "unknown component_id " + id;
-            }
-            if (seen.contains(id)) {
-                return "component_id " + id + " appears twice in one update";
-            }
-            seen.add(id);
-            if (!allowed.contains(change.path("status").asText(""))) {
-                return "component status " + change.path("status").asText() + " is not valid for " + type;
-            }
-        }
-        String status = update.path("status").asText("");
-        if (("resolved".equals(status) || "completed".equals(status))) {
-            for (JsonNode change : changes) {
-                if (!"operational".equals(change.path("status").asText())) {
-                    return "resolving requires every referenced component to be operational";
-                }
-            }
-        }
-        return null;
     }
 
     private Update applyUpdate(Map<String, String> components, JsonNode update, long at) {
@@ -556,10 +515,6 @@ public final class FakeFlashduty implements AutoCloseable {
         return node;
     }
 
-    private static Set<String> statusesFor(String type) {
-        return "maintenance".equals(type) ? MAINTENANCE_STATUSES : INCIDENT_STATUSES;
-    }
-
     /** The answer in Flashduty's envelope: {@code data} on success, {@code error} otherwise. */
     private static byte[] envelope(Answer answer, String requestId) throws IOException {
         ObjectNode envelope = JSON.createObjectNode().put("request_id", requestId);
@@ -597,6 +552,14 @@ public final class FakeFlashduty implements AutoCloseable {
             out.close();
         } catch (IOException expected) {
             // "insufficient bytes written": the point of this fault
+        }
+    }
+
+    private static void awaitAll(CountDownLatch barrier) {
+        try {
+            barrier.await(5, TimeUnit.SECONDS);
+        } catch (InterruptedException stopped) {
+            Thread.currentThread().interrupt();
         }
     }
 

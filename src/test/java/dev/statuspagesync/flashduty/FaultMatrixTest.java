@@ -21,8 +21,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
 /**
- * Every way the create call can fail, once or for good: how many creates it costs, how the invocation ends,
- * and that the alarm ends up on the page exactly once, at once or after Lambda delivers it again.
+ * Every way a call can fail, once or for good, for each call an alarm's life makes (the read of open incidents,
+ * the create, the edit that adds a joining alarm, the resolution): how many calls it costs, how the invocation
+ * ends, and that the change ends up on the page exactly once, at once or after Lambda delivers it again.
  */
 @QuarkusTest
 @QuarkusTestResource(FakeFlashdutyResource.class)
@@ -32,11 +33,16 @@ class FaultMatrixTest {
     static final String FIRING = "sns-single-metric-alarm.json";
     static final String RECOVERY = "sns-single-metric-ok.json";
     static final String RESOLVE = "/status-page/change/timeline/create";
+    static final String LIST = "/status-page/change/active/list";
+    static final String EDIT = "/status-page/change/timeline/update";
+    /** A second alarm on the same components: it joins the open incident by editing its opening update. */
+    static final String JOINING = "sns-metric-math-alarm.json";
+    static final String JOINING_ARN = "arn:aws:cloudwatch:eu-west-1:210987654321:alarm:orders-5xx-error-rate";
     /** Attempts per call: the first and {@code flashduty.retry.max-retries} (4) more. */
     static final int ATTEMPTS = 5;
 
-    /** One cell: the fault, how many times in a row, the invocation's end and the creates it made. */
-    record Cell(String name, Fault fault, int times, String outcome, int creates) {
+    /** One cell: the fault, how many times in a row, the invocation's end and the calls it made. */
+    record Cell(String name, Fault fault, int times, String outcome, int calls) {
         @Override
         public String toString() {
             return name;
@@ -84,6 +90,96 @@ class FaultMatrixTest {
                 new Cell("400", new Fault.Status(400, "InvalidParameter", null), 1, "rejected", 1));
     }
 
+    static Stream<Cell> listCells() {
+        return Stream.of(
+                new Cell("429, once", new Fault.Status(429, "RequestTooFrequently", null), 1, "updated", 2),
+                new Cell("500, once", new Fault.Status(500, "InternalError", null), 1, "updated", 2),
+                new Cell("no answer within the timeout, once", new Fault.Hang(), 1, "updated", 2),
+                new Cell("connection dropped before the answer, once", new Fault.Drop(), 1, "updated", 2),
+                new Cell("connection dropped mid-answer, once", new Fault.Truncate(), 1, "updated", 2),
+                new Cell("error envelope on HTTP 200, retryable code, once",
+                        new Fault.ErrorOn200("ServiceUnavailable"), 1, "updated", 2),
+                new Cell("503 every time", new Fault.Status(503, "ServiceUnavailable", null), ATTEMPTS, "failed",
+                        ATTEMPTS),
+                new Cell("no answer every time", new Fault.Hang(), ATTEMPTS, "failed", ATTEMPTS),
+                new Cell("400", new Fault.Status(400, "InvalidParameter", null), 1, "rejected", 1),
+                new Cell("success body without its fields", new Fault.EmptySuccess(), 1, "rejected", 1));
+    }
+
+    static Stream<Cell> editCells() {
+        return Stream.of(
+                new Cell("429 with Retry-After: 1, once", new Fault.Status(429, "RequestTooFrequently", 1), 1,
+                        "updated", 2),
+                new Cell("503, once", new Fault.Status(503, "ServiceUnavailable", null), 1, "updated", 2),
+                new Cell("no answer within the timeout, once", new Fault.Hang(), 1, "updated", 2),
+                new Cell("connection dropped before the answer, once", new Fault.Drop(), 1, "updated", 2),
+                new Cell("connection dropped mid-answer after the edit worked", new Fault.Truncate(), 1, "updated",
+                        2),
+                new Cell("no answer after the edit worked", new Fault.ActThenHang(), 1, "updated", 2),
+                new Cell("500 every time", new Fault.Status(500, "InternalError", null), ATTEMPTS, "failed",
+                        ATTEMPTS),
+                new Cell("400", new Fault.Status(400, "InvalidParameter", null), 1, "rejected", 1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("listCells")
+    void aFailedReadOfOpenIncidentsNeverOpensASecondOne(Cell cell) {
+        Lambda.answer(Fixtures.event(FIRING));
+        int before = fake().requests(LIST).size();
+        fake().failNext(LIST, Collections.nCopies(cell.times(), cell.fault()).toArray(Fault[]::new));
+
+        Response first = Lambda.invoke(Fixtures.event(JOINING));
+
+        assertEquals(cell.calls(), fake().requests(LIST).size() - before, "list calls");
+        assertEquals(1, fake().requests(CREATE).size(), "no create while the open incidents are unknown");
+        expectOutcome(cell, first, JOINING);
+        assertJoinedOnce();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("editCells")
+    void aJoiningAlarmIsListedExactlyOnceOrFailsSoThatLambdaDeliversItAgain(Cell cell) {
+        Lambda.answer(Fixtures.event(FIRING));
+        fake().failNext(EDIT, Collections.nCopies(cell.times(), cell.fault()).toArray(Fault[]::new));
+
+        Response first = Lambda.invoke(Fixtures.event(JOINING));
+
+        assertEquals(cell.calls(), fake().requests(EDIT).size(), "edit calls");
+        if (!cell.outcome().equals("updated")) {
+            assertEquals(0, memberLines(JOINING_ARN), "not listed yet: nothing half-done");
+        }
+        expectOutcome(cell, first, JOINING);
+        assertJoinedOnce();
+    }
+
+    /** The first invocation's end; after a failure, the redelivery that Lambda or the failure queue makes. */
+    private static void expectOutcome(Cell cell, Response first, String event) {
+        if (cell.outcome().equals("updated")) {
+            assertEquals(200, first.statusCode(), first.asString());
+            assertEquals("updated", Fixtures.json(first.asString()).path("outcome").asText(), first.asString());
+        } else {
+            assertEquals(500, first.statusCode(), "the invocation fails, so Lambda delivers the change again");
+            String message = Fixtures.json(first.asString()).path("errorMessage").asText();
+            assertTrue(message.startsWith(cell.outcome() + ": "), message);
+            assertEquals("updated", Lambda.answer(Fixtures.event(event)).path("outcome").asText());
+        }
+    }
+
+    /** One incident, both alarms listed in it once, no subscriber-visible update, and a redelivery is a no-op. */
+    private static void assertJoinedOnce() {
+        assertEquals(1, fake().incidents().size(), "one incident");
+        assertEquals(1, memberLines(JOINING_ARN), "the joining alarm is listed once");
+        assertEquals(1, fake().incidents().get(0).updates().size(), "a join adds no subscriber-visible update");
+        assertEquals("ignored", Lambda.answer(Fixtures.event(JOINING)).path("outcome").asText(),
+                "a further delivery changes nothing");
+        assertEquals(1, memberLines(JOINING_ARN));
+    }
+
+    private static long memberLines(String arn) {
+        String opening = fake().incidents().get(0).updates().get(0).description();
+        return opening.lines().filter(line -> line.startsWith("- `" + arn + "`")).count();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("resolveCells")
     void resolvesExactlyOnceOrFailsSoThatLambdaDeliversTheRecoveryAgain(Cell cell) {
@@ -93,7 +189,7 @@ class FaultMatrixTest {
 
         Response first = Lambda.invoke(Fixtures.event(RECOVERY));
 
-        assertEquals(cell.creates(), fake().requests(RESOLVE).size() - before, "resolve calls");
+        assertEquals(cell.calls(), fake().requests(RESOLVE).size() - before, "resolve calls");
         if (cell.outcome().equals("resolved")) {
             assertEquals(200, first.statusCode(), first.asString());
             assertEquals("resolved", Fixtures.json(first.asString()).path("outcome").asText());
@@ -126,7 +222,7 @@ class FaultMatrixTest {
 
         Response first = Lambda.invoke(Fixtures.event(FIRING));
 
-        assertEquals(cell.creates(), fake().requests(CREATE).size(), "create calls");
+        assertEquals(cell.calls(), fake().requests(CREATE).size(), "create calls");
         if (cell.outcome().equals("created")) {
             assertEquals(200, first.statusCode(), first.asString());
             assertEquals("created", Fixtures.json(first.asString()).path("outcome").asText());

@@ -20,18 +20,18 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
 /**
- * The per-minute guard refuses calls beyond the window instead of sending them. Shrunk from 1000 to 3 calls per
- * minute through the same configuration key an operator would use, so the test needs four calls, not a thousand.
+ * The per-minute guard refuses calls beyond the window instead of sending them. Shrunk from 1000 to 4 calls per
+ * minute through the same configuration key an operator would use, so the test needs five calls, not a thousand.
  */
 @QuarkusTest
-@TestProfile(MinuteRateLimitTest.ThreeCallsPerMinute.class)
+@TestProfile(MinuteRateLimitTest.FourCallsPerMinute.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
 class MinuteRateLimitTest {
 
-    public static class ThreeCallsPerMinute implements QuarkusTestProfile {
+    public static class FourCallsPerMinute implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("dev.statuspagesync.flashduty.FlashdutyGateway/call/RateLimit/value", "3");
+            return Map.of("dev.statuspagesync.flashduty.FlashdutyGateway/call/RateLimit/value", "4");
         }
     }
 
@@ -48,7 +48,8 @@ class MinuteRateLimitTest {
         String message = Fixtures.json(second.asString()).path("errorMessage").asText();
         assertTrue(message.startsWith("failed: "), message);
         assertTrue(message.toLowerCase().contains("rate limit"), message);
-        assertEquals(3, fake().requests().size(), "list + create, then list; the second create never left");
+        assertEquals(4, fake().requests().size(),
+                "the first alarm's two reads, create and read after it; nothing of the second left");
         assertEquals(1, fake().requests("/status-page/change/create").size());
     }
 }

@@ -43,13 +43,13 @@ class RequestLogMaskingTest {
         }
 
         List<String> requests = lines.stream().filter(line -> line.contains("MaskingClientLogger: Request: ")).toList();
-        assertEquals(3, requests.size(), "list, resolved list, create: " + lines);
+        assertEquals(4, requests.size(), "list, resolved list, create, list: " + lines);
         assertTrue(requests.get(0).contains("/status-page/change/active/list?"), requests.get(0));
         assertTrue(requests.get(0).contains(MaskingClientLogger.MASK), requests.get(0));
         assertTrue(requests.get(2).startsWith(MaskingClientLogger.class.getName() + ": Request: POST "),
                 requests.get(2));
         assertTrue(requests.get(2).contains("\"page_id\":"), "the body is logged: " + requests.get(2));
-        assertEquals(3, lines.stream().filter(line -> line.contains("MaskingClientLogger: Response: ")).count());
+        assertEquals(4, lines.stream().filter(line -> line.contains("MaskingClientLogger: Response: ")).count());
         assertEquals(List.of(), lines.stream().filter(line -> line.contains(APP_KEY)).toList());
     }
 

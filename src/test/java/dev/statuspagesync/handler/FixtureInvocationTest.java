@@ -85,7 +85,8 @@ class FixtureInvocationTest {
         assertEquals("incident " + changeId + " is already open for this alarm", again.path("reason").asText());
         assertEquals(changeId, again.path("change_id").asLong());
         assertEquals(1, fake().requests(CREATE).size());
-        assertEquals(2, fake().requests("/status-page/change/active/list").size());
+        assertEquals(3, fake().requests("/status-page/change/active/list").size(),
+                "before and after the create, and for the repeat");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -92,6 +92,45 @@ class HostileInputTest {
         assertTrue(description.length() < 40_000, "description of " + description.length() + " characters");
     }
 
+    @Test
+    void skipsAnAlarmWhoseArnHoldsALineBreakForItWouldWriteOutsideItsKeyLine() {
+        ObjectNode message = alarmMessage();
+        message.put("AlarmArn", "arn:aws:cloudwatch:us-east-1:210987654321:alarm:x\n- [prize](https://example.org)");
+
+        var skipped = assertInstanceOf(Inbound.Skipped.class, reader.read(snsEvent(message.toString())).get(0));
+
+        assertEquals("alarm payload has no valid alarm ARN", skipped.reason());
+    }
+
+    @Test
+    void readsNullEntriesInMetricListsAsAbsent() {
+        ObjectNode message = alarmMessage();
+        ObjectNode trigger = (ObjectNode) message.path("Trigger");
+        trigger.remove("MetricName");
+        trigger.putArray("Metrics").addNull().addObject().put("Id", "e1").put("Expression", "m1 * 2");
+        ObjectNode bridge = (ObjectNode) Fixtures.eventJson("eventbridge-single-metric-alarm.json");
+        ((ObjectNode) bridge.path("detail").path("configuration")).putArray("metrics").addNull();
+
+        var fromSns = assertInstanceOf(Inbound.Alarm.class, reader.read(snsEvent(message.toString())).get(0));
+        var fromBridge = assertInstanceOf(Inbound.Alarm.class, reader.read(bridge).get(0));
+
+        assertEquals(List.of("m1 * 2"), fromSns.change().metrics().metrics());
+        assertEquals(List.of(), fromBridge.change().metrics().metrics());
+    }
+
+    @Test
+    void foldsLineBreaksInAlarmNamesOutOfTheTitle() {
+        ObjectNode message = alarmMessage();
+        message.put("AlarmName", "checkout\r\nBcc: everyone@example.org\u0085");
+        var alarm = assertInstanceOf(Inbound.Alarm.class, reader.read(snsEvent(message.toString())).get(0));
+        Route route = new Route("default", 1001L, List.of("01HOSTILECOMPONENT00000000"),
+                Map.of(AlarmState.ALARM, ComponentStatus.DEGRADED), "{alarm_name}", true);
+
+        var request = IncidentMapper.openIncident(alarm.change(), route, 1_773_480_413L);
+
+        assertEquals("checkout  Bcc: everyone@example.org", request.title());
+    }
+
     /** The firing fixture's SNS message, as an object to change. */
     private static ObjectNode alarmMessage() {
         var event = Fixtures.eventJson("sns-single-metric-alarm.json");

@@ -37,6 +37,8 @@ class MarkdownTest {
     @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
             arn:aws:cloudwatch:us-east-1:1:alarm:a     | '`arn:aws:cloudwatch:us-east-1:1:alarm:a`'
             arn:aws:cloudwatch:us-east-1:1:alarm:a`b   | '`` arn:aws:cloudwatch:us-east-1:1:alarm:a`b ``'
+            arn:aws:cloudwatch:us-east-1:1:alarm:a``<b> | '``` arn:aws:cloudwatch:us-east-1:1:alarm:a``<b> ```'
+            arn:aws:cloudwatch:us-east-1:1:alarm:a`     | '`` arn:aws:cloudwatch:us-east-1:1:alarm:a` ``'
             """)
     void quotesKeysInCodeSpans(String value, String span) {
         assertEquals(span, Markdown.code(value));

@@ -22,7 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** Incidents a batch opens get their timelines from one read of the page, however many were opened. */
+/** Incidents a batch opens get their timelines from the read of the page after each create, not one read each. */
 @QuarkusTest
 @TestProfile(NewIncidentTimelinesTest.TwoComponents.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
@@ -47,14 +47,15 @@ class NewIncidentTimelinesTest {
     }
 
     @Test
-    void readsThePageOnceToRecordJoinsOfTwoIncidentsItJustOpened() {
+    void theReadAfterEachCreateGivesTheNewIncidentItsTimelineForTheJoinsThatFollow() {
         var answer = Lambda.answer(AlarmEvents.sqsBatch(List.of("api-1", "db-1", "api-2", "db-2"), "ALARM", "OK",
                 FIRED_AT));
 
         assertEquals(Fixtures.json("{\"batchItemFailures\":[]}"), answer);
         assertEquals(List.of("/status-page/change/active/list", "/status-page/change/list",
-                "/status-page/change/create", "/status-page/change/create", "/status-page/change/active/list",
-                "/status-page/change/timeline/update", "/status-page/change/timeline/update"),
+                "/status-page/change/create", "/status-page/change/active/list", "/status-page/change/create",
+                "/status-page/change/active/list", "/status-page/change/timeline/update",
+                "/status-page/change/timeline/update"),
                 fake().requests().stream().map(FakeFlashduty.Recorded::path).toList());
         assertEquals(List.of(2L, 2L), fake().incidents().stream().map(incident -> incident.updates().get(0)
                 .description().lines().filter(line -> line.startsWith("- `arn:")).count()).toList());
@@ -69,9 +70,9 @@ class NewIncidentTimelinesTest {
 
         assertEquals(Fixtures.json("{\"batchItemFailures\":[]}"), answer);
         assertEquals(List.of("/status-page/change/active/list", "/status-page/change/list",
-                "/status-page/change/create", "/status-page/change/create", "/status-page/change/active/list",
-                "/status-page/change/info", "/status-page/change/info", "/status-page/change/timeline/update",
-                "/status-page/change/timeline/update"),
+                "/status-page/change/create", "/status-page/change/active/list", "/status-page/change/create",
+                "/status-page/change/active/list", "/status-page/change/info", "/status-page/change/info",
+                "/status-page/change/timeline/update", "/status-page/change/timeline/update"),
                 fake().requests().stream().map(FakeFlashduty.Recorded::path).toList());
     }
 }

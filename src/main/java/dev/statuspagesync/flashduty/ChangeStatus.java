@@ -1,6 +1,7 @@
 package dev.statuspagesync.flashduty;
 
 import java.util.Arrays;
+import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -24,6 +25,11 @@ public enum ChangeStatus {
     @JsonValue
     public String wire() {
         return wire;
+    }
+
+    /** The status with this wire value. */
+    public static Optional<ChangeStatus> fromWire(String value) {
+        return Optional.ofNullable(fromJson(value));
     }
 
     @JsonCreator

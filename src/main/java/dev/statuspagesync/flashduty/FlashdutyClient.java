@@ -89,17 +89,28 @@ public class FlashdutyClient {
 
     /** Every open incident of a page. */
     public List<Responses.Change> activeIncidents(long pageId, Deadline deadline) {
+        return activeEvents(pageId, INCIDENT, deadline);
+    }
+
+    /** Every open event of one type ({@code incident} or {@code maintenance}) of a page. */
+    public List<Responses.Change> activeEvents(long pageId, String type, Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget);
         Responses.ChangeList list = gateway.call("change/active/list", deadline,
-                api -> api.activeList(pageId, INCIDENT));
+                api -> api.activeList(pageId, type));
         return itemsOf(list, "change/active/list");
     }
 
     /** Resolved incidents of a page that started at or after {@code sinceSeconds}. */
     public List<Responses.Change> resolvedIncidents(long pageId, long sinceSeconds, Deadline deadline) {
+        return events(pageId, INCIDENT, ChangeStatus.RESOLVED, sinceSeconds, deadline);
+    }
+
+    /** Events of one type and status of a page that started at or after {@code sinceSeconds}. */
+    public List<Responses.Change> events(long pageId, String type, ChangeStatus status, long sinceSeconds,
+            Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget);
         Responses.ChangeList list = gateway.call("change/list", deadline,
-                api -> api.list(pageId, INCIDENT, ChangeStatus.RESOLVED.wire(), sinceSeconds));
+                api -> api.list(pageId, type, status.wire(), sinceSeconds));
         return itemsOf(list, "change/list");
     }
 

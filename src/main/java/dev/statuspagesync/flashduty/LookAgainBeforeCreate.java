@@ -5,7 +5,8 @@ import java.util.function.Predicate;
 
 /**
  * One create, as the guarded call repeats it: after an attempt that may have reached Flashduty (no answer,
- * timeout, 5xx) the next attempt lists the open incidents first and answers with the one it finds.
+ * timeout, 5xx) the next attempt lists the open events of its type first (and the closed ones, for an event created
+ * closed) and answers with the one it finds.
  */
 final class LookAgainBeforeCreate implements Function<FlashdutyApi, Responses.Envelope<Responses.CreatedChange>> {
 
@@ -21,15 +22,15 @@ final class LookAgainBeforeCreate implements Function<FlashdutyApi, Responses.En
     @Override
     public Responses.Envelope<Responses.CreatedChange> apply(FlashdutyApi api) {
         if (mayHaveCreated) {
-            var open = api.activeList(request.pageId(), FlashdutyClient.INCIDENT);
-            if (open != null && !FlashdutyErrors.isError(open.error()) && open.data() != null
-                    && open.data().items() != null) {
-                for (Responses.Change change : open.data().items()) {
-                    if (isOurs.test(change)) {
-                        return new Responses.Envelope<>(open.requestId(),
-                                new Responses.CreatedChange(change.changeId(), change.title()), null);
-                    }
-                }
+            var found = find(api.activeList(request.pageId(), request.type()));
+            if (found == null && request.status() != null && request.startAtSeconds() != null
+                    && (request.status() == ChangeStatus.RESOLVED || request.status() == ChangeStatus.COMPLETED)) {
+                // An event created closed (a retrospective one) is listed among the closed ones only.
+                found = find(api.list(request.pageId(), request.type(), request.status().wire(),
+                        request.startAtSeconds()));
+            }
+            if (found != null) {
+                return found;
             }
         }
         try {
@@ -40,5 +41,20 @@ final class LookAgainBeforeCreate implements Function<FlashdutyApi, Responses.En
             mayHaveCreated = !FlashdutyErrors.provesNothingDone(failure);
             throw failure;
         }
+    }
+
+    /** The create's answer made from the listed event that {@code isOurs} recognises, or null. */
+    private Responses.Envelope<Responses.CreatedChange> find(Responses.Envelope<Responses.ChangeList> listed) {
+        if (listed == null || FlashdutyErrors.isError(listed.error()) || listed.data() == null
+                || listed.data().items() == null) {
+            return null;
+        }
+        for (Responses.Change change : listed.data().items()) {
+            if (isOurs.test(change)) {
+                return new Responses.Envelope<>(listed.requestId(),
+                        new Responses.CreatedChange(change.changeId(), change.title()), null);
+            }
+        }
+        return null;
     }
 }

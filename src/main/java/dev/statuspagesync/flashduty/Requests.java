@@ -32,15 +32,33 @@ public final class Requests {
             String description,
             ChangeStatus status,
             Long startAtSeconds,
+            Long closeAtSeconds,
             Boolean notifySubscribers,
+            Boolean autoUpdateBySchedule,
+            Boolean isRetrospective,
+            List<Long> responders,
+            List<String> linkedChanges,
             List<Update> updates) {
+
+        /** An event with the fields an alarm's incident uses. */
+        public CreateChange(long pageId, String type, String title, String description, ChangeStatus status,
+                Long startAtSeconds, Boolean notifySubscribers, List<Long> responders, List<String> linkedChanges,
+                List<Update> updates) {
+            this(pageId, type, title, description, status, startAtSeconds, null, notifySubscribers, null, null,
+                    responders, linkedChanges, updates);
+        }
     }
 
     /** One timeline entry inside a create request; the first must carry component changes. */
     @RegisterForReflection
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    public record Update(ChangeStatus status, String description, List<ComponentChange> componentChanges) {
+    public record Update(Long atSeconds, ChangeStatus status, String description,
+            List<ComponentChange> componentChanges) {
+
+        public Update(ChangeStatus status, String description, List<ComponentChange> componentChanges) {
+            this(null, status, description, componentChanges);
+        }
     }
 
     @RegisterForReflection

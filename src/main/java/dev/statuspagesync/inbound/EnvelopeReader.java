@@ -43,7 +43,7 @@ public class EnvelopeReader {
         }
         JsonNode records = event.get("Records");
         if (records == null) {
-            return List.of(fromDocument(event, null));
+            return List.of(fromDocument(event, null, null));
         }
         if (!records.isArray() || records.isEmpty()) {
             return List.of(new Inbound.Skipped("event has no Records", null));
@@ -58,15 +58,16 @@ public class EnvelopeReader {
     private Inbound fromRecord(JsonNode record) {
         if ("aws:sqs".equals(text(record, "eventSource"))) {
             String messageId = text(record, "messageId");
-            return fromJsonText(text(record, "body"), messageId, "SQS message body");
+            return fromJsonText(text(record, "body"), messageId, null, "SQS message body");
         }
         if ("aws:sns".equals(text(record, "EventSource"))) {
-            return fromJsonText(text(record.path("Sns"), "Message"), null, "SNS message");
+            return fromJsonText(text(record.path("Sns"), "Message"), null, text(record.path("Sns"), "MessageId"),
+                    "SNS message");
         }
         return new Inbound.Skipped("record from an unsupported source: " + describeSource(record), null);
     }
 
-    private Inbound fromJsonText(String text, String messageId, String what) {
+    private Inbound fromJsonText(String text, String messageId, String deliveryId, String what) {
         if (text == null || text.isBlank()) {
             return new Inbound.Skipped(what + " is empty", messageId);
         }
@@ -79,10 +80,13 @@ public class EnvelopeReader {
         if (document == null || !document.isObject()) {
             return new Inbound.Skipped(what + " is not a JSON object", messageId);
         }
-        return fromDocument(document, messageId);
+        return fromDocument(document, messageId, deliveryId);
     }
 
-    private Inbound fromDocument(JsonNode document, String messageId) {
+    private Inbound fromDocument(JsonNode document, String messageId, String deliveryId) {
+        if (isPublished(document)) {
+            return new Inbound.Published(document, deliveryId, messageId);
+        }
         try {
             if (document.has("detail-type")) {
                 return fromEventBridge(document, messageId);
@@ -117,6 +121,9 @@ public class EnvelopeReader {
             message = mapper.readTree(text(notification, "Message"));
         } catch (JsonProcessingException | IllegalArgumentException notJson) {
             return new Inbound.Skipped("SNS message is plain text, not a CloudWatch alarm", messageId);
+        }
+        if (isPublished(message)) {
+            return new Inbound.Published(message, text(notification, "MessageId"), messageId);
         }
         if (message == null || !message.isObject() || !(message.has("AlarmName") || message.has("AlarmArn"))) {
             return new Inbound.Skipped("SNS message is not a CloudWatch alarm", messageId);
@@ -284,6 +291,10 @@ public class EnvelopeReader {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value;
+    }
+
+    private static boolean isPublished(JsonNode document) {
+        return document != null && document.isObject() && Inbound.Published.KIND.equals(text(document, "kind"));
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,6 +1,11 @@
 package dev.statuspagesync.inbound;
 
-/** What one message in an invocation turned out to be: an alarm change, or something skipped on purpose. */
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * What one message in an invocation turned out to be: an alarm change, a published status-page event, or
+ * something skipped on purpose.
+ */
 public sealed interface Inbound {
 
     /** The SQS message id the item came from, null outside SQS; used for partial batch responses. */
@@ -8,6 +13,17 @@ public sealed interface Inbound {
 
     /** A recognised alarm state change. */
     record Alarm(AlarmChange change, String messageId) implements Inbound {
+    }
+
+    /**
+     * A status-page event that a person or a pipeline published ({@code "kind": "status-page-event"}), not yet
+     * checked; {@code deliveryId} is the SNS MessageId when SNS carried it, else null.
+     */
+    record Published(JsonNode message, String deliveryId, String messageId)
+            implements Inbound {
+
+        /** The value of {@code kind} that marks a message as a status-page event. */
+        public static final String KIND = "status-page-event";
     }
 
     /** A message that is not an alarm state change; {@code reason} says why it is skipped. */

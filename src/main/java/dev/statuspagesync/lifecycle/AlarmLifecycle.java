@@ -11,7 +11,6 @@ import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.jboss.logging.Logger;
 
 import dev.statuspagesync.config.FlashdutyConfig;
@@ -19,8 +18,6 @@ import dev.statuspagesync.config.InsufficientDataPolicy;
 import dev.statuspagesync.config.StatusPageConfig;
 import dev.statuspagesync.flashduty.Deadline;
 import dev.statuspagesync.flashduty.FlashdutyClient;
-import dev.statuspagesync.flashduty.FlashdutyException;
-import dev.statuspagesync.flashduty.FlashdutyRejectedException;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.AlarmState;
@@ -86,7 +83,7 @@ public class AlarmLifecycle {
             };
         } catch (RuntimeException failure) {
             invocation.markFailed();
-            return failed(failure, alarm.arn());
+            return Outcome.of(failure, alarm.arn());
         }
     }
 
@@ -277,7 +274,7 @@ public class AlarmLifecycle {
         } catch (RuntimeException failure) {
             // The recoveries it was to stand for are written nowhere: their messages must be delivered again.
             pending.filter(edit -> edit.joined().isEmpty()).ifPresent(edit -> invocation.failLater(edit.items(),
-                    failed(failure, "incident " + incident.changeId())));
+                    Outcome.of(failure, "incident " + incident.changeId())));
             throw failure;
         }
         invocation.resolvedNow(route.pageId(), IncidentMapper.resolved(incident, request));
@@ -311,7 +308,7 @@ public class AlarmLifecycle {
                     invocation.deadline());
             return true;
         } catch (RuntimeException failure) {
-            invocation.failLater(edit.items(), failed(failure, "incident " + edit.changeId()));
+            invocation.failLater(edit.items(), Outcome.of(failure, "incident " + edit.changeId()));
             return false;
         }
     }
@@ -383,18 +380,6 @@ public class AlarmLifecycle {
                 .findFirst();
     }
 
-    private static Outcome failed(RuntimeException failure, String subject) {
-        if (failure instanceof FlashdutyRejectedException rejected) {
-            return Outcome.rejected(rejected.getMessage());
-        }
-        if (failure instanceof FlashdutyException || failure instanceof FaultToleranceException) {
-            return Outcome.failed(failure.getMessage());
-        }
-        // Only types are logged: a library's message may quote the request URL, which carries the app key.
-        LOG.errorf("unexpected failure for %s: %s", subject, causeTypes(failure));
-        return Outcome.failed("unexpected " + failure.getClass().getSimpleName());
-    }
-
     private static Outcome stale(Responses.Change incident, Membership.Member member) {
         return Outcome.ignored("stale: incident " + incident.changeId() + " already records a change of this alarm at "
                 + Instant.ofEpochSecond(member.atSeconds()) + ", newer than this one", incident.changeId());
@@ -412,13 +397,5 @@ public class AlarmLifecycle {
     /** When the change happened: CloudWatch's state time, or now when the payload carries none. */
     private static long changeTime(AlarmChange alarm) {
         return alarm.stateTime() == null ? Instant.now().getEpochSecond() : alarm.stateTime().getEpochSecond();
-    }
-
-    private static String causeTypes(Throwable failure) {
-        StringBuilder types = new StringBuilder(failure.getClass().getName());
-        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
-            types.append(" <- ").append(cause.getClass().getName());
-        }
-        return types.toString();
     }
 }

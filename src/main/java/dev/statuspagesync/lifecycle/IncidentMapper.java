@@ -62,7 +62,12 @@ public final class IncidentMapper {
                 title(TitleTemplate.render(route.titleTemplate(), alarm)), description(alarm),
                 ChangeStatus.INVESTIGATING,
                 alarm.stateTime() == null ? null : alarm.stateTime().getEpochSecond(),
-                route.notifySubscribers(), List.of(firstUpdate));
+                route.notifySubscribers(), emptyToNull(route.responders()), emptyToNull(route.linkedChanges()),
+                List.of(firstUpdate));
+    }
+
+    private static <T> List<T> emptyToNull(List<T> values) {
+        return values.isEmpty() ? null : values;
     }
 
     /** What the function knows of an incident it has just opened; its timeline is read when first needed. */

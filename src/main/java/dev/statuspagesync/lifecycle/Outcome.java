@@ -3,17 +3,24 @@ package dev.statuspagesync.lifecycle;
 import java.util.List;
 import java.util.Locale;
 
+import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
+import org.jboss.logging.Logger;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import dev.statuspagesync.flashduty.FlashdutyException;
+import dev.statuspagesync.flashduty.FlashdutyRejectedException;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
-/** What the function did with one alarm change: the JSON the handler answers with. */
+/** What the function did with one message (an alarm change or a published event): the JSON it answers with. */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Outcome(Kind outcome, String reason, @JsonProperty("change_id") Long changeId,
         @JsonInclude(JsonInclude.Include.NON_NULL) List<PlannedCall> planned) {
+
+    private static final Logger LOG = Logger.getLogger(Outcome.class);
 
     /** A write call a dry run would have made. */
     @RegisterForReflection
@@ -69,6 +76,26 @@ public record Outcome(Kind outcome, String reason, @JsonProperty("change_id") Lo
 
     public static Outcome failed(String reason) {
         return new Outcome(Kind.FAILED, reason, null);
+    }
+
+    /**
+     * The outcome of a change whose handling threw: rejected when Flashduty refused it, failed otherwise.
+     * Unexpected failures are logged by type only: a library's message may quote the request URL, which carries
+     * the app key.
+     */
+    public static Outcome of(RuntimeException failure, String subject) {
+        if (failure instanceof FlashdutyRejectedException rejected) {
+            return rejected(rejected.getMessage());
+        }
+        if (failure instanceof FlashdutyException || failure instanceof FaultToleranceException) {
+            return failed(failure.getMessage());
+        }
+        StringBuilder types = new StringBuilder(failure.getClass().getName());
+        for (Throwable cause = failure.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            types.append(" <- ").append(cause.getClass().getName());
+        }
+        LOG.errorf("unexpected failure for %s: %s", subject, types);
+        return failed("unexpected " + failure.getClass().getSimpleName());
     }
 
     /** Whether the change must be delivered again (Lambda retry, DLQ, or SQS redelivery). */

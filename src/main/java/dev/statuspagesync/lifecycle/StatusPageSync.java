@@ -13,11 +13,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statuspagesync.flashduty.Deadline;
 import dev.statuspagesync.inbound.EnvelopeReader;
 import dev.statuspagesync.inbound.Inbound;
+import dev.statuspagesync.published.PublishedEvents;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The use case behind the handler: one invocation payload in, one answer out. SQS batches answer with the
+ * The use case behind the handler: one invocation payload in, one answer out. Alarm changes go to
+ * {@link AlarmLifecycle}, published status-page events to {@link PublishedEvents}. SQS batches answer with the
  * messages to redeliver; every other payload fails the invocation when a change was rejected or not delivered.
  * The changes of one invocation share what it read and write each incident's alarm list once.
  */
@@ -28,10 +30,12 @@ public class StatusPageSync {
 
     private final EnvelopeReader reader;
     private final AlarmLifecycle lifecycle;
+    private final PublishedEvents published;
 
-    public StatusPageSync(EnvelopeReader reader, AlarmLifecycle lifecycle) {
+    public StatusPageSync(EnvelopeReader reader, AlarmLifecycle lifecycle, PublishedEvents published) {
         this.reader = reader;
         this.lifecycle = lifecycle;
+        this.published = published;
     }
 
     /** SQS partial batch response (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html). */
@@ -72,9 +76,14 @@ public class StatusPageSync {
         List<Outcome> outcomes = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             invocation.startItem(i);
-            outcomes.add(items.get(i) instanceof Inbound.Alarm alarm
-                    ? lifecycle.apply(alarm.change(), invocation)
-                    : Outcome.ignored(((Inbound.Skipped) items.get(i)).reason()));
+            Inbound item = items.get(i);
+            if (item instanceof Inbound.Alarm alarm) {
+                outcomes.add(lifecycle.apply(alarm.change(), invocation));
+            } else if (item instanceof Inbound.Published event) {
+                outcomes.add(published.apply(event, deadline));
+            } else {
+                outcomes.add(Outcome.ignored(((Inbound.Skipped) item).reason()));
+            }
         }
         lifecycle.finish(invocation).forEach(outcomes::set);
         for (int i = 0; i < items.size(); i++) {
@@ -87,7 +96,7 @@ public class StatusPageSync {
         String subject = item instanceof Inbound.Alarm alarm
                 ? "alarm=\"" + alarm.change().name() + "\" state=" + alarm.change().newState() + " via="
                         + alarm.change().envelope()
-                : "message";
+                : item instanceof Inbound.Published ? "status-page event" : "message";
         String message = "%s%s outcome=%s change_id=%s reason=\"%s\"".formatted(subject,
                 item.messageId() == null ? "" : " sqs_message_id=" + item.messageId(),
                 outcome.outcome().wire(), outcome.changeId(), outcome.reason());

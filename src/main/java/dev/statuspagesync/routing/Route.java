@@ -17,11 +17,20 @@ import dev.statuspagesync.inbound.AlarmState;
  * @param impacts           component status per alarm state; ALARM is always present
  * @param titleTemplate     incident title with placeholders, see {@link TitleTemplate}
  * @param notifySubscribers whether opening the incident notifies the page's subscribers
+ * @param responders        Flashduty member ids set as the incident's responders
+ * @param linkedChanges     ids of changes (deployments, related incidents) the incident links to
  */
 public record Route(String name, long pageId, List<String> componentIds, Map<AlarmState, ComponentStatus> impacts,
-        String titleTemplate, boolean notifySubscribers) {
+        String titleTemplate, boolean notifySubscribers, List<Long> responders, List<String> linkedChanges) {
+
+    public Route(String name, long pageId, List<String> componentIds, Map<AlarmState, ComponentStatus> impacts,
+            String titleTemplate, boolean notifySubscribers) {
+        this(name, pageId, componentIds, impacts, titleTemplate, notifySubscribers, List.of(), List.of());
+    }
 
     public Route {
+        responders = List.copyOf(responders);
+        linkedChanges = List.copyOf(linkedChanges);
         componentIds = List.copyOf(componentIds);
         impacts = Map.copyOf(new EnumMap<>(impacts));
         if (!impacts.containsKey(AlarmState.ALARM)) {

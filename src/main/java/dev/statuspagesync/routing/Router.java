@@ -124,9 +124,10 @@ public class Router {
             }
             String label = "route " + (i + 1) + (spec.name() == null ? "" : " (" + spec.name() + ")");
             Route route = target(label, new RoutingDocument.Target(spec.pageId(), spec.components(), spec.impact(),
-                    spec.title(), spec.notifySubscribers()));
+                    spec.title(), spec.notifySubscribers(), spec.responders(), spec.linkedChanges()));
             route = new Route(spec.name() == null ? "route " + (i + 1) : spec.name(), route.pageId(),
-                    route.componentIds(), route.impacts(), route.titleTemplate(), route.notifySubscribers());
+                    route.componentIds(), route.impacts(), route.titleTemplate(), route.notifySubscribers(),
+                    route.responders(), route.linkedChanges());
             compiled.add(new Rule(matcher(label, spec.match()), route));
         }
         return compiled;
@@ -154,7 +155,32 @@ public class Router {
                     + TitleTemplate.PLACEHOLDERS);
         }
         return new Route("default", spec.pageId(), components, impacts(label, spec.impact()), title,
-                spec.notifySubscribers() == null || spec.notifySubscribers());
+                spec.notifySubscribers() == null || spec.notifySubscribers(), responders(label, spec.responders()),
+                linkedChanges(label, spec.linkedChanges()));
+    }
+
+    /** Flashduty member ids: positive integers. */
+    private static List<Long> responders(String label, List<Long> responders) {
+        if (responders == null) {
+            return List.of();
+        }
+        for (Long id : responders) {
+            if (id == null || id <= 0) {
+                throw new RouteConfigException(label + ": responders must be Flashduty member ids (positive "
+                        + "integers), was " + responders);
+            }
+        }
+        return List.copyOf(new LinkedHashSet<>(responders));
+    }
+
+    private static List<String> linkedChanges(String label, List<String> linked) {
+        if (linked == null) {
+            return List.of();
+        }
+        if (linked.stream().anyMatch(id -> id == null || id.isBlank())) {
+            throw new RouteConfigException(label + ": linked_changes must not hold an empty id");
+        }
+        return linked.stream().map(String::trim).distinct().toList();
     }
 
     /** {@code impact: partial_outage}, or per state: {@code impact: {ALARM: full_outage, INSUFFICIENT_DATA: degraded}}. */

@@ -18,7 +18,7 @@ record RoutingDocument(List<Rule> routes, @JsonProperty("default") Target defaul
     @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Rule(String name, Match match, Long pageId, List<String> components, JsonNode impact, String title,
-            Boolean notifySubscribers) {
+            Boolean notifySubscribers, List<Long> responders, List<String> linkedChanges) {
     }
 
     /** Every condition given must hold; {@code alarm_name} is a string (exact, or glob with * and ?) or one of
@@ -31,6 +31,7 @@ record RoutingDocument(List<Rule> routes, @JsonProperty("default") Target defaul
     /** The route for alarms no rule matches. */
     @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Target(Long pageId, List<String> components, JsonNode impact, String title, Boolean notifySubscribers) {
+    record Target(Long pageId, List<String> components, JsonNode impact, String title, Boolean notifySubscribers,
+            List<Long> responders, List<String> linkedChanges) {
     }
 }

@@ -1,8 +1,11 @@
 package dev.statuspagesync.fake;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -21,6 +24,8 @@ public final class FlashdutyRules {
             "partial_outage", "full_outage");
     public static final Set<String> MAINTENANCE_COMPONENT_STATUSES = Set.of("operational", "under_maintenance");
     public static final int MAX_TITLE = 255;
+    /** The longest window of a maintenance that advances by its schedule. */
+    public static final long MAX_SCHEDULED_WINDOW_SECONDS = 30L * 24 * 60 * 60;
 
     private FlashdutyRules() {
     }
@@ -61,7 +66,69 @@ public final class FlashdutyRules {
                 return problem;
             }
         }
+        return eventProblem(body, type, status, updates);
+    }
+
+    /** The rules that span fields: times, retrospective events, scheduled maintenance, the end state. */
+    private static String eventProblem(JsonNode body, String type, String status, JsonNode updates) {
+        JsonNode start = body.path("start_at_seconds");
+        JsonNode close = body.path("close_at_seconds");
+        if (body.has("responders") && !allMatch(body.path("responders"),
+                id -> id.canConvertToLong() && id.asLong() > 0)) {
+            return "responders must be member ids";
+        }
+        if (body.has("linked_changes") && !allMatch(body.path("linked_changes"), JsonNode::isTextual)) {
+            return "linked_changes must be change ids";
+        }
+        if (start.canConvertToLong() && close.canConvertToLong() && close.asLong() <= start.asLong()) {
+            return "close_at_seconds must be greater than start_at_seconds";
+        }
+        if (body.path("is_retrospective").asBoolean(false)) {
+            if (updates.size() < 2) {
+                return "a retrospective event needs at least two updates";
+            }
+            if (!start.canConvertToLong() || !close.canConvertToLong()) {
+                return "a retrospective event needs start_at_seconds and close_at_seconds";
+            }
+        }
+        if (body.path("auto_update_by_schedule").asBoolean(false)) {
+            if (!"maintenance".equals(type)) {
+                return "auto_update_by_schedule applies to maintenance only";
+            }
+            if (!start.canConvertToLong() || !close.canConvertToLong()) {
+                return "auto_update_by_schedule needs start_at_seconds and close_at_seconds";
+            }
+            if (close.asLong() - start.asLong() > MAX_SCHEDULED_WINDOW_SECONDS) {
+                return "a scheduled maintenance window is at most 30 days";
+            }
+        }
+        for (JsonNode update : updates) {
+            if (start.canConvertToLong() && update.path("at_seconds").canConvertToLong()
+                    && update.path("at_seconds").asLong() < start.asLong()) {
+                return "an update's at_seconds is before start_at_seconds";
+            }
+        }
+        if ("resolved".equals(status) || "completed".equals(status)) {
+            Map<String, String> end = new LinkedHashMap<>();
+            updates.forEach(update -> update.path("component_changes").forEach(change -> end.put(
+                    change.path("component_id").asText(), change.path("status").asText())));
+            if (end.values().stream().anyMatch(value -> !"operational".equals(value))) {
+                return "a " + status + " event must leave every affected component operational";
+            }
+        }
         return null;
+    }
+
+    private static boolean allMatch(JsonNode array, Predicate<JsonNode> test) {
+        if (!array.isArray()) {
+            return false;
+        }
+        for (JsonNode item : array) {
+            if (!test.test(item)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The broken rule of a {@code change/timeline/create} body for an event of {@code type}, time aside. */

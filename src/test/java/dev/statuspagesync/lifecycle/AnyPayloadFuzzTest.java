@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,17 +33,20 @@ import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.EnvelopeReader;
 import dev.statuspagesync.inbound.Inbound;
+import dev.statuspagesync.published.PageEventRules;
 import dev.statuspagesync.routing.Route;
 import dev.statuspagesync.support.Fixtures;
 
 /**
  * Coverage-guided fuzzing of the payload reader and the mapping: whatever arrives, every message ends as an
- * alarm or a skip with its reason, and every request built from an alarm keeps Flashduty's rules, finds its
- * incident again by the key line, and puts no markup on the public page that the function did not write.
+ * alarm, a published event or a skip with its reason; every request built from an alarm keeps Flashduty's rules,
+ * finds its incident again by the key line, and puts no markup on the public page that the function did not
+ * write; and every published event the function accepts, Flashduty's rules accept too.
  *
  * <p>In the suite the fuzz test replays its inputs directory and the suite's short fuzzing run
  * ({@code JAZZER_FUZZ=1}) searches for new ones; {@code scripts/fuzz.sh} runs longer. An input either is a
- * raw payload, a raw SNS message or SQS body, or edits one of the event fixtures field by field.
+ * raw payload, a raw SNS message or SQS body, or edits one of the event or published-event fixtures field by
+ * field.
  */
 class AnyPayloadFuzzTest {
 
@@ -51,10 +55,12 @@ class AnyPayloadFuzzTest {
             Map.of(AlarmState.ALARM, ComponentStatus.PARTIAL_OUTAGE,
                     AlarmState.INSUFFICIENT_DATA, ComponentStatus.DEGRADED),
             "{alarm_name} in {region} ({state}, {namespace})", false);
-    private static final List<String> FIXTURES = List.of("sns-single-metric-alarm.json",
-            "sns-metric-math-alarm.json", "sns-composite-alarm.json", "eventbridge-single-metric-alarm.json",
-            "eventbridge-composite-suppressed.json", "alarm-action-metric-alarm.json",
-            "alarm-action-composite-alarm.json", "sqs-raw-delivery.json", "sqs-sns-envelope-batch.json");
+    private static final List<String> FIXTURES = List.of("events/sns-single-metric-alarm.json",
+            "events/sns-metric-math-alarm.json", "events/sns-composite-alarm.json",
+            "events/eventbridge-single-metric-alarm.json", "events/eventbridge-composite-suppressed.json",
+            "events/alarm-action-metric-alarm.json", "events/alarm-action-composite-alarm.json",
+            "events/sqs-raw-delivery.json", "events/sqs-sns-envelope-batch.json", "published/maintenance-window.json",
+            "published/retrospective-incident.json");
     /** Characters with a meaning in Markdown or HTML; the mapper escapes every one that comes from an alarm. */
     private static final String SPECIALS = "\\`*_[]<|~";
     private static final long NOW = 1_790_000_000L;
@@ -68,7 +74,10 @@ class AnyPayloadFuzzTest {
             "AlarmRule", "detail-type", "CloudWatch Alarm State Change", "aws.cloudwatch", "resources", "detail",
             "alarmName", "alarmArn", "accountId", "state", "previousState", "value", "reason", "timestamp",
             "configuration", "metrics", "alarmRule", "actionsSuppressedBy", "alarmTags", "ALARM", "OK",
-            "INSUFFICIENT_DATA", "arn:aws:cloudwatch:eu-west-1:210987654321:alarm:", "arn:aws-cn:cloudwatch:"})
+            "INSUFFICIENT_DATA", "arn:aws:cloudwatch:eu-west-1:210987654321:alarm:", "arn:aws-cn:cloudwatch:", "kind",
+            "status-page-event", "maintenance", "incident", "under_maintenance", "operational", "resolved",
+            "completed", "is_retrospective", "auto_update_by_schedule", "close_at_seconds", "start_at_seconds",
+            "component_changes", "component_id", "responders", "linked_changes", "client_key"})
     void anyPayloadEndsAsAlarmsOrSkipsAndEveryRequestKeepsFlashdutysRules(FuzzedDataProvider data) {
         int shape = data.consumeInt(0, 3);
         if (shape == 3) {
@@ -117,6 +126,8 @@ class AnyPayloadFuzzTest {
     private void checkItem(Inbound item) {
         if (item instanceof Inbound.Alarm alarm) {
             checkAlarm(alarm.change());
+        } else if (item instanceof Inbound.Published published) {
+            checkPublished(published);
         } else if (item instanceof Inbound.Skipped skipped) {
             assertFalse(skipped.reason() == null || skipped.reason().isBlank(), "a skip says why");
         }
@@ -141,6 +152,23 @@ class AnyPayloadFuzzTest {
                 () -> "resolution breaks a rule: " + resolution);
         List<Character> active = activeMarkup(resolve.description().replace("INSUFFICIENT_DATA", "INSUFFICIENT"));
         assertTrue(active.stream().allMatch(c -> c == '*'), () -> "markup in the resolution: " + active);
+    }
+
+    /** A published event is refused with its reasons, or what the function accepts Flashduty's rules accept. */
+    private static void checkPublished(Inbound.Published published) {
+        var checked = PageEventRules.check(published.message(), Optional.of(ROUTE.pageId()));
+        if (!checked.valid()) {
+            assertTrue(checked.problems().stream().allMatch(problem -> problem.contains(": ")),
+                    () -> "each problem names its field: " + checked.problems());
+            return;
+        }
+        JsonNode body = Fixtures.JSON.valueToTree(checked.request());
+        // Which components a page has only Flashduty knows: the check takes the event's own as the page's.
+        Set<String> components = new HashSet<>();
+        body.path("updates").forEach(update -> update.path("component_changes")
+                .forEach(change -> components.add(change.path("component_id").asText())));
+        assertNull(FlashdutyRules.createProblem(body, components),
+                () -> "accepted an event Flashduty refuses: " + body);
     }
 
     /**
@@ -184,7 +212,7 @@ class AnyPayloadFuzzTest {
 
     /** One of the fixtures with a few fields, inside the JSON-in-a-string messages too, set to fuzzer values. */
     private static byte[] editedFixture(FuzzedDataProvider data) {
-        JsonNode event = Fixtures.eventJson(data.pickValue(FIXTURES));
+        JsonNode event = Fixtures.json(Fixtures.read(data.pickValue(FIXTURES)));
         int edits = data.consumeInt(1, 4);
         for (int i = 0; i < edits; i++) {
             edit(event, data);

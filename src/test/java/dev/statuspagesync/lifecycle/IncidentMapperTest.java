@@ -8,11 +8,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.statuspagesync.fake.FlashdutyRules;
 import dev.statuspagesync.flashduty.ChangeStatus;
 import dev.statuspagesync.flashduty.ComponentStatus;
 import dev.statuspagesync.flashduty.Requests;
@@ -22,6 +24,7 @@ import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.inbound.MetricSummary;
 import dev.statuspagesync.routing.Route;
+import dev.statuspagesync.support.Fixtures;
 
 /** The pure mapping from a firing alarm to Flashduty's create request. */
 class IncidentMapperTest {
@@ -58,6 +61,22 @@ class IncidentMapperTest {
         AlarmChange alarm = alarm("orders-api-errors", "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:orders-api-errors");
 
         assertEquals("Orders: orders-api-errors (ALARM, eu-west-1)", IncidentMapper.openIncident(alarm, route, AT).title());
+    }
+
+    @Test
+    void setsTheRoutesRespondersAndLinkedChangesAndLeavesThemOutWhenItHasNone() {
+        Route route = new Route("orders", 42L, List.of("01AAAAAAAAAAAAAAAAAAAAAAAA"),
+                Map.of(AlarmState.ALARM, ComponentStatus.DEGRADED), "{alarm_name}", true, List.of(2476301L),
+                List.of("CHG-1042"));
+        AlarmChange alarm = alarm("orders-api-errors", "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:orders-api-errors");
+
+        var body = Fixtures.asSent(IncidentMapper.openIncident(alarm, route, AT));
+        var plain = Fixtures.asSent(IncidentMapper.openIncident(alarm, ROUTE, AT));
+
+        assertEquals(Fixtures.json("[2476301]"), body.get("responders"));
+        assertEquals(Fixtures.json("[\"CHG-1042\"]"), body.get("linked_changes"));
+        assertFalse(plain.has("responders") || plain.has("linked_changes"), plain.toString());
+        assertNull(FlashdutyRules.createProblem(body, Set.of("01AAAAAAAAAAAAAAAAAAAAAAAA")));
     }
 
     @Test

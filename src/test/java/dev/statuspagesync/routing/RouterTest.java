@@ -113,6 +113,20 @@ class RouterTest {
     }
 
     @Test
+    void givesARouteItsRespondersAndLinkedChanges() {
+        String routes = """
+                routes:
+                  - {name: checkout, page_id: 5, components: [01A], responders: [2476301, 2476302, 2476301],
+                     linked_changes: [CHG-1042]}
+                """;
+
+        Route route = new Router(Config.document(routes)).routeFor(alarm("x", "us-east-1", "N", Map.of())).orElseThrow();
+
+        assertEquals(List.of(2476301L, 2476302L), route.responders(), "each responder once");
+        assertEquals(List.of("CHG-1042"), route.linkedChanges());
+    }
+
+    @Test
     void readsTheSameDocumentWrittenInJson() {
         String json = """
                 {"routes": [{"name": "all", "page_id": 5, "components": ["01A"], "impact": "partial_outage"}]}""";
@@ -145,6 +159,8 @@ class RouterTest {
             "routes: [{page_id: 1, components: [01A], pgae_id: 2}]"                           | STATUSPAGE_ROUTES: Unrecognized field "pgae_id" (class dev.statuspagesync.routing.RoutingDocument$Rule), not marked as ignorable at routes[0].pgae_id
             "routes: [{page_id: one, components: [01A]}]"                                     | STATUSPAGE_ROUTES: Cannot deserialize value of type `java.lang.Long` from String "one": not a valid `java.lang.Long` value at routes[0].page_id
             "routes: [ {page_id"                                                               | STATUSPAGE_ROUTES: while parsing a flow mapping at routes[0]
+            "routes: [{page_id: 1, components: [01A], responders: [0]}]"                      | route 1: responders must be Flashduty member ids (positive integers), was [0]
+            "routes: [{page_id: 1, components: [01A], linked_changes: ['']}]"                 | route 1: linked_changes must not hold an empty id
             """)
     void refusesBrokenDocumentNamingTheRule(String routes, String message) {
         var error = assertThrows(RouteConfigException.class, () -> new Router(Config.document(routes)));

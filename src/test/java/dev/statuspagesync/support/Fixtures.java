@@ -30,6 +30,15 @@ public final class Fixtures {
         return text == null ? null : json(text);
     }
 
+    /** The JSON an object is sent as, read back: numbers compare by value with parsed expectations. */
+    public static JsonNode asSent(Object value) {
+        try {
+            return JSON.readTree(JSON.writeValueAsString(value));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     public static JsonNode json(String text) {
         try {
             return JSON.readTree(text);

@@ -1,0 +1,412 @@
+package dev.statuspagesync.published;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.statuspagesync.flashduty.ChangeStatus;
+import dev.statuspagesync.flashduty.ComponentStatus;
+import dev.statuspagesync.flashduty.Requests;
+
+/**
+ * Checks a published status-page event against every rule of Flashduty's create API before anything is sent,
+ * and builds the create request from it. Each broken rule becomes one problem that names the field and the
+ * rule, e.g. {@code updates[0].component_changes[1].status: "major_outage" is not a component status of an
+ * incident (use operational, degraded, partial_outage or full_outage)}.
+ */
+public final class PageEventRules {
+
+    /** The value of {@code kind} that marks a message as a status-page event. */
+    public static final String KIND = "status-page-event";
+    public static final int MAX_TITLE = 255;
+    public static final int MAX_CLIENT_KEY = 128;
+    /** The longest window of a maintenance that advances by its schedule ({@code auto_update_by_schedule}). */
+    public static final long MAX_SCHEDULED_WINDOW_SECONDS = 30L * 24 * 60 * 60;
+
+    static final Set<String> FIELDS = Set.of("kind", "client_key", "page_id", "type", "title", "description",
+            "status", "start_at_seconds", "close_at_seconds", "notify_subscribers", "auto_update_by_schedule",
+            "is_retrospective", "responders", "linked_changes", "updates");
+    static final Set<String> UPDATE_FIELDS = Set.of("update_id", "at_seconds", "status", "description",
+            "component_changes");
+    static final Set<String> CHANGE_FIELDS = Set.of("component_id", "status");
+
+    private static final List<ChangeStatus> INCIDENT_STATUSES = List.of(ChangeStatus.INVESTIGATING,
+            ChangeStatus.IDENTIFIED, ChangeStatus.MONITORING, ChangeStatus.RESOLVED);
+    private static final List<ChangeStatus> MAINTENANCE_STATUSES = List.of(ChangeStatus.SCHEDULED,
+            ChangeStatus.ONGOING, ChangeStatus.COMPLETED);
+    private static final List<ComponentStatus> INCIDENT_COMPONENTS = List.of(ComponentStatus.OPERATIONAL,
+            ComponentStatus.DEGRADED, ComponentStatus.PARTIAL_OUTAGE, ComponentStatus.FULL_OUTAGE);
+    private static final List<ComponentStatus> MAINTENANCE_COMPONENTS = List.of(ComponentStatus.OPERATIONAL,
+            ComponentStatus.UNDER_MAINTENANCE);
+
+    /** A checked event: the request to send, or the problems that stop it. */
+    public record Checked(Requests.CreateChange request, String clientKey, List<String> problems) {
+
+        public boolean valid() {
+            return problems.isEmpty();
+        }
+    }
+
+    private final List<String> problems = new ArrayList<>();
+
+    private PageEventRules() {
+    }
+
+    /** Whether a message declares itself a status-page event. */
+    public static boolean isPageEvent(JsonNode message) {
+        return message != null && message.isObject() && KIND.equals(message.path("kind").asText(null));
+    }
+
+    /** Checks the event; {@code defaultPage} stands in for a missing {@code page_id}. */
+    public static Checked check(JsonNode message, Optional<Long> defaultPage) {
+        return new PageEventRules().run(message, defaultPage);
+    }
+
+    private Checked run(JsonNode message, Optional<Long> defaultPage) {
+        unknownFields("", message, FIELDS);
+        String clientKey = optionalText(message, "client_key", "");
+        if (clientKey != null && (clientKey.isBlank() || clientKey.length() > MAX_CLIENT_KEY
+                || clientKey.codePoints().anyMatch(Character::isISOControl))) {
+            problem("client_key", "must be 1 to " + MAX_CLIENT_KEY + " characters without control characters");
+        }
+        Long pageId = pageId(message, defaultPage);
+        String type = type(message);
+        String title = title(message);
+        String description = requiredText(message, "description", "");
+        ChangeStatus status = eventStatus(message, type);
+        Long start = seconds(message, "start_at_seconds", "");
+        Long close = seconds(message, "close_at_seconds", "");
+        Boolean notify = flag(message, "notify_subscribers");
+        Boolean scheduled = flag(message, "auto_update_by_schedule");
+        Boolean retrospective = flag(message, "is_retrospective");
+        List<Long> responders = responders(message);
+        List<String> linked = linkedChanges(message);
+        int before = problems.size();
+        List<Requests.Update> updates = updates(message.path("updates"), type, start);
+        boolean updatesValid = problems.size() == before;
+        // Rules that need a field ask whether it was given; a field given wrongly has its own problem already.
+        boolean window = given(message, "start_at_seconds") && given(message, "close_at_seconds");
+
+        if (start != null && close != null && close <= start) {
+            problem("close_at_seconds", "must be after start_at_seconds (" + close + " <= " + start + ")");
+        }
+        if (Boolean.TRUE.equals(retrospective)) {
+            if (updates != null && updates.size() < 2) {
+                problem("updates", "a retrospective event (is_retrospective) needs at least two updates, has "
+                        + updates.size());
+            }
+            if (!window) {
+                problem("is_retrospective", "needs start_at_seconds and close_at_seconds");
+            }
+        }
+        if (Boolean.TRUE.equals(scheduled)) {
+            if (type != null && !type.equals("maintenance")) {
+                problem("auto_update_by_schedule", "applies to maintenance only, not to an " + type);
+            }
+            if (!window) {
+                problem("auto_update_by_schedule", "needs start_at_seconds and close_at_seconds (the window)");
+            } else if (start != null && close != null && close - start > MAX_SCHEDULED_WINDOW_SECONDS) {
+                problem("close_at_seconds", "a maintenance window that advances by its schedule lasts at most "
+                        + "30 days; this one lasts " + (close - start) + " s");
+            }
+        }
+        if (status != null && isTerminal(status) && updates != null && updatesValid) {
+            Map<String, ComponentStatus> end = new LinkedHashMap<>();
+            updates.forEach(update -> update.componentChanges()
+                    .forEach(change -> end.put(change.componentId(), change.status())));
+            end.forEach((component, last) -> {
+                if (last != ComponentStatus.OPERATIONAL) {
+                    problem("status", "a " + status.wire() + " event must leave every component operational; "
+                            + component + " ends " + last.wire());
+                }
+            });
+        }
+        if (!problems.isEmpty()) {
+            return new Checked(null, clientKey, List.copyOf(problems));
+        }
+        var request = new Requests.CreateChange(pageId, type, title, description, status, start, close, notify,
+                scheduled, retrospective, responders, linked, updates);
+        return new Checked(request, clientKey, List.of());
+    }
+
+    private Long pageId(JsonNode message, Optional<Long> defaultPage) {
+        JsonNode value = message.get("page_id");
+        if (value == null || value.isNull()) {
+            if (defaultPage.isEmpty()) {
+                problem("page_id", "is required: no default page is configured (STATUSPAGE_PAGE_ID)");
+            }
+            return defaultPage.orElse(null);
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() <= 0) {
+            problem("page_id", "must be a page id (a positive integer), was " + value);
+            return null;
+        }
+        return value.asLong();
+    }
+
+    private String type(JsonNode message) {
+        String type = requiredText(message, "type", "");
+        if (type != null && !type.equals("incident") && !type.equals("maintenance")) {
+            problem("type", quote(type) + " is not incident or maintenance");
+            return null;
+        }
+        return type;
+    }
+
+    private String title(JsonNode message) {
+        String title = requiredText(message, "title", "");
+        if (title == null) {
+            return null;
+        }
+        int length = title.codePointCount(0, title.length());
+        if (title.isBlank()) {
+            problem("title", "must not be blank");
+        } else if (length > MAX_TITLE) {
+            problem("title", "is " + length + " characters; at most " + MAX_TITLE);
+        } else if (title.codePoints().anyMatch(Character::isISOControl)) {
+            problem("title", "must be one line without control characters");
+        }
+        return title;
+    }
+
+    private ChangeStatus eventStatus(JsonNode message, String type) {
+        String value = requiredText(message, "status", "");
+        return value == null ? null : status("status", value, type);
+    }
+
+    /** A status valid for the type; with the type unknown, any status of either. */
+    private ChangeStatus status(String field, String value, String type) {
+        List<ChangeStatus> allowed = statusesFor(type);
+        ChangeStatus status = ChangeStatus.fromWire(value).orElse(null);
+        if (status == null || !allowed.contains(status)) {
+            problem(field, quote(value) + " is not a status of " + article(type) + " (use " + wires(allowed) + ")");
+            return null;
+        }
+        return status;
+    }
+
+    private List<Requests.Update> updates(JsonNode updates, String type, Long start) {
+        if (updates.isMissingNode() || updates.isNull()) {
+            problem("updates", "is required: at least one update, the first with component_changes");
+            return null;
+        }
+        if (!updates.isArray() || updates.isEmpty()) {
+            problem("updates", "must be a list of at least one update, the first with component_changes");
+            return null;
+        }
+        List<Requests.Update> result = new ArrayList<>();
+        for (int i = 0; i < updates.size(); i++) {
+            String at = "updates[" + i + "]";
+            JsonNode update = updates.get(i);
+            if (!update.isObject()) {
+                problem(at, "must be an object");
+                continue;
+            }
+            unknownFields(at + ".", update, UPDATE_FIELDS);
+            optionalText(update, "update_id", at + ".");
+            Long atSeconds = seconds(update, "at_seconds", at + ".");
+            if (atSeconds != null && start != null && atSeconds < start) {
+                problem(at + ".at_seconds", "is before start_at_seconds (" + atSeconds + " < " + start + ")");
+            }
+            String statusText = optionalText(update, "status", at + ".");
+            ChangeStatus status = statusText == null ? null : status(at + ".status", statusText, type);
+            String description = optionalText(update, "description", at + ".");
+            List<Requests.ComponentChange> changes = componentChanges(update.path("component_changes"), at, i == 0,
+                    type, status);
+            result.add(new Requests.Update(atSeconds, status, description, changes));
+        }
+        return result;
+    }
+
+    private List<Requests.ComponentChange> componentChanges(JsonNode changes, String at, boolean first, String type,
+            ChangeStatus updateStatus) {
+        String field = at + ".component_changes";
+        if (changes.isMissingNode() || changes.isNull()) {
+            if (first) {
+                problem(field, "is required in the first update: the components the event affects");
+            }
+            return List.of();
+        }
+        if (!changes.isArray() || (first && changes.isEmpty())) {
+            problem(field, first ? "must list at least one component change in the first update"
+                    : "must be a list of component changes");
+            return List.of();
+        }
+        List<ComponentStatus> allowed = "maintenance".equals(type) ? MAINTENANCE_COMPONENTS
+                : "incident".equals(type) ? INCIDENT_COMPONENTS : List.of(ComponentStatus.values());
+        List<Requests.ComponentChange> result = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int j = 0; j < changes.size(); j++) {
+            String change = field + "[" + j + "]";
+            JsonNode node = changes.get(j);
+            if (!node.isObject()) {
+                problem(change, "must be an object with component_id and status");
+                continue;
+            }
+            unknownFields(change + ".", node, CHANGE_FIELDS);
+            String id = requiredText(node, "component_id", change + ".");
+            if (id != null && id.isBlank()) {
+                problem(change + ".component_id", "must not be blank");
+            } else if (id != null && !seen.add(id)) {
+                problem(change + ".component_id", quote(id) + " appears twice in one update");
+            }
+            String value = requiredText(node, "status", change + ".");
+            ComponentStatus status = value == null ? null : ComponentStatus.fromWire(value).orElse(null);
+            if (value != null && (status == null || !allowed.contains(status))) {
+                problem(change + ".status", quote(value) + " is not a component status of " + article(type)
+                        + " (use " + componentWires(allowed) + ")");
+                status = null;
+            }
+            if (status != null && updateStatus != null && isTerminal(updateStatus)
+                    && status != ComponentStatus.OPERATIONAL) {
+                problem(change + ".status", "must be operational in an update that moves the event to "
+                        + updateStatus.wire());
+            }
+            if (id != null && status != null) {
+                result.add(new Requests.ComponentChange(id.trim(), status));
+            }
+        }
+        return result;
+    }
+
+    private List<Long> responders(JsonNode message) {
+        JsonNode value = message.get("responders");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            problem("responders", "must be a list of member ids");
+            return null;
+        }
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode id = value.get(i);
+            if (!id.isIntegralNumber() || !id.canConvertToLong() || id.asLong() <= 0) {
+                problem("responders[" + i + "]", "must be a member id (a positive integer), was " + id);
+            } else {
+                ids.add(id.asLong());
+            }
+        }
+        return ids;
+    }
+
+    private List<String> linkedChanges(JsonNode message) {
+        JsonNode value = message.get("linked_changes");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isArray()) {
+            problem("linked_changes", "must be a list of change ids");
+            return null;
+        }
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < value.size(); i++) {
+            JsonNode id = value.get(i);
+            if (!id.isTextual() || id.asText().isBlank()) {
+                problem("linked_changes[" + i + "]", "must be a change id (non-empty text), was " + id);
+            } else {
+                ids.add(id.asText());
+            }
+        }
+        return ids;
+    }
+
+    private void unknownFields(String prefix, JsonNode node, Set<String> known) {
+        node.fieldNames().forEachRemaining(name -> {
+            if (!known.contains(name)) {
+                problem(prefix + name, "is not a field of a status-page event (see the README)");
+            }
+        });
+    }
+
+    private String requiredText(JsonNode node, String field, String prefix) {
+        if (!given(node, field)) {
+            problem(prefix + field, "is required");
+            return null;
+        }
+        return optionalText(node, field, prefix);
+    }
+
+    private String optionalText(JsonNode node, String field, String prefix) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            problem(prefix + field, "must be text, was " + value.getNodeType().name().toLowerCase(Locale.ROOT));
+            return null;
+        }
+        return value.asText();
+    }
+
+    private Long seconds(JsonNode node, String field, String prefix) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
+            problem(prefix + field, "must be a time in unix seconds (a non-negative integer), was " + value);
+            return null;
+        }
+        return value.asLong();
+    }
+
+    private Boolean flag(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            problem(field, "must be true or false, was " + value);
+            return null;
+        }
+        return value.asBoolean();
+    }
+
+    private static boolean given(JsonNode node, String field) {
+        return node.hasNonNull(field);
+    }
+
+    private void problem(String field, String rule) {
+        problems.add(field + ": " + rule);
+    }
+
+    static boolean isTerminal(ChangeStatus status) {
+        return status == ChangeStatus.RESOLVED || status == ChangeStatus.COMPLETED;
+    }
+
+    private static List<ChangeStatus> statusesFor(String type) {
+        if ("incident".equals(type)) {
+            return INCIDENT_STATUSES;
+        }
+        if ("maintenance".equals(type)) {
+            return MAINTENANCE_STATUSES;
+        }
+        List<ChangeStatus> any = new ArrayList<>(INCIDENT_STATUSES);
+        any.addAll(MAINTENANCE_STATUSES);
+        return any;
+    }
+
+    private static String article(String type) {
+        return "incident".equals(type) ? "an incident" : "maintenance".equals(type) ? "a maintenance" : "an event";
+    }
+
+    private static String wires(List<ChangeStatus> statuses) {
+        return String.join(", ", statuses.stream().map(ChangeStatus::wire).toList());
+    }
+
+    private static String componentWires(List<ComponentStatus> statuses) {
+        return String.join(", ", statuses.stream().map(ComponentStatus::wire).toList());
+    }
+
+    private static String quote(String value) {
+        return "\"" + value + "\"";
+    }
+}

@@ -1,0 +1,122 @@
+package dev.statuspagesync.published;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import dev.statuspagesync.config.FlashdutyConfig;
+import dev.statuspagesync.config.StatusPageConfig;
+import dev.statuspagesync.flashduty.ChangeStatus;
+import dev.statuspagesync.flashduty.Deadline;
+import dev.statuspagesync.flashduty.FlashdutyClient;
+import dev.statuspagesync.flashduty.Requests;
+import dev.statuspagesync.flashduty.Responses;
+import dev.statuspagesync.inbound.Inbound;
+import dev.statuspagesync.lifecycle.Markdown;
+import dev.statuspagesync.lifecycle.Outcome;
+
+/**
+ * Creates the status-page events that people and pipelines publish: checked against the create API's rules
+ * first, then created once. The event's key (its {@code client_key}, else the SNS MessageId, else a digest of
+ * the message) is written as the description's last line, so a repeated delivery finds the event it created.
+ */
+@ApplicationScoped
+public class PublishedEvents {
+
+    public static final String KEY_LINE_PREFIX = "Event key: ";
+    /** How far before its start a closed event is looked for when a delivery repeats. */
+    static final long LOOKBACK_SECONDS = 24 * 60 * 60;
+
+    private final FlashdutyClient flashduty;
+    private final Optional<Long> defaultPage;
+    private final boolean dryRun;
+
+    public PublishedEvents(FlashdutyClient flashduty, StatusPageConfig config, FlashdutyConfig flashdutyConfig) {
+        this.flashduty = flashduty;
+        this.defaultPage = config.pageId();
+        this.dryRun = flashdutyConfig.dryRun();
+    }
+
+    public Outcome apply(Inbound.Published item, Deadline deadline) {
+        var checked = PageEventRules.check(item.message(), defaultPage);
+        if (!checked.valid()) {
+            return Outcome.rejected("invalid status-page event: " + String.join("; ", checked.problems()));
+        }
+        String key = keyOf(checked.clientKey(), item);
+        Requests.CreateChange request = withKeyLine(checked.request(), key);
+        String what = request.type() + " \"" + request.title() + "\"";
+        try {
+            var existing = find(request, key, deadline);
+            if (existing.isPresent()) {
+                return Outcome.ignored(what + " already exists as event " + existing.get().changeId() + " (key "
+                        + key + ")", existing.get().changeId());
+            }
+            if (dryRun) {
+                return Outcome.dryRun(Outcome.Kind.CREATED, "would create " + what + " (key " + key + ")", null,
+                        new Outcome.PlannedCall("POST", FlashdutyClient.CREATE_PATH, request));
+            }
+            long changeId = flashduty.createChange(request, change -> hasKey(change, key), deadline);
+            return Outcome.created(changeId, what + " created (key " + key + ")");
+        } catch (RuntimeException failure) {
+            return Outcome.of(failure, what);
+        }
+    }
+
+    /** The client's key, else the SNS MessageId, else a digest of the message as delivered. */
+    static String keyOf(String clientKey, Inbound.Published item) {
+        if (clientKey != null) {
+            return clientKey;
+        }
+        if (item.deliveryId() != null && !item.deliveryId().isBlank()) {
+            return "sns:" + item.deliveryId();
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(item.message().toString().getBytes(StandardCharsets.UTF_8));
+            return "sha256:" + HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException missing) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", missing);
+        }
+    }
+
+    static String keyLine(String key) {
+        return KEY_LINE_PREFIX + Markdown.code(key);
+    }
+
+    static boolean hasKey(Responses.Change change, String key) {
+        return change.description() != null && change.description().lines().anyMatch(keyLine(key)::equals);
+    }
+
+    private static Requests.CreateChange withKeyLine(Requests.CreateChange request, String key) {
+        String description = request.description().isBlank() ? keyLine(key)
+                : request.description().stripTrailing() + "\n\n" + keyLine(key);
+        return new Requests.CreateChange(request.pageId(), request.type(), request.title(), description,
+                request.status(), request.startAtSeconds(), request.closeAtSeconds(), request.notifySubscribers(),
+                request.autoUpdateBySchedule(), request.isRetrospective(), request.responders(),
+                request.linkedChanges(), request.updates());
+    }
+
+    /** The event an earlier delivery created: among the open events of its type, else the closed ones. */
+    private Optional<Responses.Change> find(Requests.CreateChange request, String key, Deadline deadline) {
+        var open = flashduty.activeEvents(request.pageId(), request.type(), deadline);
+        var found = first(open, key);
+        if (found.isPresent()) {
+            return found;
+        }
+        ChangeStatus closed = "maintenance".equals(request.type()) ? ChangeStatus.COMPLETED : ChangeStatus.RESOLVED;
+        long now = Instant.now().getEpochSecond();
+        long since = Math.min(request.startAtSeconds() == null ? now : request.startAtSeconds(), now)
+                - LOOKBACK_SECONDS;
+        return first(flashduty.events(request.pageId(), request.type(), closed, since, deadline), key);
+    }
+
+    private static Optional<Responses.Change> first(List<Responses.Change> events, String key) {
+        return events.stream().filter(change -> hasKey(change, key)).findFirst();
+    }
+}

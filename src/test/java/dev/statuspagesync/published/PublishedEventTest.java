@@ -1,0 +1,167 @@
+package dev.statuspagesync.published;
+
+import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.Lambda;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
+
+/**
+ * Status-page events that pipelines and people publish, through every delivery path: checked before any call,
+ * created once however often delivery repeats, and refused with the field and the rule when they break one.
+ */
+@QuarkusTest
+@QuarkusTestResource(FakeFlashdutyResource.class)
+class PublishedEventTest {
+
+    static final String CREATE = "/status-page/change/create";
+
+    @BeforeEach
+    void resetFake() {
+        fake().reset();
+    }
+
+    @Test
+    void createsAMaintenanceWindowPublishedToTheTopicOnceThoughSnsDeliversItTwice() {
+        String event = sns(Fixtures.read("published/maintenance-window.json"), "6b1e3c5a-0d2f-5e8a-9c47-1f2e3d4c5b6a");
+
+        JsonNode first = Lambda.answer(event);
+        JsonNode again = Lambda.answer(event);
+
+        assertEquals("created", first.path("outcome").asText());
+        assertEquals("maintenance \"Database upgrade\" created (key release-2026.12.03-db-upgrade)",
+                first.path("reason").asText());
+        assertEquals("ignored", again.path("outcome").asText());
+        assertEquals("maintenance \"Database upgrade\" already exists as event " + first.path("change_id")
+                + " (key release-2026.12.03-db-upgrade)", again.path("reason").asText());
+        assertEquals(1, fake().requests(CREATE).size());
+        JsonNode body = fake().requests(CREATE).get(0).body();
+        assertEquals(FakeFlashdutyResource.PAGE_ID, body.path("page_id").asLong(), "the configured page");
+        assertEquals("We are upgrading the primary database to a new major version. Writes pause for up to 10 "
+                + "minutes.\n\nEvent key: `release-2026.12.03-db-upgrade`", body.path("description").asText());
+        assertEquals(Fixtures.json("""
+                {"status": "scheduled", "start_at_seconds": 1796277600, "close_at_seconds": 1796284800,
+                 "auto_update_by_schedule": true, "notify_subscribers": true, "linked_changes": ["deploy-8841"]}"""),
+                pick(body, "status", "start_at_seconds", "close_at_seconds", "auto_update_by_schedule",
+                        "notify_subscribers", "linked_changes"));
+        var maintenance = fake().incidents().get(0);
+        assertEquals("maintenance", maintenance.type());
+        assertEquals("under_maintenance", maintenance.components().get(FakeFlashdutyResource.DB_COMPONENT));
+    }
+
+    @Test
+    void createsARetrospectiveIncidentInvokedDirectlyAndFindsItClosedWhenInvokedAgain() {
+        String event = Fixtures.read("published/retrospective-incident.json");
+
+        JsonNode first = Lambda.answer(event);
+        JsonNode again = Lambda.answer(event);
+
+        assertEquals("created", first.path("outcome").asText());
+        assertEquals("ignored", again.path("outcome").asText(), again.toString());
+        assertEquals(1, fake().requests(CREATE).size());
+        assertTrue(fake().requests("/status-page/change/list").get(0).query().get("status").equals("resolved"),
+                "a retrospective event is created closed, so it is looked for among closed ones");
+        var incident = fake().incidents().get(0);
+        assertEquals("resolved", incident.status());
+        assertEquals(List.of("investigating", "resolved"),
+                incident.updates().stream().map(update -> update.status()).toList());
+        assertEquals(1795615320L, incident.updates().get(0).atSeconds());
+        assertEquals(Fixtures.json("[2476301]"), fake().requests(CREATE).get(0).body().get("responders"));
+    }
+
+    @Test
+    void keysAnEventWithoutClientKeyByItsSnsMessageId() {
+        ObjectNode message = (ObjectNode) Fixtures.json(Fixtures.read("published/maintenance-window.json"));
+        message.remove("client_key");
+
+        JsonNode first = Lambda.answer(sns(message.toString(), "0c4f8a2e-7b1d-5f3a-8e6c-2d9b4a7f1e3c"));
+        JsonNode again = Lambda.answer(sns(message.toString(), "0c4f8a2e-7b1d-5f3a-8e6c-2d9b4a7f1e3c"));
+        JsonNode another = Lambda.answer(sns(message.toString(), "9a8b7c6d-5e4f-5a3b-9c2d-1e0f9a8b7c6d"));
+
+        assertEquals("maintenance \"Database upgrade\" created (key sns:0c4f8a2e-7b1d-5f3a-8e6c-2d9b4a7f1e3c)",
+                first.path("reason").asText());
+        assertEquals("ignored", again.path("outcome").asText());
+        assertEquals("created", another.path("outcome").asText(), "another publication is another event");
+        assertEquals(2, fake().requests(CREATE).size());
+    }
+
+    @Test
+    void keysAnEventWithNeitherByItsContent() {
+        ObjectNode message = (ObjectNode) Fixtures.json(Fixtures.read("published/maintenance-window.json"));
+        message.remove("client_key");
+
+        JsonNode first = Lambda.answer(message.toString());
+        JsonNode again = Lambda.answer(message.toString());
+
+        assertTrue(first.path("reason").asText().matches(
+                "maintenance \"Database upgrade\" created \\(key sha256:[0-9a-f]{24}\\)"), first.toString());
+        assertEquals("ignored", again.path("outcome").asText());
+        assertEquals(1, fake().requests(CREATE).size());
+    }
+
+    @Test
+    void refusesAnEventThatBreaksARuleWithoutCallingFlashduty() {
+        ObjectNode message = (ObjectNode) Fixtures.json(Fixtures.read("published/maintenance-window.json"));
+        message.put("close_at_seconds", 1_796_277_600L + 31L * 24 * 60 * 60);
+        ((ObjectNode) message.path("updates").get(0).path("component_changes").get(0)).put("status", "degraded");
+
+        Response answer = Lambda.invoke(sns(message.toString(), "1f2e3d4c-5b6a-5798-8a9b-0c1d2e3f4a5b"));
+
+        assertEquals(500, answer.statusCode(), "the invocation fails, so the message reaches the failure queue");
+        assertEquals("rejected: invalid status-page event: updates[0].component_changes[0].status: \"degraded\" is "
+                + "not a component status of a maintenance (use operational, under_maintenance); close_at_seconds: "
+                + "a maintenance window that advances by its schedule lasts at most 30 days; this one lasts "
+                + "2678400 s", Fixtures.json(answer.asString()).path("errorMessage").asText());
+        assertEquals(List.of(), fake().requests(), "no call at all");
+    }
+
+    @Test
+    void aBatchThroughTheQueueRedeliversOnlyTheEventThatBreaksARule() {
+        ObjectNode broken = (ObjectNode) Fixtures.json(Fixtures.read("published/retrospective-incident.json"));
+        broken.put("client_key", "broken").remove("title");
+        ObjectNode batch = (ObjectNode) Fixtures.eventJson("sqs-raw-delivery.json");
+        ArrayNode records = (ArrayNode) batch.path("Records");
+        ObjectNode raw = ((ObjectNode) records.get(0)).put("messageId", "a1").put("body",
+                Fixtures.read("published/retrospective-incident.json"));
+        records.add(raw.deepCopy().put("messageId", "a2").put("body", broken.toString()));
+        ObjectNode envelope = (ObjectNode) Fixtures.json(Fixtures.eventJson("sqs-sns-envelope-batch.json")
+                .path("Records").get(1).path("body").asText());
+        envelope.put("Message", Fixtures.read("published/maintenance-window.json"));
+        records.add(raw.deepCopy().put("messageId", "a3").put("body", envelope.toString()));
+
+        JsonNode answer = Lambda.answer(batch.toString());
+
+        assertEquals(Fixtures.json("{\"batchItemFailures\": [{\"itemIdentifier\": \"a2\"}]}"), answer);
+        assertEquals(List.of("Checkout errors on 25 November", "Database upgrade"),
+                fake().requests(CREATE).stream().map(request -> request.body().path("title").asText()).toList());
+    }
+
+    /** The SNS fixture's event carrying {@code message}, with the given SNS MessageId. */
+    private static String sns(String message, String messageId) {
+        ObjectNode event = (ObjectNode) Fixtures.eventJson("sns-single-metric-alarm.json");
+        ((ObjectNode) event.path("Records").get(0).path("Sns")).put("Message", message).put("MessageId", messageId);
+        return event.toString();
+    }
+
+    private static JsonNode pick(JsonNode body, String... fields) {
+        ObjectNode picked = Fixtures.JSON.createObjectNode();
+        for (String field : fields) {
+            picked.set(field, body.get(field));
+        }
+        return Fixtures.json(picked.toString());
+    }
+}

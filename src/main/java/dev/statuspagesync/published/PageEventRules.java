@@ -98,9 +98,10 @@ public final class PageEventRules {
             problem("close_at_seconds", "must be after start_at_seconds (" + close + " <= " + start + ")");
         }
         if (Boolean.TRUE.equals(retrospective)) {
-            if (updates != null && updates.size() < 2) {
+            int given = message.path("updates").size();
+            if (updates != null && given < 2) {
                 problem("updates", "a retrospective event (is_retrospective) needs at least two updates, has "
-                        + updates.size());
+                        + given);
             }
             if (!window) {
                 problem("is_retrospective", "needs start_at_seconds and close_at_seconds");

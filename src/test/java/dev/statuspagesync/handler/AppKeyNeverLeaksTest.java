@@ -62,6 +62,13 @@ class AppKeyNeverLeaksTest {
                     answers.add(Lambda.invoke(Fixtures.event(FIRING)).asString());
                 }
             }
+            for (String published : List.of("maintenance-window.json", "retrospective-incident.json")) {
+                fake().reset();
+                answers.add(Lambda.invoke(Fixtures.read("published/" + published)).asString());
+                fake().failNext(CREATE, new Fault.Status(400, "InvalidParameter", null));
+                answers.add(Lambda.invoke(Fixtures.read("published/" + published).replace("client_key\": \"",
+                        "client_key\": \"again-")).asString());
+            }
             fake().reset();
             fake().failNext("/status-page/change/timeline/update", new Fault.Status(400, "InvalidParameter", null));
             answers.add(Lambda.invoke(AlarmEvents.sqsBatch(List.of("leak-a", "leak-b"), "ALARM", "OK",

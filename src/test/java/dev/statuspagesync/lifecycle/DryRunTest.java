@@ -58,6 +58,19 @@ class DryRunTest {
     }
 
     @Test
+    void answersWithThePublishedEventItWouldCreate() {
+        JsonNode answer = Lambda.answer(Fixtures.read("published/maintenance-window.json"));
+
+        assertEquals("created", answer.path("outcome").asText());
+        assertEquals("dry run: would create maintenance \"Database upgrade\" (key release-2026.12.03-db-upgrade)",
+                answer.path("reason").asText());
+        JsonNode body = answer.path("planned").get(0).path("body");
+        assertEquals("maintenance", body.path("type").asText());
+        assertTrue(body.path("description").asText().endsWith("\n\nEvent key: `release-2026.12.03-db-upgrade`"));
+        assertEquals(List.of("GET", "GET"), methodsSince(0), "open and closed maintenance read, nothing written");
+    }
+
+    @Test
     void answersWithTheResolveItWouldSend() throws Exception {
         long changeId = seedIncidentAsTheFunctionOpensIt();
         int seeded = fake().requests().size();

@@ -122,12 +122,24 @@ class PageEventRulesTest {
             maintenance | auto_update_by_schedule                 | '"on"'         | auto_update_by_schedule: must be true or false, was "on" | false
             maintenance | close_at_seconds                        | '1798869601'   | close_at_seconds: a maintenance window that advances by its schedule lasts at most 30 days; this one lasts 2592001 s | true
             maintenance | close_at_seconds                        | -              | auto_update_by_schedule: needs start_at_seconds and close_at_seconds (the window) | true
+            incident    | client_key                              | LONG_KEY       | client_key: must be 1 to 128 characters without control characters | false
+            incident    | linked_changes                          | '"CHG-1"'      | linked_changes: must be a list of change ids | true
+            incident    | updates/0                               | '"x"'          | updates[0]: must be an object | true
+            incident    | updates/0/update_id                     | '7'            | updates[0].update_id: must be text, was number | false
+            incident    | updates/0/description                   | 'true'         | updates[0].description: must be text, was boolean | false
+            incident    | updates/1/component_changes             | '{}'           | updates[1].component_changes: must be a list of component changes | true
+            incident    | updates/0/component_changes/0           | '5'            | updates[0].component_changes[0]: must be an object with component_id and status | true
+            incident    | updates/0/component_changes/0/component_id | '"  "'      | updates[0].component_changes[0].component_id: must not be blank | true
             """)
     void namesTheFieldAndTheRuleOfEveryBrokenRule(String fixture, String path, String value, String problem,
             boolean flashdutyRefusesItToo) {
         ObjectNode event = published(fixture.equals("incident") ? "retrospective-incident.json"
                 : "maintenance-window.json");
-        set(event, path, value.equals("LONG_TITLE") ? "\"" + "t".repeat(256) + "\"" : value);
+        set(event, path, switch (value) {
+            case "LONG_TITLE" -> "\"" + "t".repeat(256) + "\"";
+            case "LONG_KEY" -> "\"" + "k".repeat(129) + "\"";
+            default -> value;
+        });
 
         var checked = PageEventRules.check(event, DEFAULT_PAGE);
 

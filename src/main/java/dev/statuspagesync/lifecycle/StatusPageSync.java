@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statuspagesync.flashduty.Deadline;
 import dev.statuspagesync.inbound.EnvelopeReader;
 import dev.statuspagesync.inbound.Inbound;
-import dev.statuspagesync.published.PublishedEvents;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

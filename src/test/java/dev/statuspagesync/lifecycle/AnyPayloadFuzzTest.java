@@ -33,7 +33,6 @@ import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.EnvelopeReader;
 import dev.statuspagesync.inbound.Inbound;
-import dev.statuspagesync.published.PageEventRules;
 import dev.statuspagesync.routing.Route;
 import dev.statuspagesync.support.Fixtures;
 

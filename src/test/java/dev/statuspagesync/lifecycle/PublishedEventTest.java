@@ -1,4 +1,4 @@
-package dev.statuspagesync.published;
+package dev.statuspagesync.lifecycle;
 
 import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package dev.statuspagesync.published;
+package dev.statuspagesync.lifecycle;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -18,8 +18,6 @@ import dev.statuspagesync.flashduty.FlashdutyClient;
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.inbound.Inbound;
-import dev.statuspagesync.lifecycle.Markdown;
-import dev.statuspagesync.lifecycle.Outcome;
 
 /**
  * Creates the status-page events that people and pipelines publish: checked against the create API's rules

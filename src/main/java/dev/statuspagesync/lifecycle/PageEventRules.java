@@ -1,4 +1,4 @@
-package dev.statuspagesync.published;
+package dev.statuspagesync.lifecycle;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statuspagesync.flashduty.ChangeStatus;
 import dev.statuspagesync.flashduty.ComponentStatus;
 import dev.statuspagesync.flashduty.Requests;
+import dev.statuspagesync.inbound.Inbound;
 
 /**
  * Checks a published status-page event against every rule of Flashduty's create API before anything is sent,
@@ -24,7 +25,7 @@ import dev.statuspagesync.flashduty.Requests;
 public final class PageEventRules {
 
     /** The value of {@code kind} that marks a message as a status-page event. */
-    public static final String KIND = "status-page-event";
+    public static final String KIND = Inbound.Published.KIND;
     public static final int MAX_TITLE = 255;
     public static final int MAX_CLIENT_KEY = 128;
     /** The longest window of a maintenance that advances by its schedule ({@code auto_update_by_schedule}). */

@@ -1,4 +1,4 @@
-package dev.statuspagesync.published;
+package dev.statuspagesync.lifecycle;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;

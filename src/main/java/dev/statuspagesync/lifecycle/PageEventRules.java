@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -279,45 +281,35 @@ public final class PageEventRules {
     }
 
     private List<Long> responders(JsonNode message) {
-        JsonNode value = message.get("responders");
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isArray()) {
-            problem("responders", "must be a list of member ids");
-            return null;
-        }
-        List<Long> ids = new ArrayList<>();
-        for (int i = 0; i < value.size(); i++) {
-            JsonNode id = value.get(i);
-            if (!id.isIntegralNumber() || !id.canConvertToLong() || id.asLong() <= 0) {
-                problem("responders[" + i + "]", "must be a member id (a positive integer), was " + id);
-            } else {
-                ids.add(id.asLong());
-            }
-        }
-        return ids;
+        return list(message, "responders", "member ids", "a member id (a positive integer)",
+                id -> id.isIntegralNumber() && id.canConvertToLong() && id.asLong() > 0, JsonNode::asLong);
     }
 
     private List<String> linkedChanges(JsonNode message) {
-        JsonNode value = message.get("linked_changes");
-        if (value == null || value.isNull()) {
+        return list(message, "linked_changes", "change ids", "a change id (non-empty text)",
+                id -> id.isTextual() && !id.asText().isBlank(), JsonNode::asText);
+    }
+
+    /** An optional list whose every item must pass {@code valid}; each bad item is a problem of its own. */
+    private <T> List<T> list(JsonNode message, String field, String items, String item, Predicate<JsonNode> valid,
+            Function<JsonNode, T> value) {
+        JsonNode array = message.get(field);
+        if (array == null || array.isNull()) {
             return null;
         }
-        if (!value.isArray()) {
-            problem("linked_changes", "must be a list of change ids");
+        if (!array.isArray()) {
+            problem(field, "must be a list of " + items);
             return null;
         }
-        List<String> ids = new ArrayList<>();
-        for (int i = 0; i < value.size(); i++) {
-            JsonNode id = value.get(i);
-            if (!id.isTextual() || id.asText().isBlank()) {
-                problem("linked_changes[" + i + "]", "must be a change id (non-empty text), was " + id);
+        List<T> values = new ArrayList<>();
+        for (int i = 0; i < array.size(); i++) {
+            if (valid.test(array.get(i))) {
+                values.add(value.apply(array.get(i)));
             } else {
-                ids.add(id.asText());
+                problem(field + "[" + i + "]", "must be " + item + ", was " + array.get(i));
             }
         }
-        return ids;
+        return values;
     }
 
     private void unknownFields(String prefix, JsonNode node, Set<String> known) {

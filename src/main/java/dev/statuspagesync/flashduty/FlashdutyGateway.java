@@ -41,7 +41,7 @@ class FlashdutyGateway {
         this.retry = config.retry();
     }
 
-    @Retry(maxRetries = 4, delay = 200, maxDuration = 120_000,
+    @Retry(maxRetries = 4, delay = 200, maxDuration = 120_000, jitter = 0,
             retryOn = { FlashdutyRetryableException.class, TimeoutException.class, RateLimitException.class },
             abortOn = { FlashdutyRejectedException.class, FlashdutyDeadlineException.class })
     @CustomBackoff(RetryBackoff.class)

@@ -43,7 +43,7 @@ public class EnvelopeReader {
         }
         JsonNode records = event.get("Records");
         if (records == null) {
-            return List.of(fromDocument(event, null, null));
+            return List.of(fromDocument(event, null, null, null));
         }
         if (!records.isArray() || records.isEmpty()) {
             return List.of(new Inbound.Skipped("event has no Records", null));
@@ -58,16 +58,17 @@ public class EnvelopeReader {
     private Inbound fromRecord(JsonNode record) {
         if ("aws:sqs".equals(text(record, "eventSource"))) {
             String messageId = text(record, "messageId");
-            return fromJsonText(text(record, "body"), messageId, null, "SQS message body");
+            return fromJsonText(text(record, "body"), messageId, null, null, "SQS message body");
         }
         if ("aws:sns".equals(text(record, "EventSource"))) {
-            return fromJsonText(text(record.path("Sns"), "Message"), null, text(record.path("Sns"), "MessageId"),
+            JsonNode sns = record.path("Sns");
+            return fromJsonText(text(sns, "Message"), null, text(sns, "MessageId"), text(sns, "TopicArn"),
                     "SNS message");
         }
         return new Inbound.Skipped("record from an unsupported source: " + describeSource(record), null);
     }
 
-    private Inbound fromJsonText(String text, String messageId, String deliveryId, String what) {
+    private Inbound fromJsonText(String text, String messageId, String deliveryId, String topicArn, String what) {
         if (text == null || text.isBlank()) {
             return new Inbound.Skipped(what + " is empty", messageId);
         }
@@ -80,10 +81,10 @@ public class EnvelopeReader {
         if (document == null || !document.isObject()) {
             return new Inbound.Skipped(what + " is not a JSON object", messageId);
         }
-        return fromDocument(document, messageId, deliveryId);
+        return fromDocument(document, messageId, deliveryId, topicArn);
     }
 
-    private Inbound fromDocument(JsonNode document, String messageId, String deliveryId) {
+    private Inbound fromDocument(JsonNode document, String messageId, String deliveryId, String topicArn) {
         if (isPublished(document)) {
             return new Inbound.Published(document, deliveryId, messageId);
         }
@@ -98,7 +99,7 @@ public class EnvelopeReader {
                 return fromSnsNotification(document, messageId);
             }
             if (document.has("AlarmName") || document.has("AlarmArn")) {
-                return fromSnsAlarm(mapper.treeToValue(document, SnsAlarmMessage.class), messageId);
+                return fromSnsAlarm(mapper.treeToValue(document, SnsAlarmMessage.class), topicArn, messageId);
             }
             if (document.has("Type")) {
                 return new Inbound.Skipped("SNS " + text(document, "Type") + " message, not an alarm", messageId);
@@ -129,17 +130,32 @@ public class EnvelopeReader {
             return new Inbound.Skipped("SNS message is not a CloudWatch alarm", messageId);
         }
         try {
-            return fromSnsAlarm(mapper.treeToValue(message, SnsAlarmMessage.class), messageId);
+            return fromSnsAlarm(mapper.treeToValue(message, SnsAlarmMessage.class), text(notification, "TopicArn"),
+                    messageId);
         } catch (JsonProcessingException malformed) {
             return new Inbound.Skipped("malformed CloudWatch alarm payload: " + shorten(malformed.getOriginalMessage()),
                     messageId);
         }
     }
 
-    private Inbound fromSnsAlarm(SnsAlarmMessage message, String messageId) {
+    /**
+     * {@code topicArn} is the SNS topic that carried the message, null with raw delivery; it stands in for the
+     * Region of notifications in CloudWatch's older format, which name no {@code AlarmArn}.
+     */
+    private Inbound fromSnsAlarm(SnsAlarmMessage message, String topicArn, String messageId) {
         var trigger = message.trigger();
         MetricSummary metrics = trigger == null ? MetricSummary.NONE : summarise(trigger);
-        return build(messageId, Envelope.SNS, message.alarmName(), message.alarmArn(), message.accountId(), null,
+        String arn = message.alarmArn();
+        if (arn == null || arn.isBlank()) {
+            var derived = AlarmArn.derive(message.alarmName(), message.accountId(), topicArn);
+            if (derived.isEmpty()) {
+                return new Inbound.Skipped(topicArn == null
+                        ? "alarm payload has no AlarmArn, and no SNS topic to derive it from (raw message delivery)"
+                        : "alarm payload has no AlarmArn, and its name, account or topic cannot make one", messageId);
+            }
+            arn = derived.get();
+        }
+        return build(messageId, Envelope.SNS, message.alarmName(), arn, message.accountId(), null,
                 message.newStateValue(), message.oldStateValue(), message.newStateReason(),
                 message.stateChangeTime(), message.alarmDescription(), metrics, message.alarmRule(), false,
                 Map.of());

@@ -46,6 +46,7 @@ class FixtureInvocationTest {
             eventbridge-single-metric-alarm.json | created | incident opened for alarm search-api-p90-latency
             alarm-action-metric-alarm.json       | created | incident opened for alarm ledger-db-free-storage
             alarm-action-composite-alarm.json    | created | incident opened for alarm checkout-journey-broken
+            sns-legacy-format-alarm.json         | created | incident opened for alarm payments-queue-backlog
             sns-single-metric-ok.json            | ignored | no open incident for this alarm
             sns-insufficient-data.json           | ignored | INSUFFICIENT_DATA is ignored (STATUSPAGE_INSUFFICIENT_DATA=ignore)
             eventbridge-metric-math-ok.json      | ignored | no open incident for this alarm

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -16,6 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.statuspagesync.support.Fixtures;
 
@@ -39,6 +41,8 @@ class EnvelopeReaderTest {
             eventbridge-composite-suppressed.json | EVENTBRIDGE  | storefront-degraded         | us-east-1      | ALARM             | OK                | 2026-03-14T18:10:02.120Z
             alarm-action-metric-alarm.json        | ALARM_ACTION | ledger-db-free-storage      | ap-southeast-2 | ALARM             | OK                | 2026-03-14T20:05:33.480Z
             alarm-action-composite-alarm.json     | ALARM_ACTION | checkout-journey-broken     | us-east-1      | ALARM             | OK                | 2026-03-14T21:00:10.210Z
+            sns-legacy-format-alarm.json          | SNS          | payments-queue-backlog      | eu-west-1      | ALARM             | OK                | 2026-03-15T07:12:40.118Z
+            sqs-sns-envelope-legacy-format.json   | SNS          | payments-queue-backlog      | eu-west-1      | OK                | ALARM             | 2026-03-15T07:31:05.902Z
             """)
     void readsEveryAlarmEnvelopeIntoOneRecord(String fixture, Envelope envelope, String name, String region,
             AlarmState state, AlarmState previous, String time) {
@@ -184,6 +188,50 @@ class EnvelopeReaderTest {
     }
 
     @Test
+    void derivesTheArnOfAnOlderFormatNotificationAsACurrentOneOfTheSameAlarmNamesIt() {
+        JsonNode legacy = Fixtures.eventJson("sns-legacy-format-alarm.json");
+        ObjectNode current = legacy.deepCopy();
+        ObjectNode sns = (ObjectNode) current.path("Records").get(0).path("Sns");
+        ObjectNode message = (ObjectNode) Fixtures.json(sns.path("Message").asText());
+        message.put("AlarmArn", "arn:aws:cloudwatch:eu-west-1:210987654321:alarm:payments-queue-backlog");
+        sns.put("Message", message.toString());
+
+        AlarmChange derived = onlyAlarm(legacy);
+        AlarmChange named = onlyAlarm(current);
+
+        assertEquals(named.arn(), derived.arn());
+        assertEquals(named.region(), derived.region());
+        assertEquals(named.accountId(), derived.accountId());
+    }
+
+    @Test
+    void skipsAnOlderFormatAlarmDeliveredRawBecauseNoTopicNamesItsRegion() {
+        List<Inbound> items = reader.read(Fixtures.eventJson("sqs-raw-delivery-legacy-format.json"));
+
+        assertEquals(List.of(new Inbound.Skipped("alarm payload has no AlarmArn, and no SNS topic to derive it from"
+                + " (raw message delivery)", "b2c3d4e5-0002-4f6a-9b0c-1d2e3f4a5b6c")), items);
+    }
+
+    @ParameterizedTest(name = "{0} / {1} / {2}")
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            payments-queue-backlog | 21098765432  | arn:aws:sns:eu-west-1:210987654321:ops
+            payments-queue-backlog | null         | arn:aws:sns:eu-west-1:210987654321:ops
+            ' '                    | 210987654321 | arn:aws:sns:eu-west-1:210987654321:ops
+            payments-queue-backlog | 210987654321 | arn:aws:sqs:eu-west-1:210987654321:ops
+            payments-queue-backlog | 210987654321 | arn:aws:sns:EU - Ireland:210987654321:ops
+            payments-queue-backlog | 210987654321 | ops-alarms
+            """)
+    void derivesNoArnFromAnIncompleteNameAccountOrTopic(String name, String account, String topic) {
+        assertEquals(Optional.empty(), AlarmArn.derive(name, account, topic));
+    }
+
+    @Test
+    void derivesTheArnInTheTopicsPartition() {
+        assertEquals(Optional.of("arn:aws-cn:cloudwatch:cn-north-1:210987654321:alarm:team:api"),
+                AlarmArn.derive("team:api", "210987654321", "arn:aws-cn:sns:cn-north-1:210987654321:ops"));
+    }
+
+    @Test
     void keepsColonsInsideAlarmNamesOfTheArn() {
         var arn = AlarmArn.parse("arn:aws-cn:cloudwatch:cn-north-1:123456789012:alarm:team:api:latency").orElseThrow();
 
@@ -207,7 +255,11 @@ class EnvelopeReaderTest {
     }
 
     private AlarmChange onlyAlarm(String fixture) {
-        List<Inbound> items = reader.read(Fixtures.eventJson(fixture));
+        return onlyAlarm(Fixtures.eventJson(fixture));
+    }
+
+    private AlarmChange onlyAlarm(JsonNode event) {
+        List<Inbound> items = reader.read(event);
         assertEquals(1, items.size());
         return assertInstanceOf(Inbound.Alarm.class, items.get(0)).change();
     }

@@ -72,6 +72,21 @@ class IncidentLifecycleTest {
     }
 
     @Test
+    void resolvesTheIncidentOfAnOlderFormatNotificationWhenItsRecoveryArrivesThroughTheBuffer() {
+        long changeId = Lambda.answer(Fixtures.event("sns-legacy-format-alarm.json")).path("change_id").asLong();
+
+        JsonNode answer = Lambda.answer(Fixtures.event("sqs-sns-envelope-legacy-format.json"));
+
+        assertEquals(Fixtures.json("{\"batchItemFailures\":[]}"), answer);
+        FakeFlashduty.Incident incident = fake().incidents().get(0);
+        assertEquals(changeId, incident.changeId());
+        assertEquals("resolved", incident.status());
+        assertTrue(incident.description().endsWith(
+                "Alarm ARN: `arn:aws:cloudwatch:eu-west-1:210987654321:alarm:payments-queue-backlog`"),
+                incident.description());
+    }
+
+    @Test
     void ignoresRecoveryWithoutOpenIncident() {
         JsonNode answer = Lambda.answer(Fixtures.event("sns-single-metric-ok.json"));
 

@@ -27,6 +27,11 @@ public enum ChangeStatus {
         return wire;
     }
 
+    /** Whether this status closes an event: an incident resolved or a maintenance completed. */
+    public boolean isTerminal() {
+        return Arrays.stream(EventType.values()).anyMatch(type -> type.terminal() == this);
+    }
+
     /** The status with this wire value. */
     public static Optional<ChangeStatus> fromWire(String value) {
         return Optional.ofNullable(fromJson(value));

@@ -21,39 +21,39 @@ import io.quarkus.rest.client.reactive.ClientQueryParam;
 @RegisterRestClient(configKey = "flashduty")
 @RegisterProvider(FlashdutyErrorMapper.class)
 @ClientQueryParam(name = "app_key", value = "${flashduty.app-key}")
-@Path("/status-page/change")
+@Path(FlashdutyPaths.CHANGE)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 interface FlashdutyApi {
 
     @POST
-    @Path("/create")
+    @Path(FlashdutyPaths.CREATE)
     Responses.Envelope<Responses.CreatedChange> create(Requests.CreateChange request);
 
     @POST
-    @Path("/delete")
+    @Path(FlashdutyPaths.DELETE)
     Responses.Envelope<Object> delete(Requests.DeleteChange request);
 
     @POST
-    @Path("/timeline/create")
+    @Path(FlashdutyPaths.TIMELINE_CREATE)
     Responses.Envelope<Responses.CreatedUpdate> createTimeline(Requests.CreateTimeline request);
 
     @POST
-    @Path("/timeline/update")
+    @Path(FlashdutyPaths.TIMELINE_UPDATE)
     Responses.Envelope<Object> updateTimeline(Requests.UpdateTimeline request);
 
     @GET
-    @Path("/active/list")
+    @Path(FlashdutyPaths.ACTIVE_LIST)
     Responses.Envelope<Responses.ChangeList> activeList(@RestQuery("page_id") long pageId,
             @RestQuery("type") String type);
 
     @GET
-    @Path("/list")
+    @Path(FlashdutyPaths.LIST)
     Responses.Envelope<Responses.ChangeList> list(@RestQuery("page_id") long pageId, @RestQuery("type") String type,
             @RestQuery("status") String status, @RestQuery("start_at_seconds") Long startAtSeconds);
 
     @GET
-    @Path("/info")
+    @Path(FlashdutyPaths.INFO)
     Responses.Envelope<Responses.Change> info(@RestQuery("page_id") long pageId,
             @RestQuery("change_id") long changeId);
 }

@@ -10,14 +10,7 @@ import dev.statuspagesync.config.FlashdutyConfig;
 
 /** The status-page operations the function uses, each retried, rate-limited and bounded by the deadline. */
 @ApplicationScoped
-public class FlashdutyClient {
-
-    static final String INCIDENT = "incident";
-    /** Paths of the write operations, as {@link FlashdutyApi} calls them. */
-    public static final String CREATE_PATH = "/status-page/change/create";
-    public static final String TIMELINE_PATH = "/status-page/change/timeline/create";
-    public static final String TIMELINE_UPDATE_PATH = "/status-page/change/timeline/update";
-    public static final String DELETE_PATH = "/status-page/change/delete";
+public class FlashdutyClient implements StatusPageApi {
 
     private final FlashdutyGateway gateway;
     private final Pacer pacer;
@@ -45,6 +38,7 @@ public class FlashdutyClient {
      * clear answer (timeout, dropped connection, 5xx) the retry first looks for the event that attempt may have
      * opened, recognised by {@code isOurs}, and returns it instead of opening a second one.
      */
+    @Override
     public long createChange(Requests.CreateChange request, Predicate<Responses.Change> isOurs, Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget);
         var create = new LookAgainBeforeCreate(request, isOurs);
@@ -59,6 +53,7 @@ public class FlashdutyClient {
      * Appends a timeline update and returns its update id. Like create, it is not idempotent: a retry after an
      * unclear failure first looks for the update that attempt may have added.
      */
+    @Override
     public String addUpdate(Requests.CreateTimeline request, Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget);
         Responses.CreatedUpdate created = gateway.call("change/timeline/create", deadline,
@@ -67,6 +62,7 @@ public class FlashdutyClient {
     }
 
     /** Rewrites the description of an existing update; subscribers are not notified of edits. */
+    @Override
     public void editUpdate(Requests.UpdateTimeline request, Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget);
         gateway.call("change/timeline/update", deadline, api -> api.updateTimeline(request));
@@ -76,6 +72,7 @@ public class FlashdutyClient {
      * Deletes an event. Deleting is idempotent in effect: an event already gone (a lost answer's retry found the
      * first attempt done) counts as deleted.
      */
+    @Override
     public void deleteChange(long pageId, long changeId, Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget);
         try {
@@ -87,30 +84,20 @@ public class FlashdutyClient {
         }
     }
 
-    /** Every open incident of a page. */
-    public List<Responses.Change> activeIncidents(long pageId, Deadline deadline) {
-        return activeEvents(pageId, INCIDENT, deadline);
-    }
-
-    /** Every open event of one type ({@code incident} or {@code maintenance}) of a page. */
-    public List<Responses.Change> activeEvents(long pageId, String type, Deadline deadline) {
+    @Override
+    public List<Responses.Change> activeEvents(long pageId, EventType type, Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget);
         Responses.ChangeList list = gateway.call("change/active/list", deadline,
-                api -> api.activeList(pageId, type));
+                api -> api.activeList(pageId, type.wire()));
         return itemsOf(list, "change/active/list");
     }
 
-    /** Resolved incidents of a page that started at or after {@code sinceSeconds}. */
-    public List<Responses.Change> resolvedIncidents(long pageId, long sinceSeconds, Deadline deadline) {
-        return events(pageId, INCIDENT, ChangeStatus.RESOLVED, sinceSeconds, deadline);
-    }
-
-    /** Events of one type and status of a page that started at or after {@code sinceSeconds}. */
-    public List<Responses.Change> events(long pageId, String type, ChangeStatus status, long sinceSeconds,
+    @Override
+    public List<Responses.Change> events(long pageId, EventType type, ChangeStatus status, long sinceSeconds,
             Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget);
         Responses.ChangeList list = gateway.call("change/list", deadline,
-                api -> api.list(pageId, type, status.wire(), sinceSeconds));
+                api -> api.list(pageId, type.wire(), status.wire(), sinceSeconds));
         return itemsOf(list, "change/list");
     }
 
@@ -126,6 +113,7 @@ public class FlashdutyClient {
     }
 
     /** One event with its full timeline. */
+    @Override
     public Responses.Change change(long pageId, long changeId, Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget);
         return gateway.call("change/info", deadline, api -> api.info(pageId, changeId));

@@ -45,8 +45,10 @@ class FlashdutyGateway {
             retryOn = { FlashdutyRetryableException.class, TimeoutException.class, RateLimitException.class },
             abortOn = { FlashdutyRejectedException.class, FlashdutyDeadlineException.class })
     @CustomBackoff(RetryBackoff.class)
-    @RateLimit(value = CALLS_PER_MINUTE, window = 1, windowUnit = ChronoUnit.MINUTES, minSpacing = MIN_SPACING_MILLIS,
-            minSpacingUnit = ChronoUnit.MILLIS, type = RateLimitType.ROLLING)
+    // No minSpacing here: the pacer spaces first calls and RetryBackoff spaces retries. A spacing check at this
+    // point would see the pacer's turns arrive up to a scheduling delay apart and refuse calls spaced correctly,
+    // and each refusal would cost a retry.
+    @RateLimit(value = CALLS_PER_MINUTE, window = 1, windowUnit = ChronoUnit.MINUTES, type = RateLimitType.ROLLING)
     @Timeout(5000)
     <T> T call(String operation, Deadline deadline, Function<FlashdutyApi, Responses.Envelope<T>> request) {
         // Room for this attempt, the longest backoff after it, and a clean answer to Lambda.

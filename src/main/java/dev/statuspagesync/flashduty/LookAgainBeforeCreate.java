@@ -22,11 +22,11 @@ final class LookAgainBeforeCreate implements Function<FlashdutyApi, Responses.En
     @Override
     public Responses.Envelope<Responses.CreatedChange> apply(FlashdutyApi api) {
         if (mayHaveCreated) {
-            var found = find(api.activeList(request.pageId(), request.type()));
+            var found = find(api.activeList(request.pageId(), request.type().wire()));
             if (found == null && request.status() != null && request.startAtSeconds() != null
-                    && (request.status() == ChangeStatus.RESOLVED || request.status() == ChangeStatus.COMPLETED)) {
+                    && request.status().isTerminal()) {
                 // An event created closed (a retrospective one) is listed among the closed ones only.
-                found = find(api.list(request.pageId(), request.type(), request.status().wire(),
+                found = find(api.list(request.pageId(), request.type().wire(), request.status().wire(),
                         request.startAtSeconds()));
             }
             if (found != null) {

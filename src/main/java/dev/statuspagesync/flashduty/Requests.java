@@ -27,7 +27,7 @@ public final class Requests {
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     public record CreateChange(
             long pageId,
-            String type,
+            EventType type,
             String title,
             String description,
             ChangeStatus status,
@@ -41,7 +41,7 @@ public final class Requests {
             List<Update> updates) {
 
         /** An event with the fields an alarm's incident uses. */
-        public CreateChange(long pageId, String type, String title, String description, ChangeStatus status,
+        public CreateChange(long pageId, EventType type, String title, String description, ChangeStatus status,
                 Long startAtSeconds, Boolean notifySubscribers, List<Long> responders, List<String> linkedChanges,
                 List<Update> updates) {
             this(pageId, type, title, description, status, startAtSeconds, null, notifySubscribers, null, null,

@@ -52,7 +52,7 @@ public final class Responses {
     public record Change(
             Long changeId,
             Long pageId,
-            String type,
+            EventType type,
             String title,
             String description,
             ChangeStatus status,

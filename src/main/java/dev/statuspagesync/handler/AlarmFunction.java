@@ -13,7 +13,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.statuspagesync.config.FlashdutyConfig;
 import dev.statuspagesync.flashduty.Deadline;
-import dev.statuspagesync.lifecycle.StatusPageSync;
+import dev.statuspagesync.invocation.StatusPageSync;
 
 /** The Lambda entry point: raw event in, the use case's answer out. */
 public class AlarmFunction implements RequestStreamHandler {

@@ -15,20 +15,19 @@ import java.util.stream.Collectors;
 
 import dev.statuspagesync.flashduty.ChangeStatus;
 import dev.statuspagesync.flashduty.ComponentStatus;
+import dev.statuspagesync.flashduty.EventType;
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.MetricSummary;
+import dev.statuspagesync.page.IncidentText;
+import dev.statuspagesync.page.Markdown;
+import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.routing.Route;
 import dev.statuspagesync.routing.TitleTemplate;
 
 /** Pure mappings from alarm changes and incidents to Flashduty's requests. */
 public final class IncidentMapper {
-
-    /** Event type the function opens. */
-    public static final String INCIDENT = "incident";
-    /** The line that names the alarm behind an incident; the alarm ARN is the incident's key. */
-    public static final String ARN_LINE_PREFIX = "Alarm ARN: ";
 
     /*
      * CloudWatch's own limits (PutMetricAlarm): longer text or more items than these did not come from an alarm,
@@ -56,9 +55,10 @@ public final class IncidentMapper {
                 .toList();
         var firstUpdate = new Requests.Update(ChangeStatus.INVESTIGATING,
                 "CloudWatch alarm " + Markdown.text(alarm.name()) + " is in " + alarm.newState()
-                        + ". We are investigating.\n\n" + Membership.opening(alarm.arn(), atSeconds).render(),
+                        + ". We are investigating.\n\n"
+                        + IncidentText.alarmList(Membership.opening(alarm.arn(), atSeconds)),
                 componentChanges);
-        return new Requests.CreateChange(route.pageId(), INCIDENT,
+        return new Requests.CreateChange(route.pageId(), EventType.INCIDENT,
                 title(TitleTemplate.render(route.titleTemplate(), alarm)), description(alarm),
                 ChangeStatus.INVESTIGATING,
                 alarm.stateTime() == null ? null : alarm.stateTime().getEpochSecond(),
@@ -93,10 +93,10 @@ public final class IncidentMapper {
 
     /** The incident with its opening update listing {@code members}. */
     static Responses.Change withMembers(Responses.Change incident, Membership members) {
-        var opening = Membership.openingUpdate(incident).orElseThrow();
+        var opening = IncidentText.openingUpdate(incident).orElseThrow();
         var updates = incident.updates().stream().map(update -> update == opening
                 ? new Responses.TimelineEntry(update.updateId(), update.atSeconds(), update.status(),
-                        members.replaceIn(update.description()), update.componentChanges())
+                        IncidentText.withAlarmList(update.description(), members), update.componentChanges())
                 : update).toList();
         return new Responses.Change(incident.changeId(), incident.pageId(), incident.type(), incident.title(),
                 incident.description(), incident.status(), incident.affectedComponents(), incident.startAtSeconds(),
@@ -122,10 +122,10 @@ public final class IncidentMapper {
     }
 
     /** The edit of the opening update that records the incident's alarms; no one is notified of it. */
-    static Requests.UpdateTimeline recordMembers(Responses.Change incident, Membership members, Route route) {
-        var opening = Membership.openingUpdate(incident).orElseThrow();
-        return new Requests.UpdateTimeline(pageOf(incident, route), incident.changeId(), opening.updateId(),
-                members.replaceIn(opening.description()));
+    static Requests.UpdateTimeline recordMembers(Responses.Change incident, Membership members, long pageId) {
+        var opening = IncidentText.openingUpdate(incident).orElseThrow();
+        return new Requests.UpdateTimeline(pageId, incident.changeId(), opening.updateId(),
+                IncidentText.withAlarmList(opening.description(), members));
     }
 
     /**
@@ -174,10 +174,14 @@ public final class IncidentMapper {
                         .toList();
         var operational = components.stream()
                 .map(id -> new Requests.ComponentChange(id, ComponentStatus.OPERATIONAL)).toList();
-        // Timeline entries may not go back before the newest one, whatever order the changes arrived in.
+        // Timeline entries may not go back before the newest one, whatever order the changes arrived in; and the
+        // incident is resolved when its last alarm recovered, which may be one whose change arrived earlier.
+        Membership members = IncidentText.members(incident);
+        long lastRecorded = members.members().values().stream().mapToLong(Membership.Member::atSeconds).max()
+                .orElse(0);
         return new Requests.CreateTimeline(pageOf(incident, route), incident.changeId(), ChangeStatus.RESOLVED,
-                recoveryText(alarm, Membership.of(incident).members().size()),
-                Math.max(atSeconds, newestRecordedAt(incident)), operational);
+                recoveryText(alarm, members.members().size()),
+                Math.max(Math.max(atSeconds, lastRecorded), newestRecordedAt(incident)), operational);
     }
 
     static String recoveryText(AlarmChange alarm, int alarms) {
@@ -225,26 +229,7 @@ public final class IncidentMapper {
 
     /** Whether the incident stands for this alarm: opened for it, or joined by it. */
     public static boolean isOpenedFor(Responses.Change incident, AlarmChange alarm) {
-        return Membership.of(incident).members().containsKey(alarm.arn());
-    }
-
-    /** Whether this function opened the incident: only those carry a key line. */
-    static boolean isOurs(Responses.Change incident) {
-        return keyArn(incident).isPresent();
-    }
-
-    /** The ARN of the key line of an incident this function opened. */
-    static Optional<String> keyArn(Responses.Change incident) {
-        if (incident.description() == null) {
-            return Optional.empty();
-        }
-        return incident.description().lines().filter(line -> line.startsWith(ARN_LINE_PREFIX + "`"))
-                .map(line -> line.substring(ARN_LINE_PREFIX.length()).replaceAll("^`+ ?", "").replaceAll(" ?`+$", ""))
-                .findFirst();
-    }
-
-    static String keyLine(AlarmChange alarm) {
-        return ARN_LINE_PREFIX + Markdown.code(alarm.arn());
+        return IncidentText.members(incident).contains(alarm.arn());
     }
 
     /** The title on one line, cut to Flashduty's limit without splitting a character. */
@@ -284,7 +269,7 @@ public final class IncidentMapper {
         if (alarm.region() != null && REGION_CODE.matcher(alarm.region()).matches()) {
             text.append("- [Open the alarm in the CloudWatch console](").append(consoleLink(alarm)).append(")\n");
         }
-        text.append('\n').append(keyLine(alarm));
+        text.append('\n').append(IncidentText.keyLine(alarm.arn()));
         return text.toString();
     }
 

@@ -1,10 +1,12 @@
 package dev.statuspagesync.lifecycle;
 
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import dev.statuspagesync.config.FlashdutyConfig;
 import dev.statuspagesync.flashduty.Responses;
@@ -18,24 +20,31 @@ import dev.statuspagesync.flashduty.Responses;
 public class ReadCache {
 
     private final long ttlMillis;
-    private final Map<Long, Invocation.View<List<Responses.Change>>> open = new HashMap<>();
-    private final Map<Long, Invocation.View<Invocation.Resolved>> resolved = new HashMap<>();
+    private final Clock clock;
+    private final Map<Long, PageViews.View<List<Responses.Change>>> open = new HashMap<>();
+    private final Map<Long, PageViews.View<PageView.Resolved>> resolved = new HashMap<>();
 
-    public ReadCache(FlashdutyConfig config) {
-        this.ttlMillis = config.readCacheMs();
+    @Inject
+    public ReadCache(FlashdutyConfig config, Clock clock) {
+        this(config.readCacheMs(), clock);
     }
 
-    /** Hands the invocation the views that are still fresh; wall-clock time, so a frozen function ages too. */
-    synchronized void seed(Invocation invocation) {
-        long now = System.currentTimeMillis();
+    ReadCache(long ttlMillis, Clock clock) {
+        this.ttlMillis = ttlMillis;
+        this.clock = clock;
+    }
+
+    /** Hands the invocation the views that are still fresh; the wall clock, so a frozen function ages too. */
+    synchronized void seed(PageViews views) {
+        long now = clock.millis();
         open.forEach((page, view) -> {
             if (now - view.readAtMillis() < ttlMillis) {
-                invocation.rememberOpen(page, view.value(), view.readAtMillis());
+                views.rememberOpen(page, view.value(), view.readAtMillis());
             }
         });
         resolved.forEach((page, view) -> {
             if (now - view.readAtMillis() < ttlMillis) {
-                invocation.rememberResolved(page, view.value(), view.readAtMillis());
+                views.rememberResolved(page, view.value(), view.readAtMillis());
             }
         });
     }
@@ -47,7 +56,7 @@ public class ReadCache {
             resolved.clear();
             return;
         }
-        open.putAll(invocation.openViews());
-        resolved.putAll(invocation.resolvedViews());
+        open.putAll(invocation.views().openViews());
+        resolved.putAll(invocation.views().resolvedViews());
     }
 }

@@ -111,22 +111,52 @@ public final class FakeFlashduty implements AutoCloseable {
     private final Deque<Long> lastSecond = new ArrayDeque<>();
     private int refusedForRate;
 
-    private FakeFlashduty(String appKey, long pageId, Map<String, String> componentNames) throws IOException {
+    private FakeFlashduty(String appKey, long pageId, Map<String, String> componentNames, boolean serve)
+            throws IOException {
         this.appKey = appKey;
         this.pageId = pageId;
         this.componentNames = new LinkedHashMap<>(componentNames);
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(executor);
-        server.createContext("/", this::serve);
-        server.start();
+        if (serve) {
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            server.setExecutor(executor);
+            server.createContext("/", this::serve);
+            server.start();
+        } else {
+            this.server = null;
+        }
     }
 
     /** Starts a fake that knows one page with the given component ids and names. */
     public static FakeFlashduty start(String appKey, long pageId, Map<String, String> componentNames) {
         try {
-            return new FakeFlashduty(appKey, pageId, componentNames);
+            return new FakeFlashduty(appKey, pageId, componentNames, true);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start the fake Flashduty", e);
+        }
+    }
+
+    /** The same page and rules without a server, answered by {@link #handle}: for tests that run thousands of calls. */
+    public static FakeFlashduty inMemory(String appKey, long pageId, Map<String, String> componentNames) {
+        try {
+            return new FakeFlashduty(appKey, pageId, componentNames, false);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot happen without a server", e);
+        }
+    }
+
+    /**
+     * Answers one request in process, as the server would answer it over HTTP with no fault queued: the
+     * envelope with {@code data} or {@code error}. It is recorded like any other.
+     */
+    public JsonNode handle(String method, String path, Map<String, String> query, JsonNode body) {
+        String requestId = "01FAKE" + String.format("%020d", ids.incrementAndGet());
+        synchronized (this) {
+            requests.add(new Recorded(method, path, query, body, System.nanoTime()));
+        }
+        try {
+            return JSON.readTree(envelope(answer(method, "application/json", path, query, body), requestId));
+        } catch (IOException e) {
+            throw new IllegalStateException("the fake's own JSON", e);
         }
     }
 
@@ -197,7 +227,9 @@ public final class FakeFlashduty implements AutoCloseable {
     @Override
     public void close() {
         hangs.countDown();
-        server.stop(0);
+        if (server != null) {
+            server.stop(0);
+        }
         executor.shutdownNow();
     }
 
@@ -289,12 +321,16 @@ public final class FakeFlashduty implements AutoCloseable {
     }
 
     private Answer answer(HttpExchange exchange, String path, Map<String, String> query, JsonNode body) {
+        return answer(exchange.getRequestMethod(), exchange.getRequestHeaders().getFirst("Content-Type"), path, query,
+                body);
+    }
+
+    private Answer answer(String method, String contentType, String path, Map<String, String> query,
+            JsonNode body) {
         if (!appKey.equals(query.get("app_key"))) {
             return Answer.error(401, "Unauthorized", "app_key is missing, invalid, or expired");
         }
-        String method = exchange.getRequestMethod();
         boolean post = "POST".equals(method);
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
         if (post && (contentType == null || !contentType.startsWith("application/json"))) {
             return Answer.error(400, "InvalidContentType", "Content-Type must be application/json");
         }

@@ -8,13 +8,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.statuspagesync.fake.FakeFlashduty.Fault;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,14 +28,15 @@ import io.restassured.response.Response;
  */
 @QuarkusTest
 @QuarkusTestResource(FakeFlashdutyResource.class)
+@ExtendWith(FreshFake.class)
 class FaultMatrixTest {
 
-    static final String CREATE = "/status-page/change/create";
+    static final String CREATE = FlashdutyPaths.CREATE_PATH;
     static final String FIRING = "sns-single-metric-alarm.json";
     static final String RECOVERY = "sns-single-metric-ok.json";
-    static final String RESOLVE = "/status-page/change/timeline/create";
-    static final String LIST = "/status-page/change/active/list";
-    static final String EDIT = "/status-page/change/timeline/update";
+    static final String RESOLVE = FlashdutyPaths.TIMELINE_PATH;
+    static final String LIST = FlashdutyPaths.CHANGE + FlashdutyPaths.ACTIVE_LIST;
+    static final String EDIT = FlashdutyPaths.TIMELINE_UPDATE_PATH;
     /** A second alarm on the same components: it joins the open incident by editing its opening update. */
     static final String JOINING = "sns-metric-math-alarm.json";
     static final String JOINING_ARN = "arn:aws:cloudwatch:eu-west-1:210987654321:alarm:orders-5xx-error-rate";
@@ -208,12 +210,6 @@ class FaultMatrixTest {
                 "a further delivery changes nothing");
     }
 
-    @BeforeEach
-    void warmUpThenResetFake() {
-        // Counts must not include a retry caused by the first, cold call of the application.
-        Lambda.invoke(Fixtures.event(FIRING));
-        fake().reset();
-    }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cells")

@@ -9,8 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -20,6 +20,7 @@ import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashduty.Fault;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,6 +29,7 @@ import io.restassured.response.Response;
 /** Retries, rejections, timeouts and the rate limit, each proven by the requests the fake Flashduty counted. */
 @QuarkusTest
 @QuarkusTestResource(FakeFlashdutyResource.class)
+@ExtendWith(FreshFake.class)
 class FaultToleranceTest {
 
     static final String FIRING = "sns-single-metric-alarm.json";
@@ -36,12 +38,6 @@ class FaultToleranceTest {
             "sns-null-description.json" };
     static final String CREATE = "/status-page/change/create";
 
-    @BeforeEach
-    void warmUpThenResetFake() {
-        // Counts below must not include a retry caused by the first, cold call of the application.
-        Lambda.invoke(Fixtures.event(FIRING));
-        fake().reset();
-    }
 
     @Test
     void retriesServerErrorsThenCreatesOnce() {
@@ -228,7 +224,7 @@ class FaultToleranceTest {
         Response response = Lambda.invoke(Fixtures.event(fixture));
         assertEquals(500, response.statusCode(), response.asString());
         JsonNode error = Fixtures.json(response.asString());
-        assertEquals("dev.statuspagesync.lifecycle.InvocationFailedException", error.path("errorType").asText());
+        assertEquals("dev.statuspagesync.invocation.InvocationFailedException", error.path("errorType").asText());
         return error.path("errorMessage").asText();
     }
 }

@@ -11,10 +11,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.statuspagesync.config.FlashdutyConfig;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.Lambda;
@@ -27,6 +29,7 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(PerSecondShareTest.FourPerSecond.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
+@ExtendWith(FreshFake.class)
 class PerSecondShareTest {
 
     public static class FourPerSecond implements QuarkusTestProfile {
@@ -38,8 +41,6 @@ class PerSecondShareTest {
 
     @Test
     void spacesCallsToTheConfiguredShareOfTheAccountsRate() {
-        fake().reset();
-
         var answer = Lambda.answer(AlarmEvents.sqsBatch(List.of("share-a", "share-b", "share-c"), "ALARM", "OK",
                 "2026-03-14T08:00:00.000+0000"));
 

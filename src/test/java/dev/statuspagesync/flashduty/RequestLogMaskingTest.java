@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.Lambda;
 import dev.statuspagesync.support.LogCapture;
@@ -23,6 +25,7 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(RequestLogMaskingTest.RequestLogOn.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
+@ExtendWith(FreshFake.class)
 class RequestLogMaskingTest {
 
     public static class RequestLogOn implements QuarkusTestProfile {
@@ -35,7 +38,6 @@ class RequestLogMaskingTest {
 
     @Test
     void logsEachRequestAndResponseWithTheAppKeyMasked() {
-        fake().reset();
         List<String> lines;
         try (LogCapture capture = LogCapture.start()) {
             Lambda.answer(Fixtures.event("sns-single-metric-alarm.json"));

@@ -8,8 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -25,14 +26,11 @@ import io.quarkus.test.junit.QuarkusTest;
 /** Every AWS payload fixture through the deployed handler: its outcome and the exact Flashduty request it causes. */
 @QuarkusTest
 @QuarkusTestResource(FakeFlashdutyResource.class)
+@ExtendWith(FreshFake.class)
 class FixtureInvocationTest {
 
     static final String CREATE = "/status-page/change/create";
 
-    @BeforeEach
-    void resetFake() {
-        fake().reset();
-    }
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(delimiter = '|', textBlock = """

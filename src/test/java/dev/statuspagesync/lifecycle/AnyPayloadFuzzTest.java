@@ -33,6 +33,8 @@ import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.EnvelopeReader;
 import dev.statuspagesync.inbound.Inbound;
+import dev.statuspagesync.page.IncidentText;
+import dev.statuspagesync.published.PageEventRules;
 import dev.statuspagesync.routing.Route;
 import dev.statuspagesync.support.Fixtures;
 
@@ -141,7 +143,7 @@ class AnyPayloadFuzzTest {
         checkDescription(create.description(), alarm);
 
         Responses.Change opened = IncidentMapper.opened(7L, create);
-        assertEquals(Optional.of(alarm.arn()), IncidentMapper.keyArn(opened),
+        assertEquals(Optional.of(alarm.arn()), IncidentText.keyArn(opened),
                 "the key line gives back the alarm's ARN, or the incident could not be found again");
         assertTrue(IncidentMapper.isOpenedFor(opened, alarm));
 
@@ -177,7 +179,7 @@ class AnyPayloadFuzzTest {
     private static void checkDescription(String description, AlarmChange alarm) {
         List<String> lines = description.lines().toList();
         String keyLine = lines.get(lines.size() - 1);
-        assertTrue(keyLine.startsWith(IncidentMapper.ARN_LINE_PREFIX + "`"), () -> "last line is the key line");
+        assertTrue(keyLine.startsWith(IncidentText.KEY_PREFIX + "`"), () -> "last line is the key line");
         assertTrue(lines.size() <= 12, () -> "alarm text added lines: " + lines.size());
         String rest = String.join("\n", lines.subList(0, lines.size() - 1));
         String link = lines.stream().filter(line -> line.startsWith("- [Open the alarm")).findFirst().orElse("");

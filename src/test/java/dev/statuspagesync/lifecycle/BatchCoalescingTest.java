@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.stream.IntStream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -15,6 +15,7 @@ import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,16 +23,13 @@ import io.quarkus.test.junit.QuarkusTest;
 /** An SQS batch reads each page once and writes each incident's alarm list once. */
 @QuarkusTest
 @QuarkusTestResource(FakeFlashdutyResource.class)
+@ExtendWith(FreshFake.class)
 class BatchCoalescingTest {
 
     static final int ALARMS = 20;
     static final List<String> NAMES = IntStream.range(0, ALARMS).mapToObj(i -> "storm-alarm-" + i).toList();
     static final String EDIT = "/status-page/change/timeline/update";
 
-    @BeforeEach
-    void resetFake() {
-        fake().reset();
-    }
 
     @Test
     void opensOneIncidentForABatchOfAlarmsInFiveCalls() {

@@ -14,16 +14,19 @@ import java.util.concurrent.Executors;
 import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.statuspagesync.fake.FakeFlashduty.Fault;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.flashduty.Deadline;
+import dev.statuspagesync.invocation.InvocationFailedException;
+import dev.statuspagesync.invocation.StatusPageSync;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -35,6 +38,7 @@ import io.quarkus.test.junit.QuarkusTest;
  */
 @QuarkusTest
 @QuarkusTestResource(FakeFlashdutyResource.class)
+@ExtendWith(FreshFake.class)
 class ConcurrentEnvironmentsTest {
 
     static final String FIRES_AT = "2026-03-14T09:26:53.304+0000";
@@ -48,11 +52,6 @@ class ConcurrentEnvironmentsTest {
 
     private final ExecutorService environments = Executors.newFixedThreadPool(2);
 
-    @BeforeEach
-    void warmUpThenResetFake() {
-        Lambda.invoke(Fixtures.event("sns-single-metric-alarm.json"));
-        fake().reset();
-    }
 
     @AfterEach
     void stopEnvironments() {

@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -30,6 +30,7 @@ import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,6 +38,7 @@ import io.quarkus.test.junit.QuarkusTest;
 /** An alarm's life on the page: open, duplicate, recover, late and shuffled deliveries, asserted on final state. */
 @QuarkusTest
 @QuarkusTestResource(FakeFlashdutyResource.class)
+@ExtendWith(FreshFake.class)
 class IncidentLifecycleTest {
 
     static final String TIMELINE = "/status-page/change/timeline/create";
@@ -45,10 +47,6 @@ class IncidentLifecycleTest {
     static final String FIRES_AGAIN_AT = "2026-03-14T10:15:00.000+0000";
     static final Map<String, String> OPERATIONAL = Map.of(API_COMPONENT, "operational", DB_COMPONENT, "operational");
 
-    @BeforeEach
-    void resetFake() {
-        fake().reset();
-    }
 
     @Test
     void resolvesIncidentWhenAlarmReturnsToOk() {

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.statuspagesync.fake.FlashdutyRules;
 import dev.statuspagesync.flashduty.ChangeStatus;
+import dev.statuspagesync.flashduty.EventType;
 import dev.statuspagesync.flashduty.ComponentStatus;
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
@@ -42,7 +43,7 @@ class IncidentMapperTest {
         Requests.CreateChange request = IncidentMapper.openIncident(alarm, ROUTE, AT);
 
         assertEquals(42L, request.pageId());
-        assertEquals(IncidentMapper.INCIDENT, request.type());
+        assertEquals(EventType.INCIDENT, request.type());
         assertEquals("orders-api-errors", request.title());
         assertEquals(ChangeStatus.INVESTIGATING, request.status());
         assertEquals(1_773_480_413L, request.startAtSeconds());
@@ -147,7 +148,7 @@ class IncidentMapperTest {
     }
 
     private static Responses.Change incident(String description) {
-        return new Responses.Change(1L, 42L, "incident", "t", description, ChangeStatus.INVESTIGATING, List.of(), 0L,
+        return new Responses.Change(1L, 42L, EventType.INCIDENT, "t", description, ChangeStatus.INVESTIGATING, List.of(), 0L,
                 null, List.of(), true);
     }
 

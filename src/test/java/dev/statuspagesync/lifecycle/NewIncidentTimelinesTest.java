@@ -9,13 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,6 +27,7 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(NewIncidentTimelinesTest.TwoComponents.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
+@ExtendWith(FreshFake.class)
 class NewIncidentTimelinesTest {
 
     static final String FIRED_AT = "2026-03-14T08:00:00.000+0000";
@@ -41,10 +43,6 @@ class NewIncidentTimelinesTest {
         }
     }
 
-    @BeforeEach
-    void resetFake() {
-        fake().reset();
-    }
 
     @Test
     void theReadAfterEachCreateGivesTheNewIncidentItsTimelineForTheJoinsThatFollow() {

@@ -9,14 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,6 +28,7 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(RoutingDocumentTest.OrdersRule.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
+@ExtendWith(FreshFake.class)
 class RoutingDocumentTest {
 
     public static class OrdersRule implements QuarkusTestProfile {
@@ -45,10 +47,6 @@ class RoutingDocumentTest {
         }
     }
 
-    @BeforeEach
-    void resetFake() {
-        fake().reset();
-    }
 
     @Test
     void sendsMatchingAlarmToItsRulesComponentsImpactAndTitle() {

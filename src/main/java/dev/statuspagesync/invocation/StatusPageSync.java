@@ -1,4 +1,4 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.invocation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,12 +13,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statuspagesync.flashduty.Deadline;
 import dev.statuspagesync.inbound.EnvelopeReader;
 import dev.statuspagesync.inbound.Inbound;
+import dev.statuspagesync.lifecycle.Invocation;
+import dev.statuspagesync.lifecycle.PlanExecutor;
+import dev.statuspagesync.outcome.Outcome;
+import dev.statuspagesync.published.PublishedEvents;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The use case behind the handler: one invocation payload in, one answer out. Alarm changes go to
- * {@link AlarmLifecycle}, published status-page events to {@link PublishedEvents}. SQS batches answer with the
+ * {@link PlanExecutor}, published status-page events to {@link PublishedEvents}. SQS batches answer with the
  * messages to redeliver; every other payload fails the invocation when a change was rejected or not delivered.
  * The changes of one invocation share what it read and write each incident's alarm list once.
  */
@@ -28,10 +32,10 @@ public class StatusPageSync {
     private static final Logger LOG = Logger.getLogger(StatusPageSync.class);
 
     private final EnvelopeReader reader;
-    private final AlarmLifecycle lifecycle;
+    private final PlanExecutor lifecycle;
     private final PublishedEvents published;
 
-    public StatusPageSync(EnvelopeReader reader, AlarmLifecycle lifecycle, PublishedEvents published) {
+    public StatusPageSync(EnvelopeReader reader, PlanExecutor lifecycle, PublishedEvents published) {
         this.reader = reader;
         this.lifecycle = lifecycle;
         this.published = published;
@@ -74,10 +78,9 @@ public class StatusPageSync {
         Invocation invocation = lifecycle.begin(deadline);
         List<Outcome> outcomes = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
-            invocation.startItem(i);
             Inbound item = items.get(i);
             if (item instanceof Inbound.Alarm alarm) {
-                outcomes.add(lifecycle.apply(alarm.change(), invocation));
+                outcomes.add(lifecycle.apply(alarm.change(), i, invocation));
             } else if (item instanceof Inbound.Published event) {
                 outcomes.add(published.apply(event, deadline));
             } else {

@@ -1,4 +1,6 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.invocation;
+
+import dev.statuspagesync.outcome.Outcome;
 
 /**
  * Thrown to fail the invocation when an alarm change was rejected or could not be delivered, so that

@@ -1,9 +1,9 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.page;
 
 import java.util.regex.Pattern;
 
 /** Makes alarm text safe inside Flashduty's Markdown: no markup, links or HTML that the operator did not write. */
-final class Markdown {
+public final class Markdown {
 
     private static final String INLINE_SPECIALS = "\\`*_[]<|~";
     // Characters that start a list or quote only at the beginning of a line.
@@ -13,7 +13,7 @@ final class Markdown {
     }
 
     /** Escapes Markdown and HTML punctuation and folds control characters and line breaks into spaces. */
-    static String text(String value) {
+    public static String text(String value) {
         if (value == null) {
             return "";
         }
@@ -41,7 +41,7 @@ final class Markdown {
      * A code span that shows {@code value} literally, whatever backticks it holds: its fence is one backtick
      * longer than the longest run inside, so no run can close it early.
      */
-    static String code(String value) {
+    public static String code(String value) {
         int longest = 0;
         int run = 0;
         for (int i = 0; i < value.length(); i++) {

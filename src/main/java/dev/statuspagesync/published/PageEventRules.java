@@ -1,4 +1,4 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.published;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.statuspagesync.flashduty.ChangeStatus;
 import dev.statuspagesync.flashduty.ComponentStatus;
+import dev.statuspagesync.flashduty.EventType;
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.inbound.Inbound;
 
@@ -28,7 +29,7 @@ public final class PageEventRules {
 
     /** The value of {@code kind} that marks a message as a status-page event. */
     public static final String KIND = Inbound.Published.KIND;
-    public static final int MAX_TITLE = 255;
+    public static final int MAX_TITLE = Requests.MAX_TITLE_LENGTH;
     public static final int MAX_CLIENT_KEY = 128;
     /** The longest window of a maintenance that advances by its schedule ({@code auto_update_by_schedule}). */
     public static final long MAX_SCHEDULED_WINDOW_SECONDS = 30L * 24 * 60 * 60;
@@ -40,14 +41,6 @@ public final class PageEventRules {
             "component_changes");
     static final Set<String> CHANGE_FIELDS = Set.of("component_id", "status");
 
-    private static final List<ChangeStatus> INCIDENT_STATUSES = List.of(ChangeStatus.INVESTIGATING,
-            ChangeStatus.IDENTIFIED, ChangeStatus.MONITORING, ChangeStatus.RESOLVED);
-    private static final List<ChangeStatus> MAINTENANCE_STATUSES = List.of(ChangeStatus.SCHEDULED,
-            ChangeStatus.ONGOING, ChangeStatus.COMPLETED);
-    private static final List<ComponentStatus> INCIDENT_COMPONENTS = List.of(ComponentStatus.OPERATIONAL,
-            ComponentStatus.DEGRADED, ComponentStatus.PARTIAL_OUTAGE, ComponentStatus.FULL_OUTAGE);
-    private static final List<ComponentStatus> MAINTENANCE_COMPONENTS = List.of(ComponentStatus.OPERATIONAL,
-            ComponentStatus.UNDER_MAINTENANCE);
 
     /** A checked event: the request to send, or the problems that stop it. */
     public record Checked(Requests.CreateChange request, String clientKey, List<String> problems) {
@@ -80,7 +73,7 @@ public final class PageEventRules {
             problem("client_key", "must be 1 to " + MAX_CLIENT_KEY + " characters without control characters");
         }
         Long pageId = pageId(message, defaultPage);
-        String type = type(message);
+        EventType type = type(message);
         String title = title(message);
         String description = requiredText(message, "description", "");
         ChangeStatus status = eventStatus(message, type);
@@ -111,8 +104,8 @@ public final class PageEventRules {
             }
         }
         if (Boolean.TRUE.equals(scheduled)) {
-            if (type != null && !type.equals("maintenance")) {
-                problem("auto_update_by_schedule", "applies to maintenance only, not to an " + type);
+            if (type != null && type != EventType.MAINTENANCE) {
+                problem("auto_update_by_schedule", "applies to maintenance only, not to " + type.withArticle());
             }
             if (!window) {
                 problem("auto_update_by_schedule", "needs start_at_seconds and close_at_seconds (the window)");
@@ -121,7 +114,7 @@ public final class PageEventRules {
                         + "30 days; this one lasts " + (close - start) + " s");
             }
         }
-        if (status != null && isTerminal(status) && updates != null && updatesValid) {
+        if (status != null && status.isTerminal() && updates != null && updatesValid) {
             Map<String, ComponentStatus> end = new LinkedHashMap<>();
             updates.forEach(update -> update.componentChanges()
                     .forEach(change -> end.put(change.componentId(), change.status())));
@@ -155,13 +148,16 @@ public final class PageEventRules {
         return value.asLong();
     }
 
-    private String type(JsonNode message) {
-        String type = requiredText(message, "type", "");
-        if (type != null && !type.equals("incident") && !type.equals("maintenance")) {
-            problem("type", quote(type) + " is not incident or maintenance");
+    private EventType type(JsonNode message) {
+        String text = requiredText(message, "type", "");
+        if (text == null) {
             return null;
         }
-        return type;
+        var type = EventType.fromWire(text);
+        if (type.isEmpty()) {
+            problem("type", quote(text) + " is not incident or maintenance");
+        }
+        return type.orElse(null);
     }
 
     private String title(JsonNode message) {
@@ -180,13 +176,13 @@ public final class PageEventRules {
         return title;
     }
 
-    private ChangeStatus eventStatus(JsonNode message, String type) {
+    private ChangeStatus eventStatus(JsonNode message, EventType type) {
         String value = requiredText(message, "status", "");
         return value == null ? null : status("status", value, type);
     }
 
     /** A status valid for the type; with the type unknown, any status of either. */
-    private ChangeStatus status(String field, String value, String type) {
+    private ChangeStatus status(String field, String value, EventType type) {
         List<ChangeStatus> allowed = statusesFor(type);
         ChangeStatus status = ChangeStatus.fromWire(value).orElse(null);
         if (status == null || !allowed.contains(status)) {
@@ -196,7 +192,7 @@ public final class PageEventRules {
         return status;
     }
 
-    private List<Requests.Update> updates(JsonNode updates, String type, Long start) {
+    private List<Requests.Update> updates(JsonNode updates, EventType type, Long start) {
         if (updates.isMissingNode() || updates.isNull()) {
             problem("updates", "is required: at least one update, the first with component_changes");
             return null;
@@ -229,7 +225,7 @@ public final class PageEventRules {
         return result;
     }
 
-    private List<Requests.ComponentChange> componentChanges(JsonNode changes, String at, boolean first, String type,
+    private List<Requests.ComponentChange> componentChanges(JsonNode changes, String at, boolean first, EventType type,
             ChangeStatus updateStatus) {
         String field = at + ".component_changes";
         if (changes.isMissingNode() || changes.isNull()) {
@@ -243,8 +239,7 @@ public final class PageEventRules {
                     : "must be a list of component changes");
             return List.of();
         }
-        List<ComponentStatus> allowed = "maintenance".equals(type) ? MAINTENANCE_COMPONENTS
-                : "incident".equals(type) ? INCIDENT_COMPONENTS : List.of(ComponentStatus.values());
+        List<ComponentStatus> allowed = type == null ? List.of(ComponentStatus.values()) : type.componentStatuses();
         List<Requests.ComponentChange> result = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int j = 0; j < changes.size(); j++) {
@@ -268,7 +263,7 @@ public final class PageEventRules {
                         + " (use " + componentWires(allowed) + ")");
                 status = null;
             }
-            if (status != null && updateStatus != null && isTerminal(updateStatus)
+            if (status != null && updateStatus != null && updateStatus.isTerminal()
                     && status != ComponentStatus.OPERATIONAL) {
                 problem(change + ".status", "must be operational in an update that moves the event to "
                         + updateStatus.wire());
@@ -372,24 +367,12 @@ public final class PageEventRules {
         problems.add(field + ": " + rule);
     }
 
-    static boolean isTerminal(ChangeStatus status) {
-        return status == ChangeStatus.RESOLVED || status == ChangeStatus.COMPLETED;
+    private static List<ChangeStatus> statusesFor(EventType type) {
+        return type == null ? List.of(ChangeStatus.values()) : type.statuses();
     }
 
-    private static List<ChangeStatus> statusesFor(String type) {
-        if ("incident".equals(type)) {
-            return INCIDENT_STATUSES;
-        }
-        if ("maintenance".equals(type)) {
-            return MAINTENANCE_STATUSES;
-        }
-        List<ChangeStatus> any = new ArrayList<>(INCIDENT_STATUSES);
-        any.addAll(MAINTENANCE_STATUSES);
-        return any;
-    }
-
-    private static String article(String type) {
-        return "incident".equals(type) ? "an incident" : "maintenance".equals(type) ? "a maintenance" : "an event";
+    private static String article(EventType type) {
+        return type == null ? "an event" : type.withArticle();
     }
 
     private static String wires(List<ChangeStatus> statuses) {

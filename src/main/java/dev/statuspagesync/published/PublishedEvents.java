@@ -1,9 +1,9 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.published;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -14,10 +14,13 @@ import dev.statuspagesync.config.FlashdutyConfig;
 import dev.statuspagesync.config.StatusPageConfig;
 import dev.statuspagesync.flashduty.ChangeStatus;
 import dev.statuspagesync.flashduty.Deadline;
-import dev.statuspagesync.flashduty.FlashdutyClient;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
+import dev.statuspagesync.flashduty.StatusPageApi;
 import dev.statuspagesync.inbound.Inbound;
+import dev.statuspagesync.outcome.Outcome;
+import dev.statuspagesync.page.IncidentText;
 
 /**
  * Creates the status-page events that people and pipelines publish: checked against the create API's rules
@@ -27,16 +30,18 @@ import dev.statuspagesync.inbound.Inbound;
 @ApplicationScoped
 public class PublishedEvents {
 
-    public static final String KEY_LINE_PREFIX = "Event key: ";
     /** How far before its start a closed event is looked for when a delivery repeats. */
     static final long LOOKBACK_SECONDS = 24 * 60 * 60;
 
-    private final FlashdutyClient flashduty;
+    private final StatusPageApi flashduty;
     private final Optional<Long> defaultPage;
     private final boolean dryRun;
+    private final Clock clock;
 
-    public PublishedEvents(FlashdutyClient flashduty, StatusPageConfig config, FlashdutyConfig flashdutyConfig) {
+    public PublishedEvents(StatusPageApi flashduty, StatusPageConfig config, FlashdutyConfig flashdutyConfig,
+            Clock clock) {
         this.flashduty = flashduty;
+        this.clock = clock;
         this.defaultPage = config.pageId();
         this.dryRun = flashdutyConfig.dryRun();
     }
@@ -48,7 +53,7 @@ public class PublishedEvents {
         }
         String key = keyOf(checked.clientKey(), item);
         Requests.CreateChange request = withKeyLine(checked.request(), key);
-        String what = request.type() + " \"" + request.title() + "\"";
+        String what = request.type().wire() + " \"" + request.title() + "\"";
         try {
             var existing = find(request, key, deadline);
             if (existing.isPresent()) {
@@ -57,9 +62,10 @@ public class PublishedEvents {
             }
             if (dryRun) {
                 return Outcome.dryRun(Outcome.Kind.CREATED, "would create " + what + " (key " + key + ")", null,
-                        new Outcome.PlannedCall("POST", FlashdutyClient.CREATE_PATH, request));
+                        new Outcome.PlannedCall("POST", FlashdutyPaths.CREATE_PATH, request));
             }
-            long changeId = flashduty.createChange(request, change -> hasKey(change, key), deadline);
+            long changeId = flashduty.createChange(request, change -> IncidentText.hasEventKey(change, key),
+                    deadline);
             return Outcome.created(changeId, what + " created (key " + key + ")");
         } catch (RuntimeException failure) {
             return Outcome.of(failure, what);
@@ -83,17 +89,8 @@ public class PublishedEvents {
         }
     }
 
-    static String keyLine(String key) {
-        return KEY_LINE_PREFIX + Markdown.code(key);
-    }
-
-    static boolean hasKey(Responses.Change change, String key) {
-        return change.description() != null && change.description().lines().anyMatch(keyLine(key)::equals);
-    }
-
     private static Requests.CreateChange withKeyLine(Requests.CreateChange request, String key) {
-        String description = request.description().isBlank() ? keyLine(key)
-                : request.description().stripTrailing() + "\n\n" + keyLine(key);
+        String description = IncidentText.withKeyLine(request.description(), IncidentText.eventKeyLine(key));
         return new Requests.CreateChange(request.pageId(), request.type(), request.title(), description,
                 request.status(), request.startAtSeconds(), request.closeAtSeconds(), request.notifySubscribers(),
                 request.autoUpdateBySchedule(), request.isRetrospective(), request.responders(),
@@ -107,14 +104,14 @@ public class PublishedEvents {
         if (found.isPresent()) {
             return found;
         }
-        ChangeStatus closed = "maintenance".equals(request.type()) ? ChangeStatus.COMPLETED : ChangeStatus.RESOLVED;
-        long now = Instant.now().getEpochSecond();
+        ChangeStatus closed = request.type().terminal();
+        long now = clock.instant().getEpochSecond();
         long since = Math.min(request.startAtSeconds() == null ? now : request.startAtSeconds(), now)
                 - LOOKBACK_SECONDS;
         return first(flashduty.events(request.pageId(), request.type(), closed, since, deadline), key);
     }
 
     private static Optional<Responses.Change> first(List<Responses.Change> events, String key) {
-        return events.stream().filter(change -> hasKey(change, key)).findFirst();
+        return events.stream().filter(change -> IncidentText.hasEventKey(change, key)).findFirst();
     }
 }

@@ -1,4 +1,4 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.outcome;
 
 import java.util.List;
 import java.util.Locale;

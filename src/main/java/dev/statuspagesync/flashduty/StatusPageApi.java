@@ -1,0 +1,46 @@
+package dev.statuspagesync.flashduty;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+/**
+ * The status-page operations the use cases need. {@link FlashdutyClient} carries them to Flashduty, retried,
+ * paced and bounded by the invocation's deadline; a model test can keep a page in memory behind the same calls.
+ */
+public interface StatusPageApi {
+
+    /**
+     * Opens an event and returns its change id; a retry after an unclear failure first looks for the event that
+     * {@code isOurs} recognises.
+     */
+    long createChange(Requests.CreateChange request, Predicate<Responses.Change> isOurs, Deadline deadline);
+
+    /** Appends a timeline update and returns its update id. */
+    String addUpdate(Requests.CreateTimeline request, Deadline deadline);
+
+    /** Rewrites the description of an existing update; subscribers are not notified of edits. */
+    void editUpdate(Requests.UpdateTimeline request, Deadline deadline);
+
+    /** Deletes an event; one already gone counts as deleted. */
+    void deleteChange(long pageId, long changeId, Deadline deadline);
+
+    /** Every open event of one type of a page. */
+    List<Responses.Change> activeEvents(long pageId, EventType type, Deadline deadline);
+
+    /** Events of one type and status of a page that started at or after {@code sinceSeconds}. */
+    List<Responses.Change> events(long pageId, EventType type, ChangeStatus status, long sinceSeconds,
+            Deadline deadline);
+
+    /** One event with its full timeline. */
+    Responses.Change change(long pageId, long changeId, Deadline deadline);
+
+    /** Every open incident of a page. */
+    default List<Responses.Change> activeIncidents(long pageId, Deadline deadline) {
+        return activeEvents(pageId, EventType.INCIDENT, deadline);
+    }
+
+    /** Resolved incidents of a page that started at or after {@code sinceSeconds}. */
+    default List<Responses.Change> resolvedIncidents(long pageId, long sinceSeconds, Deadline deadline) {
+        return events(pageId, EventType.INCIDENT, EventType.INCIDENT.terminal(), sinceSeconds, deadline);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.statuspagesync.lifecycle;
+
+import java.util.List;
+import java.util.Optional;
+
+import dev.statuspagesync.flashduty.Requests;
+import dev.statuspagesync.flashduty.Responses;
+import dev.statuspagesync.outcome.Outcome;
+import dev.statuspagesync.page.Membership;
+
+/**
+ * What one alarm change means for its page, with every Flashduty write it takes. Each decision may also name
+ * {@link #duplicates()}: later incidents that stand for the same alarm alone, left by a race whose loser could not
+ * delete its own; they are deleted first.
+ */
+public sealed interface Decision extends Step {
+
+    /** The kind of answer the change gets. */
+    Outcome.Kind kind();
+
+    /** Why, in the words of the answer and the log. */
+    String reason();
+
+    /** The incident the decision is about; null when there is none yet. */
+    Long changeId();
+
+    /** Incidents to delete first, each on its page. */
+    List<Responses.Change> duplicates();
+
+    /** Open an incident for a firing alarm that has none. */
+    record Open(String alarmName, String alarmArn, Requests.CreateChange request) implements Decision {
+
+        @Override
+        public Outcome.Kind kind() {
+            return Outcome.Kind.CREATED;
+        }
+
+        @Override
+        public String reason() {
+            return "incident opened for alarm " + alarmName;
+        }
+
+        @Override
+        public Long changeId() {
+            return null;
+        }
+
+        @Override
+        public List<Responses.Change> duplicates() {
+            return List.of();
+        }
+    }
+
+    /**
+     * A firing alarm joins an open incident of another alarm on the same components: the incident's list gains it
+     * (an edit, which notifies no one), and {@code raise}, when present, takes components to its impact (an update
+     * subscribers hear of).
+     */
+    record Join(long pageId, Responses.Change incident, Optional<Requests.CreateTimeline> raise, Membership members,
+            String reason) implements Decision {
+
+        @Override
+        public Outcome.Kind kind() {
+            return Outcome.Kind.UPDATED;
+        }
+
+        @Override
+        public Long changeId() {
+            return incident.changeId();
+        }
+
+        @Override
+        public List<Responses.Change> duplicates() {
+            return List.of();
+        }
+    }
+
+    /**
+     * The incident's list records a change of an alarm it already stands for: one that fires again while others
+     * kept the incident open, or one that recovered while others still fire. An edit: no one is notified.
+     */
+    record Record(long pageId, Responses.Change incident, Membership members, String reason,
+            List<Responses.Change> duplicates) implements Decision {
+
+        @Override
+        public Outcome.Kind kind() {
+            return Outcome.Kind.UPDATED;
+        }
+
+        @Override
+        public Long changeId() {
+            return incident.changeId();
+        }
+    }
+
+    /**
+     * The last firing alarm of the incident recovered: resolve it, every component operational. {@code why} says
+     * which alarm and state, e.g. "alarm api-errors is OK".
+     */
+    record Resolve(long pageId, Responses.Change incident, Requests.CreateTimeline resolution, Membership members,
+            String why, List<Responses.Change> duplicates) implements Decision {
+
+        @Override
+        public Outcome.Kind kind() {
+            return Outcome.Kind.RESOLVED;
+        }
+
+        @Override
+        public String reason() {
+            return "incident resolved: " + why;
+        }
+
+        @Override
+        public Long changeId() {
+            return incident.changeId();
+        }
+    }
+
+    /** Nothing to write; {@code changeId} names the incident the reason is about, if any. */
+    record Ignore(String reason, Long changeId, List<Responses.Change> duplicates) implements Decision {
+
+        public Ignore(String reason) {
+            this(reason, null, List.of());
+        }
+
+        @Override
+        public Outcome.Kind kind() {
+            return Outcome.Kind.IGNORED;
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.statuspagesync.lifecycle;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import dev.statuspagesync.outcome.Outcome;
+
+/**
+ * The edits of incidents' alarm lists that one invocation has yet to write, one per incident however many of its
+ * changes touch it, and the items whose write failed after their change was applied.
+ */
+final class EditBuffer {
+
+    /** An incident whose alarm list changed, the items of the batch that changed it, and the alarms that joined. */
+    record PendingEdit(long pageId, long changeId, Set<Integer> items, Set<String> joined) {
+    }
+
+    private final Map<Long, PendingEdit> edits = new LinkedHashMap<>();
+    private final Map<Integer, Outcome> failedLater = new HashMap<>();
+
+    /** Records that item {@code item} changed this incident's alarm list, to be written once at the end. */
+    void defer(long pageId, long changeId, int item, Set<String> joined) {
+        PendingEdit edit = edits.computeIfAbsent(changeId,
+                id -> new PendingEdit(pageId, changeId, new LinkedHashSet<>(), new LinkedHashSet<>()));
+        edit.items().add(item);
+        edit.joined().addAll(joined);
+    }
+
+    Optional<PendingEdit> take(long changeId) {
+        return Optional.ofNullable(edits.remove(changeId));
+    }
+
+    List<PendingEdit> takeAll() {
+        List<PendingEdit> pending = new ArrayList<>(edits.values());
+        edits.clear();
+        return pending;
+    }
+
+    /** Items whose change was applied but whose write failed later; their messages must be delivered again. */
+    void failLater(Set<Integer> items, Outcome outcome) {
+        items.forEach(index -> failedLater.put(index, outcome));
+    }
+
+    Map<Integer, Outcome> failedLater() {
+        return Map.copyOf(failedLater);
+    }
+}

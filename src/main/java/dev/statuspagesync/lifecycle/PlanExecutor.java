@@ -1,0 +1,328 @@
+package dev.statuspagesync.lifecycle;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.jboss.logging.Logger;
+
+import dev.statuspagesync.config.FlashdutyConfig;
+import dev.statuspagesync.config.StatusPageConfig;
+import dev.statuspagesync.flashduty.Deadline;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
+import dev.statuspagesync.flashduty.Requests;
+import dev.statuspagesync.flashduty.Responses;
+import dev.statuspagesync.flashduty.StatusPageApi;
+import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.outcome.Outcome;
+import dev.statuspagesync.page.IncidentText;
+import dev.statuspagesync.page.Membership;
+import dev.statuspagesync.routing.Route;
+import dev.statuspagesync.routing.Router;
+
+/**
+ * Carries out the decisions of {@link AlarmDecisions} through Flashduty. It makes the reads a decision asks for,
+ * keeps them for the rest of the invocation, defers alarm-list edits to one write per incident at the end, and
+ * repairs the race of two environments that open an incident for the same change at once. A dry run answers with
+ * the writes a decision plans instead of making them.
+ */
+@ApplicationScoped
+public class PlanExecutor {
+
+    private static final Logger LOG = Logger.getLogger(PlanExecutor.class);
+    /** Open incidents, resolved incidents, a timeline, and one more for a timeline a list did not carry. */
+    private static final int MAX_READS_PER_DECISION = 4;
+
+    private final Router router;
+    private final StatusPageApi flashduty;
+    private final ReadCache cache;
+    private final Clock clock;
+    private final AlarmDecisions.Policy policy;
+    private final boolean dryRun;
+
+    @Inject
+    public PlanExecutor(Router router, StatusPageApi flashduty, ReadCache cache, Clock clock, StatusPageConfig config,
+            FlashdutyConfig flashdutyConfig) {
+        this(router, flashduty, cache, clock,
+                new AlarmDecisions.Policy(config.insufficientData(), config.joinOpenIncidents()),
+                flashdutyConfig.dryRun());
+    }
+
+    PlanExecutor(Router router, StatusPageApi flashduty, ReadCache cache, Clock clock, AlarmDecisions.Policy policy,
+            boolean dryRun) {
+        this.router = router;
+        this.flashduty = flashduty;
+        this.cache = cache;
+        this.clock = clock;
+        this.policy = policy;
+        this.dryRun = dryRun;
+    }
+
+    /** Starts the work of one invocation. */
+    public Invocation begin(Deadline deadline) {
+        Invocation invocation = new Invocation(deadline, new PageViews(clock));
+        if (!dryRun) {
+            cache.seed(invocation.views());
+        }
+        return invocation;
+    }
+
+    /** Applies the change of item {@code item} of the batch; alarm-list edits wait for {@link #finish}. */
+    public Outcome apply(AlarmChange alarm, int item, Invocation invocation) {
+        var route = router.routeFor(alarm);
+        if (route.isEmpty()) {
+            return Outcome.ignored("no route matches alarm " + alarm.name());
+        }
+        try {
+            Decision decision = decide(alarm, route.get(), invocation);
+            return dryRun ? planned(decision, route.get()) : carryOut(decision, alarm, route.get(), item, invocation);
+        } catch (RuntimeException failure) {
+            invocation.markFailed();
+            return Outcome.of(failure, alarm.arn());
+        }
+    }
+
+    /**
+     * Writes the alarm-list edits the invocation deferred, one call per incident, and returns the items whose
+     * edit failed with the outcome they end with instead.
+     */
+    public Map<Integer, Outcome> finish(Invocation invocation) {
+        for (EditBuffer.PendingEdit edit : invocation.edits().takeAll()) {
+            write(edit, invocation);
+        }
+        if (!dryRun) {
+            cache.keep(invocation);
+        }
+        return invocation.edits().failedLater();
+    }
+
+    /** Asks for the decision, making each read it needs first. */
+    private Decision decide(AlarmChange alarm, Route route, Invocation invocation) {
+        for (int reads = 0;; reads++) {
+            Step step = AlarmDecisions.decide(alarm, route, invocation.views().view(route.pageId()), policy,
+                    clock.instant().getEpochSecond());
+            if (step instanceof Decision decision) {
+                return decision;
+            }
+            if (reads == MAX_READS_PER_DECISION) {
+                throw new IllegalStateException("the decision for alarm " + alarm.name() + " still needs " + step);
+            }
+            read((Need) step, invocation);
+        }
+    }
+
+    private void read(Need need, Invocation invocation) {
+        PageViews views = invocation.views();
+        if (need instanceof Need.OpenIncidents open) {
+            var listed = flashduty.activeIncidents(open.pageId(), invocation.deadline());
+            views.listed(open.pageId(), listed);
+            // This function's incidents need their alarm lists to be found by the alarms that joined them.
+            List<Responses.Change> incidents = listed.stream()
+                    .map(incident -> IncidentText.isOurs(incident)
+                            ? withTimeline(incident, open.pageId(), invocation)
+                            : incident)
+                    .toList();
+            views.rememberOpen(open.pageId(), incidents, clock.millis());
+        } else if (need instanceof Need.ResolvedIncidents resolved) {
+            views.rememberResolved(resolved.pageId(), new PageView.Resolved(resolved.sinceSeconds(),
+                    flashduty.resolvedIncidents(resolved.pageId(), resolved.sinceSeconds(), invocation.deadline())),
+                    clock.millis());
+        } else if (need instanceof Need.Timeline timeline) {
+            var known = views.find(timeline.pageId(), timeline.changeId());
+            if (known.isPresent()) {
+                withTimeline(known.get(), timeline.pageId(), invocation);
+            } else {
+                views.keep(timeline.pageId(),
+                        flashduty.change(timeline.pageId(), timeline.changeId(), invocation.deadline()));
+            }
+        }
+    }
+
+    /**
+     * The incident with its timeline. Incidents this function has just opened lack it, and one read of the page's
+     * open incidents completes them all; an incident still without updates is read from change/info.
+     */
+    private Responses.Change withTimeline(Responses.Change incident, long pageId, Invocation invocation) {
+        if (IncidentText.openingUpdate(incident).isPresent()) {
+            return incident;
+        }
+        PageViews views = invocation.views();
+        if (views.shouldList(pageId)) {
+            var listed = flashduty.activeIncidents(pageId, invocation.deadline());
+            views.listed(pageId, listed);
+            views.completeTimelines(pageId, listed);
+            var completed = views.find(pageId, incident.changeId())
+                    .filter(known -> IncidentText.openingUpdate(known).isPresent());
+            if (completed.isPresent()) {
+                return completed.get();
+            }
+        }
+        Responses.Change full = flashduty.change(pageId, incident.changeId(), invocation.deadline());
+        views.keep(pageId, full);
+        return full;
+    }
+
+    private Outcome carryOut(Decision decision, AlarmChange alarm, Route route, int item, Invocation invocation) {
+        deleteDuplicates(decision, alarm, route, invocation);
+        if (decision instanceof Decision.Open open) {
+            return open(open, alarm, route, item, invocation);
+        }
+        if (decision instanceof Decision.Join join) {
+            Responses.Change incident = join.incident();
+            if (join.raise().isPresent()) {
+                // Raised at once, recorded later: if the recording fails, the retried change joins again and finds
+                // nothing left to raise.
+                flashduty.addUpdate(join.raise().get(), invocation.deadline());
+                incident = IncidentMapper.raised(incident, join.raise().get());
+            }
+            defer(join.pageId(), incident, join.members(), item, invocation);
+        } else if (decision instanceof Decision.Record record) {
+            defer(record.pageId(), record.incident(), record.members(), item, invocation);
+        } else if (decision instanceof Decision.Resolve resolve) {
+            return resolve(resolve, invocation);
+        }
+        return new Outcome(decision.kind(), decision.reason(), decision.changeId());
+    }
+
+    private Outcome open(Decision.Open open, AlarmChange alarm, Route route, int item, Invocation invocation) {
+        long changeId = flashduty.createChange(open.request(),
+                incident -> IncidentText.members(incident).contains(open.alarmArn()), invocation.deadline());
+        invocation.views().opened(route.pageId(), IncidentMapper.opened(changeId, open.request()));
+        if (!openedMeanwhile(alarm, route, changeId, invocation)) {
+            return Outcome.created(changeId, open.reason());
+        }
+        // Another environment opened one for this change at the same moment: the first opened stays.
+        flashduty.deleteChange(route.pageId(), changeId, invocation.deadline());
+        invocation.views().deleted(route.pageId(), changeId);
+        Decision then = decide(alarm, route, invocation);
+        if (then instanceof Decision.Open) {
+            throw new IllegalStateException("alarm " + alarm.name() + " would open a second incident beside the one"
+                    + " kept after a race");
+        }
+        Outcome outcome = carryOut(then, alarm, route, item, invocation);
+        return new Outcome(outcome.outcome(), outcome.reason() + "; incident " + changeId
+                + ", opened for it at the same moment, was deleted", outcome.changeId(), outcome.planned());
+    }
+
+    /**
+     * Reads the page's open incidents again after a create, to catch a concurrent environment that opened an
+     * incident for the same change (or for the same components) before this one: Flashduty has no conditional
+     * create. Incident ids grow with time, so every environment agrees which came first. The read also gives
+     * the new incident its timeline. True when an earlier incident is found; it is then in the page's view.
+     */
+    private boolean openedMeanwhile(AlarmChange alarm, Route route, long changeId, Invocation invocation) {
+        PageViews views = invocation.views();
+        var listed = flashduty.activeIncidents(route.pageId(), invocation.deadline());
+        views.listed(route.pageId(), listed);
+        views.completeTimelines(route.pageId(), listed);
+        var first = listed.stream().filter(IncidentText::isOurs)
+                .filter(incident -> incident.changeId() < changeId)
+                .filter(incident -> IncidentMapper.isOpenedFor(incident, alarm)
+                        || policy.joinOpenIncidents() && AlarmDecisions.sharesComponents(incident, route))
+                .min(Comparator.comparing(Responses.Change::changeId));
+        first.ifPresent(incident -> {
+            long pageId = AlarmDecisions.pageOf(incident, route);
+            views.keep(pageId, withTimeline(incident, pageId, invocation));
+        });
+        return first.isPresent();
+    }
+
+    private void deleteDuplicates(Decision decision, AlarmChange alarm, Route route, Invocation invocation) {
+        for (Responses.Change duplicate : decision.duplicates()) {
+            long pageId = AlarmDecisions.pageOf(duplicate, route);
+            flashduty.deleteChange(pageId, duplicate.changeId(), invocation.deadline());
+            invocation.views().deleted(pageId, duplicate.changeId());
+            LOG.infof("alarm=\"%s\" deleted incident %d, a duplicate of incident %d", alarm.name(),
+                    duplicate.changeId(), decision.changeId());
+        }
+    }
+
+    /** Changes the incident's list of alarms; the edit, which notifies no one, is written at the end. */
+    private static void defer(long pageId, Responses.Change incident, Membership members, int item,
+            Invocation invocation) {
+        var joined = new HashSet<>(members.members().keySet());
+        joined.removeAll(IncidentText.members(incident).members().keySet());
+        invocation.views().keep(pageId, IncidentMapper.withMembers(incident, members));
+        invocation.edits().defer(pageId, incident.changeId(), item, joined);
+    }
+
+    private Outcome resolve(Decision.Resolve resolve, Invocation invocation) {
+        Responses.Change incident = resolve.incident();
+        // A list that gained members is written before the resolution, so the resolved incident keeps who joined
+        // it; one that only recorded recoveries is not: the resolution says that every alarm has recovered.
+        var pending = invocation.edits().take(incident.changeId());
+        if (pending.isPresent() && !pending.get().joined().isEmpty()) {
+            invocation.views().keep(resolve.pageId(), IncidentMapper.withMembers(
+                    withTimeline(incident, resolve.pageId(), invocation), resolve.members()));
+            if (!write(pending.get(), invocation)) {
+                return Outcome.failed("incident " + incident.changeId() + " not resolved: its list of alarms could not"
+                        + " be written first");
+            }
+        }
+        try {
+            flashduty.addUpdate(resolve.resolution(), invocation.deadline());
+        } catch (RuntimeException failure) {
+            // The recoveries it was to stand for are written nowhere: their messages must be delivered again.
+            pending.filter(edit -> edit.joined().isEmpty()).ifPresent(edit -> invocation.edits().failLater(
+                    edit.items(), Outcome.of(failure, "incident " + incident.changeId())));
+            throw failure;
+        }
+        invocation.views().resolvedNow(resolve.pageId(), IncidentMapper.resolved(incident, resolve.resolution()));
+        return Outcome.resolved(incident.changeId(), resolve.reason());
+    }
+
+    /** Writes one deferred edit; when it fails, every item that contributed to it fails with it. */
+    private boolean write(EditBuffer.PendingEdit edit, Invocation invocation) {
+        try {
+            Responses.Change incident = invocation.views().find(edit.pageId(), edit.changeId()).orElseThrow();
+            flashduty.editUpdate(IncidentMapper.recordMembers(incident, IncidentText.members(incident),
+                    edit.pageId()), invocation.deadline());
+            return true;
+        } catch (RuntimeException failure) {
+            invocation.edits().failLater(edit.items(), Outcome.of(failure, "incident " + edit.changeId()));
+            return false;
+        }
+    }
+
+    /** The answer of a dry run: the decision's outcome and the writes it plans, none of them made. */
+    static Outcome planned(Decision decision, Route route) {
+        List<Outcome.PlannedCall> calls = new ArrayList<>();
+        for (Responses.Change duplicate : decision.duplicates()) {
+            calls.add(post(FlashdutyPaths.DELETE_PATH,
+                    new Requests.DeleteChange(AlarmDecisions.pageOf(duplicate, route), duplicate.changeId())));
+        }
+        String reason;
+        if (decision instanceof Decision.Open open) {
+            calls.add(post(FlashdutyPaths.CREATE_PATH, open.request()));
+            reason = "would open an incident for alarm " + open.alarmName();
+        } else if (decision instanceof Decision.Join join) {
+            join.raise().ifPresent(raise -> calls.add(post(FlashdutyPaths.TIMELINE_PATH, raise)));
+            calls.add(post(FlashdutyPaths.TIMELINE_UPDATE_PATH,
+                    IncidentMapper.recordMembers(join.incident(), join.members(), join.pageId())));
+            reason = "would record that " + join.reason();
+        } else if (decision instanceof Decision.Record record) {
+            calls.add(post(FlashdutyPaths.TIMELINE_UPDATE_PATH,
+                    IncidentMapper.recordMembers(record.incident(), record.members(), record.pageId())));
+            reason = "would record that " + record.reason();
+        } else if (decision instanceof Decision.Resolve resolve) {
+            calls.add(post(FlashdutyPaths.TIMELINE_PATH, resolve.resolution()));
+            reason = "would resolve: " + resolve.why();
+        } else if (calls.isEmpty()) {
+            return new Outcome(decision.kind(), decision.reason(), decision.changeId());
+        } else {
+            reason = "would delete duplicates; " + decision.reason();
+        }
+        return Outcome.dryRun(decision.kind(), reason, decision.changeId(), calls);
+    }
+
+    private static Outcome.PlannedCall post(String path, Object body) {
+        return new Outcome.PlannedCall("POST", path, body);
+    }
+}

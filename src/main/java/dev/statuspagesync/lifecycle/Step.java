@@ -1,0 +1,5 @@
+package dev.statuspagesync.lifecycle;
+
+/** What {@link AlarmDecisions#decide} returns: a decision, or a read it needs before it can decide. */
+public sealed interface Step permits Decision, Need {
+}

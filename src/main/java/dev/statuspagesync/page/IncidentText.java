@@ -1,0 +1,148 @@
+package dev.statuspagesync.page;
+
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.statuspagesync.flashduty.Responses;
+
+/**
+ * The one codec of the text the function keeps on the page as its only store, and reads back:
+ * <ul>
+ * <li>the key line that names the alarm an incident was opened for, the description's last line:
+ * {@code Alarm ARN: `arn:aws:cloudwatch:us-east-1:111122223333:alarm:api-errors`};</li>
+ * <li>the list of the incident's alarms, at the end of its opening update:
+ * <pre>
+ * Alarms in this incident:
+ * - `arn:aws:cloudwatch:us-east-1:111122223333:alarm:api-errors`: ALARM since 2026-03-14 09:26:53 UTC
+ * - `arn:aws:cloudwatch:us-east-1:111122223333:alarm:api-latency`: OK since 2026-03-14 09:40:00 UTC
+ * </pre></li>
+ * <li>the key line of a published event, its description's last line: {@code Event key: `deploy-4711`}.</li>
+ * </ul>
+ * Incidents the released function wrote are live on users' pages: whatever this writes, it keeps reading these.
+ */
+public final class IncidentText {
+
+    public static final String KEY_PREFIX = "Alarm ARN: ";
+    public static final String EVENT_KEY_PREFIX = "Event key: ";
+    public static final String ALARM_LIST_HEADER = "Alarms in this incident:";
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final Pattern MEMBER_LINE = Pattern.compile(
+            "^- (`+) ?(.+?) ?\\1: (ALARM|OK) since (\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}) UTC$");
+
+    private IncidentText() {
+    }
+
+    /** The key line of an incident opened for the alarm {@code arn}. */
+    public static String keyLine(String arn) {
+        return KEY_PREFIX + Markdown.code(arn);
+    }
+
+    /** The ARN in the key line of an incident this function opened; empty for every other event. */
+    public static Optional<String> keyArn(Responses.Change incident) {
+        return codeAfter(incident.description(), KEY_PREFIX);
+    }
+
+    /** Whether this function opened the incident: only those carry a key line. */
+    public static boolean isOurs(Responses.Change incident) {
+        return keyArn(incident).isPresent();
+    }
+
+    /** The update the alarm list lives in: the first of the timeline. */
+    public static Optional<Responses.TimelineEntry> openingUpdate(Responses.Change incident) {
+        return incident.updates() == null ? Optional.empty()
+                : incident.updates().stream().min(Comparator.comparing(
+                        (Responses.TimelineEntry update) -> update.atSeconds() == null ? Long.MAX_VALUE
+                                : update.atSeconds()));
+    }
+
+    /**
+     * The alarms of an incident, read from its opening update; an incident whose timeline is not known, or that
+     * carries no list, stands for the alarm of its key line, firing since its start.
+     */
+    public static Membership members(Responses.Change incident) {
+        Membership listed = openingUpdate(incident).map(Responses.TimelineEntry::description)
+                .map(IncidentText::readAlarmList).orElse(new Membership(Map.of()));
+        if (!listed.members().isEmpty()) {
+            return listed;
+        }
+        return keyArn(incident).map(arn -> Membership.opening(arn,
+                incident.startAtSeconds() == null ? 0 : incident.startAtSeconds())).orElse(listed);
+    }
+
+    /** The alarm list as it is written. */
+    public static String alarmList(Membership members) {
+        StringBuilder text = new StringBuilder(ALARM_LIST_HEADER);
+        members.members().forEach((arn, member) -> text.append("\n- ").append(Markdown.code(arn)).append(": ")
+                .append(member.state()).append(" since ")
+                .append(TIME.format(LocalDateTime.ofEpochSecond(member.atSeconds(), 0, ZoneOffset.UTC)))
+                .append(" UTC"));
+        return text.toString();
+    }
+
+    /** The alarms listed in {@code text}; lines that do not read as members are passed over. */
+    public static Membership readAlarmList(String text) {
+        Map<String, Membership.Member> members = new LinkedHashMap<>();
+        if (text != null) {
+            text.lines().map(MEMBER_LINE::matcher).filter(Matcher::matches)
+                    .forEach(line -> member(line).ifPresent(member -> members.put(line.group(2), member)));
+        }
+        return new Membership(members);
+    }
+
+    /** {@code text} with its alarm list replaced by {@code members}, or with it appended. */
+    public static String withAlarmList(String text, Membership members) {
+        String current = text == null ? "" : text;
+        int header = current.indexOf(ALARM_LIST_HEADER);
+        String head = (header < 0 ? current : current.substring(0, header)).stripTrailing();
+        return head.isEmpty() ? alarmList(members) : head + "\n\n" + alarmList(members);
+    }
+
+    /** The key line of a published event. */
+    public static String eventKeyLine(String key) {
+        return EVENT_KEY_PREFIX + Markdown.code(key);
+    }
+
+    /** The key a published event was created with; empty for every other event. */
+    public static Optional<String> eventKey(Responses.Change event) {
+        return codeAfter(event.description(), EVENT_KEY_PREFIX);
+    }
+
+    /** Whether the event was created for the published event with this key. */
+    public static boolean hasEventKey(Responses.Change event, String key) {
+        return event.description() != null && event.description().lines().anyMatch(eventKeyLine(key)::equals);
+    }
+
+    /** {@code text} with the key line as its last paragraph. */
+    public static String withKeyLine(String text, String keyLine) {
+        return text == null || text.isBlank() ? keyLine : text.stripTrailing() + "\n\n" + keyLine;
+    }
+
+    /** The code span of the first line that starts with {@code prefix} and a backtick. */
+    private static Optional<String> codeAfter(String text, String prefix) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        // Read as the released function read it: the fence and one space inside it stripped from either end.
+        return text.lines().filter(line -> line.startsWith(prefix + "`"))
+                .map(line -> line.substring(prefix.length()).replaceAll("^`+ ?", "").replaceAll(" ?`+$", ""))
+                .findFirst();
+    }
+
+    private static Optional<Membership.Member> member(Matcher line) {
+        try {
+            long at = LocalDateTime.parse(line.group(4), TIME).toEpochSecond(ZoneOffset.UTC);
+            return Optional.of(new Membership.Member(Membership.State.valueOf(line.group(3)), at));
+        } catch (DateTimeParseException unreadable) {
+            return Optional.empty();
+        }
+    }
+}

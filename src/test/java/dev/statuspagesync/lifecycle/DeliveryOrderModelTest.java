@@ -1,0 +1,312 @@
+package dev.statuspagesync.lifecycle;
+
+import static dev.statuspagesync.fake.FakeFlashdutyResource.API_COMPONENT;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.APP_KEY;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.DB_COMPONENT;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.PAGE_ID;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.statuspagesync.config.InsufficientDataPolicy;
+import dev.statuspagesync.config.StatusPageConfig;
+import dev.statuspagesync.fake.FakeFlashduty;
+import dev.statuspagesync.fake.InProcessStatusPage;
+import dev.statuspagesync.flashduty.Deadline;
+import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.inbound.AlarmState;
+import dev.statuspagesync.inbound.Envelope;
+import dev.statuspagesync.inbound.MetricSummary;
+import dev.statuspagesync.outcome.Outcome;
+import dev.statuspagesync.page.IncidentText;
+import dev.statuspagesync.page.Membership;
+import dev.statuspagesync.routing.Router;
+
+/**
+ * Seeded random stories of several alarms on overlapping components, delivered as AWS may deliver them (twice, by
+ * SNS and by EventBridge, out of order, in SQS batches, with INSUFFICIENT_DATA between), run through the decision
+ * and the executor against the fake's page in process. After every batch the page must keep the invariants, and
+ * at the end it must agree with each alarm's last state. {@code -Dmodel.sequences=N} runs more stories;
+ * {@code -Dmodel.seed=S} replays one.
+ */
+class DeliveryOrderModelTest {
+
+    static final int SEQUENCES = Integer.getInteger("model.sequences", 1_500);
+    static final long FIRST_SEED = Long.getLong("model.seed", 1L);
+    static final Instant START = Instant.parse("2026-03-14T08:00:00Z");
+    /** api-* alarms hit the API component, db-* the database, edge-* both: they overlap on every component. */
+    static final List<String> ALARMS = List.of("api-errors", "api-latency", "edge-5xx", "db-connections");
+    static final String ROUTES = """
+            routes:
+              - {name: api, match: {alarm_name: "api-*"}, page_id: %1$d, components: [%2$s]}
+              - {name: edge, match: {alarm_name: "edge-*"}, page_id: %1$d, components: [%2$s, %3$s], impact: partial_outage}
+              - {name: db, match: {alarm_name: "db-*"}, page_id: %1$d, components: [%3$s]}
+            """.formatted(PAGE_ID, API_COMPONENT, DB_COMPONENT);
+
+    record Config(Optional<String> routes) implements StatusPageConfig {
+        @Override
+        public Optional<Long> pageId() {
+            return Optional.empty();
+        }
+
+        @Override
+        public Optional<List<String>> componentIds() {
+            return Optional.empty();
+        }
+
+        @Override
+        public String impact() {
+            return "degraded";
+        }
+
+        @Override
+        public boolean notifySubscribers() {
+            return true;
+        }
+
+        @Override
+        public boolean joinOpenIncidents() {
+            return true;
+        }
+
+        @Override
+        public InsufficientDataPolicy insufficientData() {
+            return InsufficientDataPolicy.IGNORE;
+        }
+    }
+
+    static final Router ROUTER = new Router(new Config(Optional.of(ROUTES)));
+
+    @Test
+    void everyDeliveryOrderKeepsThePageTrueToCloudWatch() {
+        int deliveries = 0;
+        int documented = 0;
+        int resolvedInBatch = 0;
+        for (long seed = FIRST_SEED; seed < FIRST_SEED + SEQUENCES; seed++) {
+            Story story = new Story(seed);
+            try {
+                deliveries += story.run();
+                documented += story.documented.size();
+                resolvedInBatch += story.resolvedInBatch.size();
+            } catch (AssertionError broken) {
+                throw new AssertionError("seed " + seed + " (replay with -Dmodel.seed=" + seed
+                        + " -Dmodel.sequences=1): " + broken.getMessage() + "\n" + story.trace(), broken);
+            }
+        }
+        assertTrue(deliveries > SEQUENCES * 10L, "stories deliver changes: " + deliveries);
+        System.out.printf("DeliveryOrderModelTest: %d sequences, %d deliveries; alarms left off the page as"
+                + " documented: %d recoveries delivered before any incident, %d re-fires a batch's resolution"
+                + " covered%n", SEQUENCES, deliveries, documented, resolvedInBatch);
+    }
+
+    /** One seeded story: CloudWatch's changes, how AWS delivers them, and the page after each batch. */
+    static final class Story {
+
+        final Random random;
+        final FakeFlashduty fake = FakeFlashduty.inMemory(APP_KEY, PAGE_ID,
+                Map.of(API_COMPONENT, "API", DB_COMPONENT, "Database"));
+        final Map<String, AlarmState> truth = new LinkedHashMap<>();
+        final Map<String, Instant> truthAt = new HashMap<>();
+        final Set<String> documented = new HashSet<>();
+        final Set<String> resolvedInBatch = new HashSet<>();
+        final List<String> trace = new ArrayList<>();
+        FakeFlashduty.Incident byPerson;
+
+        Story(long seed) {
+            this.random = new Random(seed);
+        }
+
+        int run() {
+            List<AlarmChange> changes = changes();
+            List<AlarmChange> deliveries = deliver(changes);
+            Instant now = changes.get(changes.size() - 1).stateTime().plusSeconds(60);
+            Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+            var cache = new ReadCache(random.nextBoolean() ? 5_000 : 0, clock);
+            var executor = new PlanExecutor(ROUTER, new InProcessStatusPage(fake, APP_KEY), cache, clock,
+                    new AlarmDecisions.Policy(InsufficientDataPolicy.IGNORE, true), false);
+            openIncidentAsAPerson();
+            int next = 0;
+            while (next < deliveries.size()) {
+                int size = Math.min(deliveries.size() - next, random.nextInt(4) == 0 ? 1 + random.nextInt(6) : 1);
+                List<AlarmChange> batch = deliveries.subList(next, next + size);
+                next += size;
+                Invocation invocation = executor.begin(Deadline.in(Duration.ofMinutes(1)));
+                List<Outcome> outcomes = new ArrayList<>();
+                for (int i = 0; i < batch.size(); i++) {
+                    outcomes.add(executor.apply(batch.get(i), i, invocation));
+                }
+                executor.finish(invocation).forEach(outcomes::set);
+                for (int i = 0; i < batch.size(); i++) {
+                    AlarmChange change = batch.get(i);
+                    Outcome outcome = outcomes.get(i);
+                    trace.add(change.name() + " " + change.newState() + "@" + change.stateTime().getEpochSecond()
+                            + " via " + change.envelope() + " in a batch of " + batch.size() + " -> "
+                            + outcome.outcome().wire() + ": " + outcome.reason());
+                    if (outcome.mustRetry()) {
+                        fail("a change failed: " + outcome.reason());
+                    }
+                    if (isLastChange(change) && change.newState() == AlarmState.OK
+                            && outcome.reason().equals("no open incident for this alarm")) {
+                        documented.add(change.arn());
+                    }
+                    if (isLastChange(change) && change.newState() == AlarmState.ALARM
+                            && outcome.reason().matches("stale: incident \\d+ for this alarm was resolved at .*")) {
+                        resolvedInBatch.add(change.arn());
+                    }
+                }
+                checkInvariants();
+            }
+            checkAgreesWithCloudWatch();
+            return deliveries.size();
+        }
+
+        /** Each alarm changes state several times, each change later than the one before. */
+        List<AlarmChange> changes() {
+            List<AlarmChange> changes = new ArrayList<>();
+            Map<String, AlarmState> state = new HashMap<>();
+            ALARMS.forEach(name -> state.put(name, AlarmState.OK));
+            Instant at = START;
+            int count = 6 + random.nextInt(20);
+            for (int i = 0; i < count; i++) {
+                String name = ALARMS.get(random.nextInt(ALARMS.size()));
+                AlarmState from = state.get(name);
+                AlarmState to = next(from);
+                at = at.plusSeconds(1 + random.nextInt(300));
+                changes.add(change(name, to, from, at, random.nextBoolean() ? Envelope.SNS : Envelope.EVENTBRIDGE));
+                state.put(name, to);
+                if (to != AlarmState.INSUFFICIENT_DATA) {
+                    truth.put(arn(name), to);
+                    truthAt.put(arn(name), at);
+                }
+            }
+            return changes;
+        }
+
+        AlarmState next(AlarmState from) {
+            if (random.nextInt(6) == 0) {
+                return from == AlarmState.INSUFFICIENT_DATA ? AlarmState.OK : AlarmState.INSUFFICIENT_DATA;
+            }
+            return from == AlarmState.ALARM ? AlarmState.OK : AlarmState.ALARM;
+        }
+
+        /** At least once and out of order: some changes twice (the second by the other path), some swapped. */
+        List<AlarmChange> deliver(List<AlarmChange> changes) {
+            List<AlarmChange> deliveries = new ArrayList<>();
+            for (AlarmChange change : changes) {
+                deliveries.add(change);
+                if (random.nextInt(4) == 0) {
+                    Envelope other = change.envelope() == Envelope.SNS ? Envelope.EVENTBRIDGE : Envelope.SNS;
+                    int at = Math.min(deliveries.size(), deliveries.size() - 1 + random.nextInt(4));
+                    deliveries.add(at, withEnvelope(change, other));
+                }
+            }
+            for (int i = 0; i + 1 < deliveries.size(); i++) {
+                if (random.nextInt(5) == 0) {
+                    int j = i + 1 + random.nextInt(Math.min(3, deliveries.size() - i - 1));
+                    AlarmChange swapped = deliveries.get(i);
+                    deliveries.set(i, deliveries.get(j));
+                    deliveries.set(j, swapped);
+                }
+            }
+            return deliveries;
+        }
+
+        boolean isLastChange(AlarmChange change) {
+            return change.stateTime().equals(truthAt.get(change.arn()));
+        }
+
+        void openIncidentAsAPerson() {
+            ObjectMapper json = new ObjectMapper();
+            var created = fake.handle("POST", "/status-page/change/create", Map.of("app_key", APP_KEY), json.valueToTree(
+                    Map.of("page_id", PAGE_ID, "type", "incident", "title", "Checkout is slow",
+                            "description", "We are looking into slow checkouts.", "status", "investigating",
+                            "start_at_seconds", START.getEpochSecond(), "updates", List.of(Map.of("status",
+                                    "investigating", "component_changes", List.of(Map.of("component_id",
+                                            API_COMPONENT, "status", "degraded")))))));
+            long id = created.path("data").path("change_id").asLong();
+            byPerson = fake.incidents().stream().filter(incident -> incident.changeId() == id).findFirst()
+                    .orElseThrow();
+        }
+
+        void checkInvariants() {
+            Map<String, Integer> listings = new HashMap<>();
+            for (FakeFlashduty.Incident incident : fake.incidents()) {
+                if (incident.changeId() == byPerson.changeId()) {
+                    assertEquals(byPerson, incident, "an incident opened by a person is never touched");
+                    continue;
+                }
+                assertTrue(incident.description().contains(IncidentText.KEY_PREFIX), "every other incident is ours");
+                boolean open = !"resolved".equals(incident.status());
+                if (!open) {
+                    assertTrue(incident.components().values().stream().allMatch("operational"::equals),
+                            "a resolved incident has every component operational: " + incident.components());
+                    continue;
+                }
+                String list = incident.updates().get(0).description();
+                Membership members = IncidentText.readAlarmList(list);
+                assertEquals(members.members().size(), list.lines().filter(line -> line.startsWith("- `")).count(),
+                        "each alarm is listed once in its incident");
+                assertTrue(members.firing() > 0, "an open incident of ours has a firing alarm: " + list);
+                members.members().keySet().forEach(arn -> listings.merge(arn, 1, Integer::sum));
+            }
+            listings.forEach((arn, count) -> assertEquals(1, count,
+                    "an alarm stands in one open incident at most: " + arn));
+        }
+
+        void checkAgreesWithCloudWatch() {
+            Map<String, Membership.State> onPage = new HashMap<>();
+            fake.incidents().stream().filter(incident -> incident.changeId() != byPerson.changeId())
+                    .filter(incident -> !"resolved".equals(incident.status()))
+                    .forEach(incident -> IncidentText.readAlarmList(incident.updates().get(0).description()).members()
+                            .forEach((arn, member) -> onPage.put(arn, member.state())));
+            truth.forEach((arn, state) -> {
+                boolean firing = onPage.get(arn) == Membership.State.ALARM;
+                if (state == AlarmState.ALARM) {
+                    assertTrue(firing || resolvedInBatch.contains(arn),
+                            arn + " is in ALARM, and the page does not show it firing");
+                } else if (firing) {
+                    assertTrue(documented.contains(arn), arn + " recovered, and the page still shows it firing");
+                }
+            });
+        }
+
+        String trace() {
+            return String.join("\n", trace);
+        }
+    }
+
+    static String arn(String name) {
+        return "arn:aws:cloudwatch:us-east-1:210987654321:alarm:" + name;
+    }
+
+    static AlarmChange change(String name, AlarmState state, AlarmState previous, Instant at, Envelope envelope) {
+        return new AlarmChange(name, arn(name), "210987654321", "us-east-1", state, previous,
+                "Threshold Crossed: the story moved the alarm to " + state + ".", at, null,
+                new MetricSummary("AWS/ApplicationELB", List.of("HTTPCode_Target_5XX_Count"), Map.of()), null, false,
+                Map.of(), envelope);
+    }
+
+    static AlarmChange withEnvelope(AlarmChange change, Envelope envelope) {
+        return new AlarmChange(change.name(), change.arn(), change.accountId(), change.region(), change.newState(),
+                change.previousState(), change.reason(), change.stateTime(), change.description(), change.metrics(),
+                change.compositeRule(), change.actionsSuppressed(), change.tags(), envelope);
+    }
+}

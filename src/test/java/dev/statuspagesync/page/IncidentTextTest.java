@@ -1,0 +1,147 @@
+package dev.statuspagesync.page;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.statuspagesync.flashduty.ChangeStatus;
+import dev.statuspagesync.flashduty.EventType;
+import dev.statuspagesync.flashduty.Responses;
+
+/** The incident text the function keeps on the page: what it writes, it reads back; what it wrote before, it still reads. */
+class IncidentTextTest {
+
+    static final String ARN = "arn:aws:cloudwatch:us-east-1:210987654321:alarm:checkout-api-high-cpu";
+    static final String OTHER = "arn:aws:cloudwatch:eu-west-1:210987654321:alarm:orders-5xx-error-rate";
+
+    /** A description and opening update exactly as the released function writes them (expected/ fixtures). */
+    static final String RELEASED_DESCRIPTION = """
+            CloudWatch alarm **checkout-api-high-cpu** is in ALARM (was OK) since 2026-03-14 09:26:53 UTC.
+
+            CPU of the checkout API hosts is above 80 %.
+
+            - **Metric:** AWS/EC2 CPUUtilization (InstanceId=i-0a1b2c3d4e5f60718)
+            - **Account:** 210987654321, **Region:** us-east-1
+
+            Alarm ARN: `arn:aws:cloudwatch:us-east-1:210987654321:alarm:checkout-api-high-cpu`""";
+    static final String RELEASED_OPENING = """
+            CloudWatch alarm checkout-api-high-cpu is in ALARM. We are investigating.
+
+            Alarms in this incident:
+            - `arn:aws:cloudwatch:us-east-1:210987654321:alarm:checkout-api-high-cpu`: OK since 2026-03-14 09:46:53 UTC
+            - `arn:aws:cloudwatch:eu-west-1:210987654321:alarm:orders-5xx-error-rate`: ALARM since 2026-03-14 10:03:12 UTC""";
+
+    @Test
+    void recognisesAnIncidentTheReleasedFunctionOpened() {
+        Responses.Change live = incident(RELEASED_DESCRIPTION, RELEASED_OPENING);
+
+        assertEquals(Optional.of(ARN), IncidentText.keyArn(live));
+        assertTrue(IncidentText.isOurs(live));
+        Membership members = IncidentText.members(live);
+        assertEquals(List.of(ARN, OTHER), List.copyOf(members.members().keySet()));
+        assertEquals(new Membership.Member(Membership.State.OK, 1_773_481_613L), members.get(ARN).orElseThrow());
+        assertEquals(new Membership.Member(Membership.State.ALARM, 1_773_482_592L), members.get(OTHER).orElseThrow());
+    }
+
+    @Test
+    void writesTheKeyLineAndListAsTheReleasedFunctionDid() {
+        Membership members = Membership.opening(ARN, 1_773_481_613L).with(ARN, Membership.State.OK, 1_773_481_613L)
+                .with(OTHER, Membership.State.ALARM, 1_773_482_592L);
+
+        assertEquals(RELEASED_DESCRIPTION.lines().reduce((first, last) -> last).orElseThrow(), IncidentText.keyLine(ARN));
+        assertEquals(RELEASED_OPENING, IncidentText.withAlarmList(
+                "CloudWatch alarm checkout-api-high-cpu is in ALARM. We are investigating.", members));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { ARN, "arn:aws:cloudwatch:us-east-1:210987654321:alarm:team:api:latency",
+            "arn:aws:cloudwatch:us-east-1:210987654321:alarm:a`b", "arn:aws:cloudwatch:us-east-1:210987654321:alarm:``x`",
+            "arn:aws:cloudwatch:us-east-1:210987654321:alarm:名前 with spaces", "arn:aws:cloudwatch:us-east-1:1:alarm:`" })
+    void readsBackEveryArnItWritesInTheKeyLineAndTheList(String arn) {
+        Membership members = Membership.opening(arn, 1_773_481_613L).with(OTHER, Membership.State.OK, 1_773_482_592L);
+        Responses.Change written = incident("Alarm.\n\n" + IncidentText.keyLine(arn),
+                IncidentText.withAlarmList("Opening.", members));
+
+        assertEquals(Optional.of(arn), IncidentText.keyArn(written));
+        assertEquals(members, IncidentText.members(written));
+    }
+
+    @Test
+    void replacesTheListInPlaceAndKeepsTheTextBeforeIt() {
+        String once = IncidentText.withAlarmList("Opening.", Membership.opening(ARN, 0));
+        Membership two = Membership.opening(ARN, 0).with(OTHER, Membership.State.ALARM, 60);
+
+        String twice = IncidentText.withAlarmList(once, two);
+
+        assertEquals("Opening.\n\n" + IncidentText.alarmList(two), twice);
+        assertEquals(two, IncidentText.readAlarmList(twice));
+    }
+
+    @Test
+    void anIncidentWithoutItsTimelineStandsForTheAlarmOfItsKeyLine() {
+        Responses.Change withoutTimeline = new Responses.Change(7L, 42L, EventType.INCIDENT, "t",
+                RELEASED_DESCRIPTION, ChangeStatus.INVESTIGATING, List.of(), 1_773_480_413L, null, null, true);
+
+        assertEquals(Membership.opening(ARN, 1_773_480_413L), IncidentText.members(withoutTimeline));
+    }
+
+    @Test
+    void anEventSomeoneElseWroteIsNotOurs() {
+        Responses.Change byPerson = incident("Checkout is slow. We are on it.\n\nAlarm ARN: none", "Investigating.");
+
+        assertFalse(IncidentText.isOurs(byPerson));
+        assertEquals(new Membership(Map.of()), IncidentText.members(byPerson));
+    }
+
+    @Test
+    void passesOverListLinesItCannotRead() {
+        Map<String, Membership.Member> expected = new LinkedHashMap<>();
+        expected.put(ARN, new Membership.Member(Membership.State.ALARM, 1_773_481_613L));
+
+        assertEquals(new Membership(expected), IncidentText.readAlarmList("""
+                Alarms in this incident:
+                - `arn:aws:cloudwatch:us-east-1:210987654321:alarm:checkout-api-high-cpu`: ALARM since 2026-03-14 09:46:53 UTC
+                - `arn:aws:cloudwatch:us-east-1:210987654321:alarm:x`: PENDING since 2026-03-14 09:46:53 UTC
+                - `arn:aws:cloudwatch:us-east-1:210987654321:alarm:y`: OK since 2026-13-01 09:46:53 UTC
+                - edited by hand"""));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "release-2026.12.03-db-upgrade", "sns:6f1d2a4b-0c3e-5f7a-9b8d-1e2f3a4b5c6d",
+            "sha256:0123456789abcdef01234567", "key with `backticks`" })
+    void readsBackTheKeyOfAPublishedEvent(String key) {
+        Responses.Change event = incident(IncidentText.withKeyLine("We upgrade the database.",
+                IncidentText.eventKeyLine(key)), "Scheduled.");
+
+        assertEquals(Optional.of(key), IncidentText.eventKey(event));
+        assertTrue(IncidentText.hasEventKey(event, key));
+        assertFalse(IncidentText.hasEventKey(event, key + "-other"));
+    }
+
+    @Test
+    void recognisesAPublishedEventTheReleasedFunctionCreated() {
+        Responses.Change live = incident("""
+                The database is upgraded between 02:00 and 02:30 UTC; writes pause for up to two minutes.
+
+                Event key: `release-2026.12.03-db-upgrade`""", "Scheduled.");
+
+        assertTrue(IncidentText.hasEventKey(live, "release-2026.12.03-db-upgrade"));
+        assertEquals("Event key: `k`", IncidentText.withKeyLine("  ", IncidentText.eventKeyLine("k")));
+    }
+
+    private static Responses.Change incident(String description, String opening) {
+        return new Responses.Change(7L, 42L, EventType.INCIDENT, "t", description, ChangeStatus.INVESTIGATING,
+                List.of(), 1_773_480_413L, null,
+                List.of(new Responses.TimelineEntry("u1", 1_773_480_413L, ChangeStatus.INVESTIGATING, opening,
+                        List.of())), true);
+    }
+}

@@ -68,9 +68,7 @@ public class PlanExecutor {
     /** Starts the work of one invocation. */
     public Invocation begin(Deadline deadline) {
         Invocation invocation = new Invocation(deadline, new PageViews(clock));
-        if (!dryRun) {
-            cache.seed(invocation.views());
-        }
+        cache.seed(invocation.views());
         return invocation;
     }
 
@@ -97,9 +95,7 @@ public class PlanExecutor {
         for (EditBuffer.PendingEdit edit : invocation.edits().takeAll()) {
             write(edit, invocation);
         }
-        if (!dryRun) {
-            cache.keep(invocation);
-        }
+        cache.keep(invocation);
         return invocation.edits().failedLater();
     }
 

@@ -35,6 +35,18 @@ class NativeReadinessTest {
         assertEquals(List.of(), unregistered);
     }
 
+    @Test
+    void registersEveryEnumJacksonReadsThroughItsOwnMethodsForReflection() throws Exception {
+        List<Class<?>> bound = classes().filter(Class::isEnum).filter(type -> Arrays.stream(type.getDeclaredMethods())
+                .flatMap(method -> Arrays.stream(method.getAnnotations()))
+                .anyMatch(annotation -> annotation.annotationType().getPackageName().startsWith("com.fasterxml.jackson")))
+                .toList();
+
+        assertTrue(bound.size() >= 3, "found the bound enums: " + bound);
+        assertEquals(List.of(), bound.stream().filter(type -> !type.isAnnotationPresent(RegisterForReflection.class))
+                .map(Class::getName).toList());
+    }
+
     private static boolean boundByJackson(Class<?> type) {
         Stream<Annotation> annotations = Stream.concat(Arrays.stream(type.getAnnotations()),
                 Arrays.stream(type.getRecordComponents()).map(RecordComponent::getAccessor)

@@ -6,7 +6,10 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** Status of a status-page event: incident statuses first, then maintenance statuses. */
+@RegisterForReflection
 public enum ChangeStatus {
     INVESTIGATING("investigating"),
     IDENTIFIED("identified"),

@@ -6,7 +6,10 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /** A status-page component status, as Flashduty spells it on the wire. */
+@RegisterForReflection
 public enum ComponentStatus {
     OPERATIONAL("operational"),
     DEGRADED("degraded"),

@@ -7,10 +7,13 @@ import java.util.Optional;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
+import io.quarkus.runtime.annotations.RegisterForReflection;
+
 /**
  * The two kinds of status-page event and Flashduty's rules for each: the statuses an event may take, the
  * statuses it may give components, and the status that closes it ({@code StatusPageChangeItem.type} in the spec).
  */
+@RegisterForReflection
 public enum EventType {
     INCIDENT("incident", "an incident",
             List.of(ChangeStatus.INVESTIGATING, ChangeStatus.IDENTIFIED, ChangeStatus.MONITORING,

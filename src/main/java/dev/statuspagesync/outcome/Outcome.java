@@ -45,6 +45,7 @@ public record Outcome(Kind outcome, String reason, @JsonProperty("change_id") Lo
     }
 
     /** Every possible result; rejected and failed make the invocation (or the SQS message) fail. */
+    @RegisterForReflection
     public enum Kind {
         CREATED, UPDATED, RESOLVED, IGNORED, REJECTED, FAILED;
 

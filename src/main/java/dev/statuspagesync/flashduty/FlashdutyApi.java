@@ -15,8 +15,8 @@ import io.quarkus.rest.client.reactive.ClientQueryParam;
 
 /**
  * Flashduty's status-page operations as Flashduty's OpenAPI spec defines them
- * (https://docs.flashcat.cloud/en/api-reference/on-call/status-pages). The app key rides on every call as
- * the {@code app_key} query parameter, which is the only authentication Flashduty accepts.
+ * (https://docs.flashcat.cloud/en/api-reference/on-call/status-pages). The app key rides on every call as the
+ * {@code app_key} query parameter: the authentication this function uses (Flashduty also accepts access tokens).
  */
 @RegisterRestClient(configKey = "flashduty")
 @RegisterProvider(FlashdutyErrorMapper.class)

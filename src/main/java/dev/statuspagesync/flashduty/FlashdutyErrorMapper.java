@@ -29,7 +29,8 @@ class FlashdutyErrorMapper implements ResponseExceptionMapper<FlashdutyException
             JsonNode envelope = body == null || body.isBlank() ? null : JSON.readTree(body);
             if (envelope != null && envelope.isObject()) {
                 code = envelope.path("error").path("code").asText(null);
-                message = envelope.path("error").path("message").asText(null);
+                message = FlashdutyErrors.describe(envelope.path("error").path("message").asText(null),
+                        envelope.path("error").path("reason").asText(null));
                 requestId = envelope.path("request_id").asText(requestId);
             }
         } catch (Exception unreadableBody) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -13,14 +14,13 @@ import java.util.Set;
 final class FlashdutyErrors {
 
     static final String RATE_LIMITED = "RequestTooFrequently";
-    private static final Set<String> SUCCESS_CODES = Set.of("", "0", "OK");
+    private static final Set<String> SUCCESS_CODES = Set.of("", "0", "ok");
     private static final Set<String> RETRYABLE_CODES = Set.of(RATE_LIMITED, "InternalError", "ServiceUnavailable");
     private static final int MAX_MESSAGE = 300;
 
     private FlashdutyErrors() {
     }
 
-    /** Whether an envelope's error object means failure; Flashduty's own client ignores "", "0" and "OK". */
     /** Whether this answer shows that Flashduty did nothing: only a rate-limit answer does. */
     static boolean provesNothingDone(Responses.Error error) {
         return isError(error) && RATE_LIMITED.equals(error.code());
@@ -33,8 +33,18 @@ final class FlashdutyErrors {
                 && (retryable.httpStatus() == 429 || RATE_LIMITED.equals(retryable.code()));
     }
 
+    /** Whether an envelope's error object means failure; "", "0" and "OK" in any letter case mean success. */
     static boolean isError(Responses.Error error) {
-        return error != null && error.code() != null && !SUCCESS_CODES.contains(error.code().trim());
+        return error != null && error.code() != null
+                && !SUCCESS_CODES.contains(error.code().trim().toLowerCase(Locale.ROOT));
+    }
+
+    /** The error's message, with its {@code reason} when Flashduty gives one (its Go client reads that field). */
+    static String describe(String message, String reason) {
+        if (reason == null || reason.isBlank()) {
+            return message;
+        }
+        return message == null || message.isBlank() ? reason : message + " (reason: " + reason + ")";
     }
 
     static FlashdutyException classify(int httpStatus, String code, String message, String requestId,

@@ -73,7 +73,8 @@ class FlashdutyGateway {
         }
         if (FlashdutyErrors.isError(envelope.error())) {
             FlashdutyException failure = FlashdutyErrors.classify(200, envelope.error().code(),
-                    envelope.error().message(), envelope.requestId(), null);
+                    FlashdutyErrors.describe(envelope.error().message(), envelope.error().reason()),
+                    envelope.requestId(), null);
             throw failure instanceof FlashdutyRetryableException retryable
                     ? ensureRetryAfterFits(retryable, deadline, operation)
                     : failure;

@@ -24,7 +24,8 @@ final class LookAgainBeforeUpdate implements Function<FlashdutyApi, Responses.En
             if (incident != null && !FlashdutyErrors.isError(incident.error()) && incident.data() != null
                     && incident.data().updates() != null) {
                 for (Responses.TimelineEntry update : incident.data().updates()) {
-                    if (update.status() == request.status()
+                    // Flashduty omits an update's status when it leaves the event's status as it was.
+                    if ((update.status() == null || update.status() == request.status())
                             && Objects.equals(update.description(), request.description())
                             && Objects.equals(update.atSeconds(), request.atSeconds())) {
                         return new Responses.Envelope<>(incident.requestId(),

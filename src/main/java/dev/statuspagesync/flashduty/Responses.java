@@ -25,7 +25,7 @@ public final class Responses {
 
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Error(String code, String message) {
+    public record Error(String code, String message, String reason) {
     }
 
     @RegisterForReflection

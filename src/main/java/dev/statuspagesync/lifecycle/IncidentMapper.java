@@ -149,7 +149,7 @@ public final class IncidentMapper {
                 incident.status() == null ? ChangeStatus.INVESTIGATING : incident.status(),
                 "CloudWatch alarm " + Markdown.text(alarm.name()) + " is in " + alarm.newState() + " too; more of the"
                         + " service is affected.",
-                Math.max(atSeconds, newestRecordedAt(incident)), raised));
+                Math.max(atSeconds, newestRecordedAt(incident) + 1), raised));
     }
 
     private static int severity(ComponentStatus status) {
@@ -174,14 +174,15 @@ public final class IncidentMapper {
                         .toList();
         var operational = components.stream()
                 .map(id -> new Requests.ComponentChange(id, ComponentStatus.OPERATIONAL)).toList();
-        // Timeline entries may not go back before the newest one, whatever order the changes arrived in; and the
-        // incident is resolved when its last alarm recovered, which may be one whose change arrived earlier.
+        // An update must come after the event's start and its newest update, whatever order the changes arrived
+        // in (Flashduty's guide says "after"); and the incident is resolved when its last alarm recovered, which
+        // may be one whose change arrived earlier.
         Membership members = IncidentText.members(incident);
         long lastRecorded = members.members().values().stream().mapToLong(Membership.Member::atSeconds).max()
                 .orElse(0);
         return new Requests.CreateTimeline(pageOf(incident, route), incident.changeId(), ChangeStatus.RESOLVED,
                 recoveryText(alarm, members.members().size()),
-                Math.max(Math.max(atSeconds, lastRecorded), newestRecordedAt(incident)), operational);
+                Math.max(Math.max(atSeconds, lastRecorded), newestRecordedAt(incident) + 1), operational);
     }
 
     static String recoveryText(AlarmChange alarm, int alarms) {

@@ -72,8 +72,7 @@ final class PageViews {
     /** Notes a read of the page's open incidents, and whether those of this function came with their timeline. */
     void listed(long pageId, List<Responses.Change> incidents) {
         listed.add(pageId);
-        listsCarryTimelines &= incidents.stream().filter(IncidentText::isOurs)
-                .allMatch(incident -> IncidentText.openingUpdate(incident).isPresent());
+        listsCarryTimelines &= incidents.stream().allMatch(incident -> incident.updates() != null);
     }
 
     /** Notes an incident this invocation opened on the page; Flashduty alone knows its timeline. */

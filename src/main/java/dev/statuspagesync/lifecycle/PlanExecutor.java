@@ -17,6 +17,7 @@ import dev.statuspagesync.config.FlashdutyConfig;
 import dev.statuspagesync.config.StatusPageConfig;
 import dev.statuspagesync.flashduty.Deadline;
 import dev.statuspagesync.flashduty.FlashdutyPaths;
+import dev.statuspagesync.flashduty.FlashdutyRejectedException;
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.flashduty.StatusPageApi;
@@ -119,13 +120,7 @@ public class PlanExecutor {
         if (need instanceof Need.OpenIncidents open) {
             var listed = flashduty.activeIncidents(open.pageId(), invocation.deadline());
             views.listed(open.pageId(), listed);
-            // This function's incidents need their alarm lists to be found by the alarms that joined them.
-            List<Responses.Change> incidents = listed.stream()
-                    .map(incident -> IncidentText.isOurs(incident)
-                            ? withTimeline(incident, open.pageId(), invocation)
-                            : incident)
-                    .toList();
-            views.rememberOpen(open.pageId(), incidents, clock.millis());
+            views.rememberOpen(open.pageId(), withTimelines(listed, open.pageId(), invocation), clock.millis());
         } else if (need instanceof Need.ResolvedIncidents resolved) {
             views.rememberResolved(resolved.pageId(), new PageView.Resolved(resolved.sinceSeconds(),
                     flashduty.resolvedIncidents(resolved.pageId(), resolved.sinceSeconds(), invocation.deadline())),
@@ -139,6 +134,19 @@ public class PlanExecutor {
                         flashduty.change(timeline.pageId(), timeline.changeId(), invocation.deadline()));
             }
         }
+    }
+
+    /**
+     * The listed incidents, this function's with their timelines: their alarm lists tell which alarms joined them.
+     * An incident listed without its timeline and without the description's key line may be one of them too (where
+     * Flashduty shows the latest update as the description), so it is read.
+     */
+    private List<Responses.Change> withTimelines(List<Responses.Change> listed, long pageId, Invocation invocation) {
+        return listed.stream()
+                .map(incident -> IncidentText.isOurs(incident) || incident.updates() == null
+                        ? withTimeline(incident, pageId, invocation)
+                        : incident)
+                .toList();
     }
 
     /**
@@ -195,8 +203,7 @@ public class PlanExecutor {
             return Outcome.created(changeId, open.reason());
         }
         // Another environment opened one for this change at the same moment: the first opened stays.
-        flashduty.deleteChange(route.pageId(), changeId, invocation.deadline());
-        invocation.views().deleted(route.pageId(), changeId);
+        delete(route.pageId(), changeId, invocation);
         Decision then = decide(alarm, route, invocation);
         if (then instanceof Decision.Open) {
             throw new IllegalStateException("alarm " + alarm.name() + " would open a second incident beside the one"
@@ -218,7 +225,11 @@ public class PlanExecutor {
         var listed = flashduty.activeIncidents(route.pageId(), invocation.deadline());
         views.listed(route.pageId(), listed);
         views.completeTimelines(route.pageId(), listed);
-        var first = listed.stream().filter(IncidentText::isOurs)
+        var first = listed.stream()
+                .map(incident -> incident.updates() == null && incident.changeId() < changeId
+                        ? withTimeline(incident, route.pageId(), invocation)
+                        : incident)
+                .filter(IncidentText::isOurs)
                 .filter(incident -> incident.changeId() < changeId)
                 .filter(incident -> IncidentMapper.isOpenedFor(incident, alarm)
                         || policy.joinOpenIncidents() && AlarmDecisions.sharesComponents(incident, route))
@@ -233,11 +244,27 @@ public class PlanExecutor {
     private void deleteDuplicates(Decision decision, AlarmChange alarm, Route route, Invocation invocation) {
         for (Responses.Change duplicate : decision.duplicates()) {
             long pageId = AlarmDecisions.pageOf(duplicate, route);
-            flashduty.deleteChange(pageId, duplicate.changeId(), invocation.deadline());
-            invocation.views().deleted(pageId, duplicate.changeId());
+            delete(pageId, duplicate.changeId(), invocation);
             LOG.infof("alarm=\"%s\" deleted incident %d, a duplicate of incident %d", alarm.name(),
                     duplicate.changeId(), decision.changeId());
         }
+    }
+
+    /**
+     * Deletes an incident. A delete refused is decided from the page, not from the error code: Flashduty documents
+     * no answer for an event already gone (another environment's repair, or this one's lost answer), so the
+     * incident counts as deleted when the page no longer lists it.
+     */
+    private void delete(long pageId, long changeId, Invocation invocation) {
+        try {
+            flashduty.deleteChange(pageId, changeId, invocation.deadline());
+        } catch (FlashdutyRejectedException refused) {
+            if (flashduty.activeIncidents(pageId, invocation.deadline()).stream()
+                    .anyMatch(incident -> incident.changeId() == changeId)) {
+                throw refused;
+            }
+        }
+        invocation.views().deleted(pageId, changeId);
     }
 
     /** Changes the incident's list of alarms; the edit, which notifies no one, is written at the end. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import dev.statuspagesync.flashduty.Responses;
 
@@ -46,9 +47,16 @@ public final class IncidentText {
         return KEY_PREFIX + Markdown.code(arn);
     }
 
-    /** The ARN in the key line of an incident this function opened; empty for every other event. */
+    /**
+     * The ARN of the alarm an incident this function opened stands for; empty for every other event. It is read
+     * from the description's key line, or, where Flashduty shows the latest update as the description, from the
+     * first alarm of the list in the opening update: the function wrote the opening alarm there first, and its
+     * edits keep that order.
+     */
     public static Optional<String> keyArn(Responses.Change incident) {
-        return codeAfter(incident.description(), KEY_PREFIX);
+        return codeAfter(incident.description(), KEY_PREFIX).or(() -> openingUpdate(incident)
+                .map(Responses.TimelineEntry::description).filter(text -> text.contains(ALARM_LIST_HEADER))
+                .flatMap(text -> readAlarmList(text).members().keySet().stream().findFirst()));
     }
 
     /** Whether this function opened the incident: only those carry a key line. */
@@ -111,14 +119,28 @@ public final class IncidentText {
         return EVENT_KEY_PREFIX + Markdown.code(key);
     }
 
-    /** The key a published event was created with; empty for every other event. */
+    /**
+     * The key a published event was created with; empty for every other event. Read from the description, or from
+     * its first update, which carries the key line too where Flashduty shows the latest update as the description.
+     */
     public static Optional<String> eventKey(Responses.Change event) {
-        return codeAfter(event.description(), EVENT_KEY_PREFIX);
+        return codeAfter(event.description(), EVENT_KEY_PREFIX).or(() -> updates(event)
+                .map(update -> codeAfter(update.description(), EVENT_KEY_PREFIX))
+                .flatMap(Optional::stream).findFirst());
     }
 
     /** Whether the event was created for the published event with this key. */
     public static boolean hasEventKey(Responses.Change event, String key) {
-        return event.description() != null && event.description().lines().anyMatch(eventKeyLine(key)::equals);
+        String line = eventKeyLine(key);
+        return hasLine(event.description(), line) || updates(event).anyMatch(update -> hasLine(update.description(), line));
+    }
+
+    private static Stream<Responses.TimelineEntry> updates(Responses.Change event) {
+        return event.updates() == null ? Stream.empty() : event.updates().stream();
+    }
+
+    private static boolean hasLine(String text, String line) {
+        return text != null && text.lines().anyMatch(line::equals);
     }
 
     /** {@code text} with the key line as its last paragraph. */

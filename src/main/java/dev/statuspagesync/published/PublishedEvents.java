@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -89,12 +90,20 @@ public class PublishedEvents {
         }
     }
 
+    /**
+     * The request with the key line at the end of the description and of the first update: Flashduty may show an
+     * event's latest update as its description, and the first update keeps the line whatever follows it.
+     */
     private static Requests.CreateChange withKeyLine(Requests.CreateChange request, String key) {
-        String description = IncidentText.withKeyLine(request.description(), IncidentText.eventKeyLine(key));
-        return new Requests.CreateChange(request.pageId(), request.type(), request.title(), description,
-                request.status(), request.startAtSeconds(), request.closeAtSeconds(), request.notifySubscribers(),
-                request.autoUpdateBySchedule(), request.isRetrospective(), request.responders(),
-                request.linkedChanges(), request.updates());
+        String keyLine = IncidentText.eventKeyLine(key);
+        List<Requests.Update> updates = new ArrayList<>(request.updates());
+        Requests.Update first = updates.get(0);
+        updates.set(0, new Requests.Update(first.atSeconds(), first.status(),
+                IncidentText.withKeyLine(first.description(), keyLine), first.componentChanges()));
+        return new Requests.CreateChange(request.pageId(), request.type(), request.title(),
+                IncidentText.withKeyLine(request.description(), keyLine), request.status(), request.startAtSeconds(),
+                request.closeAtSeconds(), request.notifySubscribers(), request.autoUpdateBySchedule(),
+                request.isRetrospective(), request.responders(), request.linkedChanges(), List.copyOf(updates));
     }
 
     /** The event an earlier delivery created: among the open events of its type, else the closed ones. */

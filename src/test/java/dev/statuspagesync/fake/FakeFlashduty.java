@@ -105,6 +105,7 @@ public final class FakeFlashduty implements AutoCloseable {
     private final Map<String, Deque<Fault>> faults = new LinkedHashMap<>();
     private CountDownLatch hangs = new CountDownLatch(1);
     private boolean listsWithoutTimelines;
+    private boolean kind;
     private CountDownLatch listBarrier = new CountDownLatch(0);
     private int heldLists;
     private int perSecondLimit;
@@ -174,6 +175,7 @@ public final class FakeFlashduty implements AutoCloseable {
         incidents.clear();
         faults.clear();
         listsWithoutTimelines = false;
+        kind = false;
         heldLists = 0;
         listBarrier.countDown();
         perSecondLimit = 0;
@@ -191,6 +193,18 @@ public final class FakeFlashduty implements AutoCloseable {
     /** How many requests the rate limit refused. */
     public synchronized int refusedForRate() {
         return refusedForRate;
+    }
+
+    /**
+     * Answers as the fake did before it followed Flashduty's documents to the letter; reset makes it strict again.
+     * Strict (the default), as Flashduty's spec and guides say or show: an event's {@code description} is its
+     * latest update's text; an update that leaves the event's status as it was shows no {@code status}; an update
+     * must come after the event's start and its newest update; deleting an event that is gone answers
+     * {@code InvalidParameter}. Kind: the create's description stays, every update shows its status, an update
+     * may share the start's second, and a second delete answers {@code ResourceNotFound}.
+     */
+    public synchronized void kind() {
+        kind = true;
     }
 
     /** Makes list answers leave out each event's updates, as a leaner API version might; reset turns it off. */
@@ -393,6 +407,11 @@ public final class FakeFlashduty implements AutoCloseable {
         if (at < incident.startAtSeconds()) {
             return Answer.error(400, "InvalidParameter", "at_seconds is before the event's start");
         }
+        long newest = incident.updates().stream().mapToLong(Update::atSeconds).max().orElse(incident.startAtSeconds());
+        if (!kind && body.has("at_seconds") && at <= Math.max(incident.startAtSeconds(), newest)) {
+            return Answer.error(400, "InvalidParameter", "at_seconds must be after the event's start and its newest"
+                    + " update");
+        }
         Map<String, String> components = new LinkedHashMap<>(incident.components());
         Update update = applyUpdate(components, body, at);
         boolean terminal = "resolved".equals(status) || "completed".equals(status);
@@ -421,7 +440,8 @@ public final class FakeFlashduty implements AutoCloseable {
     private synchronized Answer delete(JsonNode body) {
         Answer unknown = unknownEvent(body);
         if (unknown != null) {
-            return unknown;
+            return kind || !"ResourceNotFound".equals(unknown.code()) ? unknown
+                    : Answer.error(400, "InvalidParameter", "change_id is not a change of this page");
         }
         incidents.remove(body.path("change_id").asLong());
         return Answer.ok(JSON.nullNode());
@@ -528,7 +548,8 @@ public final class FakeFlashduty implements AutoCloseable {
                 .put("page_id", incident.pageId())
                 .put("type", incident.type())
                 .put("title", incident.title())
-                .put("description", incident.description())
+                .put("description", kind || incident.updates().isEmpty() ? incident.description()
+                        : latest(incident.updates()).description())
                 .put("status", incident.status())
                 .put("start_at_seconds", incident.startAtSeconds())
                 .put("notify_subscribers", incident.notifySubscribers());
@@ -536,12 +557,14 @@ public final class FakeFlashduty implements AutoCloseable {
         incident.components().forEach((id, status) -> affected.addObject()
                 .put("component_id", id).put("name", componentNames.get(id)).put("status", status));
         ArrayNode updates = node.putArray("updates");
+        String before = null;
         for (Update update : incident.updates()) {
             ObjectNode entry = updates.addObject().put("update_id", update.updateId())
                     .put("at_seconds", update.atSeconds()).put("description", update.description());
-            if (update.status() != null) {
+            if (update.status() != null && (kind || !update.status().equals(before))) {
                 entry.put("status", update.status());
             }
+            before = update.status() == null ? before : update.status();
             ArrayNode changes = entry.putArray("component_changes");
             update.componentChanges().forEach(change -> changes.addObject()
                     .put("component_id", change.componentId())
@@ -549,6 +572,17 @@ public final class FakeFlashduty implements AutoCloseable {
                     .put("status", change.status()));
         }
         return node;
+    }
+
+    /** The newest update: the latest {@code at_seconds}, the last added of those. */
+    private static Update latest(List<Update> updates) {
+        Update latest = updates.get(0);
+        for (Update update : updates) {
+            if (update.atSeconds() >= latest.atSeconds()) {
+                latest = update;
+            }
+        }
+        return latest;
     }
 
     /** The answer in Flashduty's envelope: {@code data} on success, {@code error} otherwise. */

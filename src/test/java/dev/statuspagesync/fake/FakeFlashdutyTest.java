@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -113,6 +115,63 @@ class FakeFlashdutyTest {
         String update = "{\"page_id\":77,\"change_id\":1,\"status\":\"identified\",\"description\":\"x\"}";
 
         assertEquals("ResourceNotFound", post(TIMELINE, update, KEY, 400).path("error").path("code").asText());
+    }
+
+    static final String TIMED = "{\"page_id\":77,\"type\":\"incident\",\"title\":\"t\",\"description\":\"d\","
+            + "\"status\":\"investigating\",\"start_at_seconds\":1000,\"updates\":[{\"status\":\"investigating\","
+            + "\"description\":\"u\",\"component_changes\":[{\"component_id\":\"" + API + "\",\"status\":\"degraded\"}]}]}";
+    static final String UPDATE_AT = "{\"page_id\":77,\"change_id\":%d,\"status\":\"%s\",\"description\":\"%s\","
+            + "\"at_seconds\":%d}";
+
+    @Test
+    void refusesAnUpdateNotAfterTheStartOrTheNewestUpdateUnlessKind() throws Exception {
+        long changeId = post(CREATE, TIMED, KEY, 200).path("data").path("change_id").asLong();
+
+        assertEquals("InvalidParameter", post(TIMELINE, UPDATE_AT.formatted(changeId, "identified", "x", 1000), KEY,
+                400).path("error").path("code").asText());
+        post(TIMELINE, UPDATE_AT.formatted(changeId, "identified", "x", 1001), KEY, 200);
+        post(TIMELINE, UPDATE_AT.formatted(changeId, "identified", "y", 1001), KEY, 400);
+        fake.kind();
+        post(TIMELINE, UPDATE_AT.formatted(changeId, "identified", "y", 1001), KEY, 200);
+    }
+
+    @Test
+    void showsTheLatestUpdateAsTheDescriptionAndNoStatusWhereAnUpdateKeptItUnlessKind() throws Exception {
+        long changeId = post(CREATE, TIMED, KEY, 200).path("data").path("change_id").asLong();
+        post(TIMELINE, UPDATE_AT.formatted(changeId, "investigating", "still looking", 1010), KEY, 200);
+        post(TIMELINE, UPDATE_AT.formatted(changeId, "identified", "found it", 1020), KEY, 200);
+
+        JsonNode strict = info(changeId);
+        fake.kind();
+        JsonNode kind = info(changeId);
+
+        assertEquals("found it", strict.path("description").asText());
+        assertEquals(List.of("investigating", "", "identified"), statuses(strict));
+        assertEquals("d", kind.path("description").asText());
+        assertEquals(List.of("investigating", "investigating", "identified"), statuses(kind));
+    }
+
+    @Test
+    void answersTheDeleteOfAGoneEventWithInvalidParameterOrKindlyResourceNotFound() throws Exception {
+        long changeId = post(CREATE, VALID, KEY, 200).path("data").path("change_id").asLong();
+        String delete = "{\"page_id\":77,\"change_id\":" + changeId + "}";
+        post("/status-page/change/delete", delete, KEY, 200);
+
+        assertEquals("InvalidParameter", post("/status-page/change/delete", delete, KEY, 400).path("error")
+                .path("code").asText());
+        fake.kind();
+        assertEquals("ResourceNotFound", post("/status-page/change/delete", delete, KEY, 400).path("error")
+                .path("code").asText());
+    }
+
+    private static JsonNode info(long changeId) throws Exception {
+        return get("/status-page/change/info?page_id=77&change_id=" + changeId, 200).path("data");
+    }
+
+    private static List<String> statuses(JsonNode change) {
+        List<String> statuses = new ArrayList<>();
+        change.path("updates").forEach(update -> statuses.add(update.path("status").asText("")));
+        return statuses;
     }
 
     @Test

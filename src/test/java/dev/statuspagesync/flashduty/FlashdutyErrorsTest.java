@@ -55,10 +55,25 @@ class FlashdutyErrorsTest {
             '', false
             0,  false
             OK, false
+            ok, false
+            Ok, false
+            ' ok ', false
             InvalidParameter, true
+            okay, true
             """)
     void treatsOnlyRealErrorCodesAsFailure(String code, boolean failure) {
-        assertEquals(failure, FlashdutyErrors.isError(new Responses.Error(code, "m")));
+        assertEquals(failure, FlashdutyErrors.isError(new Responses.Error(code, "m", null)));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', nullValues = "null", textBlock = """
+            title too long | null        | title too long
+            title too long | ''          | title too long
+            title too long | quota spent | title too long (reason: quota spent)
+            null           | quota spent | quota spent
+            """)
+    void addsTheErrorsReasonToItsMessageWhenFlashdutyGivesOne(String message, String reason, String expected) {
+        assertEquals(expected, FlashdutyErrors.describe(message, reason));
     }
 
     @Test

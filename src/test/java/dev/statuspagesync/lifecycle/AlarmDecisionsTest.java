@@ -274,6 +274,26 @@ class AlarmDecisionsTest {
     }
 
     @Test
+    void resolvesAfterTheStartEvenWhenTheAlarmRecoveredInTheSameSecond() {
+        Responses.Change open = incident(7, CPU, members(CPU, Membership.State.ALARM, T0));
+
+        var decision = assertInstanceOf(Decision.Resolve.class,
+                decide(change("api-cpu", AlarmState.OK, T0), page(List.of(open))));
+
+        assertEquals(T0 + 1, decision.resolution().atSeconds(), "Flashduty takes updates after the start only");
+    }
+
+    @Test
+    void raisesImpactAfterTheStartEvenWhenTheJoiningAlarmFiredInTheSameSecond() {
+        Responses.Change open = incident(7, CPU, members(CPU, Membership.State.ALARM, T0));
+
+        var decision = assertInstanceOf(Decision.Join.class,
+                decide(change("api-latency", AlarmState.ALARM, T0), page(List.of(open))));
+
+        assertEquals(T0 + 1, decision.raise().orElseThrow().atSeconds());
+    }
+
+    @Test
     void recordsARecoveryWhileOtherAlarmsStillFire() {
         Responses.Change open = incident(7, CPU, members(CPU, Membership.State.ALARM, T0, LATENCY,
                 Membership.State.ALARM, T0 + 30));

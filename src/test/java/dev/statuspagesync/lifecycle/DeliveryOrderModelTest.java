@@ -43,7 +43,8 @@ import dev.statuspagesync.routing.Router;
 /**
  * Seeded random stories of several alarms on overlapping components, delivered as AWS may deliver them (twice, by
  * SNS and by EventBridge, out of order, in SQS batches, with INSUFFICIENT_DATA between), run through the decision
- * and the executor against the fake's page in process. After every batch the page must keep the invariants, and
+ * and the executor against the fake's page in process, strict or kind (see {@link FakeFlashduty#kind}) at random.
+ * After every batch the page must keep the invariants, and
  * at the end it must agree with each alarm's last state. {@code -Dmodel.sequences=N} runs more stories;
  * {@code -Dmodel.seed=S} replays one.
  */
@@ -139,6 +140,9 @@ class DeliveryOrderModelTest {
             List<AlarmChange> deliveries = deliver(changes);
             Instant now = changes.get(changes.size() - 1).stateTime().plusSeconds(60);
             Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+            if (random.nextBoolean()) {
+                fake.kind();
+            }
             var cache = new ReadCache(random.nextBoolean() ? 5_000 : 0, clock);
             var executor = new PlanExecutor(ROUTER, new InProcessStatusPage(fake, APP_KEY), cache, clock,
                     new AlarmDecisions.Policy(InsufficientDataPolicy.IGNORE, true), false);

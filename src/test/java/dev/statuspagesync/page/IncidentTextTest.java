@@ -87,6 +87,29 @@ class IncidentTextTest {
     }
 
     @Test
+    void findsTheKeyInTheOpeningUpdateWhereFlashdutyShowsTheLatestUpdateAsTheDescription() {
+        Responses.Change shown = new Responses.Change(7L, 42L, EventType.INCIDENT, "t",
+                "CloudWatch alarm orders-5xx-error-rate is in ALARM too; more of the service is affected.",
+                ChangeStatus.INVESTIGATING, List.of(), 1_773_480_413L, null, List.of(
+                        new Responses.TimelineEntry("u1", 1_773_480_413L, ChangeStatus.INVESTIGATING,
+                                RELEASED_OPENING, List.of()),
+                        new Responses.TimelineEntry("u2", 1_773_482_592L, null, "more of the service", List.of())),
+                true);
+
+        assertEquals(Optional.of(ARN), IncidentText.keyArn(shown));
+        assertTrue(IncidentText.isOurs(shown));
+    }
+
+    @Test
+    void findsAPublishedEventsKeyInItsFirstUpdateWhereTheDescriptionIsAnother() {
+        Responses.Change shown = incident("Upgrade finished.", IncidentText.withKeyLine("Upgrade starts.",
+                IncidentText.eventKeyLine("release-2026.12.03-db-upgrade")));
+
+        assertEquals(Optional.of("release-2026.12.03-db-upgrade"), IncidentText.eventKey(shown));
+        assertTrue(IncidentText.hasEventKey(shown, "release-2026.12.03-db-upgrade"));
+    }
+
+    @Test
     void anIncidentWithoutItsTimelineStandsForTheAlarmOfItsKeyLine() {
         Responses.Change withoutTimeline = new Responses.Change(7L, 42L, EventType.INCIDENT, "t",
                 RELEASED_DESCRIPTION, ChangeStatus.INVESTIGATING, List.of(), 1_773_480_413L, null, null, true);

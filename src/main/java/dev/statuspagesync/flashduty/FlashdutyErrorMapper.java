@@ -1,5 +1,8 @@
 package dev.statuspagesync.flashduty;
 
+import java.time.Duration;
+import java.time.Instant;
+
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 
@@ -36,7 +39,11 @@ class FlashdutyErrorMapper implements ResponseExceptionMapper<FlashdutyException
         } catch (Exception unreadableBody) {
             message = "unreadable error body";
         }
-        return FlashdutyErrors.classify(response.getStatus(), code, message, requestId,
-                FlashdutyErrors.parseRetryAfter(response.getHeaderString("Retry-After")));
+        Duration retryAfter = FlashdutyErrors.parseRetryAfter(response.getHeaderString("Retry-After"));
+        if (retryAfter == null && response.getStatus() == 429) {
+            // Without Retry-After, the account's window reopens at X-RateLimit-Reset.
+            retryAfter = FlashdutyErrors.untilReset(response.getHeaderString("X-RateLimit-Reset"), Instant.now());
+        }
+        return FlashdutyErrors.classify(response.getStatus(), code, message, requestId, retryAfter);
     }
 }

@@ -1,6 +1,7 @@
 package dev.statuspagesync.flashduty;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -65,6 +66,22 @@ final class FlashdutyErrors {
         }
         // Only the exception type travels: transport messages can quote the request URL, which holds the key.
         return new FlashdutyRetryableException(0, "IOError", root.getClass().getSimpleName(), null, null);
+    }
+
+    /**
+     * The wait until {@code X-RateLimit-Reset} (absolute unix seconds, as Flashduty's Go client reads it) from
+     * {@code now}; null when absent or unreadable, zero when already past.
+     */
+    static Duration untilReset(String header, Instant now) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            long reset = Long.parseLong(header.trim());
+            return reset <= now.getEpochSecond() ? Duration.ZERO : Duration.ofSeconds(reset - now.getEpochSecond());
+        } catch (NumberFormatException unreadable) {
+            return null;
+        }
     }
 
     /** Reads {@code Retry-After} as delta seconds or an HTTP date; null when absent or unreadable. */

@@ -61,6 +61,13 @@ public final class FakeFlashduty implements AutoCloseable {
         record Status(int httpStatus, String code, Integer retryAfterSeconds) implements Fault {
         }
 
+        /**
+         * HTTP 429 without {@code Retry-After}, with the account's window in {@code X-RateLimit-*} headers: spent,
+         * reopening {@code resetInSeconds} from now.
+         */
+        record RateLimited(long resetInSeconds) implements Fault {
+        }
+
         /** HTTP 200 that carries an error envelope, as Flashduty's gateway sometimes does. */
         record ErrorOn200(String code) implements Fault {
         }
@@ -313,7 +320,13 @@ public final class FakeFlashduty implements AutoCloseable {
         return false;
     }
 
-    private record Answer(int status, String code, String message, JsonNode data, Integer retryAfter) {
+    private record Answer(int status, String code, String message, JsonNode data, Integer retryAfter,
+            Long rateLimitReset) {
+
+        Answer(int status, String code, String message, JsonNode data, Integer retryAfter) {
+            this(status, code, message, data, retryAfter, null);
+        }
+
         static Answer ok(JsonNode data) {
             return new Answer(200, null, null, data, null);
         }
@@ -327,6 +340,10 @@ public final class FakeFlashduty implements AutoCloseable {
         if (fault instanceof Fault.Status status) {
             return new Answer(status.httpStatus(), status.code(), "injected " + status.code(), null,
                     status.retryAfterSeconds());
+        }
+        if (fault instanceof Fault.RateLimited limited) {
+            return new Answer(429, "RequestTooFrequently", "injected RequestTooFrequently", null, null,
+                    now() + limited.resetInSeconds());
         }
         if (fault instanceof Fault.ErrorOn200 error) {
             return new Answer(200, error.code(), "injected " + error.code(), null, null);
@@ -600,6 +617,11 @@ public final class FakeFlashduty implements AutoCloseable {
         byte[] bytes = envelope(answer, requestId);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.getResponseHeaders().add(REQUEST_ID_HEADER, requestId);
+        if (answer.rateLimitReset() != null) {
+            exchange.getResponseHeaders().add("X-RateLimit-Limit", "1000");
+            exchange.getResponseHeaders().add("X-RateLimit-Remaining", "0");
+            exchange.getResponseHeaders().add("X-RateLimit-Reset", String.valueOf(answer.rateLimitReset()));
+        }
         if (answer.retryAfter() != null) {
             exchange.getResponseHeaders().add("Retry-After", String.valueOf(answer.retryAfter()));
         }

@@ -72,6 +72,27 @@ class FaultToleranceTest {
     }
 
     @Test
+    void waitsForTheRateLimitResetWhenA429HasNoRetryAfter() {
+        fake().failNext(CREATE, new Fault.RateLimited(3600));
+
+        String error = invokeFailing(FIRING);
+
+        assertEquals(1, fake().requests(CREATE).size(), "no retry burnt inside the closed window");
+        assertTrue(error.startsWith("failed: Flashduty call abandoned"), error);
+        assertTrue(error.matches(".*retry after 3(599|600) s.*"), error);
+    }
+
+    @Test
+    void retriesOnceTheRateLimitWindowHasReopened() {
+        fake().failNext(CREATE, new Fault.RateLimited(0));
+
+        JsonNode answer = Lambda.answer(Fixtures.event(FIRING));
+
+        assertEquals("created", answer.path("outcome").asText());
+        assertEquals(2, fake().requests(CREATE).size());
+    }
+
+    @Test
     void failsAtOnceWhenRetryAfterOutlastsTheInvocation() {
         fake().failNext(CREATE, new Fault.Status(429, "RequestTooFrequently", 3600));
 

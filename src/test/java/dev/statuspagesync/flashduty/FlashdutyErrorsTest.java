@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.ConnectException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 
@@ -85,6 +86,16 @@ class FlashdutyErrorsTest {
         assertNull(FlashdutyErrors.parseRetryAfter("soon"));
         assertNull(FlashdutyErrors.parseRetryAfter("-3"));
         assertNull(FlashdutyErrors.parseRetryAfter(null));
+    }
+
+    @Test
+    void readsTheRateLimitResetAsTheWaitFromNow() {
+        Instant now = Instant.parse("2026-03-14T09:00:00Z");
+
+        assertEquals(Duration.ofSeconds(42), FlashdutyErrors.untilReset(String.valueOf(now.getEpochSecond() + 42), now));
+        assertEquals(Duration.ZERO, FlashdutyErrors.untilReset(String.valueOf(now.getEpochSecond() - 5), now));
+        assertNull(FlashdutyErrors.untilReset("soon", now));
+        assertNull(FlashdutyErrors.untilReset(null, now));
     }
 
     @Test

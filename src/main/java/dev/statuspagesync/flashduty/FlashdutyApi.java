@@ -17,9 +17,16 @@ import io.quarkus.rest.client.reactive.ClientQueryParam;
  * Flashduty's status-page operations as Flashduty's OpenAPI spec defines them
  * (https://docs.flashcat.cloud/en/api-reference/on-call/status-pages). The app key rides on every call as the
  * {@code app_key} query parameter: the authentication this function uses (Flashduty also accepts access tokens).
+ * <p>
+ * Documented by Flashduty, and relied on: the error envelope (also on 2xx) and its codes; {@code Retry-After};
+ * an update's {@code status} omitted when it leaves the event's status as it was; updates after the event's start;
+ * lists without paging. Assumed, and handled either way (the test fake's strict and kind modes): whether an
+ * event's {@code description} keeps the create's text or shows its latest update; what deleting an event already
+ * gone answers; {@code X-RateLimit-Remaining}/{@code -Reset} on answers (read by Flashduty's own Go client).
  */
 @RegisterRestClient(configKey = "flashduty")
 @RegisterProvider(FlashdutyErrorMapper.class)
+@RegisterProvider(RateLimitHeaders.class)
 @ClientQueryParam(name = "app_key", value = "${flashduty.app-key}")
 @Path(FlashdutyPaths.CHANGE)
 @Produces(MediaType.APPLICATION_JSON)

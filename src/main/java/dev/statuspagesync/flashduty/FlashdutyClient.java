@@ -14,10 +14,12 @@ public class FlashdutyClient implements StatusPageApi {
 
     private final FlashdutyGateway gateway;
     private final Pacer pacer;
+    private final RateWindow window;
     private final Duration callBudget;
 
-    FlashdutyClient(FlashdutyGateway gateway, FlashdutyConfig config) {
+    FlashdutyClient(FlashdutyGateway gateway, FlashdutyConfig config, RateWindow window) {
         this.gateway = gateway;
+        this.window = window;
         if (config.callsPerSecond() < 1 || config.callsPerSecond() > FlashdutyGateway.ACCOUNT_CALLS_PER_SECOND) {
             throw new IllegalArgumentException("FLASHDUTY_CALLS_PER_SECOND must be between 1 and "
                     + FlashdutyGateway.ACCOUNT_CALLS_PER_SECOND + ", was " + config.callsPerSecond());
@@ -40,7 +42,7 @@ public class FlashdutyClient implements StatusPageApi {
      */
     @Override
     public long createChange(Requests.CreateChange request, Predicate<Responses.Change> isOurs, Deadline deadline) {
-        pacer.awaitTurn(deadline, callBudget);
+        pacer.awaitTurn(deadline, callBudget, window.closedFor());
         var create = new LookAgainBeforeCreate(request, isOurs);
         Responses.CreatedChange created = gateway.call("change/create", deadline, create);
         if (created == null || created.changeId() == null) {
@@ -55,7 +57,7 @@ public class FlashdutyClient implements StatusPageApi {
      */
     @Override
     public String addUpdate(Requests.CreateTimeline request, Deadline deadline) {
-        pacer.awaitTurn(deadline, callBudget);
+        pacer.awaitTurn(deadline, callBudget, window.closedFor());
         Responses.CreatedUpdate created = gateway.call("change/timeline/create", deadline,
                 new LookAgainBeforeUpdate(request));
         return created == null ? null : created.updateId();
@@ -64,7 +66,7 @@ public class FlashdutyClient implements StatusPageApi {
     /** Rewrites the description of an existing update; subscribers are not notified of edits. */
     @Override
     public void editUpdate(Requests.UpdateTimeline request, Deadline deadline) {
-        pacer.awaitTurn(deadline, callBudget);
+        pacer.awaitTurn(deadline, callBudget, window.closedFor());
         gateway.call("change/timeline/update", deadline, api -> api.updateTimeline(request));
     }
 
@@ -74,7 +76,7 @@ public class FlashdutyClient implements StatusPageApi {
      */
     @Override
     public void deleteChange(long pageId, long changeId, Deadline deadline) {
-        pacer.awaitTurn(deadline, callBudget);
+        pacer.awaitTurn(deadline, callBudget, window.closedFor());
         try {
             gateway.call("change/delete", deadline, api -> api.delete(new Requests.DeleteChange(pageId, changeId)));
         } catch (FlashdutyRejectedException gone) {
@@ -86,7 +88,7 @@ public class FlashdutyClient implements StatusPageApi {
 
     @Override
     public List<Responses.Change> activeEvents(long pageId, EventType type, Deadline deadline) {
-        pacer.awaitTurn(deadline, callBudget);
+        pacer.awaitTurn(deadline, callBudget, window.closedFor());
         Responses.ChangeList list = gateway.call("change/active/list", deadline,
                 api -> api.activeList(pageId, type.wire()));
         return itemsOf(list, "change/active/list");
@@ -95,7 +97,7 @@ public class FlashdutyClient implements StatusPageApi {
     @Override
     public List<Responses.Change> events(long pageId, EventType type, ChangeStatus status, long sinceSeconds,
             Deadline deadline) {
-        pacer.awaitTurn(deadline, callBudget);
+        pacer.awaitTurn(deadline, callBudget, window.closedFor());
         Responses.ChangeList list = gateway.call("change/list", deadline,
                 api -> api.list(pageId, type.wire(), status.wire(), sinceSeconds));
         return itemsOf(list, "change/list");
@@ -115,7 +117,7 @@ public class FlashdutyClient implements StatusPageApi {
     /** One event with its full timeline. */
     @Override
     public Responses.Change change(long pageId, long changeId, Deadline deadline) {
-        pacer.awaitTurn(deadline, callBudget);
+        pacer.awaitTurn(deadline, callBudget, window.closedFor());
         return gateway.call("change/info", deadline, api -> api.info(pageId, changeId));
     }
 }

@@ -25,8 +25,11 @@ final class Pacer {
         this.perMinute = perMinute;
     }
 
-    /** Blocks until this call's turn; throws {@link FlashdutyDeadlineException} when it would come too late. */
-    synchronized void awaitTurn(Deadline deadline, Duration reserve) {
+    /**
+     * Blocks until this call's turn, which comes no earlier than {@code accountWindowClosedFor} from now either;
+     * throws {@link FlashdutyDeadlineException} when it would come too late.
+     */
+    synchronized void awaitTurn(Deadline deadline, Duration reserve, Duration accountWindowClosedFor) {
         long now = System.nanoTime();
         while (!lastMinute.isEmpty() && now - lastMinute.peekFirst() >= MINUTE_NANOS) {
             lastMinute.pollFirst();
@@ -35,10 +38,15 @@ final class Pacer {
         if (lastMinute.size() >= perMinute) {
             turn = Math.max(turn, lastMinute.peekFirst() + MINUTE_NANOS);
         }
+        boolean accountSpent = !accountWindowClosedFor.isZero();
+        turn = Math.max(turn, now + accountWindowClosedFor.toNanos());
         long wait = turn - now;
         if (wait > 0 && Duration.ofNanos(wait).plus(reserve).compareTo(deadline.remaining()) > 0) {
-            throw new FlashdutyDeadlineException("the minute's " + perMinute + " Flashduty calls are spent and the"
-                    + " next turn comes after the invocation's deadline");
+            throw new FlashdutyDeadlineException(accountSpent
+                    ? "Flashduty reports the account's calls spent for " + accountWindowClosedFor.toSeconds()
+                            + " s more, past the invocation's deadline"
+                    : "the minute's " + perMinute + " Flashduty calls are spent and the next turn comes after the"
+                            + " invocation's deadline");
         }
         while ((wait = turn - System.nanoTime()) > 0) {
             LockSupport.parkNanos(wait);

@@ -113,6 +113,7 @@ public final class FakeFlashduty implements AutoCloseable {
     private CountDownLatch hangs = new CountDownLatch(1);
     private boolean listsWithoutTimelines;
     private boolean kind;
+    private Long windowResetIn;
     private CountDownLatch listBarrier = new CountDownLatch(0);
     private int heldLists;
     private int perSecondLimit;
@@ -183,6 +184,7 @@ public final class FakeFlashduty implements AutoCloseable {
         faults.clear();
         listsWithoutTimelines = false;
         kind = false;
+        windowResetIn = null;
         heldLists = 0;
         listBarrier.countDown();
         perSecondLimit = 0;
@@ -212,6 +214,14 @@ public final class FakeFlashduty implements AutoCloseable {
      */
     public synchronized void kind() {
         kind = true;
+    }
+
+    /**
+     * Reports the account's calls as spent on every answer from now on ({@code X-RateLimit-Remaining: 0}), the
+     * window reopening {@code resetInSeconds} from each answer, as when other clients of the account spent it.
+     */
+    public synchronized void spendAccountWindow(long resetInSeconds) {
+        windowResetIn = resetInSeconds;
     }
 
     /** Makes list answers leave out each event's updates, as a leaner API version might; reset turns it off. */
@@ -257,6 +267,7 @@ public final class FakeFlashduty implements AutoCloseable {
     private void serve(HttpExchange exchange) throws IOException {
         try (exchange) {
             Fault fault;
+            boolean ownRefusal = false;
             String requestId = "01FAKE" + String.format("%020d", ids.incrementAndGet());
             JsonNode body;
             Map<String, String> query = query(exchange.getRequestURI().getRawQuery());
@@ -278,6 +289,7 @@ public final class FakeFlashduty implements AutoCloseable {
                 if (fault == null && perSecondLimit > 0 && overRate()) {
                     refusedForRate++;
                     fault = new Fault.Status(429, "RequestTooFrequently", 1);
+                    ownRefusal = true;
                 }
                 hang = hangs;
             }
@@ -303,8 +315,37 @@ public final class FakeFlashduty implements AutoCloseable {
             }
             Answer answer = fault == null ? answer(exchange, path, query, body)
                     : faultAnswer(fault);
+            // An injected fault answers exactly as the test wrote it; the fake's own answers carry the window.
+            if (fault == null || ownRefusal) {
+                rateHeaders(exchange, answer);
+            }
             send(exchange, answer, requestId);
         }
+    }
+
+    /**
+     * The account's window on an answer, as Flashduty's own client reads it: strict mode reports calls left until
+     * the next minute, and a spent window reports none until its reset; kind mode sends no such header.
+     */
+    private synchronized void rateHeaders(HttpExchange exchange, Answer answer) {
+        if (kind && windowResetIn == null) {
+            return;
+        }
+        long now = now();
+        long reset;
+        boolean spent = true;
+        if (windowResetIn != null) {
+            reset = now + windowResetIn;
+        } else if (answer.status() == 429) {
+            // A refusal for rate: the window reopens when Retry-After says, else in the next second.
+            reset = now + (answer.retryAfter() == null ? 1 : answer.retryAfter());
+        } else {
+            reset = now - now % 60 + 60;
+            spent = false;
+        }
+        exchange.getResponseHeaders().add("X-RateLimit-Limit", "1000");
+        exchange.getResponseHeaders().add("X-RateLimit-Remaining", spent ? "0" : "999");
+        exchange.getResponseHeaders().add("X-RateLimit-Reset", String.valueOf(reset));
     }
 
     /** Counts this request against the rolling second; true when it is one too many. */

@@ -18,7 +18,7 @@ class PacerTest {
 
         long started = System.nanoTime();
         for (int i = 0; i < 5; i++) {
-            pacer.awaitTurn(deadline, Duration.ZERO);
+            pacer.awaitTurn(deadline, Duration.ZERO, Duration.ZERO);
         }
 
         assertTrue(System.nanoTime() - started >= Duration.ofMillis(20).toNanos(), "four gaps of 5 ms at least");
@@ -29,12 +29,24 @@ class PacerTest {
         Pacer pacer = new Pacer(Duration.ZERO, 3);
         Deadline deadline = Deadline.in(Duration.ofSeconds(5));
         for (int i = 0; i < 3; i++) {
-            pacer.awaitTurn(deadline, Duration.ZERO);
+            pacer.awaitTurn(deadline, Duration.ZERO, Duration.ZERO);
         }
 
-        var refused = assertThrows(FlashdutyDeadlineException.class, () -> pacer.awaitTurn(deadline, Duration.ZERO));
+        var refused = assertThrows(FlashdutyDeadlineException.class,
+                () -> pacer.awaitTurn(deadline, Duration.ZERO, Duration.ZERO));
 
         assertEquals("Flashduty call abandoned: the minute's 3 Flashduty calls are spent and the next turn comes after"
                 + " the invocation's deadline", refused.getMessage());
+    }
+
+    @Test
+    void refusesATurnAtOnceWhenTheAccountsWindowReopensAfterTheDeadline() {
+        Pacer pacer = new Pacer(Duration.ZERO, 1000);
+
+        var refused = assertThrows(FlashdutyDeadlineException.class,
+                () -> pacer.awaitTurn(Deadline.in(Duration.ofSeconds(5)), Duration.ZERO, Duration.ofMinutes(1)));
+
+        assertEquals("Flashduty call abandoned: Flashduty reports the account's calls spent for 60 s more, past the"
+                + " invocation's deadline", refused.getMessage());
     }
 }

@@ -71,19 +71,13 @@ public class FlashdutyClient implements StatusPageApi {
     }
 
     /**
-     * Deletes an event. Deleting is idempotent in effect: an event already gone (a lost answer's retry found the
-     * first attempt done) counts as deleted.
+     * Deletes an event. What Flashduty answers for an event already gone is not documented, so a refusal is
+     * thrown as it came, and the caller decides from the page.
      */
     @Override
     public void deleteChange(long pageId, long changeId, Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget, window.closedFor());
-        try {
-            gateway.call("change/delete", deadline, api -> api.delete(new Requests.DeleteChange(pageId, changeId)));
-        } catch (FlashdutyRejectedException gone) {
-            if (!"ResourceNotFound".equals(gone.code())) {
-                throw gone;
-            }
-        }
+        gateway.call("change/delete", deadline, api -> api.delete(new Requests.DeleteChange(pageId, changeId)));
     }
 
     @Override

@@ -21,7 +21,7 @@ public interface StatusPageApi {
     /** Rewrites the description of an existing update; subscribers are not notified of edits. */
     void editUpdate(Requests.UpdateTimeline request, Deadline deadline);
 
-    /** Deletes an event; one already gone counts as deleted. */
+    /** Deletes an event; a refusal (also for an event already gone) is thrown for the caller to judge. */
     void deleteChange(long pageId, long changeId, Deadline deadline);
 
     /** Every open event of one type of a page. */

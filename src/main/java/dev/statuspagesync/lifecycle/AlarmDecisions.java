@@ -116,10 +116,10 @@ public final class AlarmDecisions {
 
     private static Step join(AlarmChange alarm, Route route, Responses.Change incident, long at) {
         if (IncidentText.openingUpdate(incident).isEmpty()) {
-            return new Need.Timeline(pageOf(incident, route), incident.changeId());
+            return new Need.Timeline(IncidentMapper.pageOf(incident, route), incident.changeId());
         }
         var raise = IncidentMapper.raiseImpact(alarm, incident, route, at);
-        return new Decision.Join(pageOf(incident, route), incident, raise,
+        return new Decision.Join(IncidentMapper.pageOf(incident, route), incident, raise,
                 IncidentText.members(incident).with(alarm.arn(), Membership.State.ALARM, at),
                 "alarm " + alarm.name() + " joined incident " + incident.changeId()
                         + (raise.isPresent() ? " and raised its impact" : ""));
@@ -150,7 +150,7 @@ public final class AlarmDecisions {
             return record(incident, route, after, "alarm " + alarm.name() + " recovered; incident "
                     + incident.changeId() + " stays open for " + after.firing() + " other alarm(s)", duplicates);
         }
-        return new Decision.Resolve(pageOf(incident, route), incident,
+        return new Decision.Resolve(IncidentMapper.pageOf(incident, route), incident,
                 IncidentMapper.resolveIncident(alarm, incident, route, at), after,
                 "alarm " + alarm.name() + " is " + alarm.newState(), duplicates);
     }
@@ -159,9 +159,9 @@ public final class AlarmDecisions {
     private static Step record(Responses.Change incident, Route route, Membership members, String reason,
             List<Responses.Change> duplicates) {
         if (IncidentText.openingUpdate(incident).isEmpty()) {
-            return new Need.Timeline(pageOf(incident, route), incident.changeId());
+            return new Need.Timeline(IncidentMapper.pageOf(incident, route), incident.changeId());
         }
-        return new Decision.Record(pageOf(incident, route), incident, members, reason, duplicates);
+        return new Decision.Record(IncidentMapper.pageOf(incident, route), incident, members, reason, duplicates);
     }
 
     /** The first opened of the open incidents that stand for the alarm (opened for it, or joined by it). */
@@ -195,9 +195,5 @@ public final class AlarmDecisions {
     static boolean sharesComponents(Responses.Change incident, Route route) {
         return incident.affectedComponents() != null && incident.affectedComponents().stream()
                 .anyMatch(component -> route.componentIds().contains(component.componentId()));
-    }
-
-    static long pageOf(Responses.Change incident, Route route) {
-        return incident.pageId() == null ? route.pageId() : incident.pageId();
     }
 }

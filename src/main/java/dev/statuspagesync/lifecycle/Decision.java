@@ -24,8 +24,10 @@ public sealed interface Decision extends Step {
     /** The incident the decision is about; null when there is none yet. */
     Long changeId();
 
-    /** Incidents to delete first, each on its page. */
-    List<Responses.Change> duplicates();
+    /** Incidents to delete first, each on its page; none unless the decision names them. */
+    default List<Responses.Change> duplicates() {
+        return List.of();
+    }
 
     /** Open an incident for a firing alarm that has none. */
     record Open(String alarmName, String alarmArn, Requests.CreateChange request) implements Decision {
@@ -43,11 +45,6 @@ public sealed interface Decision extends Step {
         @Override
         public Long changeId() {
             return null;
-        }
-
-        @Override
-        public List<Responses.Change> duplicates() {
-            return List.of();
         }
     }
 
@@ -67,11 +64,6 @@ public sealed interface Decision extends Step {
         @Override
         public Long changeId() {
             return incident.changeId();
-        }
-
-        @Override
-        public List<Responses.Change> duplicates() {
-            return List.of();
         }
     }
 

@@ -161,7 +161,8 @@ public final class IncidentMapper {
         };
     }
 
-    private static long pageOf(Responses.Change incident, Route route) {
+    /** The page an incident is on: its own, or the route's when the answer leaves it out. */
+    static long pageOf(Responses.Change incident, Route route) {
         return incident.pageId() == null ? route.pageId() : incident.pageId();
     }
 

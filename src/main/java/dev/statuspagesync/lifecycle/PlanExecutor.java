@@ -126,13 +126,10 @@ public class PlanExecutor {
                     flashduty.resolvedIncidents(resolved.pageId(), resolved.sinceSeconds(), invocation.deadline())),
                     clock.millis());
         } else if (need instanceof Need.Timeline timeline) {
-            var known = views.find(timeline.pageId(), timeline.changeId());
-            if (known.isPresent()) {
-                withTimeline(known.get(), timeline.pageId(), invocation);
-            } else {
-                views.keep(timeline.pageId(),
-                        flashduty.change(timeline.pageId(), timeline.changeId(), invocation.deadline()));
-            }
+            // A decision asks only for incidents of the page's view; should one be missing, the decision asks
+            // again and the read limit says which.
+            views.find(timeline.pageId(), timeline.changeId())
+                    .ifPresent(known -> withTimeline(known, timeline.pageId(), invocation));
         }
     }
 
@@ -159,9 +156,7 @@ public class PlanExecutor {
         }
         PageViews views = invocation.views();
         if (views.shouldList(pageId)) {
-            var listed = flashduty.activeIncidents(pageId, invocation.deadline());
-            views.listed(pageId, listed);
-            views.completeTimelines(pageId, listed);
+            relist(pageId, invocation);
             var completed = views.find(pageId, incident.changeId())
                     .filter(known -> IncidentText.openingUpdate(known).isPresent());
             if (completed.isPresent()) {
@@ -214,6 +209,14 @@ public class PlanExecutor {
                 + ", opened for it at the same moment, was deleted", outcome.changeId(), outcome.planned());
     }
 
+    /** Reads the page's open incidents again, giving the known ones that lack a timeline the one listed. */
+    private List<Responses.Change> relist(long pageId, Invocation invocation) {
+        var listed = flashduty.activeIncidents(pageId, invocation.deadline());
+        invocation.views().listed(pageId, listed);
+        invocation.views().completeTimelines(pageId, listed);
+        return listed;
+    }
+
     /**
      * Reads the page's open incidents again after a create, to catch a concurrent environment that opened an
      * incident for the same change (or for the same components) before this one: Flashduty has no conditional
@@ -222,10 +225,7 @@ public class PlanExecutor {
      */
     private boolean openedMeanwhile(AlarmChange alarm, Route route, long changeId, Invocation invocation) {
         PageViews views = invocation.views();
-        var listed = flashduty.activeIncidents(route.pageId(), invocation.deadline());
-        views.listed(route.pageId(), listed);
-        views.completeTimelines(route.pageId(), listed);
-        var first = listed.stream()
+        var first = relist(route.pageId(), invocation).stream()
                 .map(incident -> incident.updates() == null && incident.changeId() < changeId
                         ? withTimeline(incident, route.pageId(), invocation)
                         : incident)
@@ -235,7 +235,7 @@ public class PlanExecutor {
                         || policy.joinOpenIncidents() && AlarmDecisions.sharesComponents(incident, route))
                 .min(Comparator.comparing(Responses.Change::changeId));
         first.ifPresent(incident -> {
-            long pageId = AlarmDecisions.pageOf(incident, route);
+            long pageId = IncidentMapper.pageOf(incident, route);
             views.keep(pageId, withTimeline(incident, pageId, invocation));
         });
         return first.isPresent();
@@ -243,7 +243,7 @@ public class PlanExecutor {
 
     private void deleteDuplicates(Decision decision, AlarmChange alarm, Route route, Invocation invocation) {
         for (Responses.Change duplicate : decision.duplicates()) {
-            long pageId = AlarmDecisions.pageOf(duplicate, route);
+            long pageId = IncidentMapper.pageOf(duplicate, route);
             delete(pageId, duplicate.changeId(), invocation);
             LOG.infof("alarm=\"%s\" deleted incident %d, a duplicate of incident %d", alarm.name(),
                     duplicate.changeId(), decision.changeId());
@@ -319,7 +319,7 @@ public class PlanExecutor {
         List<Outcome.PlannedCall> calls = new ArrayList<>();
         for (Responses.Change duplicate : decision.duplicates()) {
             calls.add(post(FlashdutyPaths.DELETE_PATH,
-                    new Requests.DeleteChange(AlarmDecisions.pageOf(duplicate, route), duplicate.changeId())));
+                    new Requests.DeleteChange(IncidentMapper.pageOf(duplicate, route), duplicate.changeId())));
         }
         String reason;
         if (decision instanceof Decision.Open open) {

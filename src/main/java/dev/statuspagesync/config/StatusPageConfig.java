@@ -37,4 +37,23 @@ public interface StatusPageConfig {
     /** {@code STATUSPAGE_INSUFFICIENT_DATA}: ignore, degrade or resolve. */
     @WithDefault("ignore")
     InsufficientDataPolicy insufficientData();
+
+    /**
+     * {@code STATUSPAGE_RESOLVE_AFTER}: how long every alarm of an incident must stay recovered before the scheduled
+     * sweep resolves it, such as {@code 5m}; {@code 0} resolves when the last alarm recovers. Read by
+     * {@link CalmPage}.
+     */
+    @WithDefault("0")
+    String resolveAfter();
+
+    /**
+     * {@code STATUSPAGE_MONITORING_UPDATE}: when the last alarm of an incident recovers during a quiet period, tell
+     * subscribers with a {@code monitoring} update, components operational.
+     */
+    @WithDefault("false")
+    boolean monitoringUpdate();
+
+    /** {@code STATUSPAGE_DEFER_TO}: whose events keep a firing alarm from opening an incident. Read by {@link CalmPage}. */
+    @WithDefault("people,maintenance")
+    List<String> deferTo();
 }

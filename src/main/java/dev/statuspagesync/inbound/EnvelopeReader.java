@@ -1,5 +1,7 @@
 package dev.statuspagesync.inbound;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Turns any invocation payload (SNS event, SQS event, EventBridge event, direct alarm action) into alarm
- * changes and deliberate skips. It never throws: whatever it cannot read becomes a {@link Inbound.Skipped}
+ * changes, sweeps and deliberate skips. It never throws: whatever it cannot read becomes a {@link Inbound.Skipped}
  * with the reason.
  */
 @ApplicationScoped
@@ -21,6 +23,8 @@ public class EnvelopeReader {
 
     static final String STATE_CHANGE = "CloudWatch Alarm State Change";
     private static final String CLOUDWATCH_SOURCE = "aws.cloudwatch";
+    private static final String SCHEDULE_SOURCE = "aws.events";
+    private static final String SCHEDULED = "Scheduled Event";
     private static final int MAX_REASON_DETAIL = 160;
 
     private final ObjectMapper mapper;
@@ -163,6 +167,9 @@ public class EnvelopeReader {
 
     private Inbound fromEventBridge(JsonNode event, String messageId) throws JsonProcessingException {
         String detailType = text(event, "detail-type");
+        if (SCHEDULE_SOURCE.equals(text(event, "source")) && SCHEDULED.equals(detailType)) {
+            return fromSchedule(event, messageId);
+        }
         if (!CLOUDWATCH_SOURCE.equals(text(event, "source"))) {
             return new Inbound.Skipped("EventBridge event from " + text(event, "source") + ", not CloudWatch",
                     messageId);
@@ -175,6 +182,19 @@ public class EnvelopeReader {
         JsonNode resources = event.path("resources");
         String arn = resources.isArray() && !resources.isEmpty() ? resources.get(0).asText(null) : null;
         return fromDetail(detail, Envelope.EVENTBRIDGE, arn, text(event, "account"), text(event, "region"),
+                messageId);
+    }
+
+    private static Inbound fromSchedule(JsonNode event, String messageId) {
+        String time = text(event, "time");
+        try {
+            if (time != null) {
+                return new Inbound.Sweep(Instant.parse(time), messageId);
+            }
+        } catch (DateTimeParseException unreadable) {
+            // skipped below, like a missing time
+        }
+        return new Inbound.Skipped("Scheduled Event without a readable time (" + time + "); the next one sweeps",
                 messageId);
     }
 

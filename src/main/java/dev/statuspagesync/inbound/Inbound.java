@@ -1,10 +1,12 @@
 package dev.statuspagesync.inbound;
 
+import java.time.Instant;
+
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * What one message in an invocation turned out to be: an alarm change, a published status-page event, or
- * something skipped on purpose.
+ * What one message in an invocation turned out to be: an alarm change, a published status-page event, the
+ * scheduled sweep, or something skipped on purpose.
  */
 public sealed interface Inbound {
 
@@ -24,6 +26,13 @@ public sealed interface Inbound {
 
         /** The value of {@code kind} that marks a message as a status-page event. */
         public static final String KIND = "status-page-event";
+    }
+
+    /**
+     * The scheduled sweep: an EventBridge "Scheduled Event" whose {@code time} is the sweep's "now"
+     * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-run-lambda-schedule.html).
+     */
+    record Sweep(Instant time, String messageId) implements Inbound {
     }
 
     /** A message that is not an alarm state change; {@code reason} says why it is skipped. */

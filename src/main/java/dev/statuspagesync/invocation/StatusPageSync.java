@@ -21,8 +21,8 @@ import dev.statuspagesync.published.PublishedEvents;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The use case behind the handler: one invocation payload in, one answer out. Alarm changes go to
- * {@link PlanExecutor}, published status-page events to {@link PublishedEvents}. SQS batches answer with the
+ * The use case behind the handler: one invocation payload in, one answer out. Alarm changes and the scheduled
+ * sweep go to {@link PlanExecutor}, published status-page events to {@link PublishedEvents}. SQS batches answer with the
  * messages to redeliver; every other payload fails the invocation when a change was rejected or not delivered.
  * The changes of one invocation share what it read and write each incident's alarm list once.
  */
@@ -83,6 +83,8 @@ public class StatusPageSync {
                 outcomes.add(lifecycle.apply(alarm.change(), i, invocation));
             } else if (item instanceof Inbound.Published event) {
                 outcomes.add(published.apply(event, deadline));
+            } else if (item instanceof Inbound.Sweep sweep) {
+                outcomes.add(lifecycle.sweep(sweep.time(), invocation));
             } else {
                 outcomes.add(Outcome.ignored(((Inbound.Skipped) item).reason()));
             }
@@ -98,7 +100,8 @@ public class StatusPageSync {
         String subject = item instanceof Inbound.Alarm alarm
                 ? "alarm=\"" + alarm.change().name() + "\" state=" + alarm.change().newState() + " via="
                         + alarm.change().envelope()
-                : item instanceof Inbound.Published ? "status-page event" : "message";
+                : item instanceof Inbound.Published ? "status-page event"
+                : item instanceof Inbound.Sweep sweep ? "sweep time=" + sweep.time() : "message";
         String message = "%s%s outcome=%s change_id=%s reason=\"%s\"".formatted(subject,
                 item.messageId() == null ? "" : " sqs_message_id=" + item.messageId(),
                 outcome.outcome().wire(), outcome.changeId(), outcome.reason());

@@ -2,11 +2,17 @@ package dev.statuspagesync.lifecycle;
 
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import dev.statuspagesync.config.CalmPage;
 import dev.statuspagesync.config.InsufficientDataPolicy;
+import dev.statuspagesync.flashduty.ChangeStatus;
+import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.page.IncidentText;
@@ -24,7 +30,16 @@ public final class AlarmDecisions {
     public static final long RESOLVED_LOOKBACK_SECONDS = 24 * 60 * 60;
 
     /** The settings that change decisions. */
-    public record Policy(InsufficientDataPolicy insufficientData, boolean joinOpenIncidents) {
+    public record Policy(InsufficientDataPolicy insufficientData, boolean joinOpenIncidents, CalmPage calm) {
+
+        /** Resolution when the last alarm recovers, no monitoring update, no deference. */
+        public Policy(InsufficientDataPolicy insufficientData, boolean joinOpenIncidents) {
+            this(insufficientData, joinOpenIncidents, CalmPage.immediate());
+        }
+
+        long resolveAfterSeconds() {
+            return calm.resolveAfter().toSeconds();
+        }
     }
 
     private AlarmDecisions() {
@@ -40,12 +55,12 @@ public final class AlarmDecisions {
             case ALARM -> alarm.actionsSuppressed()
                     ? new Decision.Ignore("alarm actions are suppressed, so this is not an outage")
                     : fire(alarm, route, page, policy, at);
-            case OK -> recover(alarm, route, page, at);
+            case OK -> recover(alarm, route, page, policy, at);
             case INSUFFICIENT_DATA -> switch (policy.insufficientData()) {
                 case IGNORE -> new Decision.Ignore(
                         "INSUFFICIENT_DATA is ignored (STATUSPAGE_INSUFFICIENT_DATA=ignore)");
                 case DEGRADE -> fire(alarm, route, page, policy, at);
-                case RESOLVE -> recover(alarm, route, page, at);
+                case RESOLVE -> recover(alarm, route, page, policy, at);
             };
         };
     }
@@ -66,7 +81,10 @@ public final class AlarmDecisions {
             }
             var resolved = page.resolved().incidents().stream()
                     .filter(incident -> IncidentMapper.isOpenedFor(incident, alarm)).toList();
+            // An incident resolved when its last alarm recovered may not list that recovery; one whose list shows
+            // every alarm recovered (the quiet period records each) says exactly when this alarm last changed.
             var recovered = resolved.stream()
+                    .filter(incident -> IncidentText.members(incident).firing() > 0)
                     .filter(incident -> incident.startAtSeconds() == null || incident.startAtSeconds() <= at)
                     .filter(incident -> IncidentMapper.resolvedAt(incident) >= at)
                     .findFirst();
@@ -92,7 +110,52 @@ public final class AlarmDecisions {
                 return join(alarm, route, shared.get(), at);
             }
         }
-        return new Decision.Open(alarm.name(), alarm.arn(), IncidentMapper.openIncident(alarm, route, at));
+        return openUnlessCovered(alarm, route, page, policy, at);
+    }
+
+    /**
+     * Opens an incident on the alarm's components that no one else's open event covers: an incident a person
+     * opened, or a maintenance in progress, as {@code STATUSPAGE_DEFER_TO} says.
+     */
+    private static Step openUnlessCovered(AlarmChange alarm, Route route, PageView page, Policy policy, long at) {
+        var deferTo = policy.calm().deferTo();
+        if (deferTo.contains(CalmPage.Deference.MAINTENANCE) && page.maintenances() == null) {
+            return new Need.Maintenances(page.pageId());
+        }
+        Map<String, String> coveredBy = new LinkedHashMap<>();
+        if (deferTo.contains(CalmPage.Deference.PEOPLE)) {
+            page.open().stream().filter(incident -> !IncidentText.isOurs(incident))
+                    .sorted(Comparator.comparing(Responses.Change::changeId))
+                    .forEach(incident -> cover(coveredBy, incident, route, "incident " + incident.changeId()));
+        }
+        if (deferTo.contains(CalmPage.Deference.MAINTENANCE)) {
+            page.maintenances().stream().filter(event -> event.status() == ChangeStatus.ONGOING)
+                    .sorted(Comparator.comparing(Responses.Change::changeId))
+                    .forEach(event -> cover(coveredBy, event, route, "maintenance " + event.changeId()));
+        }
+        if (coveredBy.isEmpty()) {
+            return new Decision.Open(alarm.name(), alarm.arn(), IncidentMapper.openIncident(alarm, route, at));
+        }
+        String whose = coveredBy.values().stream().distinct().collect(Collectors.joining(", "));
+        var uncovered = route.componentIds().stream().filter(id -> !coveredBy.containsKey(id)).toList();
+        if (uncovered.isEmpty()) {
+            return new Decision.Ignore("deferred: every component of alarm " + alarm.name() + " is covered by "
+                    + whose, null, List.of());
+        }
+        return new Decision.Open(alarm.name(), alarm.arn(),
+                IncidentMapper.openIncident(alarm, route.withComponents(uncovered), at),
+                "components " + String.join(", ", coveredBy.keySet()) + " deferred to " + whose);
+    }
+
+    /** Marks the route's components that {@code event} affects as covered by it, unless covered already. */
+    private static void cover(Map<String, String> coveredBy, Responses.Change event, Route route, String label) {
+        if (event.affectedComponents() == null) {
+            return;
+        }
+        String named = label + (event.title() == null ? "" : " (\"" + event.title() + "\")");
+        event.affectedComponents().stream().map(Responses.AffectedComponent::componentId)
+                .filter(route.componentIds()::contains)
+                .forEach(id -> coveredBy.putIfAbsent(id, named));
     }
 
     /** An ALARM for an alarm the open incident already stands for. */
@@ -107,11 +170,16 @@ public final class AlarmDecisions {
             return new Decision.Ignore("incident " + incident.changeId() + " is already open for this alarm",
                     incident.changeId(), duplicates);
         }
-        // It had recovered while others kept the incident open, and fires again. Or the list says firing and this
-        // ALARM is newer: CloudWatch sends changes only, so a recovery between them is missing or late, and the
-        // newer time makes it stale when it comes.
+        // It had recovered while others kept the incident open or during the quiet period, and fires again. Or
+        // the list says firing and this ALARM is newer: CloudWatch sends changes only, so a recovery between them
+        // is missing or late, and the newer time makes it stale when it comes.
+        Optional<Requests.CreateTimeline> reopen = incident.status() == ChangeStatus.MONITORING
+                ? Optional.of(IncidentMapper.reopenIncident(alarm, incident, route, at))
+                : Optional.empty();
         return record(incident, route, members.with(alarm.arn(), Membership.State.ALARM, at),
-                "alarm " + alarm.name() + " fires again in incident " + incident.changeId(), duplicates);
+                "alarm " + alarm.name() + " fires again in incident " + incident.changeId()
+                        + (reopen.isPresent() ? ", which is identified again" : ""),
+                duplicates, reopen);
     }
 
     private static Step join(AlarmChange alarm, Route route, Responses.Change incident, long at) {
@@ -125,7 +193,7 @@ public final class AlarmDecisions {
                         + (raise.isPresent() ? " and raised its impact" : ""));
     }
 
-    private static Step recover(AlarmChange alarm, Route route, PageView page, long at) {
+    private static Step recover(AlarmChange alarm, Route route, PageView page, Policy policy, long at) {
         if (page.open() == null) {
             return new Need.OpenIncidents(page.pageId());
         }
@@ -142,13 +210,21 @@ public final class AlarmDecisions {
         }
         if (member.state() != Membership.State.ALARM && !isNewer(alarm, at, member)) {
             return new Decision.Ignore("alarm " + alarm.name() + " already recovered; incident "
-                    + incident.changeId() + " waits for " + members.firing() + " other alarm(s)", incident.changeId(),
-                    duplicates);
+                    + incident.changeId() + (members.firing() > 0
+                            ? " waits for " + members.firing() + " other alarm(s)"
+                            : " is in its quiet period"), incident.changeId(), duplicates);
         }
         Membership after = members.with(alarm.arn(), Membership.State.OK, at);
         if (after.firing() > 0) {
             return record(incident, route, after, "alarm " + alarm.name() + " recovered; incident "
                     + incident.changeId() + " stays open for " + after.firing() + " other alarm(s)", duplicates);
+        }
+        if (policy.resolveAfterSeconds() > 0) {
+            long due = after.members().values().stream().mapToLong(Membership.Member::atSeconds).max().orElse(at)
+                    + policy.resolveAfterSeconds();
+            return record(incident, route, after, "alarm " + alarm.name() + " recovered; incident "
+                    + incident.changeId() + " resolves at " + Instant.ofEpochSecond(due)
+                    + " unless an alarm fires again", duplicates);
         }
         return new Decision.Resolve(IncidentMapper.pageOf(incident, route), incident,
                 IncidentMapper.resolveIncident(alarm, incident, route, at), after,
@@ -158,10 +234,54 @@ public final class AlarmDecisions {
     /** A change of the incident's alarm list; it needs the opening update the list lives in. */
     private static Step record(Responses.Change incident, Route route, Membership members, String reason,
             List<Responses.Change> duplicates) {
+        return record(incident, route, members, reason, duplicates, Optional.empty());
+    }
+
+    private static Step record(Responses.Change incident, Route route, Membership members, String reason,
+            List<Responses.Change> duplicates, Optional<Requests.CreateTimeline> reopen) {
         if (IncidentText.openingUpdate(incident).isEmpty()) {
             return new Need.Timeline(IncidentMapper.pageOf(incident, route), incident.changeId());
         }
-        return new Decision.Record(IncidentMapper.pageOf(incident, route), incident, members, reason, duplicates);
+        return new Decision.Record(IncidentMapper.pageOf(incident, route), incident, members, reason, duplicates,
+                reopen);
+    }
+
+    /**
+     * What the scheduled sweep does with one open incident at {@code nowSeconds}: resolve it when every alarm it
+     * lists has stayed recovered for the quiet period, at the time the last one recovered; or nothing, when it is
+     * not this function's, an alarm fires, or its quiet period has not passed (then an ignore says until when).
+     */
+    public static Optional<Decision> sweep(Responses.Change incident, long pageId, Policy policy, long nowSeconds) {
+        Membership members = IncidentText.members(incident);
+        if (!IncidentText.isOurs(incident) || members.members().isEmpty() || members.firing() > 0) {
+            return Optional.empty();
+        }
+        long lastRecovered = members.members().values().stream().mapToLong(Membership.Member::atSeconds).max()
+                .orElseThrow();
+        long due = lastRecovered + policy.resolveAfterSeconds();
+        if (nowSeconds < due) {
+            return Optional.of(new Decision.Ignore("incident " + incident.changeId() + " resolves at "
+                    + Instant.ofEpochSecond(due) + " unless an alarm fires again", incident.changeId(), List.of()));
+        }
+        return Optional.of(new Decision.Resolve(pageId, incident,
+                IncidentMapper.resolveQuietIncident(incident, pageId, lastRecovered, policy.calm().resolveAfter()),
+                members, "every alarm has stayed recovered since " + Instant.ofEpochSecond(lastRecovered),
+                List.of()));
+    }
+
+    /**
+     * The {@code monitoring} update for an incident whose alarms have all recovered, when the policy asks for one
+     * and the incident is not in {@code monitoring} already.
+     */
+    public static Optional<Requests.CreateTimeline> monitoring(Responses.Change incident, long pageId,
+            Policy policy) {
+        Membership members = IncidentText.members(incident);
+        if (!policy.calm().monitoringUpdate() || policy.resolveAfterSeconds() == 0 || members.members().isEmpty()
+                || members.firing() > 0 || incident.status() == ChangeStatus.MONITORING
+                || incident.status() != null && incident.status().isTerminal()) {
+            return Optional.empty();
+        }
+        return Optional.of(IncidentMapper.monitorIncident(incident, pageId));
     }
 
     /** The first opened of the open incidents that stand for the alarm (opened for it, or joined by it). */

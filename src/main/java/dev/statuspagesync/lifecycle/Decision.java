@@ -29,8 +29,16 @@ public sealed interface Decision extends Step {
         return List.of();
     }
 
-    /** Open an incident for a firing alarm that has none. */
-    record Open(String alarmName, String alarmArn, Requests.CreateChange request) implements Decision {
+    /**
+     * Open an incident for a firing alarm that has none; {@code deferred} names the components left to other
+     * events and whose they are, or is empty.
+     */
+    record Open(String alarmName, String alarmArn, Requests.CreateChange request, String deferred)
+            implements Decision {
+
+        public Open(String alarmName, String alarmArn, Requests.CreateChange request) {
+            this(alarmName, alarmArn, request, "");
+        }
 
         @Override
         public Outcome.Kind kind() {
@@ -39,7 +47,7 @@ public sealed interface Decision extends Step {
 
         @Override
         public String reason() {
-            return "incident opened for alarm " + alarmName;
+            return "incident opened for alarm " + alarmName + (deferred.isEmpty() ? "" : "; " + deferred);
         }
 
         @Override
@@ -69,10 +77,17 @@ public sealed interface Decision extends Step {
 
     /**
      * The incident's list records a change of an alarm it already stands for: one that fires again while others
-     * kept the incident open, or one that recovered while others still fire. An edit: no one is notified.
+     * kept the incident open or during the quiet period, or one that recovered. An edit: no one is notified, unless
+     * {@code reopen} is present: an alarm that fires again after the {@code monitoring} update takes the incident
+     * back to {@code identified}, its components to their impact.
      */
     record Record(long pageId, Responses.Change incident, Membership members, String reason,
-            List<Responses.Change> duplicates) implements Decision {
+            List<Responses.Change> duplicates, Optional<Requests.CreateTimeline> reopen) implements Decision {
+
+        public Record(long pageId, Responses.Change incident, Membership members, String reason,
+                List<Responses.Change> duplicates) {
+            this(pageId, incident, members, reason, duplicates, Optional.empty());
+        }
 
         @Override
         public Outcome.Kind kind() {
@@ -86,8 +101,8 @@ public sealed interface Decision extends Step {
     }
 
     /**
-     * The last firing alarm of the incident recovered: resolve it, every component operational. {@code why} says
-     * which alarm and state, e.g. "alarm api-errors is OK".
+     * The last firing alarm of the incident recovered, or every alarm stayed recovered for the quiet period: resolve
+     * it, every component operational. {@code why} says which alarm and state, e.g. "alarm api-errors is OK".
      */
     record Resolve(long pageId, Responses.Change incident, Requests.CreateTimeline resolution, Membership members,
             String why, List<Responses.Change> duplicates) implements Decision {

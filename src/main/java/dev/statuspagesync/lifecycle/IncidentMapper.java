@@ -2,6 +2,8 @@ package dev.statuspagesync.lifecycle;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -117,7 +119,7 @@ public final class IncidentMapper {
         updates.add(new Responses.TimelineEntry(null, update.atSeconds(), update.status(), update.description(),
                 List.of()));
         return new Responses.Change(incident.changeId(), incident.pageId(), incident.type(), incident.title(),
-                incident.description(), incident.status(), components, incident.startAtSeconds(),
+                incident.description(), update.status(), components, incident.startAtSeconds(),
                 incident.closeAtSeconds(), updates, incident.notifySubscribers());
     }
 
@@ -145,8 +147,10 @@ public final class IncidentMapper {
         if (raised.isEmpty()) {
             return Optional.empty();
         }
+        // An incident in monitoring, all of its alarms recovered until now, is identified again.
         return Optional.of(new Requests.CreateTimeline(pageOf(incident, route), incident.changeId(),
-                incident.status() == null ? ChangeStatus.INVESTIGATING : incident.status(),
+                incident.status() == null ? ChangeStatus.INVESTIGATING
+                        : incident.status() == ChangeStatus.MONITORING ? ChangeStatus.IDENTIFIED : incident.status(),
                 "CloudWatch alarm " + Markdown.text(alarm.name()) + " is in " + alarm.newState() + " too; more of the"
                         + " service is affected.",
                 Math.max(atSeconds, newestRecordedAt(incident) + 1), raised));
@@ -169,12 +173,7 @@ public final class IncidentMapper {
     /** The timeline update that resolves an incident: every affected component back to operational. */
     public static Requests.CreateTimeline resolveIncident(AlarmChange alarm, Responses.Change incident, Route route,
             long atSeconds) {
-        List<String> components = incident.affectedComponents() == null || incident.affectedComponents().isEmpty()
-                ? route.componentIds()
-                : incident.affectedComponents().stream().map(Responses.AffectedComponent::componentId).distinct()
-                        .toList();
-        var operational = components.stream()
-                .map(id -> new Requests.ComponentChange(id, ComponentStatus.OPERATIONAL)).toList();
+        var operational = operational(affected(incident, route.componentIds()));
         // An update must come after the event's start and its newest update, whatever order the changes arrived
         // in (Flashduty's guide says "after"); and the incident is resolved when its last alarm recovered, which
         // may be one whose change arrived earlier.
@@ -184,6 +183,97 @@ public final class IncidentMapper {
         return new Requests.CreateTimeline(pageOf(incident, route), incident.changeId(), ChangeStatus.RESOLVED,
                 recoveryText(alarm, members.members().size()),
                 Math.max(Math.max(atSeconds, lastRecorded), newestRecordedAt(incident) + 1), operational);
+    }
+
+    /**
+     * The update that resolves an incident whose alarms have all stayed recovered for {@code quiet}, at the time the
+     * last one recovered.
+     */
+    static Requests.CreateTimeline resolveQuietIncident(Responses.Change incident, long pageId, long lastRecovered,
+            Duration quiet) {
+        Membership members = IncidentText.members(incident);
+        String last = members.members().entrySet().stream()
+                .filter(entry -> entry.getValue().atSeconds() == lastRecovered).map(Map.Entry::getKey)
+                .reduce((first, second) -> second).orElseThrow();
+        int alarms = members.members().size();
+        String text = "Resolved: CloudWatch alarm " + Markdown.text(alarmName(last)) + " recovered at "
+                + HUMAN_TIME.format(Instant.ofEpochSecond(lastRecovered))
+                + (alarms > 1 ? ", the last of the " + alarms + " alarms in this incident to recover," : ",")
+                + " and every alarm has stayed recovered for " + human(quiet) + "."
+                + " All affected components are operational again.";
+        return new Requests.CreateTimeline(pageId, incident.changeId(), ChangeStatus.RESOLVED, text,
+                Math.max(lastRecovered, newestRecordedAt(incident) + 1),
+                operational(affected(incident, List.of())));
+    }
+
+    /** The {@code monitoring} update of an incident whose alarms have all recovered: components operational. */
+    static Requests.CreateTimeline monitorIncident(Responses.Change incident, long pageId) {
+        long lastRecovered = IncidentText.members(incident).members().values().stream()
+                .mapToLong(Membership.Member::atSeconds).max().orElse(0);
+        return new Requests.CreateTimeline(pageId, incident.changeId(), ChangeStatus.MONITORING,
+                "The CloudWatch alarms of this incident have recovered. We are monitoring the service.",
+                Math.max(lastRecovered, newestRecordedAt(incident) + 1), operational(affected(incident, List.of())));
+    }
+
+    /**
+     * The update that takes an incident in {@code monitoring} back to {@code identified}: its alarm fires again,
+     * and the components it affects return to its impact.
+     */
+    static Requests.CreateTimeline reopenIncident(AlarmChange alarm, Responses.Change incident, Route route,
+            long atSeconds) {
+        List<String> onIncident = affected(incident, List.of());
+        List<String> components = route.componentIds().stream().filter(onIncident::contains).toList();
+        ComponentStatus impact = route.impactFor(alarm.newState());
+        return new Requests.CreateTimeline(pageOf(incident, route), incident.changeId(), ChangeStatus.IDENTIFIED,
+                "CloudWatch alarm " + Markdown.text(alarm.name()) + " is in " + alarm.newState()
+                        + " again. We are investigating.",
+                Math.max(atSeconds, newestRecordedAt(incident) + 1),
+                (components.isEmpty() ? route.componentIds() : components).stream()
+                        .map(id -> new Requests.ComponentChange(id, impact)).toList());
+    }
+
+    /**
+     * The components an incident affects: those Flashduty lists, else those its opening update changed, else
+     * {@code fallback}.
+     */
+    private static List<String> affected(Responses.Change incident, List<String> fallback) {
+        if (incident.affectedComponents() != null && !incident.affectedComponents().isEmpty()) {
+            return incident.affectedComponents().stream().map(Responses.AffectedComponent::componentId).distinct()
+                    .toList();
+        }
+        var opening = IncidentText.openingUpdate(incident);
+        if (opening.isPresent() && opening.get().componentChanges() != null
+                && !opening.get().componentChanges().isEmpty()) {
+            return opening.get().componentChanges().stream().map(Responses.ComponentChangeItem::componentId)
+                    .distinct().toList();
+        }
+        return fallback;
+    }
+
+    private static List<Requests.ComponentChange> operational(List<String> components) {
+        return components.stream().map(id -> new Requests.ComponentChange(id, ComponentStatus.OPERATIONAL)).toList();
+    }
+
+    /** The alarm's name, from its ARN ({@code arn:partition:cloudwatch:region:account:alarm:name}). */
+    static String alarmName(String arn) {
+        String[] parts = arn.split(":", 7);
+        return parts.length == 7 && "alarm".equals(parts[5]) ? parts[6] : arn;
+    }
+
+    /** A duration in words: "5 minutes", "1 hour", "90 seconds". */
+    static String human(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds > 0 && seconds % 3600 == 0) {
+            return plural(seconds / 3600, "hour");
+        }
+        if (seconds > 0 && seconds % 60 == 0) {
+            return plural(seconds / 60, "minute");
+        }
+        return plural(seconds, "second");
+    }
+
+    private static String plural(long count, String unit) {
+        return count + " " + unit + (count == 1 ? "" : "s");
     }
 
     static String recoveryText(AlarmChange alarm, int alarms) {

@@ -11,6 +11,10 @@ public sealed interface Need extends Step {
     record ResolvedIncidents(long pageId, long sinceSeconds) implements Need {
     }
 
+    /** The page's open maintenances: a firing alarm defers to one in progress on its components. */
+    record Maintenances(long pageId) implements Need {
+    }
+
     /** The timeline of an incident known without it (one this invocation opened, or one listed without). */
     record Timeline(long pageId, long changeId) implements Need {
     }

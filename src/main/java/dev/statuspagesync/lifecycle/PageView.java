@@ -11,8 +11,10 @@ import dev.statuspagesync.flashduty.Responses;
  * @param pageId   the page
  * @param open     the page's open incidents, those of this function with their timeline where it is known
  * @param resolved resolved incidents that started at or after a point in time
+ * @param maintenances the page's open maintenances, read only when deference to maintenance may stop an incident
  */
-public record PageView(long pageId, List<Responses.Change> open, Resolved resolved) {
+public record PageView(long pageId, List<Responses.Change> open, Resolved resolved,
+        List<Responses.Change> maintenances) {
 
     /** Resolved incidents of the page that started at or after {@code sinceSeconds}. */
     public record Resolved(long sinceSeconds, List<Responses.Change> incidents) {
@@ -24,10 +26,15 @@ public record PageView(long pageId, List<Responses.Change> open, Resolved resolv
 
     public PageView {
         open = open == null ? null : List.copyOf(open);
+        maintenances = maintenances == null ? null : List.copyOf(maintenances);
+    }
+
+    public PageView(long pageId, List<Responses.Change> open, Resolved resolved) {
+        this(pageId, open, resolved, null);
     }
 
     /** A page nothing has been read of yet. */
     public static PageView unread(long pageId) {
-        return new PageView(pageId, null, null);
+        return new PageView(pageId, null, null, null);
     }
 }

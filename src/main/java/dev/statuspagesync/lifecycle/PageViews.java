@@ -25,6 +25,7 @@ final class PageViews {
     private final Clock clock;
     private final Map<Long, View<List<Responses.Change>>> open = new HashMap<>();
     private final Map<Long, View<PageView.Resolved>> resolved = new HashMap<>();
+    private final Map<Long, List<Responses.Change>> maintenances = new HashMap<>();
     private final Set<Long> listed = new HashSet<>();
     private boolean listsCarryTimelines = true;
 
@@ -37,7 +38,7 @@ final class PageViews {
         View<List<Responses.Change>> incidents = open.get(pageId);
         View<PageView.Resolved> closed = resolved.get(pageId);
         return new PageView(pageId, incidents == null ? null : incidents.value(),
-                closed == null ? null : closed.value());
+                closed == null ? null : closed.value(), maintenances.get(pageId));
     }
 
     Optional<Responses.Change> find(long pageId, long changeId) {
@@ -51,6 +52,11 @@ final class PageViews {
 
     void rememberResolved(long pageId, PageView.Resolved incidents, long readAtMillis) {
         resolved.put(pageId, new View<>(readAtMillis, incidents));
+    }
+
+    /** The page's open maintenances, read for this invocation only: they change when people change them. */
+    void rememberMaintenances(long pageId, List<Responses.Change> events) {
+        maintenances.put(pageId, List.copyOf(events));
     }
 
     /** Puts an incident's newest known form in place of the old one, or adds it. */

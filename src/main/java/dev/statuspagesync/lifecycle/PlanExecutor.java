@@ -1,21 +1,27 @@
 package dev.statuspagesync.lifecycle;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.Startup;
+
+import dev.statuspagesync.config.CalmPage;
 import dev.statuspagesync.config.FlashdutyConfig;
 import dev.statuspagesync.config.StatusPageConfig;
 import dev.statuspagesync.flashduty.Deadline;
+import dev.statuspagesync.flashduty.EventType;
 import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.flashduty.FlashdutyRejectedException;
 import dev.statuspagesync.flashduty.Requests;
@@ -34,6 +40,7 @@ import dev.statuspagesync.routing.Router;
  * repairs the race of two environments that open an incident for the same change at once. A dry run answers with
  * the writes a decision plans instead of making them.
  */
+@Startup
 @ApplicationScoped
 public class PlanExecutor {
 
@@ -48,11 +55,12 @@ public class PlanExecutor {
     private final AlarmDecisions.Policy policy;
     private final boolean dryRun;
 
+    /** Started with the application, so that settings that cannot work stop it at once. */
     @Inject
     public PlanExecutor(Router router, StatusPageApi flashduty, ReadCache cache, Clock clock, StatusPageConfig config,
             FlashdutyConfig flashdutyConfig) {
         this(router, flashduty, cache, clock,
-                new AlarmDecisions.Policy(config.insufficientData(), config.joinOpenIncidents()),
+                new AlarmDecisions.Policy(config.insufficientData(), config.joinOpenIncidents(), CalmPage.of(config)),
                 flashdutyConfig.dryRun());
     }
 
@@ -81,7 +89,8 @@ public class PlanExecutor {
         }
         try {
             Decision decision = decide(alarm, route.get(), invocation);
-            return dryRun ? planned(decision, route.get()) : carryOut(decision, alarm, route.get(), item, invocation);
+            return dryRun ? planned(decision, route.get(), policy)
+                    : carryOut(decision, alarm, route.get(), item, invocation);
         } catch (RuntimeException failure) {
             invocation.markFailed();
             return Outcome.of(failure, alarm.arn());
@@ -94,10 +103,111 @@ public class PlanExecutor {
      */
     public Map<Integer, Outcome> finish(Invocation invocation) {
         for (EditBuffer.PendingEdit edit : invocation.edits().takeAll()) {
-            write(edit, invocation);
+            if (write(edit, invocation)) {
+                announceMonitoring(edit, invocation);
+            }
         }
         cache.keep(invocation);
         return invocation.edits().failedLater();
+    }
+
+    /**
+     * Tells subscribers that every alarm of the incident has recovered, when the policy asks for it. It waits for
+     * the end of the invocation, so that a batch holding an alarm's recovery and its re-fire notifies no one.
+     */
+    private void announceMonitoring(EditBuffer.PendingEdit edit, Invocation invocation) {
+        var incident = invocation.views().find(edit.pageId(), edit.changeId());
+        var update = incident.flatMap(known -> AlarmDecisions.monitoring(known, edit.pageId(), policy));
+        if (update.isEmpty()) {
+            return;
+        }
+        try {
+            flashduty.addUpdate(update.get(), invocation.deadline());
+            invocation.views().keep(edit.pageId(), IncidentMapper.raised(incident.get(), update.get()));
+        } catch (RuntimeException failure) {
+            invocation.edits().failLater(edit.items(), Outcome.of(failure, "incident " + edit.changeId()));
+        }
+    }
+
+    /**
+     * The scheduled sweep at {@code now} (the schedule's time, not the clock's): resolves every incident of a
+     * routed page whose alarms have all stayed recovered for the quiet period. It reads each page's open incidents
+     * once, and an incident's timeline again only before resolving it. Each resolution is logged; the answer sums
+     * them up, and fails when one failed, for the next sweep to do again.
+     */
+    public Outcome sweep(Instant now, Invocation invocation) {
+        List<Outcome> outcomes = new ArrayList<>();
+        int waiting = 0;
+        for (long pageId : router.pageIds()) {
+            try {
+                if (invocation.views().view(pageId).open() == null) {
+                    read(new Need.OpenIncidents(pageId), invocation);
+                }
+            } catch (RuntimeException failure) {
+                invocation.markFailed();
+                outcomes.add(Outcome.of(failure, "page " + pageId));
+                continue;
+            }
+            for (Responses.Change incident : invocation.views().view(pageId).open()) {
+                var decision = AlarmDecisions.sweep(incident, pageId, policy, now.getEpochSecond());
+                if (decision.isEmpty()) {
+                    continue;
+                }
+                if (!(decision.get() instanceof Decision.Resolve)) {
+                    waiting++;
+                    continue;
+                }
+                Outcome outcome = resolveDue(incident.changeId(), pageId, now, invocation);
+                LOG.infof("sweep=%s outcome=%s change_id=%s reason=\"%s\"", now, outcome.outcome().wire(),
+                        outcome.changeId(), outcome.reason());
+                outcomes.add(outcome);
+            }
+        }
+        return sweepOutcome(now, outcomes, waiting);
+    }
+
+    /**
+     * Resolves an incident the sweep found due, after reading it again: another environment may have recorded a
+     * re-fire since the list was read.
+     */
+    private Outcome resolveDue(long changeId, long pageId, Instant now, Invocation invocation) {
+        try {
+            Responses.Change fresh = flashduty.change(pageId, changeId, invocation.deadline());
+            var decision = AlarmDecisions.sweep(fresh, pageId, policy, now.getEpochSecond());
+            if (decision.isEmpty() || !(decision.get() instanceof Decision.Resolve resolve)
+                    || fresh.status() != null && fresh.status().isTerminal()) {
+                invocation.views().keep(pageId, fresh);
+                return Outcome.ignored("incident " + changeId + " is no longer due: read again, "
+                        + decision.map(Decision::reason).orElse("an alarm fires or it is closed"), changeId);
+            }
+            return dryRun ? planned(resolve, null, policy) : resolve(resolve, invocation);
+        } catch (RuntimeException failure) {
+            invocation.markFailed();
+            Outcome outcome = Outcome.of(failure, "incident " + changeId);
+            return new Outcome(outcome.outcome(), outcome.reason(), changeId);
+        }
+    }
+
+    /** One answer for a sweep: failed when a page or an incident failed, resolved when one was resolved. */
+    private static Outcome sweepOutcome(Instant now, List<Outcome> outcomes, int waiting) {
+        var failed = outcomes.stream().filter(Outcome::mustRetry).toList();
+        var resolved = outcomes.stream().filter(outcome -> outcome.outcome() == Outcome.Kind.RESOLVED).toList();
+        var planned = outcomes.stream().filter(outcome -> outcome.planned() != null)
+                .flatMap(outcome -> outcome.planned().stream()).toList();
+        String summary = "sweep at " + now + ": " + (resolved.isEmpty() ? "nothing resolved"
+                : "incident" + (resolved.size() > 1 ? "s " : " ") + resolved.stream()
+                        .map(outcome -> String.valueOf(outcome.changeId())).collect(Collectors.joining(", "))
+                        + " resolved")
+                + (waiting > 0 ? "; " + waiting + " incident(s) in their quiet period" : "");
+        Long changeId = resolved.size() == 1 ? resolved.get(0).changeId() : null;
+        if (!failed.isEmpty()) {
+            return new Outcome(failed.get(0).outcome(), summary + "; failed: " + failed.stream()
+                    .map(Outcome::reason).collect(Collectors.joining("; ")), changeId);
+        }
+        Outcome.Kind kind = resolved.isEmpty() ? Outcome.Kind.IGNORED : Outcome.Kind.RESOLVED;
+        return planned.isEmpty() ? new Outcome(kind, summary, changeId)
+                : new Outcome(kind, "dry run: " + summary.replace(" resolved", " would be resolved"), changeId,
+                        planned);
     }
 
     /** Asks for the decision, making each read it needs first. */
@@ -125,6 +235,9 @@ public class PlanExecutor {
             views.rememberResolved(resolved.pageId(), new PageView.Resolved(resolved.sinceSeconds(),
                     flashduty.resolvedIncidents(resolved.pageId(), resolved.sinceSeconds(), invocation.deadline())),
                     clock.millis());
+        } else if (need instanceof Need.Maintenances maintenances) {
+            views.rememberMaintenances(maintenances.pageId(),
+                    flashduty.activeEvents(maintenances.pageId(), EventType.MAINTENANCE, invocation.deadline()));
         } else if (need instanceof Need.Timeline timeline) {
             // A decision asks only for incidents of the page's view; should one be missing, the decision asks
             // again and the read limit says which.
@@ -183,7 +296,12 @@ public class PlanExecutor {
             }
             defer(join.pageId(), incident, join.members(), item, invocation);
         } else if (decision instanceof Decision.Record record) {
-            defer(record.pageId(), record.incident(), record.members(), item, invocation);
+            Responses.Change incident = record.incident();
+            if (record.reopen().isPresent()) {
+                flashduty.addUpdate(record.reopen().get(), invocation.deadline());
+                incident = IncidentMapper.raised(incident, record.reopen().get());
+            }
+            defer(record.pageId(), incident, record.members(), item, invocation);
         } else if (decision instanceof Decision.Resolve resolve) {
             return resolve(resolve, invocation);
         }
@@ -315,7 +433,7 @@ public class PlanExecutor {
     }
 
     /** The answer of a dry run: the decision's outcome and the writes it plans, none of them made. */
-    static Outcome planned(Decision decision, Route route) {
+    static Outcome planned(Decision decision, Route route, AlarmDecisions.Policy policy) {
         List<Outcome.PlannedCall> calls = new ArrayList<>();
         for (Responses.Change duplicate : decision.duplicates()) {
             calls.add(post(FlashdutyPaths.DELETE_PATH,
@@ -331,8 +449,11 @@ public class PlanExecutor {
                     IncidentMapper.recordMembers(join.incident(), join.members(), join.pageId())));
             reason = "would record that " + join.reason();
         } else if (decision instanceof Decision.Record record) {
+            record.reopen().ifPresent(reopen -> calls.add(post(FlashdutyPaths.TIMELINE_PATH, reopen)));
             calls.add(post(FlashdutyPaths.TIMELINE_UPDATE_PATH,
                     IncidentMapper.recordMembers(record.incident(), record.members(), record.pageId())));
+            AlarmDecisions.monitoring(IncidentMapper.withMembers(record.incident(), record.members()),
+                    record.pageId(), policy).ifPresent(update -> calls.add(post(FlashdutyPaths.TIMELINE_PATH, update)));
             reason = "would record that " + record.reason();
         } else if (decision instanceof Decision.Resolve resolve) {
             calls.add(post(FlashdutyPaths.TIMELINE_PATH, resolve.resolution()));

@@ -38,6 +38,12 @@ public record Route(String name, long pageId, List<String> componentIds, Map<Ala
         }
     }
 
+    /** This route on {@code components} only (those of its components no one else's event covers). */
+    public Route withComponents(List<String> components) {
+        return new Route(name, pageId, components, impacts, titleTemplate, notifySubscribers, responders,
+                linkedChanges);
+    }
+
     /** The component status while the alarm is in {@code state}; ALARM's when the route names none for it. */
     public ComponentStatus impactFor(AlarmState state) {
         return impacts.getOrDefault(state, impacts.get(AlarmState.ALARM));

@@ -79,6 +79,14 @@ public class Router {
         return defaultRoute;
     }
 
+    /** Every page a route leads to, each once, in the order of the rules and then the default route. */
+    public List<Long> pageIds() {
+        Set<Long> pages = new LinkedHashSet<>();
+        rules.forEach(rule -> pages.add(rule.route().pageId()));
+        defaultRoute.ifPresent(route -> pages.add(route.pageId()));
+        return List.copyOf(pages);
+    }
+
     /** The default route from STATUSPAGE_PAGE_ID, STATUSPAGE_COMPONENT_IDS and STATUSPAGE_IMPACT. */
     static Route defaultRoute(StatusPageConfig config) {
         long pageId = config.pageId()

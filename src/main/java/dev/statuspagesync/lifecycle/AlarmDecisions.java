@@ -81,10 +81,7 @@ public final class AlarmDecisions {
             }
             var resolved = page.resolved().incidents().stream()
                     .filter(incident -> IncidentMapper.isOpenedFor(incident, alarm)).toList();
-            // An incident resolved when its last alarm recovered may not list that recovery; one whose list shows
-            // every alarm recovered (the quiet period records each) says exactly when this alarm last changed.
             var recovered = resolved.stream()
-                    .filter(incident -> IncidentText.members(incident).firing() > 0)
                     .filter(incident -> incident.startAtSeconds() == null || incident.startAtSeconds() <= at)
                     .filter(incident -> IncidentMapper.resolvedAt(incident) >= at)
                     .findFirst();

@@ -45,7 +45,7 @@ class RequestLogMaskingTest {
         }
 
         List<String> requests = lines.stream().filter(line -> line.contains("MaskingClientLogger: Request: ")).toList();
-        assertEquals(4, requests.size(), "list, resolved list, create, list: " + lines);
+        assertEquals(5, requests.size(), "list, resolved list, maintenance list, create, list: " + lines);
         assertTrue(requests.get(0).contains("/status-page/change/active/list?"), requests.get(0));
         assertTrue(requests.get(0).contains(MaskingClientLogger.MASK), requests.get(0));
         assertTrue(requests.get(2).startsWith(MaskingClientLogger.class.getName() + ": Request: POST "),

@@ -84,8 +84,8 @@ class FixtureInvocationTest {
         assertEquals("incident " + changeId + " is already open for this alarm", again.path("reason").asText());
         assertEquals(changeId, again.path("change_id").asLong());
         assertEquals(1, fake().requests(CREATE).size());
-        assertEquals(3, fake().requests("/status-page/change/active/list").size(),
-                "before and after the create, and for the repeat");
+        assertEquals(4, fake().requests("/status-page/change/active/list").size(),
+                "open incidents and maintenances before the create, incidents after it, and for the repeat");
     }
 
     @ParameterizedTest(name = "{0}")

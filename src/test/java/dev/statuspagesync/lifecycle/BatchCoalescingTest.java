@@ -32,14 +32,14 @@ class BatchCoalescingTest {
 
 
     @Test
-    void opensOneIncidentForABatchOfAlarmsInFiveCalls() {
+    void opensOneIncidentForABatchOfAlarmsInSixCalls() {
         JsonNode answer = Lambda.answer(AlarmEvents.sqsBatch(NAMES, "ALARM", "OK", "2026-03-14T22:01:15.642+0000"));
 
         assertEquals(Fixtures.json("{\"batchItemFailures\":[]}"), answer);
         assertEquals(1, fake().incidents().size());
         assertEquals(ALARMS, memberLines(fake().incidents().get(0)));
         assertEquals(List.of("/status-page/change/active/list", "/status-page/change/list",
-                "/status-page/change/create", "/status-page/change/active/list", EDIT),
+                "/status-page/change/active/list", "/status-page/change/create", "/status-page/change/active/list", EDIT),
                 fake().requests().stream().map(FakeFlashduty.Recorded::path).toList());
     }
 

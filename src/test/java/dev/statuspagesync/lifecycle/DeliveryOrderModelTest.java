@@ -92,6 +92,21 @@ class DeliveryOrderModelTest {
         public InsufficientDataPolicy insufficientData() {
             return InsufficientDataPolicy.IGNORE;
         }
+
+        @Override
+        public String resolveAfter() {
+            return "0";
+        }
+
+        @Override
+        public boolean monitoringUpdate() {
+            return false;
+        }
+
+        @Override
+        public List<String> deferTo() {
+            return List.of("none");
+        }
     }
 
     static final Router ROUTER = new Router(new Config(Optional.of(ROUTES)));

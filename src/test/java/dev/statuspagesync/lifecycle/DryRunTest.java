@@ -52,7 +52,8 @@ class DryRunTest {
         assertEquals("POST", planned.path("method").asText());
         assertEquals("/status-page/change/create", planned.path("path").asText());
         assertEquals(Fixtures.expectedCreate("sns-single-metric-alarm.json"), planned.path("body"));
-        assertEquals(List.of("GET", "GET"), methodsSince(0), "open and recently resolved incidents read, nothing written");
+        assertEquals(List.of("GET", "GET", "GET"), methodsSince(0),
+                "open and recently resolved incidents and maintenances read, nothing written");
     }
 
     @Test

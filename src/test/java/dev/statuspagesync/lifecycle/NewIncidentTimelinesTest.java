@@ -51,7 +51,7 @@ class NewIncidentTimelinesTest {
 
         assertEquals(Fixtures.json("{\"batchItemFailures\":[]}"), answer);
         assertEquals(List.of("/status-page/change/active/list", "/status-page/change/list",
-                "/status-page/change/create", "/status-page/change/active/list", "/status-page/change/create",
+                "/status-page/change/active/list", "/status-page/change/create", "/status-page/change/active/list", "/status-page/change/create",
                 "/status-page/change/active/list", "/status-page/change/timeline/update",
                 "/status-page/change/timeline/update"),
                 fake().requests().stream().map(FakeFlashduty.Recorded::path).toList());
@@ -68,7 +68,7 @@ class NewIncidentTimelinesTest {
 
         assertEquals(Fixtures.json("{\"batchItemFailures\":[]}"), answer);
         assertEquals(List.of("/status-page/change/active/list", "/status-page/change/list",
-                "/status-page/change/create", "/status-page/change/active/list", "/status-page/change/create",
+                "/status-page/change/active/list", "/status-page/change/create", "/status-page/change/active/list", "/status-page/change/create",
                 "/status-page/change/active/list", "/status-page/change/info", "/status-page/change/info",
                 "/status-page/change/timeline/update", "/status-page/change/timeline/update"),
                 fake().requests().stream().map(FakeFlashduty.Recorded::path).toList());

@@ -48,7 +48,7 @@ class ReadCacheTest {
         List<String> recovery = callsOf(AlarmEvents.sns("storm-a", "OK", "ALARM", "2026-03-14T09:00:00.000+0000"));
 
         assertEquals(List.of("/status-page/change/active/list", "/status-page/change/list",
-                "/status-page/change/create", "/status-page/change/active/list"), first,
+                "/status-page/change/active/list", "/status-page/change/create", "/status-page/change/active/list"), first,
                 "the read after the create also gives the new incident its timeline");
         assertEquals(List.of(EDIT), second, "so the join is one edit");
         assertEquals(List.of(EDIT), third, "nothing read again");

@@ -42,6 +42,21 @@ class RouterTest {
         }
 
         @Override
+        public String resolveAfter() {
+            return "0";
+        }
+
+        @Override
+        public boolean monitoringUpdate() {
+            return false;
+        }
+
+        @Override
+        public List<String> deferTo() {
+            return List.of("none");
+        }
+
+        @Override
         public boolean joinOpenIncidents() {
             return true;
         }

@@ -1,0 +1,300 @@
+package dev.statuspagesync.lifecycle;
+
+import static dev.statuspagesync.lifecycle.AlarmDecisionsTest.API;
+import static dev.statuspagesync.lifecycle.AlarmDecisionsTest.CPU;
+import static dev.statuspagesync.lifecycle.AlarmDecisionsTest.DB;
+import static dev.statuspagesync.lifecycle.AlarmDecisionsTest.LATENCY;
+import static dev.statuspagesync.lifecycle.AlarmDecisionsTest.PAGE;
+import static dev.statuspagesync.lifecycle.AlarmDecisionsTest.ROUTE;
+import static dev.statuspagesync.lifecycle.AlarmDecisionsTest.T0;
+import static dev.statuspagesync.lifecycle.AlarmDecisionsTest.change;
+import static dev.statuspagesync.lifecycle.AlarmDecisionsTest.incident;
+import static dev.statuspagesync.lifecycle.AlarmDecisionsTest.members;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import dev.statuspagesync.config.CalmPage;
+import dev.statuspagesync.config.InsufficientDataPolicy;
+import dev.statuspagesync.flashduty.ChangeStatus;
+import dev.statuspagesync.flashduty.ComponentStatus;
+import dev.statuspagesync.flashduty.EventType;
+import dev.statuspagesync.flashduty.Requests;
+import dev.statuspagesync.flashduty.Responses;
+import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.inbound.AlarmState;
+import dev.statuspagesync.page.Membership;
+
+/** The calm page as decisions: the quiet period, the sweep, the monitoring update and deference. */
+class CalmPageDecisionsTest {
+
+    static final Duration QUIET = Duration.ofMinutes(5);
+    static final AlarmDecisions.Policy QUIET_PERIOD = policy(QUIET, false, Set.of());
+    static final AlarmDecisions.Policy WITH_MONITORING = policy(QUIET, true, Set.of());
+    static final AlarmDecisions.Policy DEFER_TO_BOTH = policy(Duration.ZERO, false,
+            Set.of(CalmPage.Deference.PEOPLE, CalmPage.Deference.MAINTENANCE));
+    static final long NOW = T0 + 3_600;
+
+    // --- the quiet period ---
+
+    @Test
+    void recordsTheLastRecoveryInsteadOfResolvingDuringTheQuietPeriod() {
+        var open = incident(7, CPU, members(CPU, Membership.State.ALARM, T0));
+
+        var decision = assertInstanceOf(Decision.Record.class,
+                decide(change("api-cpu", AlarmState.OK, T0 + 600), List.of(open), QUIET_PERIOD));
+
+        assertEquals(members(CPU, Membership.State.OK, T0 + 600), decision.members());
+        assertEquals(Optional.empty(), decision.reopen());
+        assertEquals("alarm api-cpu recovered; incident 7 resolves at 2026-03-14T09:15:00Z unless an alarm fires"
+                + " again", decision.reason());
+    }
+
+    @Test
+    void resolvesAtOnceWithoutAQuietPeriod() {
+        var open = incident(7, CPU, members(CPU, Membership.State.ALARM, T0));
+
+        assertInstanceOf(Decision.Resolve.class, decide(change("api-cpu", AlarmState.OK, T0 + 600), List.of(open),
+                policy(Duration.ZERO, true, Set.of())));
+    }
+
+    @Test
+    void aReFireDuringTheQuietPeriodIsAnEditThatNotifiesNoOne() {
+        var quiet = incident(7, CPU, members(CPU, Membership.State.OK, T0 + 600));
+
+        var decision = assertInstanceOf(Decision.Record.class,
+                decide(change("api-cpu", AlarmState.ALARM, T0 + 660), List.of(quiet), WITH_MONITORING));
+
+        assertEquals(members(CPU, Membership.State.ALARM, T0 + 660), decision.members());
+        assertEquals(Optional.empty(), decision.reopen(), "no monitoring update was posted, so nothing to take back");
+    }
+
+    @Test
+    void aReFireAfterTheMonitoringUpdateIdentifiesTheIncidentAgainWithItsImpact() {
+        var monitored = inStatus(incident(7, CPU, members(CPU, Membership.State.OK, T0 + 600)),
+                ChangeStatus.MONITORING, ComponentStatus.OPERATIONAL);
+
+        var decision = assertInstanceOf(Decision.Record.class,
+                decide(change("api-cpu", AlarmState.ALARM, T0 + 660), List.of(monitored), WITH_MONITORING));
+
+        assertEquals(Optional.of(new Requests.CreateTimeline(PAGE, 7, ChangeStatus.IDENTIFIED,
+                "CloudWatch alarm api-cpu is in ALARM again. We are investigating.", T0 + 660,
+                List.of(new Requests.ComponentChange(API, ComponentStatus.PARTIAL_OUTAGE),
+                        new Requests.ComponentChange(DB, ComponentStatus.PARTIAL_OUTAGE)))), decision.reopen());
+        assertEquals("alarm api-cpu fires again in incident 7, which is identified again", decision.reason());
+    }
+
+    @Test
+    void anotherAlarmJoiningAMonitoredIncidentRaisesItsComponentsAndIdentifiesIt() {
+        var monitored = inStatus(incident(7, LATENCY, members(LATENCY, Membership.State.OK, T0 + 600)),
+                ChangeStatus.MONITORING, ComponentStatus.OPERATIONAL);
+
+        var decision = assertInstanceOf(Decision.Join.class,
+                decide(change("api-cpu", AlarmState.ALARM, T0 + 660), List.of(monitored), WITH_MONITORING));
+
+        assertEquals(ChangeStatus.IDENTIFIED, decision.raise().orElseThrow().status());
+    }
+
+    @Test
+    void aRepeatedRecoveryDuringTheQuietPeriodSaysSo() {
+        var quiet = incident(7, CPU, members(CPU, Membership.State.OK, T0 + 600));
+
+        assertEquals(new Decision.Ignore("alarm api-cpu already recovered; incident 7 is in its quiet period", 7L,
+                List.of()), decide(change("api-cpu", AlarmState.OK, T0 + 600), List.of(quiet), QUIET_PERIOD));
+    }
+
+    // --- the monitoring update ---
+
+    @Test
+    void postsTheMonitoringUpdateOnlyWhenAskedAndEveryAlarmHasRecovered() {
+        var quiet = incident(7, CPU, members(CPU, Membership.State.OK, T0 + 600, LATENCY, Membership.State.OK,
+                T0 + 300));
+
+        assertEquals(Optional.of(new Requests.CreateTimeline(PAGE, 7, ChangeStatus.MONITORING,
+                "The CloudWatch alarms of this incident have recovered. We are monitoring the service.", T0 + 600,
+                List.of(new Requests.ComponentChange(API, ComponentStatus.OPERATIONAL),
+                        new Requests.ComponentChange(DB, ComponentStatus.OPERATIONAL)))),
+                AlarmDecisions.monitoring(quiet, PAGE, WITH_MONITORING));
+        assertEquals(Optional.empty(), AlarmDecisions.monitoring(quiet, PAGE, QUIET_PERIOD), "not asked for");
+        assertEquals(Optional.empty(), AlarmDecisions.monitoring(inStatus(quiet, ChangeStatus.MONITORING,
+                ComponentStatus.OPERATIONAL), PAGE, WITH_MONITORING), "posted already");
+        assertEquals(Optional.empty(), AlarmDecisions.monitoring(incident(7, CPU, members(CPU,
+                Membership.State.OK, T0 + 600, LATENCY, Membership.State.ALARM, T0 + 300)), PAGE, WITH_MONITORING),
+                "an alarm still fires");
+        assertEquals(Optional.empty(), AlarmDecisions.monitoring(quiet, PAGE, policy(Duration.ZERO, true, Set.of())),
+                "without a quiet period the recovery resolves");
+    }
+
+    // --- the sweep ---
+
+    @Test
+    void theSweepResolvesAtTheLastRecoveryOnceEveryAlarmStayedRecoveredForTheQuietPeriod() {
+        var quiet = incident(7, CPU, members(CPU, Membership.State.OK, T0 + 600, LATENCY, Membership.State.OK,
+                T0 + 300));
+
+        var decision = assertInstanceOf(Decision.Resolve.class,
+                AlarmDecisions.sweep(quiet, PAGE, QUIET_PERIOD, T0 + 900).orElseThrow());
+
+        assertEquals(new Requests.CreateTimeline(PAGE, 7, ChangeStatus.RESOLVED, "Resolved: CloudWatch alarm"
+                + " api-cpu recovered at 2026-03-14 09:10:00 UTC, the last of the 2 alarms in this incident to"
+                + " recover, and every alarm has stayed recovered for 5 minutes. All affected components are"
+                + " operational again.", T0 + 600,
+                List.of(new Requests.ComponentChange(API, ComponentStatus.OPERATIONAL),
+                        new Requests.ComponentChange(DB, ComponentStatus.OPERATIONAL))), decision.resolution());
+        assertEquals("incident resolved: every alarm has stayed recovered since 2026-03-14T09:10:00Z",
+                decision.reason());
+    }
+
+    @Test
+    void theSweepWaitsUntilTheQuietPeriodHasPassed() {
+        var quiet = incident(7, CPU, members(CPU, Membership.State.OK, T0 + 600));
+
+        assertEquals(Optional.of(new Decision.Ignore("incident 7 resolves at 2026-03-14T09:15:00Z unless an alarm"
+                + " fires again", 7L, List.of())), AlarmDecisions.sweep(quiet, PAGE, QUIET_PERIOD, T0 + 899));
+    }
+
+    @Test
+    void theSweepLeavesIncidentsWithAFiringAlarmAndThoseOfPeople() {
+        var firing = incident(7, CPU, members(CPU, Membership.State.OK, T0 + 600, LATENCY, Membership.State.ALARM,
+                T0));
+
+        assertEquals(Optional.empty(), AlarmDecisions.sweep(firing, PAGE, QUIET_PERIOD, NOW));
+        assertEquals(Optional.empty(), AlarmDecisions.sweep(byPerson(8, API), PAGE, QUIET_PERIOD, NOW));
+    }
+
+    @Test
+    void theSweepResolvesAfterTheIncidentsNewestUpdate() {
+        var quiet = incident(7, CPU, members(CPU, Membership.State.OK, T0 + 600));
+        var monitored = withUpdate(quiet, new Responses.TimelineEntry("m", T0 + 600, ChangeStatus.MONITORING,
+                "Monitoring.", List.of()));
+
+        var decision = assertInstanceOf(Decision.Resolve.class,
+                AlarmDecisions.sweep(monitored, PAGE, QUIET_PERIOD, NOW).orElseThrow());
+
+        assertEquals(T0 + 601, decision.resolution().atSeconds());
+    }
+
+    // --- deference ---
+
+    @Test
+    void asksForTheMaintenancesBeforeOpeningWhenItDefersToThem() {
+        assertEquals(new Need.Maintenances(PAGE),
+                AlarmDecisions.decide(change("api-cpu", AlarmState.ALARM, T0), ROUTE,
+                        new PageView(PAGE, List.of(), resolvedNone(), null), DEFER_TO_BOTH, NOW));
+    }
+
+    @Test
+    void opensNothingWhenEveryComponentIsCoveredByAPersonsIncident() {
+        assertEquals(new Decision.Ignore("deferred: every component of alarm api-cpu is covered by incident 8"
+                + " (\"Checkout is slow\")", null, List.of()),
+                decideDeferring(List.of(byPerson(8, API, DB)), List.of()));
+    }
+
+    @Test
+    void opensNothingWhenEveryComponentIsUnderAMaintenanceInProgress() {
+        assertEquals(new Decision.Ignore("deferred: every component of alarm api-cpu is covered by maintenance 9"
+                + " (\"Database upgrade\")", null, List.of()),
+                decideDeferring(List.of(), List.of(maintenance(9, ChangeStatus.ONGOING, API, DB))));
+    }
+
+    @Test
+    void opensOnTheComponentsNoOneElseCovers() {
+        var decision = assertInstanceOf(Decision.Open.class,
+                decideDeferring(List.of(byPerson(8, API)), List.of(maintenance(9, ChangeStatus.SCHEDULED, DB))));
+
+        assertEquals(List.of(new Requests.ComponentChange(DB, ComponentStatus.PARTIAL_OUTAGE)),
+                decision.request().updates().get(0).componentChanges(), "a scheduled maintenance covers nothing yet");
+        assertEquals("incident opened for alarm api-cpu; components " + API + " deferred to incident 8"
+                + " (\"Checkout is slow\")", decision.reason());
+    }
+
+    @Test
+    void opensBesidePeopleAndMaintenanceWhenItDefersToNoOne() {
+        var decision = assertInstanceOf(Decision.Open.class, AlarmDecisions.decide(change("api-cpu",
+                AlarmState.ALARM, T0), ROUTE, new PageView(PAGE, List.of(byPerson(8, API, DB)), resolvedNone()),
+                policy(Duration.ZERO, false, Set.of()), NOW));
+
+        assertEquals(2, decision.request().updates().get(0).componentChanges().size());
+    }
+
+    @Test
+    void anAlarmInAnIncidentOfOursKeepsItDespiteAPersonsIncident() {
+        var ours = incident(7, CPU, members(CPU, Membership.State.OK, T0 + 60, LATENCY, Membership.State.ALARM, T0));
+
+        var decision = decideDeferring(List.of(byPerson(8, API, DB), ours), List.of());
+
+        assertEquals(members(CPU, Membership.State.ALARM, T0 + 120, LATENCY, Membership.State.ALARM, T0),
+                assertInstanceOf(Decision.Record.class, decision).members());
+    }
+
+    @Test
+    void aFiringAlarmJoinsOurIncidentRatherThanDeferring() {
+        var ours = incident(7, LATENCY, members(LATENCY, Membership.State.ALARM, T0));
+
+        assertInstanceOf(Decision.Join.class, decideDeferring(List.of(byPerson(8, API, DB), ours), List.of()));
+    }
+
+    @Test
+    void theRecoveryOfADeferredAlarmIsIgnored() {
+        assertEquals(new Decision.Ignore("no open incident for this alarm"), AlarmDecisions.decide(
+                change("api-cpu", AlarmState.OK, T0 + 120), ROUTE, new PageView(PAGE, List.of(byPerson(8, API, DB)),
+                        resolvedNone(), List.of()), DEFER_TO_BOTH, NOW));
+    }
+
+    // --- values ---
+
+    static AlarmDecisions.Policy policy(Duration quiet, boolean monitoring, Set<CalmPage.Deference> deferTo) {
+        return new AlarmDecisions.Policy(InsufficientDataPolicy.IGNORE, true,
+                new CalmPage(quiet, monitoring, deferTo));
+    }
+
+    static Step decide(AlarmChange change, List<Responses.Change> open,
+            AlarmDecisions.Policy policy) {
+        return AlarmDecisions.decide(change, ROUTE, new PageView(PAGE, open, resolvedNone(), List.of()), policy, NOW);
+    }
+
+    static Step decideDeferring(List<Responses.Change> open, List<Responses.Change> maintenances) {
+        return AlarmDecisions.decide(change("api-cpu", AlarmState.ALARM, T0 + 120), ROUTE,
+                new PageView(PAGE, open, resolvedNone(), maintenances), DEFER_TO_BOTH, NOW);
+    }
+
+    static PageView.Resolved resolvedNone() {
+        return new PageView.Resolved(T0 - 2 * AlarmDecisions.RESOLVED_LOOKBACK_SECONDS, List.of());
+    }
+
+    static Responses.Change inStatus(Responses.Change incident, ChangeStatus status, ComponentStatus components) {
+        return new Responses.Change(incident.changeId(), incident.pageId(), incident.type(), incident.title(),
+                incident.description(), status, AlarmDecisionsTest.affected(components), incident.startAtSeconds(),
+                null, incident.updates(), true);
+    }
+
+    static Responses.Change withUpdate(Responses.Change incident, Responses.TimelineEntry update) {
+        var updates = new ArrayList<>(incident.updates());
+        updates.add(update);
+        return new Responses.Change(incident.changeId(), incident.pageId(), incident.type(), incident.title(),
+                incident.description(), incident.status(), incident.affectedComponents(), incident.startAtSeconds(),
+                null, updates, true);
+    }
+
+    /** An incident a person opened: no key line. */
+    static Responses.Change byPerson(long changeId, String... components) {
+        return new Responses.Change(changeId, PAGE, EventType.INCIDENT, "Checkout is slow", "We are looking into it.",
+                ChangeStatus.INVESTIGATING, List.of(components).stream()
+                        .map(id -> new Responses.AffectedComponent(id, null, ComponentStatus.DEGRADED)).toList(),
+                T0, null, List.of(), true);
+    }
+
+    static Responses.Change maintenance(long changeId, ChangeStatus status, String... components) {
+        return new Responses.Change(changeId, PAGE, EventType.MAINTENANCE, "Database upgrade", "Planned.",
+                status, List.of(components).stream()
+                        .map(id -> new Responses.AffectedComponent(id, null, ComponentStatus.UNDER_MAINTENANCE))
+                        .toList(), T0, null, List.of(), true);
+    }
+}

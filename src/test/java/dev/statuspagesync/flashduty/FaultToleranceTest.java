@@ -30,7 +30,7 @@ import io.restassured.response.Response;
 @QuarkusTest
 @QuarkusTestResource(FakeFlashdutyResource.class)
 @ExtendWith(FreshFake.class)
-class FaultToleranceTest {
+public class FaultToleranceTest {
 
     static final String FIRING = "sns-single-metric-alarm.json";
     static final String[] ALARMS = { "sns-single-metric-alarm.json", "sns-metric-math-alarm.json",
@@ -219,7 +219,7 @@ class FaultToleranceTest {
     }
 
     /** The shipped default, read from the configuration interface so the test follows the code. */
-    static int defaultMaxRetries() {
+    public static int defaultMaxRetries() {
         try {
             return Integer.parseInt(FlashdutyConfig.Retry.class.getMethod("maxRetries")
                     .getAnnotation(WithDefault.class).value());

@@ -50,6 +50,13 @@ public final class AlarmEvents {
         return write(event);
     }
 
+    /** The sweep's Scheduled Event (the fixture {@code eventbridge-scheduled-event.json}) at {@code time}. */
+    public static String sweep(String time) {
+        ObjectNode event = (ObjectNode) Fixtures.eventJson("eventbridge-scheduled-event.json");
+        event.put("time", time);
+        return write(event);
+    }
+
     /** One alarm state change of a mixed batch. */
     public record Change(String name, String state, String previous, String time) {
     }

@@ -12,6 +12,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,6 +107,7 @@ public final class FakeFlashduty implements AutoCloseable {
     private final String appKey;
     private final long pageId;
     private final Map<String, String> componentNames;
+    private final Map<Long, Set<String>> pages = new LinkedHashMap<>();
     private final AtomicLong ids = new AtomicLong();
     private final List<Recorded> requests = new ArrayList<>();
     private final Map<Long, Incident> incidents = new LinkedHashMap<>();
@@ -125,6 +127,7 @@ public final class FakeFlashduty implements AutoCloseable {
         this.appKey = appKey;
         this.pageId = pageId;
         this.componentNames = new LinkedHashMap<>(componentNames);
+        pages.put(pageId, Set.copyOf(componentNames.keySet()));
         if (serve) {
             this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
             server.setExecutor(executor);
@@ -173,8 +176,17 @@ public final class FakeFlashduty implements AutoCloseable {
         return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
     }
 
+    /** The first page, the one the fake was started with. */
     public long pageId() {
         return pageId;
+    }
+
+    /** Serves one more page with these component ids and names (or more components on a page it serves). */
+    public synchronized void addPage(long page, Map<String, String> components) {
+        Set<String> ids = new LinkedHashSet<>(pages.getOrDefault(page, Set.of()));
+        ids.addAll(components.keySet());
+        pages.put(page, Set.copyOf(ids));
+        componentNames.putAll(components);
     }
 
     /** Forgets incidents, requests and queued faults, and releases hanging requests. */
@@ -428,7 +440,7 @@ public final class FakeFlashduty implements AutoCloseable {
     private synchronized Answer create(JsonNode body) {
         String problem = checkPage(body);
         if (problem == null) {
-            problem = FlashdutyRules.createProblem(body, componentNames.keySet());
+            problem = FlashdutyRules.createProblem(body, pages.get(body.path("page_id").asLong()));
         }
         if (problem != null) {
             return Answer.error(400, problem.startsWith("unknown") ? "ResourceNotFound" : "InvalidParameter", problem);
@@ -444,7 +456,8 @@ public final class FakeFlashduty implements AutoCloseable {
         for (JsonNode update : updates) {
             timeline.add(applyUpdate(components, update, update.path("at_seconds").asLong(start)));
         }
-        incidents.put(changeId, new Incident(changeId, pageId, type, title, body.path("description").asText(),
+        incidents.put(changeId, new Incident(changeId, body.path("page_id").asLong(), type, title,
+                body.path("description").asText(),
                 status, start, body.path("notify_subscribers").asBoolean(false), components, timeline));
         ObjectNode data = JSON.createObjectNode().put("change_id", changeId).put("change_name", title);
         return Answer.ok(data);
@@ -457,7 +470,7 @@ public final class FakeFlashduty implements AutoCloseable {
         }
         Incident incident = incidents.get(body.path("change_id").asLong());
         String status = body.path("status").asText("");
-        String problem = FlashdutyRules.timelineProblem(incident.type(), body, componentNames.keySet());
+        String problem = FlashdutyRules.timelineProblem(incident.type(), body, pages.get(incident.pageId()));
         if (problem != null) {
             return Answer.error(400, "InvalidParameter", problem);
         }
@@ -491,7 +504,8 @@ public final class FakeFlashduty implements AutoCloseable {
         if (problem != null) {
             return Answer.error(400, "InvalidParameter", problem);
         }
-        return incidents.containsKey(body.path("change_id").asLong()) ? null
+        Incident incident = incidents.get(body.path("change_id").asLong());
+        return incident != null && incident.pageId() == body.path("page_id").asLong() ? null
                 : Answer.error(400, "ResourceNotFound", "unknown change_id " + body.path("change_id"));
     }
 
@@ -529,7 +543,7 @@ public final class FakeFlashduty implements AutoCloseable {
     }
 
     private synchronized Answer activeList(Map<String, String> query) {
-        if (!String.valueOf(pageId).equals(query.get("page_id"))) {
+        if (!servesPage(query.get("page_id"))) {
             return Answer.error(400, "ResourceNotFound", "unknown page_id " + query.get("page_id"));
         }
         String type = query.get("type");
@@ -538,14 +552,14 @@ public final class FakeFlashduty implements AutoCloseable {
         }
         ArrayNode items = JSON.createArrayNode();
         incidents.values().stream()
-                .filter(incident -> incident.type().equals(type))
+                .filter(incident -> incident.type().equals(type) && onPage(incident, query))
                 .filter(incident -> !"resolved".equals(incident.status()) && !"completed".equals(incident.status()))
                 .forEach(incident -> items.add(listed(incident)));
         return Answer.ok(JSON.createObjectNode().set("items", items));
     }
 
     private synchronized Answer list(Map<String, String> query) {
-        if (!String.valueOf(pageId).equals(query.get("page_id"))) {
+        if (!servesPage(query.get("page_id"))) {
             return Answer.error(400, "ResourceNotFound", "unknown page_id " + query.get("page_id"));
         }
         String type = query.get("type");
@@ -558,17 +572,18 @@ public final class FakeFlashduty implements AutoCloseable {
         ArrayNode items = JSON.createArrayNode();
         incidents.values().stream()
                 .filter(incident -> incident.type().equals(type) && incident.status().equals(status))
+                .filter(incident -> onPage(incident, query))
                 .filter(incident -> incident.startAtSeconds() >= from && incident.startAtSeconds() <= to)
                 .forEach(incident -> items.add(listed(incident)));
         return Answer.ok(JSON.createObjectNode().set("items", items));
     }
 
     private synchronized Answer info(Map<String, String> query) {
-        if (!String.valueOf(pageId).equals(query.get("page_id"))) {
+        if (!servesPage(query.get("page_id"))) {
             return Answer.error(400, "ResourceNotFound", "unknown page_id " + query.get("page_id"));
         }
         Incident incident = incidents.get(parseLong(query.get("change_id")));
-        return incident == null ? Answer.error(400, "ResourceNotFound", "unknown change_id")
+        return incident == null || !onPage(incident, query) ? Answer.error(400, "ResourceNotFound", "unknown change_id")
                 : Answer.ok(toJson(incident));
     }
 
@@ -576,7 +591,19 @@ public final class FakeFlashduty implements AutoCloseable {
         if (!body.path("page_id").canConvertToLong()) {
             return "page_id is required";
         }
-        return body.path("page_id").asLong() == pageId ? null : "unknown page_id " + body.path("page_id");
+        return pages.containsKey(body.path("page_id").asLong()) ? null : "unknown page_id " + body.path("page_id");
+    }
+
+    private boolean servesPage(String page) {
+        try {
+            return page != null && pages.containsKey(Long.parseLong(page));
+        } catch (NumberFormatException notANumber) {
+            return false;
+        }
+    }
+
+    private static boolean onPage(Incident incident, Map<String, String> query) {
+        return String.valueOf(incident.pageId()).equals(query.get("page_id"));
     }
 
     private Update applyUpdate(Map<String, String> components, JsonNode update, long at) {

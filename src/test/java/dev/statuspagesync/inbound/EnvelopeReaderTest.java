@@ -59,6 +59,32 @@ class EnvelopeReaderTest {
     }
 
     @Test
+    void readsTheScheduledEventAsASweepAtItsTime() {
+        var items = reader.read(Fixtures.eventJson("eventbridge-scheduled-event.json"));
+
+        assertEquals(List.of(new Inbound.Sweep(Instant.parse("2026-03-14T09:40:00Z"), null)), items);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", "yesterday", "2026-03-14 09:40" })
+    void skipsAScheduledEventWithoutAReadableTime(String time) {
+        ObjectNode event = (ObjectNode) Fixtures.eventJson("eventbridge-scheduled-event.json");
+        event.put("time", time);
+
+        var skipped = assertInstanceOf(Inbound.Skipped.class, reader.read(event).get(0));
+
+        assertEquals("Scheduled Event without a readable time (" + time + "); the next one sweeps", skipped.reason());
+    }
+
+    @Test
+    void skipsAnotherEventOfTheSchedulesSource() {
+        ObjectNode event = (ObjectNode) Fixtures.eventJson("eventbridge-scheduled-event.json");
+        event.put("detail-type", "Scheduled Event Extra");
+
+        assertInstanceOf(Inbound.Skipped.class, reader.read(event).get(0));
+    }
+
+    @Test
     void readsSingleMetricTriggerWithLowerCaseDimensionKeys() {
         MetricSummary metrics = onlyAlarm("sns-single-metric-alarm.json").metrics();
 

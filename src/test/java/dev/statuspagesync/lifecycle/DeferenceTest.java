@@ -4,7 +4,6 @@ import static dev.statuspagesync.fake.FakeFlashdutyResource.API_COMPONENT;
 import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

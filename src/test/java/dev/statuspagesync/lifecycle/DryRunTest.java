@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -15,9 +16,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.page.IncidentText;
+import dev.statuspagesync.page.Membership;
+import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
@@ -32,6 +37,8 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTestResource(FakeFlashdutyResource.class)
 @ExtendWith(FreshFake.class)
 class DryRunTest {
+
+    static final long RECOVERED = Instant.parse("2026-03-14T09:50:00Z").getEpochSecond();
 
     public static class DryRun implements QuarkusTestProfile {
         @Override
@@ -85,8 +92,33 @@ class DryRunTest {
         assertEquals("investigating", fake().incidents().get(0).status());
     }
 
+    @Test
+    void answersASweepWithTheResolutionsItWouldSend() throws Exception {
+        ObjectNode body = (ObjectNode) Fixtures.expectedCreate("sns-single-metric-alarm.json");
+        ObjectNode opening = (ObjectNode) body.path("updates").get(0);
+        opening.put("description", IncidentText.withAlarmList(opening.path("description").asText(),
+                new Membership(Map.of(AlarmEvents.ARN, new Membership.Member(Membership.State.OK, RECOVERED)))));
+        long changeId = seed(body.toString());
+        int seeded = fake().requests().size();
+
+        JsonNode answer = Lambda.answer(AlarmEvents.sweep("2026-03-14T10:00:00Z"));
+
+        assertEquals("resolved", answer.path("outcome").asText());
+        assertEquals("dry run: sweep at 2026-03-14T10:00:00Z: incident " + changeId + " would be resolved",
+                answer.path("reason").asText());
+        JsonNode planned = answer.path("planned").get(0);
+        assertEquals("/status-page/change/timeline/create", planned.path("path").asText());
+        assertEquals("resolved", planned.path("body").path("status").asText());
+        assertEquals(RECOVERED, planned.path("body").path("at_seconds").asLong());
+        assertEquals(List.of("GET", "GET"), methodsSince(seeded), "the open incidents and the due one read again");
+        assertEquals("investigating", fake().incidents().get(0).status());
+    }
+
     private static long seedIncidentAsTheFunctionOpensIt() throws Exception {
-        String body = Fixtures.expectedCreate("sns-single-metric-alarm.json").toString();
+        return seed(Fixtures.expectedCreate("sns-single-metric-alarm.json").toString());
+    }
+
+    private static long seed(String body) throws Exception {
         HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 fake().baseUrl() + "/status-page/change/create?app_key=" + FakeFlashdutyResource.APP_KEY))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),

@@ -48,7 +48,7 @@ public record CalmPage(Duration resolveAfter, boolean monitoringUpdate, Set<Defe
      * A duration written as whole units ({@code 90s}, {@code 5m}, {@code 1h}, {@code 0}; a bare number is seconds)
      * or in ISO-8601 ({@code PT5M}).
      */
-    static Duration duration(String variable, String text) {
+    public static Duration duration(String variable, String text) {
         String value = text == null ? "" : text.strip();
         if (value.startsWith("-")) {
             throw new IllegalArgumentException(variable + " is '" + value + "'; a quiet period cannot be negative");
@@ -76,7 +76,8 @@ public record CalmPage(Duration resolveAfter, boolean monitoringUpdate, Set<Defe
         }
     }
 
-    static Set<Deference> deference(List<String> words) {
+    /** The deference words of {@code STATUSPAGE_DEFER_TO}; throws {@link IllegalArgumentException} for another word. */
+    public static Set<Deference> deference(List<String> words) {
         Set<Deference> deferTo = EnumSet.noneOf(Deference.class);
         for (String word : words) {
             String name = word.strip().toLowerCase(Locale.ROOT);

@@ -33,6 +33,8 @@ import org.junit.jupiter.api.Test;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
+import dev.statuspagesync.config.CalmPage;
+
 /** template.yaml deploys what the build produces, sets what the code reads, and wires every path. */
 class TemplateTest {
 
@@ -152,6 +154,40 @@ class TemplateTest {
         assertEquals(List.of(getAtt("BufferQueue", "Arn"), ALIAS), ifBranches(target.get("Arn"), "UseBuffer"));
         assertPermission("RuleInvokePermission", "events.amazonaws.com", "DirectEventBridge");
         assertEquals(getAtt("AlarmStateRule", "Arn"), TEMPLATE.properties("RuleInvokePermission").get("SourceArn"));
+    }
+
+    @Test
+    void sweepsEveryMinuteWhenThereIsAQuietPeriod() {
+        var sweep = map(map(TEMPLATE.properties("Function").get("Events")).get("Sweep"));
+        var schedule = map(sweep.get("Properties"));
+
+        assertEquals("Schedule", sweep.get("Type"));
+        assertEquals("rate(1 minute)", schedule.get("Schedule"));
+        assertEquals(List.of("ENABLED", "DISABLED"), ifBranches(schedule.get("State"), "HasQuietPeriod"));
+        assertEquals(Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(ref("ResolveAfter"), "0")))),
+                TEMPLATE.conditions().get("HasQuietPeriod"));
+    }
+
+    @Test
+    void passesTheCalmPageSettingsWithDefaultsTheFunctionAccepts() {
+        var resolveAfter = map(TEMPLATE.parameters().get("ResolveAfter"));
+        Pattern allowed = Pattern.compile(String.valueOf(resolveAfter.get("AllowedPattern")));
+
+        assertEquals(ref("ResolveAfter"), variables().get("STATUSPAGE_RESOLVE_AFTER"));
+        assertEquals(ref("MonitoringUpdate"), variables().get("STATUSPAGE_MONITORING_UPDATE"));
+        assertEquals(ref("DeferTo"), variables().get("STATUSPAGE_DEFER_TO"));
+        assertEquals("5m", resolveAfter.get("Default"));
+        for (String accepted : List.of("0", "5m", "90s", "1h")) {
+            assertTrue(allowed.matcher(accepted).matches(), accepted);
+            CalmPage.duration("STATUSPAGE_RESOLVE_AFTER", accepted);
+        }
+        for (String refused : List.of("-5m", "5 m", "00", "5d", "")) {
+            assertFalse(allowed.matcher(refused).matches(), refused);
+        }
+        assertEquals("false", map(TEMPLATE.parameters().get("MonitoringUpdate")).get("Default"));
+        for (Object words : list(map(TEMPLATE.parameters().get("DeferTo")).get("AllowedValues"))) {
+            CalmPage.deference(List.of(String.valueOf(words).split(",")));
+        }
     }
 
     @Test

@@ -11,12 +11,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import dev.statuspagesync.fake.FakeFlashduty;
 
@@ -28,7 +31,8 @@ import dev.statuspagesync.fake.FakeFlashduty;
  */
 public final class LocalRun {
 
-    static final String USAGE = "usage: scripts/run-local.sh [--json] [--dry-run] [event.json ...]";
+    static final String USAGE = "usage: scripts/run-local.sh [--json] [--dry-run] [--story incident|flapping|maintenance]"
+            + " [event.json ...]";
     static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
     static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     static final long DEMO_PAGE_ID = 1001;
@@ -36,6 +40,9 @@ public final class LocalRun {
     static final Map<String, String> DEMO_COMPONENTS = demoComponents();
     static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(30);
     static final String STORY_DIR = "src/test/resources/events/";
+    static final String STORIES_DIR = "src/test/resources/stories/";
+    /** The caller's settings that stay the fake's when the fake stands in for Flashduty. */
+    static final List<String> FAKE_SETTINGS = List.of("FLASHDUTY_APP_KEY", "FLASHDUTY_BASE_URL");
 
     /** The bundled story: two alarms' lives on one page, with what each step means. */
     static final List<Step> STORY = List.of(
@@ -52,21 +59,65 @@ public final class LocalRun {
                     "The second alarm recovers, delivered by EventBridge: the incident is resolved and the page is"
                             + " green."));
 
+    /** A flapping alarm under a five-minute quiet period: one incident, two updates subscribers hear of. */
+    static final List<Step> FLAPPING = List.of(
+            new Step(STORIES_DIR + "flapping/1-alarm.json",
+                    "checkout-api-high-cpu fires at 09:00: an incident opens (subscribers hear of it)."),
+            new Step(STORIES_DIR + "flapping/2-ok.json",
+                    "It recovers at 09:01: the recovery is recorded silently; the quiet period of 5 minutes starts."),
+            new Step(STORIES_DIR + "flapping/3-alarm.json",
+                    "It fires again at 09:02: the incident's list says so, silently; the incident stays open."),
+            new Step(STORIES_DIR + "flapping/4-ok.json",
+                    "It recovers at 09:03: recorded silently; the quiet period starts again."),
+            new Step(STORIES_DIR + "flapping/5-sweep.json",
+                    "The sweep of 09:06 finds the quiet period not over (09:08): nothing is written."),
+            new Step(STORIES_DIR + "flapping/6-sweep.json",
+                    "The sweep of 09:08 resolves the incident at 09:03, when the alarm last recovered. Flapping cost"
+                            + " subscribers two updates: the opening and the resolution."));
+
+    /** An alarm during a maintenance that someone published: the incident leaves the maintained component alone. */
+    static final List<Step> MAINTENANCE = List.of(
+            new Step(STORIES_DIR + "maintenance/1-maintenance-in-progress.json",
+                    "A pipeline publishes a maintenance in progress on the Database (a status-page event)."),
+            new Step(STORIES_DIR + "maintenance/2-alarm.json",
+                    "checkout-api-high-cpu fires on Public API and Database: the incident opens on Public API"
+                            + " only; the Database is left to the maintenance (STATUSPAGE_DEFER_TO)."),
+            new Step(STORIES_DIR + "maintenance/3-ok.json",
+                    "The alarm recovers: its incident is resolved; the maintenance goes on."));
+
+    /** The bundled stories by name, each with the settings it needs unless the caller sets them. */
+    static final Map<String, Story> STORIES = Map.of(
+            "incident", new Story(STORY, Map.of()),
+            "flapping", new Story(FLAPPING, Map.of("STATUSPAGE_RESOLVE_AFTER", "5m")),
+            "maintenance", new Story(MAINTENANCE, Map.of()));
+
     record Step(String file, String meaning) {
     }
 
+    record Story(List<Step> steps, Map<String, String> settings) {
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new YAMLMapper();
 
     public static void main(String[] args) throws Exception {
         boolean json = false;
         boolean dryRun = false;
         List<Step> steps = new ArrayList<>();
+        Story story = STORIES.get("incident");
         Path functionDir = null;
         String ricClasspath = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--json" -> json = true;
                 case "--dry-run" -> dryRun = true;
+                case "--story" -> {
+                    story = i + 1 < args.length ? STORIES.get(args[++i]) : null;
+                    if (story == null) {
+                        System.err.println("run-local: --story takes one of " + new TreeSet<>(STORIES.keySet()));
+                        System.exit(2);
+                    }
+                }
                 case "--function-dir" -> functionDir = Path.of(args[++i]);
                 case "--ric-classpath" -> ricClasspath = args[++i];
                 case "-h", "--help" -> {
@@ -86,7 +137,8 @@ public final class LocalRun {
                 System.exit(2);
             }
         }
-        int exit = new LocalRun(json, dryRun, System.out).run(steps.isEmpty() ? STORY : steps, functionDir, ricClasspath);
+        Story run = steps.isEmpty() ? story : new Story(steps, Map.of());
+        int exit = new LocalRun(json, dryRun, System.out).run(run, functionDir, ricClasspath);
         System.exit(exit);
     }
 
@@ -100,22 +152,34 @@ public final class LocalRun {
         this.out = out;
     }
 
-    int run(List<Step> steps, Path functionDir, String ricClasspath) throws Exception {
+    int run(Story story, Path functionDir, String ricClasspath) throws Exception {
         Map<String, String> env = System.getenv();
+        List<Step> steps = story.steps();
         boolean real = env.containsKey("FLASHDUTY_APP_KEY") && (env.containsKey("STATUSPAGE_ROUTES")
                 || env.containsKey("STATUSPAGE_PAGE_ID") && env.containsKey("STATUSPAGE_COMPONENT_IDS"));
-        FakeFlashduty fake = real ? null : FakeFlashduty.start(DEMO_APP_KEY, DEMO_PAGE_ID, DEMO_COMPONENTS);
+        Map<String, String> settings = real ? new LinkedHashMap<>() : fakeSettings(env, story.settings());
+        Map<Long, Map<String, String>> pages = real ? Map.of() : pagesOf(settings);
+        FakeFlashduty fake = real ? null : startFake(pages);
         Path log = functionDir.getParent().resolve("function.log");
         try (LocalRuntimeApi runtime = new LocalRuntimeApi(FUNCTION_TIMEOUT)) {
-            // The fake knows only the demo page, so the caller's own routing stays out of the demo.
-            Process function = startFunction(functionDir, ricClasspath, runtime.address(), fake != null,
-                    functionSettings(fake), log);
+            if (fake != null) {
+                settings.put("FLASHDUTY_BASE_URL", fake.baseUrl());
+                settings.put("FLASHDUTY_APP_KEY", DEMO_APP_KEY);
+            }
+            if (dryRun) {
+                settings.put("FLASHDUTY_DRY_RUN", "true");
+            }
+            Process function = startFunction(functionDir, ricClasspath, runtime.address(), fake != null, settings,
+                    log);
             try {
                 if (!json) {
                     out.println(real ? "Calling the real Flashduty API at "
                             + env.getOrDefault("FLASHDUTY_BASE_URL", "https://api.flashcat.cloud")
-                            : "Using the embedded fake Flashduty: page " + DEMO_PAGE_ID + " with components "
-                                    + String.join(", ", DEMO_COMPONENTS.values()) + ".");
+                            : "Using the embedded fake Flashduty: " + describe(pages) + ".");
+                    settings.entrySet().stream()
+                            .filter(setting -> setting.getKey().startsWith("STATUSPAGE_")
+                                    && !setting.getKey().equals("STATUSPAGE_ROUTES"))
+                            .forEach(setting -> out.println("  " + setting.getKey() + "=" + setting.getValue()));
                     out.println();
                 }
                 int failures = 0;
@@ -127,7 +191,7 @@ public final class LocalRun {
                     failures += result.error() ? 1 : 0;
                     report(i + 1, steps.size(), step, line);
                 }
-                finish(fake, log);
+                finish(fake, pages, log);
                 return failures == 0 ? 0 : 1;
             } catch (TimeoutException noAnswer) {
                 System.err.println("run-local: the function did not answer; see " + log);
@@ -143,19 +207,81 @@ public final class LocalRun {
         }
     }
 
-    /** The function's settings for this run: the fake's, or the caller's own for the real API. */
-    private Map<String, String> functionSettings(FakeFlashduty fake) {
-        Map<String, String> settings = new LinkedHashMap<>();
-        if (fake != null) {
-            settings.put("FLASHDUTY_BASE_URL", fake.baseUrl());
-            settings.put("FLASHDUTY_APP_KEY", DEMO_APP_KEY);
+    /**
+     * The function's settings on the fake: the story's, then the caller's own STATUSPAGE_* and FLASHDUTY_* settings
+     * (all but the key and base URL, which stay the fake's), and the demo page when the caller names no page.
+     */
+    static Map<String, String> fakeSettings(Map<String, String> env, Map<String, String> story) {
+        Map<String, String> settings = new LinkedHashMap<>(story);
+        env.forEach((name, value) -> {
+            if ((name.startsWith("STATUSPAGE_") || name.startsWith("FLASHDUTY_")) && !FAKE_SETTINGS.contains(name)) {
+                settings.put(name, value);
+            }
+        });
+        if (!settings.containsKey("STATUSPAGE_PAGE_ID") && !settings.containsKey("STATUSPAGE_COMPONENT_IDS")
+                && !settings.containsKey("STATUSPAGE_ROUTES")) {
             settings.put("STATUSPAGE_PAGE_ID", String.valueOf(DEMO_PAGE_ID));
             settings.put("STATUSPAGE_COMPONENT_IDS", String.join(",", DEMO_COMPONENTS.keySet()));
         }
-        if (dryRun) {
-            settings.put("FLASHDUTY_DRY_RUN", "true");
-        }
         return settings;
+    }
+
+    /**
+     * The pages and components the settings name, for the fake to serve: the default route's
+     * (STATUSPAGE_PAGE_ID, STATUSPAGE_COMPONENT_IDS) and every route of the routing document. A document the
+     * function cannot read names none here; the function says what is wrong with it when it starts.
+     */
+    static Map<Long, Map<String, String>> pagesOf(Map<String, String> settings) {
+        Map<Long, Map<String, String>> pages = new LinkedHashMap<>();
+        try {
+            if (settings.containsKey("STATUSPAGE_PAGE_ID")) {
+                addPage(pages, Long.parseLong(settings.get("STATUSPAGE_PAGE_ID").strip()),
+                        List.of(settings.getOrDefault("STATUSPAGE_COMPONENT_IDS", "").split(",")));
+            }
+        } catch (NumberFormatException notAPage) {
+            // the function refuses it at start-up, naming the variable
+        }
+        String routes = settings.get("STATUSPAGE_ROUTES");
+        if (routes != null && !routes.isBlank()) {
+            try {
+                JsonNode document = YAML.readTree(routes);
+                List<JsonNode> targets = new ArrayList<>();
+                document.path("routes").forEach(targets::add);
+                targets.add(document.path("default"));
+                for (JsonNode target : targets) {
+                    if (target.path("page_id").canConvertToLong()) {
+                        List<String> components = new ArrayList<>();
+                        target.path("components").forEach(component -> components.add(component.asText()));
+                        addPage(pages, target.path("page_id").asLong(), components);
+                    }
+                }
+            } catch (IOException unreadable) {
+                // the function refuses it at start-up, naming the variable
+            }
+        }
+        return pages;
+    }
+
+    private static void addPage(Map<Long, Map<String, String>> pages, long pageId, List<String> components) {
+        Map<String, String> named = pages.computeIfAbsent(pageId, page -> new LinkedHashMap<>());
+        components.stream().map(String::strip).filter(id -> !id.isEmpty())
+                .forEach(id -> named.put(id, DEMO_COMPONENTS.getOrDefault(id, id)));
+    }
+
+    /** A fake that serves every page the settings name (the demo page when they name none it can read). */
+    private static FakeFlashduty startFake(Map<Long, Map<String, String>> pages) {
+        if (pages.isEmpty()) {
+            return FakeFlashduty.start(DEMO_APP_KEY, DEMO_PAGE_ID, DEMO_COMPONENTS);
+        }
+        var first = pages.entrySet().iterator().next();
+        FakeFlashduty fake = FakeFlashduty.start(DEMO_APP_KEY, first.getKey(), first.getValue());
+        pages.forEach(fake::addPage);
+        return fake;
+    }
+
+    private static String describe(Map<Long, Map<String, String>> pages) {
+        return pages.entrySet().stream().map(page -> "page " + page.getKey() + " with components "
+                + String.join(", ", page.getValue().values())).collect(Collectors.joining("; "));
     }
 
     /**
@@ -271,7 +397,7 @@ public final class LocalRun {
         out.println();
     }
 
-    private void finish(FakeFlashduty fake, Path log) throws IOException {
+    private void finish(FakeFlashduty fake, Map<Long, Map<String, String>> pages, Path log) throws IOException {
         if (fake == null) {
             if (!json) {
                 out.println("Function log: " + log);
@@ -281,6 +407,7 @@ public final class LocalRun {
         ArrayNode incidents = JSON.createArrayNode();
         for (FakeFlashduty.Incident incident : fake.incidents()) {
             ObjectNode node = incidents.addObject().put("change_id", incident.changeId())
+                    .put("page_id", incident.pageId()).put("type", incident.type())
                     .put("title", incident.title()).put("status", incident.status());
             ObjectNode components = node.putObject("components");
             incident.components().forEach(components::put);
@@ -290,13 +417,16 @@ public final class LocalRun {
             out.println(JSON.writeValueAsString(JSON.createObjectNode().set("incidents", incidents)));
             return;
         }
-        out.println("Status page " + DEMO_PAGE_ID + " on the fake Flashduty now shows "
-                + (incidents.isEmpty() ? "no incidents." : incidents.size() + " incident(s):"));
+        Map<String, String> names = new LinkedHashMap<>(DEMO_COMPONENTS);
+        pages.values().forEach(names::putAll);
+        out.println("The fake Flashduty now shows "
+                + (incidents.isEmpty() ? "no events." : incidents.size() + " event(s):"));
         for (JsonNode incident : incidents) {
-            out.printf("  change %s \"%s\" is %s after %d update(s)%n", incident.get("change_id"),
-                    incident.get("title").asText(), incident.get("status").asText(), incident.get("updates").asInt());
+            out.printf("  %s %s on page %s \"%s\" is %s after %d update(s)%n", incident.get("type").asText(),
+                    incident.get("change_id"), incident.get("page_id"), incident.get("title").asText(),
+                    incident.get("status").asText(), incident.get("updates").asInt());
             incident.get("components").properties().forEach(component -> out.printf("    %s: %s%n",
-                    DEMO_COMPONENTS.get(component.getKey()), component.getValue().asText()));
+                    names.getOrDefault(component.getKey(), component.getKey()), component.getValue().asText()));
         }
         out.println("Function log: " + log);
     }

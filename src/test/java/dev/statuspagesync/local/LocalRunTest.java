@@ -2,6 +2,9 @@ package dev.statuspagesync.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -22,5 +25,44 @@ class LocalRunTest {
             """)
     void summarisesEveryKindOfAnswerOnOneLine(String kind, boolean error, String body, String line) {
         assertEquals(Fixtures.json(line), LocalRun.summarise("e.json", new LocalRuntimeApi.Result(error, body)));
+    }
+
+    @Test
+    void passesTheCallersSettingsButTheKeyAndBaseUrlToTheFunctionOnTheFake() {
+        var settings = LocalRun.fakeSettings(Map.of("STATUSPAGE_PAGE_ID", "77", "STATUSPAGE_COMPONENT_IDS", "a,b",
+                "STATUSPAGE_RESOLVE_AFTER", "1m", "FLASHDUTY_APP_KEY", "real-key", "FLASHDUTY_BASE_URL",
+                "https://api.flashcat.cloud", "FLASHDUTY_READ_CACHE_MS", "0", "HOME", "/root"),
+                Map.of("STATUSPAGE_RESOLVE_AFTER", "5m", "STATUSPAGE_MONITORING_UPDATE", "true"));
+
+        assertEquals(Map.of("STATUSPAGE_PAGE_ID", "77", "STATUSPAGE_COMPONENT_IDS", "a,b",
+                "STATUSPAGE_RESOLVE_AFTER", "1m", "STATUSPAGE_MONITORING_UPDATE", "true",
+                "FLASHDUTY_READ_CACHE_MS", "0"), settings);
+    }
+
+    @Test
+    void runsOnTheDemoPageWhenTheCallerNamesNone() {
+        var settings = LocalRun.fakeSettings(Map.of("STATUSPAGE_DEFER_TO", "none"), Map.of());
+
+        assertEquals(String.valueOf(LocalRun.DEMO_PAGE_ID), settings.get("STATUSPAGE_PAGE_ID"));
+        assertEquals(String.join(",", LocalRun.DEMO_COMPONENTS.keySet()), settings.get("STATUSPAGE_COMPONENT_IDS"));
+        assertEquals("none", settings.get("STATUSPAGE_DEFER_TO"));
+    }
+
+    @Test
+    void servesEveryPageAndComponentTheSettingsName() {
+        var pages = LocalRun.pagesOf(Map.of("STATUSPAGE_ROUTES", """
+                routes:
+                  - {name: api, match: {alarm_name: "api-*"}, page_id: 77, components: [c1, c2]}
+                  - {name: db, match: {alarm_name: "db-*"}, page_id: 77, components: [c3]}
+                  - {name: edge, match: {alarm_name: "edge-*"}, page_id: 78, components: [c4]}
+                """, "STATUSPAGE_PAGE_ID", "79", "STATUSPAGE_COMPONENT_IDS", "c5, c6"));
+
+        assertEquals(Map.of(79L, Map.of("c5", "c5", "c6", "c6"), 77L, Map.of("c1", "c1", "c2", "c2", "c3", "c3"),
+                78L, Map.of("c4", "c4")), pages);
+    }
+
+    @Test
+    void leavesAnUnreadableRoutingDocumentToTheFunctionsOwnMessage() {
+        assertEquals(Map.of(), LocalRun.pagesOf(Map.of("STATUSPAGE_ROUTES", "routes: [unclosed")));
     }
 }

@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.statuspagesync.config.CalmPage;
 import dev.statuspagesync.config.InsufficientDataPolicy;
 import dev.statuspagesync.config.StatusPageConfig;
 import dev.statuspagesync.fake.FakeFlashduty;
@@ -44,8 +45,9 @@ import dev.statuspagesync.routing.Router;
  * Seeded random stories of several alarms on overlapping components, delivered as AWS may deliver them (twice, by
  * SNS and by EventBridge, out of order, in SQS batches, with INSUFFICIENT_DATA between), run through the decision
  * and the executor against the fake's page in process, strict or kind (see {@link FakeFlashduty#kind}) at random.
- * After every batch the page must keep the invariants, and
- * at the end it must agree with each alarm's last state. {@code -Dmodel.sequences=N} runs more stories;
+ * Half the stories have a quiet period (with or without the monitoring update) and scheduled sweeps between
+ * batches. After every batch and sweep the page must keep the invariants, and after a last sweep it must agree
+ * with each alarm's last state. {@code -Dmodel.sequences=N} runs more stories;
  * {@code -Dmodel.seed=S} replays one.
  */
 class DeliveryOrderModelTest {
@@ -55,6 +57,7 @@ class DeliveryOrderModelTest {
     static final Instant START = Instant.parse("2026-03-14T08:00:00Z");
     /** api-* alarms hit the API component, db-* the database, edge-* both: they overlap on every component. */
     static final List<String> ALARMS = List.of("api-errors", "api-latency", "edge-5xx", "db-connections");
+    static final long QUIET_SECONDS = 300;
     static final String ROUTES = """
             routes:
               - {name: api, match: {alarm_name: "api-*"}, page_id: %1$d, components: [%2$s]}
@@ -116,21 +119,26 @@ class DeliveryOrderModelTest {
         int deliveries = 0;
         int documented = 0;
         int resolvedInBatch = 0;
+        int sweeps = 0;
+        int sweptResolutions = 0;
         for (long seed = FIRST_SEED; seed < FIRST_SEED + SEQUENCES; seed++) {
             Story story = new Story(seed);
             try {
                 deliveries += story.run();
                 documented += story.documented.size();
                 resolvedInBatch += story.resolvedInBatch.size();
+                sweeps += story.sweeps;
+                sweptResolutions += story.sweptResolutions;
             } catch (AssertionError broken) {
                 throw new AssertionError("seed " + seed + " (replay with -Dmodel.seed=" + seed
                         + " -Dmodel.sequences=1): " + broken.getMessage() + "\n" + story.trace(), broken);
             }
         }
         assertTrue(deliveries > SEQUENCES * 10L, "stories deliver changes: " + deliveries);
-        System.out.printf("DeliveryOrderModelTest: %d sequences, %d deliveries; alarms left off the page as"
-                + " documented: %d recoveries delivered before any incident, %d re-fires a batch's resolution"
-                + " covered%n", SEQUENCES, deliveries, documented, resolvedInBatch);
+        System.out.printf("DeliveryOrderModelTest: %d sequences, %d deliveries, %d sweeps resolving %d incidents;"
+                + " alarms left off the page as documented: %d recoveries delivered before any incident, %d re-fires"
+                + " a resolution covered%n", SEQUENCES, deliveries, sweeps, sweptResolutions, documented,
+                resolvedInBatch);
     }
 
     /** One seeded story: CloudWatch's changes, how AWS delivers them, and the page after each batch. */
@@ -145,6 +153,10 @@ class DeliveryOrderModelTest {
         final Set<String> resolvedInBatch = new HashSet<>();
         final List<String> trace = new ArrayList<>();
         FakeFlashduty.Incident byPerson;
+        long quiet;
+        int sweeps;
+        int sweptResolutions;
+        Instant delivered = START;
 
         Story(long seed) {
             this.random = new Random(seed);
@@ -159,14 +171,19 @@ class DeliveryOrderModelTest {
                 fake.kind();
             }
             var cache = new ReadCache(random.nextBoolean() ? 5_000 : 0, clock);
+            quiet = random.nextBoolean() ? QUIET_SECONDS : 0;
+            boolean monitoring = quiet > 0 && random.nextBoolean();
+            trace.add("quiet period " + quiet + " s" + (monitoring ? ", with the monitoring update" : ""));
             var executor = new PlanExecutor(ROUTER, new InProcessStatusPage(fake, APP_KEY), cache, clock,
-                    new AlarmDecisions.Policy(InsufficientDataPolicy.IGNORE, true), false);
+                    new AlarmDecisions.Policy(InsufficientDataPolicy.IGNORE, true,
+                            new CalmPage(Duration.ofSeconds(quiet), monitoring, Set.of())), false);
             openIncidentAsAPerson();
             int next = 0;
             while (next < deliveries.size()) {
                 int size = Math.min(deliveries.size() - next, random.nextInt(4) == 0 ? 1 + random.nextInt(6) : 1);
                 List<AlarmChange> batch = deliveries.subList(next, next + size);
                 next += size;
+                Set<Long> resolvedBefore = resolvedIncidents();
                 Invocation invocation = executor.begin(Deadline.in(Duration.ofMinutes(1)));
                 List<Outcome> outcomes = new ArrayList<>();
                 for (int i = 0; i < batch.size(); i++) {
@@ -191,10 +208,71 @@ class DeliveryOrderModelTest {
                         resolvedInBatch.add(change.arn());
                     }
                 }
+                batch.forEach(change -> delivered = change.stateTime().isAfter(delivered) ? change.stateTime()
+                        : delivered);
+                if (quiet > 0) {
+                    assertEquals(resolvedBefore, resolvedIncidents(), "with a quiet period only the sweep resolves");
+                }
                 checkInvariants();
+                if (quiet > 0 && random.nextInt(3) == 0) {
+                    // A sweep runs in real time, so after every change delivered so far.
+                    sweep(executor, delivered.plusSeconds(random.nextInt(400)));
+                }
             }
+            sweep(executor, changes.get(changes.size() - 1).stateTime().plusSeconds(quiet + 60));
+            fake.incidents().stream().filter(this::isOursAndOpen).forEach(incident -> assertTrue(
+                    IncidentText.readAlarmList(incident.updates().get(0).description()).firing() > 0,
+                    "after the last sweep every open incident of ours has a firing alarm"));
             checkAgreesWithCloudWatch();
             return deliveries.size();
+        }
+
+        /**
+         * Runs a sweep at {@code at}: it resolves exactly the incidents whose alarms have all been recovered for the
+         * quiet period, each at the time its last alarm recovered.
+         */
+        void sweep(PlanExecutor executor, Instant at) {
+            Map<Long, FakeFlashduty.Incident> openBefore = new HashMap<>();
+            fake.incidents().stream().filter(this::isOursAndOpen)
+                    .forEach(incident -> openBefore.put(incident.changeId(), incident));
+            Invocation invocation = executor.begin(Deadline.in(Duration.ofMinutes(1)));
+            Outcome outcome = executor.sweep(at, invocation);
+            sweeps++;
+            executor.finish(invocation);
+            trace.add("sweep at " + at.getEpochSecond() + " -> " + outcome.outcome().wire() + ": " + outcome.reason());
+            if (outcome.mustRetry()) {
+                fail("a sweep failed: " + outcome.reason());
+            }
+            for (FakeFlashduty.Incident before : openBefore.values()) {
+                Membership members = IncidentText.readAlarmList(before.updates().get(0).description());
+                long lastChange = members.members().values().stream().mapToLong(Membership.Member::atSeconds).max()
+                        .orElseThrow();
+                boolean due = members.firing() == 0 && at.getEpochSecond() >= lastChange + quiet;
+                FakeFlashduty.Incident after = fake.incidents().stream()
+                        .filter(incident -> incident.changeId() == before.changeId()).findFirst().orElseThrow();
+                assertEquals(due, "resolved".equals(after.status()), "incident " + before.changeId()
+                        + (due ? " is due and was not resolved" : " was resolved before it was due"));
+                if (due) {
+                    sweptResolutions++;
+                    long newest = before.updates().stream().mapToLong(FakeFlashduty.Update::atSeconds).max()
+                            .orElse(before.startAtSeconds());
+                    long resolvedAt = after.updates().get(after.updates().size() - 1).atSeconds();
+                    assertEquals(Math.max(lastChange, Math.max(newest, before.startAtSeconds()) + 1), resolvedAt,
+                            "resolved when its last alarm recovered (after its newest update)");
+                }
+            }
+            checkInvariants();
+        }
+
+        boolean isOursAndOpen(FakeFlashduty.Incident incident) {
+            return incident.changeId() != byPerson.changeId() && !"resolved".equals(incident.status());
+        }
+
+        Set<Long> resolvedIncidents() {
+            Set<Long> resolved = new HashSet<>();
+            fake.incidents().stream().filter(incident -> "resolved".equals(incident.status()))
+                    .forEach(incident -> resolved.add(incident.changeId()));
+            return resolved;
         }
 
         /** Each alarm changes state several times, each change later than the one before. */
@@ -283,7 +361,8 @@ class DeliveryOrderModelTest {
                 Membership members = IncidentText.readAlarmList(list);
                 assertEquals(members.members().size(), list.lines().filter(line -> line.startsWith("- `")).count(),
                         "each alarm is listed once in its incident");
-                assertTrue(members.firing() > 0, "an open incident of ours has a firing alarm: " + list);
+                assertTrue(members.firing() > 0 || quiet > 0,
+                        "without a quiet period an open incident of ours has a firing alarm: " + list);
                 members.members().keySet().forEach(arn -> listings.merge(arn, 1, Integer::sum));
             }
             listings.forEach((arn, count) -> assertEquals(1, count,

@@ -19,17 +19,20 @@ import dev.statuspagesync.support.AlarmEvents;
 /**
  * A regional outage, measured: N alarms over C components fire and then recover, delivered one per invocation
  * (as SNS does) or in SQS batches, to the packaged function through the Lambda runtime API, against the fake
- * Flashduty enforcing Flashduty's 50 requests per second. Prints calls per alarm, 429s, subscriber-visible
- * updates, wall time, and whether the page ends as it should.
+ * Flashduty enforcing Flashduty's 50 requests per second, with resolution at once and after a quiet period (then a
+ * sweep at its end resolves). Prints calls per alarm, 429s, subscriber-visible updates, wall time, and whether the
+ * page ends as it should.
  */
 public final class StormBenchmark {
 
     static final String USAGE = "usage: scripts/bench-storm.sh [--alarms N] [--components C] [--batch B] [--delivery sns|sqs|both]"
-            + " [--arrival interleaved|by-component]";
+            + " [--arrival interleaved|by-component] [--quiet off|on|both] [--resolve-after 5m]";
     static final long PAGE_ID = 1001;
     static final String KEY = "bench-key";
     static final String FIRED_AT = "2026-03-14T08:00:00.000+0000";
     static final String RECOVERED_AT = "2026-03-14T09:00:00.000+0000";
+    /** The sweep after the storm: an hour after the recoveries, when every quiet period has passed. */
+    static final String SWEPT_AT = "2026-03-14T10:00:00Z";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** What one delivery mode cost. */
@@ -43,6 +46,8 @@ public final class StormBenchmark {
         int batch = 100;
         String delivery = "both";
         String arrival = "interleaved";
+        String quiet = "both";
+        String resolveAfter = "5m";
         Path functionDir = null;
         String ricClasspath = null;
         for (int i = 0; i < args.length; i++) {
@@ -52,6 +57,8 @@ public final class StormBenchmark {
                 case "--batch" -> batch = Integer.parseInt(args[++i]);
                 case "--delivery" -> delivery = args[++i];
                 case "--arrival" -> arrival = args[++i];
+                case "--quiet" -> quiet = args[++i];
+                case "--resolve-after" -> resolveAfter = args[++i];
                 case "--function-dir" -> functionDir = Path.of(args[++i]);
                 case "--ric-classpath" -> ricClasspath = args[++i];
                 default -> {
@@ -62,23 +69,32 @@ public final class StormBenchmark {
         }
         List<Result> results = new ArrayList<>();
         if (!List.of("sns", "sqs", "both").contains(delivery)
-                || !List.of("interleaved", "by-component").contains(arrival)) {
+                || !List.of("interleaved", "by-component").contains(arrival)
+                || !List.of("off", "on", "both").contains(quiet)) {
             System.err.println(USAGE);
             System.exit(2);
         }
-        if (!delivery.equals("sqs")) {
-            results.add(run("SNS, one alarm per invocation", alarms, components, 1, arrival, functionDir,
-                    ricClasspath));
-        }
-        if (!delivery.equals("sns")) {
-            results.add(run("SQS, batches of " + batch, alarms, components, batch, arrival, functionDir,
-                    ricClasspath));
+        List<String> quietPeriods = switch (quiet) {
+            case "off" -> List.of("0");
+            case "on" -> List.of(resolveAfter);
+            default -> List.of("0", resolveAfter);
+        };
+        for (String period : quietPeriods) {
+            String label = period.equals("0") ? ", no quiet period" : ", quiet " + period;
+            if (!delivery.equals("sqs")) {
+                results.add(run("SNS, one per invocation" + label, alarms, components, 1, arrival, period,
+                        functionDir, ricClasspath));
+            }
+            if (!delivery.equals("sns")) {
+                results.add(run("SQS, batches of " + batch + label, alarms, components, batch, arrival, period,
+                        functionDir, ricClasspath));
+            }
         }
         // Each alarm changes twice, ALARM then OK: a change is one delivered alarm state change.
-        System.out.printf("%n%-32s %7s %8s %7s %12s %6s %8s %7s %8s %s%n", "delivery", "alarms", "changes", "calls",
+        System.out.printf("%n%-44s %7s %8s %7s %12s %6s %8s %7s %8s %s%n", "delivery", "alarms", "changes", "calls",
                 "calls/change", "429s", "visible", "failed", "wall", "page");
         for (Result result : results) {
-            System.out.printf("%-32s %7d %8d %7d %12.3f %6d %8d %7d %7.1fs %s%n", result.mode(), result.alarms(),
+            System.out.printf("%-44s %7d %8d %7d %12.3f %6d %8d %7d %7.1fs %s%n", result.mode(), result.alarms(),
                     2 * result.alarms(), result.calls(), result.calls() / (2.0 * result.alarms()), result.refused(),
                     result.visibleUpdates(), result.failedInvocations(), result.wall().toMillis() / 1000.0,
                     result.pageCorrect() ? "all resolved, every alarm recorded" : "WRONG: " + result.detail());
@@ -90,8 +106,8 @@ public final class StormBenchmark {
         System.exit(results.stream().allMatch(Result::pageCorrect) ? 0 : 1);
     }
 
-    static Result run(String mode, int alarms, int components, int batch, String arrival, Path functionDir,
-            String ricClasspath) throws Exception {
+    static Result run(String mode, int alarms, int components, int batch, String arrival, String resolveAfter,
+            Path functionDir, String ricClasspath) throws Exception {
         Map<String, String> componentNames = new LinkedHashMap<>();
         IntStream.range(0, components).forEach(c -> componentNames.put(componentId(c), "Component " + c));
         // Interleaved: consecutive alarms affect different components, so every batch touches every incident.
@@ -107,8 +123,9 @@ public final class StormBenchmark {
             Map<String, String> settings = Map.of(
                     "FLASHDUTY_BASE_URL", fake.baseUrl(),
                     "FLASHDUTY_APP_KEY", KEY,
-                    "STATUSPAGE_ROUTES", routes(components));
-            Path log = functionDir.getParent().resolve("bench-" + batch + ".log");
+                    "STATUSPAGE_ROUTES", routes(components),
+                    "STATUSPAGE_RESOLVE_AFTER", resolveAfter);
+            Path log = functionDir.getParent().resolve("bench-" + batch + "-" + resolveAfter + ".log");
             Process function = LocalRun.startFunction(functionDir, ricClasspath, runtime.address(), true, settings, log);
             try {
                 long started = System.nanoTime();
@@ -124,6 +141,10 @@ public final class StormBenchmark {
                         failed += answer.error() || JSON.readTree(answer.body()).path("batchItemFailures").size() > 0
                                 ? 1 : 0;
                     }
+                }
+                if (!resolveAfter.equals("0")) {
+                    LocalRuntimeApi.Result answer = runtime.invoke(AlarmEvents.sweep(SWEPT_AT), Duration.ofSeconds(120));
+                    failed += answer.error() ? 1 : 0;
                 }
                 Duration wall = Duration.ofNanos(System.nanoTime() - started);
                 long visible = fake.requests().stream().filter(request -> request.path().equals(

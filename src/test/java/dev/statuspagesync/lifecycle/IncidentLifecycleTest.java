@@ -49,6 +49,18 @@ class IncidentLifecycleTest {
 
 
     @Test
+    void aFlappingAlarmWithoutAQuietPeriodOpensTwoIncidentsAndFourUpdates() {
+        Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
+        Lambda.answer(AlarmEvents.sns("OK", "ALARM", "2026-03-14T09:01:00.000+0000"));
+        Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:02:00.000+0000"));
+        Lambda.answer(AlarmEvents.sns("OK", "ALARM", "2026-03-14T09:03:00.000+0000"));
+
+        assertEquals(2, fake().incidents().size());
+        assertEquals(4, fake().incidents().stream().mapToInt(incident -> incident.updates().size()).sum(),
+                "each incident's opening and resolution: what the quiet period spares subscribers");
+    }
+
+    @Test
     void resolvesIncidentWhenAlarmReturnsToOk() {
         long changeId = Lambda.answer(Fixtures.event("sns-single-metric-alarm.json")).path("change_id").asLong();
 

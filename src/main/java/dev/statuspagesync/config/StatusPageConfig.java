@@ -53,7 +53,10 @@ public interface StatusPageConfig {
     @WithDefault("false")
     boolean monitoringUpdate();
 
-    /** {@code STATUSPAGE_DEFER_TO}: whose events keep a firing alarm from opening an incident. Read by {@link CalmPage}. */
+    /**
+     * {@code STATUSPAGE_DEFER_TO}: whose events keep a firing alarm from opening an incident (people, maintenance,
+     * none). Read by {@link CalmPage}.
+     */
     @WithDefault("people,maintenance")
     List<String> deferTo();
 }

@@ -22,8 +22,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The use case behind the handler: one invocation payload in, one answer out. Alarm changes and the scheduled
- * sweep go to {@link PlanExecutor}, published status-page events to {@link PublishedEvents}. SQS batches answer with the
- * messages to redeliver; every other payload fails the invocation when a change was rejected or not delivered.
+ * sweep go to {@link PlanExecutor}, published status-page events to {@link PublishedEvents}. SQS batches answer
+ * with the messages to redeliver; every other payload fails the invocation when a change was rejected or not
+ * delivered.
  * The changes of one invocation share what it read and write each incident's alarm list once.
  */
 @ApplicationScoped

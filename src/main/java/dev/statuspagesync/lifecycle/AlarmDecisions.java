@@ -104,7 +104,7 @@ public final class AlarmDecisions {
                     .filter(incident -> sharesComponents(incident, route))
                     .min(Comparator.comparing(Responses.Change::changeId));
             if (shared.isPresent()) {
-                return join(alarm, route, shared.get(), at);
+                return join(alarm, route, shared.get(), page, policy, at);
             }
         }
         return openUnlessCovered(alarm, route, page, policy, at);
@@ -115,10 +115,34 @@ public final class AlarmDecisions {
      * opened, or a maintenance in progress, as {@code STATUSPAGE_DEFER_TO} says.
      */
     private static Step openUnlessCovered(AlarmChange alarm, Route route, PageView page, Policy policy, long at) {
-        var deferTo = policy.calm().deferTo();
-        if (deferTo.contains(CalmPage.Deference.MAINTENANCE) && page.maintenances() == null) {
+        if (needsMaintenances(page, policy)) {
             return new Need.Maintenances(page.pageId());
         }
+        Map<String, String> coveredBy = coveredBy(route, page, policy);
+        if (coveredBy.isEmpty()) {
+            return new Decision.Open(alarm.name(), alarm.arn(), IncidentMapper.openIncident(alarm, route, at));
+        }
+        String whose = coveredBy.values().stream().distinct().collect(Collectors.joining(", "));
+        var uncovered = uncovered(route, coveredBy);
+        if (uncovered.isEmpty()) {
+            return new Decision.Ignore("deferred: every component of alarm " + alarm.name() + " is covered by "
+                    + whose, null, List.of());
+        }
+        return new Decision.Open(alarm.name(), alarm.arn(),
+                IncidentMapper.openIncident(alarm, route.withComponents(uncovered), at),
+                "components " + String.join(", ", coveredBy.keySet()) + " deferred to " + whose);
+    }
+
+    private static boolean needsMaintenances(PageView page, Policy policy) {
+        return policy.calm().deferTo().contains(CalmPage.Deference.MAINTENANCE) && page.maintenances() == null;
+    }
+
+    /**
+     * The route's components that someone else's open event covers, each with the first such event: an incident
+     * a person opened, or a maintenance in progress, as {@code STATUSPAGE_DEFER_TO} says.
+     */
+    private static Map<String, String> coveredBy(Route route, PageView page, Policy policy) {
+        var deferTo = policy.calm().deferTo();
         Map<String, String> coveredBy = new LinkedHashMap<>();
         if (deferTo.contains(CalmPage.Deference.PEOPLE)) {
             page.open().stream().filter(incident -> !IncidentText.isOurs(incident))
@@ -130,18 +154,11 @@ public final class AlarmDecisions {
                     .sorted(Comparator.comparing(Responses.Change::changeId))
                     .forEach(event -> cover(coveredBy, event, route, "maintenance " + event.changeId()));
         }
-        if (coveredBy.isEmpty()) {
-            return new Decision.Open(alarm.name(), alarm.arn(), IncidentMapper.openIncident(alarm, route, at));
-        }
-        String whose = coveredBy.values().stream().distinct().collect(Collectors.joining(", "));
-        var uncovered = route.componentIds().stream().filter(id -> !coveredBy.containsKey(id)).toList();
-        if (uncovered.isEmpty()) {
-            return new Decision.Ignore("deferred: every component of alarm " + alarm.name() + " is covered by "
-                    + whose, null, List.of());
-        }
-        return new Decision.Open(alarm.name(), alarm.arn(),
-                IncidentMapper.openIncident(alarm, route.withComponents(uncovered), at),
-                "components " + String.join(", ", coveredBy.keySet()) + " deferred to " + whose);
+        return coveredBy;
+    }
+
+    private static List<String> uncovered(Route route, Map<String, String> coveredBy) {
+        return route.componentIds().stream().filter(id -> !coveredBy.containsKey(id)).toList();
     }
 
     /** Marks the route's components that {@code event} affects as covered by it, unless covered already. */
@@ -179,11 +196,24 @@ public final class AlarmDecisions {
                 duplicates, reopen);
     }
 
-    private static Step join(AlarmChange alarm, Route route, Responses.Change incident, long at) {
+    /**
+     * A firing alarm joins an incident of ours on its components. The impact it raises leaves alone the components
+     * that someone else's event covers, as a new incident would.
+     */
+    private static Step join(AlarmChange alarm, Route route, Responses.Change incident, PageView page, Policy policy,
+            long at) {
         if (IncidentText.openingUpdate(incident).isEmpty()) {
             return new Need.Timeline(IncidentMapper.pageOf(incident, route), incident.changeId());
         }
         var raise = IncidentMapper.raiseImpact(alarm, incident, route, at);
+        if (raise.isPresent() && needsMaintenances(page, policy)) {
+            return new Need.Maintenances(page.pageId());
+        }
+        if (raise.isPresent()) {
+            var uncovered = uncovered(route, coveredBy(route, page, policy));
+            raise = uncovered.isEmpty() ? Optional.empty()
+                    : IncidentMapper.raiseImpact(alarm, incident, route.withComponents(uncovered), at);
+        }
         return new Decision.Join(IncidentMapper.pageOf(incident, route), incident, raise,
                 IncidentText.members(incident).with(alarm.arn(), Membership.State.ALARM, at),
                 "alarm " + alarm.name() + " joined incident " + incident.changeId()

@@ -242,6 +242,34 @@ class CalmPageDecisionsTest {
     }
 
     @Test
+    void aJoiningAlarmRaisesOnlyTheComponentsNoOneElseCovers() {
+        var ours = incident(7, LATENCY, members(LATENCY, Membership.State.ALARM, T0));
+
+        var partly = assertInstanceOf(Decision.Join.class,
+                decideDeferring(List.of(byPerson(8, DB), ours), List.of()));
+        var wholly = assertInstanceOf(Decision.Join.class,
+                decideDeferring(List.of(ours), List.of(maintenance(9, ChangeStatus.ONGOING, API, DB))));
+
+        assertEquals(List.of(new Requests.ComponentChange(API, ComponentStatus.PARTIAL_OUTAGE)),
+                partly.raise().orElseThrow().componentChanges());
+        assertEquals(Optional.empty(), wholly.raise());
+        assertEquals(members(LATENCY, Membership.State.ALARM, T0, CPU, Membership.State.ALARM, T0 + 120),
+                wholly.members(), "the alarm joins all the same");
+    }
+
+    @Test
+    void readsTheMaintenancesBeforeRaisingOnlyWhenThereIsSomethingToRaise() {
+        var degraded = incident(7, LATENCY, members(LATENCY, Membership.State.ALARM, T0));
+        var atImpact = inStatus(degraded, ChangeStatus.INVESTIGATING, ComponentStatus.PARTIAL_OUTAGE);
+        var unread = new PageView(PAGE, List.of(degraded), resolvedNone(), null);
+
+        assertEquals(new Need.Maintenances(PAGE), AlarmDecisions.decide(change("api-cpu", AlarmState.ALARM,
+                T0 + 120), ROUTE, unread, DEFER_TO_BOTH, NOW));
+        assertInstanceOf(Decision.Join.class, AlarmDecisions.decide(change("api-cpu", AlarmState.ALARM, T0 + 120),
+                ROUTE, new PageView(PAGE, List.of(atImpact), resolvedNone(), null), DEFER_TO_BOTH, NOW));
+    }
+
+    @Test
     void theRecoveryOfADeferredAlarmIsIgnored() {
         assertEquals(new Decision.Ignore("no open incident for this alarm"), AlarmDecisions.decide(
                 change("api-cpu", AlarmState.OK, T0 + 120), ROUTE, new PageView(PAGE, List.of(byPerson(8, API, DB)),

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -34,6 +35,7 @@ import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.EnvelopeReader;
 import dev.statuspagesync.inbound.Inbound;
 import dev.statuspagesync.page.IncidentText;
+import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.published.PageEventRules;
 import dev.statuspagesync.routing.Route;
 import dev.statuspagesync.support.Fixtures;
@@ -61,7 +63,7 @@ class AnyPayloadFuzzTest {
             "events/eventbridge-single-metric-alarm.json", "events/eventbridge-composite-suppressed.json",
             "events/alarm-action-metric-alarm.json", "events/alarm-action-composite-alarm.json",
             "events/sqs-raw-delivery.json", "events/sqs-sns-envelope-batch.json", "published/maintenance-window.json",
-            "published/retrospective-incident.json");
+            "published/retrospective-incident.json", "events/eventbridge-scheduled-event.json");
     /** Characters with a meaning in Markdown or HTML; the mapper escapes every one that comes from an alarm. */
     private static final String SPECIALS = "\\`*_[]<|~";
     private static final long NOW = 1_790_000_000L;
@@ -131,6 +133,8 @@ class AnyPayloadFuzzTest {
             checkPublished(published);
         } else if (item instanceof Inbound.Skipped skipped) {
             assertFalse(skipped.reason() == null || skipped.reason().isBlank(), "a skip says why");
+        } else if (item instanceof Inbound.Sweep sweep) {
+            assertTrue(sweep.time() != null, "a sweep has its time");
         }
     }
 
@@ -153,6 +157,20 @@ class AnyPayloadFuzzTest {
                 () -> "resolution breaks a rule: " + resolution);
         List<Character> active = activeMarkup(resolve.description().replace("INSUFFICIENT_DATA", "INSUFFICIENT"));
         assertTrue(active.stream().allMatch(c -> c == '*'), () -> "markup in the resolution: " + active);
+
+        // The sweep's resolution names the alarm from the ARN the incident lists.
+        Responses.TimelineEntry opening = new Responses.TimelineEntry("u7", NOW, null,
+                IncidentText.withAlarmList(create.updates().get(0).description(), new Membership(Map.of(alarm.arn(),
+                        new Membership.Member(Membership.State.OK, NOW + 30)))), List.of());
+        Responses.Change quiet = new Responses.Change(opened.changeId(), opened.pageId(), opened.type(),
+                opened.title(), opened.description(), opened.status(), opened.affectedComponents(),
+                opened.startAtSeconds(), null, List.of(opening), opened.notifySubscribers());
+        Requests.CreateTimeline swept = IncidentMapper.resolveQuietIncident(quiet, ROUTE.pageId(), NOW + 30,
+                Duration.ofMinutes(5));
+        JsonNode sweptBody = Fixtures.JSON.valueToTree(swept);
+        assertNull(FlashdutyRules.timelineProblem("incident", sweptBody, COMPONENTS),
+                () -> "the sweep's resolution breaks a rule: " + sweptBody);
+        assertEquals(List.of(), activeMarkup(swept.description()), "markup in the sweep's resolution");
     }
 
     /** A published event is refused with its reasons, or what the function accepts Flashduty's rules accept. */

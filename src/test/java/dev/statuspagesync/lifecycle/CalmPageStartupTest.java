@@ -1,0 +1,62 @@
+package dev.statuspagesync.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.lang.reflect.Proxy;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+import dev.statuspagesync.config.FlashdutyConfig;
+import dev.statuspagesync.config.InsufficientDataPolicy;
+import dev.statuspagesync.config.StatusPageConfig;
+import io.quarkus.runtime.Startup;
+
+/**
+ * Calm-page settings that cannot work stop the function as it starts: the executor, which reads them, is created
+ * at start-up, and its constructor refuses them with a message that names the variable.
+ */
+class CalmPageStartupTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            -5m   | people,maintenance | STATUSPAGE_RESOLVE_AFTER is '-5m'; a quiet period cannot be negative
+            5 min | people             | STATUSPAGE_RESOLVE_AFTER is '5 min'; use a duration such as 5m, 90s or 0
+            5m    | people,robots      | STATUSPAGE_DEFER_TO names 'robots'; use people, maintenance, both separated by a comma, or none
+            """)
+    void refusesSettingsThatCannotWorkAtStartUp(String resolveAfter, String deferTo, String message) {
+        var refused = assertThrows(IllegalArgumentException.class, () -> new PlanExecutor(null, null, null,
+                Clock.systemUTC(), statusPage(resolveAfter, deferTo), flashduty()));
+
+        assertEquals(message, refused.getMessage());
+        assertTrue(PlanExecutor.class.isAnnotationPresent(Startup.class), "created as the function starts");
+    }
+
+    static StatusPageConfig statusPage(String resolveAfter, String deferTo) {
+        Map<String, Object> values = Map.of("insufficientData", InsufficientDataPolicy.IGNORE,
+                "joinOpenIncidents", true, "resolveAfter", resolveAfter, "monitoringUpdate", false,
+                "deferTo", List.of(deferTo.split(",")));
+        return (StatusPageConfig) Proxy.newProxyInstance(CalmPageStartupTest.class.getClassLoader(),
+                new Class<?>[] { StatusPageConfig.class }, (proxy, method, args) -> {
+                    if (!values.containsKey(method.getName())) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    return values.get(method.getName());
+                });
+    }
+
+    static FlashdutyConfig flashduty() {
+        return (FlashdutyConfig) Proxy.newProxyInstance(CalmPageStartupTest.class.getClassLoader(),
+                new Class<?>[] { FlashdutyConfig.class }, (proxy, method, args) -> {
+                    if (!method.getName().equals("dryRun")) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    return false;
+                });
+    }
+}

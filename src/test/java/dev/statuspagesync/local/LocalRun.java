@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
@@ -188,6 +189,9 @@ public final class LocalRun {
                     String event = Files.readString(resolve(step.file()), StandardCharsets.UTF_8);
                     LocalRuntimeApi.Result result = runtime.invoke(event, FUNCTION_TIMEOUT.plusSeconds(30));
                     ObjectNode line = summarise(step.file(), result);
+                    if (result.error() && line.path("reason").asText().contains("initialization failed")) {
+                        startUpCause(log).ifPresent(cause -> line.put("cause", cause));
+                    }
                     failures += result.error() ? 1 : 0;
                     report(i + 1, steps.size(), step, line);
                 }
@@ -390,6 +394,9 @@ public final class LocalRun {
         }
         String changeId = line.path("change_id").isNumber() ? " (change_id " + line.get("change_id") + ")" : "";
         out.printf("      -> %s: %s%s%n", line.path("outcome").asText(), line.path("reason").asText(), changeId);
+        if (line.has("cause")) {
+            out.printf("         because %s%n", line.path("cause").asText());
+        }
         for (JsonNode call : line.path("planned")) {
             out.printf("         would %s %s %s%n", call.path("method").asText(), call.path("path").asText(),
                     JSON.writeValueAsString(call.path("body")));
@@ -429,6 +436,17 @@ public final class LocalRun {
                     names.getOrDefault(component.getKey(), component.getKey()), component.getValue().asText()));
         }
         out.println("Function log: " + log);
+    }
+
+    /** Why the function could not start, as the last "Caused by" line of its log says (a setting, usually). */
+    static Optional<String> startUpCause(Path log) throws IOException {
+        if (!Files.isReadable(log)) {
+            return Optional.empty();
+        }
+        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
+            return lines.filter(text -> text.startsWith("Caused by: ")).reduce((first, second) -> second)
+                    .map(text -> text.substring("Caused by: ".length()));
+        }
     }
 
     /** Event files given on the command line are relative to where the user ran the script. */

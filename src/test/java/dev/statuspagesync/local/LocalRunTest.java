@@ -2,9 +2,13 @@ package dev.statuspagesync.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -64,5 +68,21 @@ class LocalRunTest {
     @Test
     void leavesAnUnreadableRoutingDocumentToTheFunctionsOwnMessage() {
         assertEquals(Map.of(), LocalRun.pagesOf(Map.of("STATUSPAGE_ROUTES", "routes: [unclosed")));
+    }
+
+    @Test
+    void namesWhyTheFunctionCouldNotStartFromTheLastCauseInItsLog(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("function.log");
+        Files.writeString(log, """
+                ERROR Failed to start application
+                java.lang.RuntimeException: Quarkus manual initialization failed
+                Caused by: java.lang.RuntimeException: Failed to start quarkus
+                Caused by: java.lang.IllegalArgumentException: STATUSPAGE_RESOLVE_AFTER is '-5m'; a quiet period cannot be negative
+                	at dev.statuspagesync.config.CalmPage.duration(CalmPage.java:56)
+                """);
+
+        assertEquals(Optional.of("java.lang.IllegalArgumentException: STATUSPAGE_RESOLVE_AFTER is '-5m'; a quiet"
+                + " period cannot be negative"), LocalRun.startUpCause(log));
+        assertEquals(Optional.empty(), LocalRun.startUpCause(dir.resolve("missing.log")));
     }
 }

@@ -88,6 +88,19 @@ class QuietPeriodTest {
     }
 
     @Test
+    void theQuietPeriodHoldsWhicheverPathDeliversTheChanges() {
+        Lambda.answer(AlarmEvents.eventBridge("ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
+        JsonNode recovered = Lambda.answer(AlarmEvents.sqsBatch(List.of(
+                new AlarmEvents.Change(AlarmEvents.NAME, "OK", "ALARM", "2026-03-14T09:01:00.000+0000"))));
+        Lambda.answer(AlarmEvents.eventBridge("OK", "ALARM", "2026-03-14T09:01:00.000+0000"));
+
+        assertEquals(Fixtures.json("{\"batchItemFailures\":[]}"), recovered);
+        assertEquals("investigating", fake().incidents().get(0).status());
+        assertEquals("resolved", Lambda.answer(AlarmEvents.sweep("2026-03-14T09:06:00Z")).path("outcome").asText());
+        assertEquals(2, fake().incidents().get(0).updates().size());
+    }
+
+    @Test
     void aSweepWithNothingDueReadsThePageOnceAndWritesNothing() {
         Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
         int before = fake().requests().size();

@@ -1,14 +1,26 @@
 #!/usr/bin/env bash
-# Usage: scripts/package-function.sh
+# Usage: scripts/package-function.sh [--force]
 # Builds target/function.zip and unpacks it into target/local-run/task, as Lambda's managed runtime unpacks it
 # into its task root; writes the test class path (local-run/test.classpath) and the Lambda runtime interface
 # client's (local-run/ric.classpath) for the local tools. run-local.sh and bench-storm.sh call it.
+# It builds only when the sources, the POM or the JDK changed since its last build (a digest of their contents
+# in local-run/sources.sha256); --force builds anyway.
 set -euo pipefail
-case "${1:-}" in -h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
+case "${1:-}" in -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
+force=false
+case "${1:-}" in --force) force=true;; "") ;; *) echo "usage: scripts/package-function.sh [--force]" >&2; exit 2;; esac
 cd "$(dirname "$0")/.."
 command -v java >/dev/null || { echo "package-function.sh: java (17 or newer) is not on PATH" >&2; exit 1; }
 
 work=target/local-run
+digest=$( { java -version 2>&1; find pom.xml .mvn src scripts/package-function.sh -type f -print0 | sort -z \
+  | xargs -0 sha256sum; } | sha256sum | cut -d' ' -f1)
+if ! $force && [ -f "$work/sources.sha256" ] && [ "$(cat "$work/sources.sha256")" = "$digest" ] \
+    && [ -f target/function.zip ] && [ -d "$work/task" ] && [ -s "$work/test.classpath" ] \
+    && [ -s "$work/ric.classpath" ]; then
+  exit 0
+fi
+rm -f "$work/sources.sha256"
 ./mvnw -B -q --no-transfer-progress package -DskipTests >&2
 ./mvnw -B -q --no-transfer-progress dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$work/test.classpath" >&2
@@ -17,3 +29,4 @@ work=target/local-run
   -Dmdep.outputFile="$work/ric.classpath" >&2
 rm -rf "$work/task" && mkdir -p "$work/task"
 (cd "$work/task" && jar xf ../../function.zip)
+echo "$digest" > "$work/sources.sha256"

@@ -25,7 +25,7 @@ import dev.statuspagesync.support.AlarmEvents;
 public final class ColdStartBenchmark {
 
     static final String USAGE = "usage: scripts/bench-cold-start.sh [--starts N] [--events N] [--rss-runs N]"
-            + " [--jdk25 PATH] [--native EXECUTABLE] [--profile]";
+            + " [--jdk25 PATH] [--native EXECUTABLE] [--baseline TASK_DIR] [--zip-only] [--profile]";
     static final long PAGE_ID = 1001;
     static final String KEY = "bench-key";
     static final String COMPONENT = "01BENCHCOMPONENT0000000000";
@@ -46,14 +46,20 @@ public final class ColdStartBenchmark {
      * then use) or, with {@code executable}, the native build.
      */
     record Setup(String name, Path javaHome, boolean jarLayout, List<String> options, List<String> training,
-            Path executable) {
+            Path executable, Path taskRoot) {
 
         Setup(String name, Path javaHome, boolean jarLayout, List<String> options, List<String> training) {
-            this(name, javaHome, jarLayout, options, training, null);
+            this(name, javaHome, jarLayout, options, training, null, null);
         }
 
         static Setup nativeBuild(Path executable) {
-            return new Setup("native executable", null, false, List.of(), List.of(), executable);
+            return new Setup("native executable", null, false, List.of(), List.of(), executable, null);
+        }
+
+        /** An earlier build, unpacked as Lambda unpacks function.zip, for a before-and-after comparison. */
+        static Setup baseline(Path javaHome, String version, Path taskRoot) {
+            return new Setup(version + ", baseline " + taskRoot.getFileName() + ", as Lambda unpacks it", javaHome,
+                    false, LAMBDA_JVM, List.of(), null, taskRoot);
         }
     }
 
@@ -68,6 +74,8 @@ public final class ColdStartBenchmark {
         Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
         boolean profile = false;
         Path nativeExecutable = null;
+        Path baseline = null;
+        boolean zipOnly = false;
         Path functionDir = null;
         String ricClasspath = null;
         for (int i = 0; i < args.length; i++) {
@@ -78,6 +86,8 @@ public final class ColdStartBenchmark {
                 case "--jdk25" -> jdk25 = Path.of(args[++i]);
                 case "--profile" -> profile = true;
                 case "--native" -> nativeExecutable = Path.of(args[++i]);
+                case "--baseline" -> baseline = Path.of(args[++i]).toAbsolutePath();
+                case "--zip-only" -> zipOnly = true;
                 case "--function-dir" -> functionDir = Path.of(args[++i]);
                 case "--ric-classpath" -> ricClasspath = args[++i];
                 default -> {
@@ -95,7 +105,13 @@ public final class ColdStartBenchmark {
                 new Setup(v17 + ", jar + AppCDS", jdk17, true,
                         with(LAMBDA_JVM, "-XX:SharedArchiveFile=" + work.resolve("app-17.jsa")),
                         with(LAMBDA_JVM, "-XX:ArchiveClassesAtExit=" + work.resolve("app-17.jsa")))));
-        if (Files.isExecutable(jdk25.resolve("bin/java"))) {
+        if (zipOnly) {
+            setups.subList(1, setups.size()).clear();
+        }
+        if (baseline != null) {
+            setups.add(0, Setup.baseline(jdk17, v17, baseline));
+        }
+        if (!zipOnly && Files.isExecutable(jdk25.resolve("bin/java"))) {
             List<String> jvm25 = with(LAMBDA_JVM, JDK24_OPENS);
             setups.add(new Setup("JDK 25, function as a jar", jdk25, true, jvm25, List.of()));
             setups.add(new Setup("JDK 25, jar + AppCDS", jdk25, true,
@@ -104,7 +120,7 @@ public final class ColdStartBenchmark {
             setups.add(new Setup("JDK 25, jar + AOT cache", jdk25, true,
                     with(jvm25, "-XX:AOTCache=" + work.resolve("app-25.aot")),
                     with(jvm25, "-XX:AOTCacheOutput=" + work.resolve("app-25.aot"))));
-        } else {
+        } else if (!zipOnly) {
             System.err.println("no JDK 25 at " + jdk25 + " (--jdk25): its set-ups are left out");
         }
         if (nativeExecutable != null) {
@@ -272,8 +288,9 @@ public final class ColdStartBenchmark {
             return LocalRun.startExecutable(setup.executable(), functionDir, runtime.address(), settings, log);
         }
         if (!setup.jarLayout()) {
-            return LocalRun.startFunction(setup.javaHome(), options, functionDir, ricClasspath, runtime.address(),
-                    true, settings, log);
+            return LocalRun.startFunction(setup.javaHome(), options,
+                    setup.taskRoot() != null ? setup.taskRoot() : functionDir, ricClasspath, runtime.address(), true,
+                    settings, log);
         }
         // Class-data sharing archives classes from jars only, so these set-ups run the function's classes as one.
         String classpath = String.join(File.pathSeparator, jar.toString(),

@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Duration;
 
+import org.jboss.logging.MDC;
+
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -18,6 +20,8 @@ import dev.statuspagesync.invocation.StatusPageSync;
 /** The Lambda entry point: raw event in, the use case's answer out. */
 public class AlarmFunction implements RequestStreamHandler {
 
+    static final String REQUEST_ID = "request_id";
+
     private final StatusPageSync sync;
     private final ObjectMapper mapper;
     private final Duration defaultBudget;
@@ -28,11 +32,19 @@ public class AlarmFunction implements RequestStreamHandler {
         this.defaultBudget = Duration.ofMillis(config.retry().defaultBudgetMs());
     }
 
+    /** Every log line of the invocation carries Lambda's request id ({@code request_id} in the JSON line). */
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         Deadline deadline = Deadline.forInvocation(context == null ? 0 : context.getRemainingTimeInMillis(),
                 defaultBudget);
-        mapper.writeValue(output, sync.handle(readTree(input), deadline));
+        if (context != null && context.getAwsRequestId() != null) {
+            MDC.put(REQUEST_ID, context.getAwsRequestId());
+        }
+        try {
+            mapper.writeValue(output, sync.handle(readTree(input), deadline));
+        } finally {
+            MDC.remove(REQUEST_ID);
+        }
     }
 
     private JsonNode readTree(InputStream input) throws IOException {

@@ -1,11 +1,14 @@
 package dev.statuspagesync.invocation;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,7 +100,27 @@ public class StatusPageSync {
         return outcomes;
     }
 
+    /**
+     * One line per item: readable text, and the same facts as fields of the JSON line (the MDC, which the JSON
+     * formatter writes under {@code mdc}) for CloudWatch Logs Insights.
+     */
     private static void log(Inbound item, Outcome outcome) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        if (item instanceof Inbound.Alarm alarm) {
+            fields.put("alarm", alarm.change().name());
+            fields.put("state", alarm.change().newState().name());
+            fields.put("via", alarm.change().envelope().name());
+        } else if (item instanceof Inbound.Sweep sweep) {
+            fields.put("sweep", sweep.time().toString());
+        }
+        if (item.messageId() != null) {
+            fields.put("sqs_message_id", item.messageId());
+        }
+        fields.put("outcome", outcome.outcome().wire());
+        if (outcome.changeId() != null) {
+            fields.put("change_id", String.valueOf(outcome.changeId()));
+        }
+        fields.put("reason", outcome.reason());
         String subject = item instanceof Inbound.Alarm alarm
                 ? "alarm=\"" + alarm.change().name() + "\" state=" + alarm.change().newState() + " via="
                         + alarm.change().envelope()
@@ -106,10 +129,15 @@ public class StatusPageSync {
         String message = "%s%s outcome=%s change_id=%s reason=\"%s\"".formatted(subject,
                 item.messageId() == null ? "" : " sqs_message_id=" + item.messageId(),
                 outcome.outcome().wire(), outcome.changeId(), outcome.reason());
-        if (outcome.mustRetry()) {
-            LOG.warn(message);
-        } else {
-            LOG.info(message);
+        fields.forEach(MDC::put);
+        try {
+            if (outcome.mustRetry()) {
+                LOG.warn(message);
+            } else {
+                LOG.info(message);
+            }
+        } finally {
+            fields.keySet().forEach(MDC::remove);
         }
     }
 }

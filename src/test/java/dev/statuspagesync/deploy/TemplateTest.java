@@ -260,6 +260,9 @@ class TemplateTest {
         var logging = map(TEMPLATE.properties("Function").get("LoggingConfig"));
 
         assertEquals(ref("FunctionLogGroup"), logging.get("LogGroup"));
+        assertEquals("JSON", logging.get("LogFormat"), "the function prints JSON lines (quarkus-logging-json)");
+        assertEquals(ref("LogLevel"), logging.get("ApplicationLogLevel"));
+        assertEquals("WARN", logging.get("SystemLogLevel"));
         assertEquals(ref("LogRetentionDays"), TEMPLATE.properties("FunctionLogGroup").get("RetentionInDays"));
     }
 

@@ -23,12 +23,15 @@ import dev.statuspagesync.support.Lambda;
 import dev.statuspagesync.support.LogCapture;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 
 /**
  * The app key appears in no log line, no exception and no answer, whatever happens: every fixture, and every
- * way Flashduty can fail, are run through the handler while every log record is captured.
+ * way Flashduty can fail, are run through the handler while every log record is captured, and printed as the
+ * function prints it on Lambda (JSON lines).
  */
 @QuarkusTest
+@TestProfile(JsonLogTest.JsonLines.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
 class AppKeyNeverLeaksTest {
 
@@ -48,6 +51,7 @@ class AppKeyNeverLeaksTest {
     void appearsInNoLogLineExceptionOrAnswerForAnyFixtureOrFault() throws IOException {
         List<String> answers = new ArrayList<>();
         List<String> lines;
+        List<String> printed;
         try (LogCapture capture = LogCapture.start()) {
             for (String fixture : fixtures()) {
                 fake().reset();
@@ -74,6 +78,7 @@ class AppKeyNeverLeaksTest {
             answers.add(Lambda.invoke(AlarmEvents.sqsBatch(List.of("leak-a", "leak-b"), "ALARM", "OK",
                     "2026-03-14T08:00:00.000+0000")).asString());
             lines = capture.lines();
+            printed = capture.asPrinted();
         } finally {
             fake().reset();
         }
@@ -82,6 +87,8 @@ class AppKeyNeverLeaksTest {
         assertTrue(lines.stream().anyMatch(line -> line.contains("outcome=failed")),
                 "failures were logged, with their messages");
         assertEquals(List.of(), lines.stream().filter(line -> line.contains(APP_KEY)).toList());
+        assertEquals(List.of(), printed.stream().filter(line -> line.contains(APP_KEY)).toList());
+        printed.forEach(Fixtures::json);
         assertEquals(List.of(), answers.stream().filter(answer -> answer.contains(APP_KEY)).toList());
         assertTrue(answers.stream().anyMatch(answer -> answer.contains("\"outcome\":\"created\"")),
                 "the key was in use: Flashduty accepted calls made with it");

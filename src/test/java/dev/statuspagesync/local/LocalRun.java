@@ -438,15 +438,24 @@ public final class LocalRun {
         out.println("Function log: " + log);
     }
 
-    /** Why the function could not start, as the last "Caused by" line of its log says (a setting, usually). */
+    /**
+     * Why the function could not start, as the last "Caused by" line of its log says (a setting, usually): in the
+     * stack trace of a JSON line, or on a text line.
+     */
     static Optional<String> startUpCause(Path log) throws IOException {
         if (!Files.isReadable(log)) {
             return Optional.empty();
         }
-        try (var lines = Files.lines(log, StandardCharsets.UTF_8)) {
-            return lines.filter(text -> text.startsWith("Caused by: ")).reduce((first, second) -> second)
-                    .map(text -> text.substring("Caused by: ".length()));
+        List<String> lines = new ArrayList<>();
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            if (line.startsWith("{")) {
+                parse(line).path("stackTrace").asText("").lines().map(String::strip).forEach(lines::add);
+            } else {
+                lines.add(line);
+            }
         }
+        return lines.stream().filter(text -> text.startsWith("Caused by: ")).reduce((first, second) -> second)
+                .map(text -> text.substring("Caused by: ".length()));
     }
 
     /** Event files given on the command line are relative to where the user ran the script. */

@@ -85,4 +85,15 @@ class LocalRunTest {
                 + " period cannot be negative"), LocalRun.startUpCause(log));
         assertEquals(Optional.empty(), LocalRun.startUpCause(dir.resolve("missing.log")));
     }
+
+    @Test
+    void findsTheCauseInTheStackTraceOfAJsonLogLine(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("function.log");
+        Files.writeString(log, "{\"level\":\"ERROR\",\"message\":\"Failed to start application\",\"stackTrace\":"
+                + "\"java.lang.RuntimeException: Failed to start quarkus\\n\\tat x.y(Z.java:1)\\nCaused by:"
+                + " java.lang.IllegalArgumentException: STATUSPAGE_DEFER_TO names 'robots'\\n\\tat x.z(Z.java:2)\\n\"}\n");
+
+        assertEquals(Optional.of("java.lang.IllegalArgumentException: STATUSPAGE_DEFER_TO names 'robots'"),
+                LocalRun.startUpCause(log));
+    }
 }

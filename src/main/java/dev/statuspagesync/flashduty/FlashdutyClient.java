@@ -2,11 +2,13 @@ package dev.statuspagesync.flashduty;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.statuspagesync.config.FlashdutyConfig;
+import dev.statuspagesync.metrics.Metrics;
 
 /** The status-page operations the function uses, each retried, rate-limited and bounded by the deadline. */
 @ApplicationScoped
@@ -16,10 +18,12 @@ public class FlashdutyClient implements StatusPageApi {
     private final Pacer pacer;
     private final RateWindow window;
     private final Duration callBudget;
+    private final Metrics metrics;
 
-    FlashdutyClient(FlashdutyGateway gateway, FlashdutyConfig config, RateWindow window) {
+    FlashdutyClient(FlashdutyGateway gateway, FlashdutyConfig config, RateWindow window, Metrics metrics) {
         this.gateway = gateway;
         this.window = window;
+        this.metrics = metrics;
         if (config.callsPerSecond() < 1 || config.callsPerSecond() > FlashdutyGateway.ACCOUNT_CALLS_PER_SECOND) {
             throw new IllegalArgumentException("FLASHDUTY_CALLS_PER_SECOND must be between 1 and "
                     + FlashdutyGateway.ACCOUNT_CALLS_PER_SECOND + ", was " + config.callsPerSecond());
@@ -44,7 +48,7 @@ public class FlashdutyClient implements StatusPageApi {
     public long createChange(Requests.CreateChange request, Predicate<Responses.Change> isOurs, Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget, window.closedFor());
         var create = new LookAgainBeforeCreate(request, isOurs);
-        Responses.CreatedChange created = gateway.call("change/create", deadline, create);
+        Responses.CreatedChange created = call("change/create", deadline, create);
         if (created == null || created.changeId() == null) {
             throw FlashdutyErrors.classify(200, "MissingChangeId", "create answered without a change_id", null, null);
         }
@@ -58,7 +62,7 @@ public class FlashdutyClient implements StatusPageApi {
     @Override
     public String addUpdate(Requests.CreateTimeline request, Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget, window.closedFor());
-        Responses.CreatedUpdate created = gateway.call("change/timeline/create", deadline,
+        Responses.CreatedUpdate created = call("change/timeline/create", deadline,
                 new LookAgainBeforeUpdate(request));
         return created == null ? null : created.updateId();
     }
@@ -67,7 +71,7 @@ public class FlashdutyClient implements StatusPageApi {
     @Override
     public void editUpdate(Requests.UpdateTimeline request, Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget, window.closedFor());
-        gateway.call("change/timeline/update", deadline, api -> api.updateTimeline(request));
+        call("change/timeline/update", deadline, api -> api.updateTimeline(request));
     }
 
     /**
@@ -77,13 +81,13 @@ public class FlashdutyClient implements StatusPageApi {
     @Override
     public void deleteChange(long pageId, long changeId, Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget, window.closedFor());
-        gateway.call("change/delete", deadline, api -> api.delete(new Requests.DeleteChange(pageId, changeId)));
+        call("change/delete", deadline, api -> api.delete(new Requests.DeleteChange(pageId, changeId)));
     }
 
     @Override
     public List<Responses.Change> activeEvents(long pageId, EventType type, Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget, window.closedFor());
-        Responses.ChangeList list = gateway.call("change/active/list", deadline,
+        Responses.ChangeList list = call("change/active/list", deadline,
                 api -> api.activeList(pageId, type.wire()));
         return itemsOf(list, "change/active/list");
     }
@@ -92,7 +96,7 @@ public class FlashdutyClient implements StatusPageApi {
     public List<Responses.Change> events(long pageId, EventType type, ChangeStatus status, long sinceSeconds,
             Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget, window.closedFor());
-        Responses.ChangeList list = gateway.call("change/list", deadline,
+        Responses.ChangeList list = call("change/list", deadline,
                 api -> api.list(pageId, type.wire(), status.wire(), sinceSeconds));
         return itemsOf(list, "change/list");
     }
@@ -108,10 +112,22 @@ public class FlashdutyClient implements StatusPageApi {
         return list.items();
     }
 
+    /** One guarded call; the attempts after its first count as retries. */
+    private <T> T call(String operation, Deadline deadline,
+            Function<FlashdutyApi, Responses.Envelope<T>> request) {
+        long before = metrics.counted(Metrics.FLASHDUTY_CALLS);
+        try {
+            return gateway.call(operation, deadline, request);
+        } finally {
+            long attempts = metrics.counted(Metrics.FLASHDUTY_CALLS) - before;
+            metrics.count(Metrics.FLASHDUTY_RETRIES, Math.max(0, attempts - 1));
+        }
+    }
+
     /** One event with its full timeline. */
     @Override
     public Responses.Change change(long pageId, long changeId, Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget, window.closedFor());
-        return gateway.call("change/info", deadline, api -> api.info(pageId, changeId));
+        return call("change/info", deadline, api -> api.info(pageId, changeId));
     }
 }

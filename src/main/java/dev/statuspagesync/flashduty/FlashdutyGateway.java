@@ -13,6 +13,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dev.statuspagesync.config.FlashdutyConfig;
+import dev.statuspagesync.metrics.Metrics;
 
 import io.smallrye.faulttolerance.api.CustomBackoff;
 import io.smallrye.faulttolerance.api.RateLimit;
@@ -35,10 +36,12 @@ class FlashdutyGateway {
 
     private final FlashdutyApi api;
     private final FlashdutyConfig.Retry retry;
+    private final Metrics metrics;
 
-    FlashdutyGateway(@RestClient FlashdutyApi api, FlashdutyConfig config) {
+    FlashdutyGateway(@RestClient FlashdutyApi api, FlashdutyConfig config, Metrics metrics) {
         this.api = api;
         this.retry = config.retry();
+        this.metrics = metrics;
     }
 
     @Retry(maxRetries = 4, delay = 200, maxDuration = 120_000, jitter = 0,
@@ -54,6 +57,26 @@ class FlashdutyGateway {
         // Room for this attempt, the longest backoff after it, and a clean answer to Lambda.
         deadline.ensureRoomFor(Duration.ofMillis(retry.callTimeoutMs()
                 + retry.initialDelayMs() * RetryBackoff.MAX_GROWTH + retry.reserveMs()), operation);
+        metrics.count(Metrics.FLASHDUTY_CALLS);
+        metrics.count(Metrics.FLASHDUTY_CALLS + metricName(operation));
+        long started = System.nanoTime();
+        try {
+            return attempt(operation, deadline, request);
+        } finally {
+            metrics.time(Metrics.FLASHDUTY_LATENCY, (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /** "change/timeline/create" becomes "TimelineCreate": the operation in a metric's name. */
+    static String metricName(String operation) {
+        StringBuilder name = new StringBuilder();
+        for (String word : operation.replaceFirst("^change/", "").split("/")) {
+            name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+        }
+        return name.toString();
+    }
+
+    private <T> T attempt(String operation, Deadline deadline, Function<FlashdutyApi, Responses.Envelope<T>> request) {
         Responses.Envelope<T> envelope;
         try {
             envelope = request.apply(api);
@@ -84,6 +107,9 @@ class FlashdutyGateway {
 
     private FlashdutyException ensureRetryAfterFits(FlashdutyRetryableException failure, Deadline deadline,
             String operation) {
+        if (failure.httpStatus() == 429 || "RequestTooFrequently".equals(failure.code())) {
+            metrics.count(Metrics.FLASHDUTY_RATE_LIMITED);
+        }
         Duration wait = failure.retryAfter();
         if (wait != null && wait.plusMillis(retry.callTimeoutMs() + retry.reserveMs())
                 .compareTo(deadline.remaining()) > 0) {

@@ -18,6 +18,7 @@ import dev.statuspagesync.inbound.EnvelopeReader;
 import dev.statuspagesync.inbound.Inbound;
 import dev.statuspagesync.lifecycle.Invocation;
 import dev.statuspagesync.lifecycle.PlanExecutor;
+import dev.statuspagesync.metrics.Metrics;
 import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.published.PublishedEvents;
 
@@ -38,11 +39,13 @@ public class StatusPageSync {
     private final EnvelopeReader reader;
     private final PlanExecutor lifecycle;
     private final PublishedEvents published;
+    private final Metrics metrics;
 
-    public StatusPageSync(EnvelopeReader reader, PlanExecutor lifecycle, PublishedEvents published) {
+    public StatusPageSync(EnvelopeReader reader, PlanExecutor lifecycle, PublishedEvents published, Metrics metrics) {
         this.reader = reader;
         this.lifecycle = lifecycle;
         this.published = published;
+        this.metrics = metrics;
     }
 
     /** SQS partial batch response (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html). */
@@ -59,7 +62,16 @@ public class StatusPageSync {
     public record Results(List<Outcome> results) {
     }
 
+    /** The answer to one invocation; its metrics are written as it ends, also when it fails. */
     public Object handle(JsonNode event, Deadline deadline) {
+        try {
+            return answer(event, deadline);
+        } finally {
+            metrics.publish();
+        }
+    }
+
+    private Object answer(JsonNode event, Deadline deadline) {
         List<Inbound> items = reader.read(event);
         List<Outcome> outcomes = process(items, deadline);
         if (EnvelopeReader.isSqsEvent(event)) {
@@ -69,6 +81,7 @@ public class StatusPageSync {
                     failures.add(new ItemFailure(items.get(i).messageId()));
                 }
             }
+            metrics.count(Metrics.REDELIVERED, failures.size());
             return new BatchResponse(failures);
         }
         outcomes.stream().filter(Outcome::mustRetry).findFirst().ifPresent(failure -> {
@@ -84,11 +97,16 @@ public class StatusPageSync {
         for (int i = 0; i < items.size(); i++) {
             Inbound item = items.get(i);
             if (item instanceof Inbound.Alarm alarm) {
+                countChange(alarm);
                 outcomes.add(lifecycle.apply(alarm.change(), i, invocation));
             } else if (item instanceof Inbound.Published event) {
                 outcomes.add(published.apply(event, deadline));
             } else if (item instanceof Inbound.Sweep sweep) {
-                outcomes.add(lifecycle.sweep(sweep.time(), invocation));
+                PlanExecutor.Swept swept = lifecycle.sweep(sweep.time(), invocation);
+                metrics.count(Metrics.SWEEPS);
+                metrics.count(Metrics.SWEEP_RESOLVED, swept.resolved());
+                metrics.count(Metrics.SWEEP_WAITING, swept.waiting());
+                outcomes.add(swept.outcome());
             } else {
                 outcomes.add(Outcome.ignored(((Inbound.Skipped) item).reason()));
             }
@@ -96,8 +114,34 @@ public class StatusPageSync {
         lifecycle.finish(invocation).forEach(outcomes::set);
         for (int i = 0; i < items.size(); i++) {
             log(items.get(i), outcomes.get(i));
+            metrics.count(outcomeMetric(outcomes.get(i).outcome()));
         }
         return outcomes;
+    }
+
+    /** A change received, by the path that delivered it (and through SQS when a queue was in front). */
+    private void countChange(Inbound.Alarm alarm) {
+        metrics.count(Metrics.CHANGES);
+        metrics.count(switch (alarm.change().envelope()) {
+            case SNS -> "ChangesViaSNS";
+            case EVENTBRIDGE -> "ChangesViaEventBridge";
+            case ALARM_ACTION -> "ChangesViaAlarmAction";
+        });
+        if (alarm.messageId() != null) {
+            metrics.count("ChangesViaSQS");
+        }
+    }
+
+    /** The metric that counts answers of a kind: "Created", "Ignored", ... */
+    static String outcomeMetric(Outcome.Kind kind) {
+        return switch (kind) {
+            case CREATED -> "Created";
+            case UPDATED -> "Updated";
+            case RESOLVED -> "Resolved";
+            case IGNORED -> "Ignored";
+            case REJECTED -> "Rejected";
+            case FAILED -> "Failed";
+        };
     }
 
     /**

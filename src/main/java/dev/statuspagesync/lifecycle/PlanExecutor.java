@@ -135,7 +135,7 @@ public class PlanExecutor {
      * once, and an incident's timeline again only before resolving it. Each resolution is logged; the answer sums
      * them up, and fails when one failed, for the next sweep to do again.
      */
-    public Outcome sweep(Instant now, Invocation invocation) {
+    public Swept sweep(Instant now, Invocation invocation) {
         List<Outcome> outcomes = new ArrayList<>();
         int waiting = 0;
         for (long pageId : router.pageIds()) {
@@ -163,7 +163,12 @@ public class PlanExecutor {
                 outcomes.add(outcome);
             }
         }
-        return sweepOutcome(now, outcomes, waiting);
+        int resolved = (int) outcomes.stream().filter(outcome -> outcome.outcome() == Outcome.Kind.RESOLVED).count();
+        return new Swept(sweepOutcome(now, outcomes, waiting), resolved, waiting);
+    }
+
+    /** What a sweep did: its answer, the incidents it resolved (or would have, in a dry run) and those waiting. */
+    public record Swept(Outcome outcome, int resolved, int waiting) {
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.TreeMap;
 
 import dev.statuspagesync.config.FlashdutyConfig;
 import dev.statuspagesync.config.StatusPageConfig;
+import dev.statuspagesync.metrics.MetricsConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
@@ -34,7 +35,7 @@ final class ConfigProperties {
     /** Every property, by environment variable. */
     static Map<String, Property> byEnvironmentVariable() {
         Map<String, Property> all = new TreeMap<>();
-        for (Class<?> mapping : new Class<?>[] { FlashdutyConfig.class, StatusPageConfig.class }) {
+        for (Class<?> mapping : new Class<?>[] { FlashdutyConfig.class, StatusPageConfig.class, MetricsConfig.class }) {
             collect(mapping.getAnnotation(ConfigMapping.class).prefix(), mapping, all);
         }
         return all;

@@ -236,7 +236,7 @@ class DeliveryOrderModelTest {
             fake.incidents().stream().filter(this::isOursAndOpen)
                     .forEach(incident -> openBefore.put(incident.changeId(), incident));
             Invocation invocation = executor.begin(Deadline.in(Duration.ofMinutes(1)));
-            Outcome outcome = executor.sweep(at, invocation);
+            Outcome outcome = executor.sweep(at, invocation).outcome();
             sweeps++;
             executor.finish(invocation);
             trace.add("sweep at " + at.getEpochSecond() + " -> " + outcome.outcome().wire() + ": " + outcome.reason());

@@ -1,0 +1,77 @@
+package dev.statuspagesync.metrics;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * What the current invocation did, counted where it happens (changes, outcomes, Flashduty calls, the sweep) and
+ * written at its end as one Embedded Metric Format line on standard output, which CloudWatch turns into metrics
+ * without an API call. A Lambda environment runs one invocation at a time.
+ */
+@ApplicationScoped
+public class Metrics {
+
+    /** Names of the metrics, as they appear in CloudWatch. */
+    public static final String CHANGES = "ChangesReceived";
+    public static final String FLASHDUTY_CALLS = "FlashdutyCalls";
+    public static final String FLASHDUTY_RETRIES = "FlashdutyRetries";
+    public static final String FLASHDUTY_RATE_LIMITED = "FlashdutyRateLimited";
+    public static final String FLASHDUTY_LATENCY = "FlashdutyLatency";
+    public static final String REDELIVERED = "ItemsReturnedForRedelivery";
+    public static final String SWEEPS = "Sweeps";
+    public static final String SWEEP_RESOLVED = "SweepResolved";
+    public static final String SWEEP_WAITING = "SweepWaiting";
+
+    private final MetricsConfig config;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final Map<String, Long> counts = new LinkedHashMap<>();
+    private final Map<String, List<Long>> millis = new LinkedHashMap<>();
+
+    public Metrics(MetricsConfig config, ObjectMapper mapper, Clock clock) {
+        this.config = config;
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public synchronized void count(String metric) {
+        count(metric, 1);
+    }
+
+    public synchronized void count(String metric, long amount) {
+        counts.merge(metric, amount, Long::sum);
+    }
+
+    /** One observation of a duration, in milliseconds. */
+    public synchronized void time(String metric, long milliseconds) {
+        millis.computeIfAbsent(metric, name -> new ArrayList<>()).add(milliseconds);
+    }
+
+    /** The count so far in this invocation. */
+    public synchronized long counted(String metric) {
+        return counts.getOrDefault(metric, 0L);
+    }
+
+    /** Writes the invocation's record (when enabled) and starts counting the next invocation from zero. */
+    public synchronized void publish() {
+        try {
+            if (config.enabled()) {
+                System.out.println(mapper.writeValueAsString(EmbeddedMetrics.record(mapper, config.namespace(),
+                        config.functionName(), clock.millis(), counts, millis)));
+            }
+        } catch (JsonProcessingException cannotHappen) {
+            throw new IllegalStateException("the metrics record is plain JSON", cannotHappen);
+        } finally {
+            counts.clear();
+            millis.clear();
+        }
+    }
+}

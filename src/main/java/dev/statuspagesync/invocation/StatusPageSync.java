@@ -133,7 +133,7 @@ public class StatusPageSync {
     }
 
     /** The metric that counts answers of a kind: "Created", "Ignored", ... */
-    static String outcomeMetric(Outcome.Kind kind) {
+    public static String outcomeMetric(Outcome.Kind kind) {
         return switch (kind) {
             case CREATED -> "Created";
             case UPDATED -> "Updated";

@@ -34,6 +34,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 
 import dev.statuspagesync.config.CalmPage;
+import dev.statuspagesync.invocation.StatusPageSync;
+import dev.statuspagesync.metrics.MetricsConfig;
+import dev.statuspagesync.outcome.Outcome;
+import io.smallrye.config.WithDefault;
 
 /** template.yaml deploys what the build produces, sets what the code reads, and wires every path. */
 class TemplateTest {
@@ -188,6 +192,42 @@ class TemplateTest {
         for (Object words : list(map(TEMPLATE.parameters().get("DeferTo")).get("AllowedValues"))) {
             CalmPage.deference(List.of(String.valueOf(words).split(",")));
         }
+    }
+
+    @Test
+    void alarmsOnItsOwnFailuresAndTellsTheOperatorsWhatToDo() throws Exception {
+        var actions = Map.of("Fn::If", List.of("NotifyOps", List.of(Map.of("Fn::If", List.of("HasOpsTopic",
+                ref("OpsTopicArn"), ref("OpsTopic")))), ref("AWS::NoValue")));
+        var function = List.of(Map.of("Name", "FunctionName", "Value", ref("Function")));
+        Map<String, List<Object>> alarms = Map.of(
+                "FailureQueueAlarm", List.of("AWS/SQS", "ApproximateNumberOfMessagesVisible",
+                        List.of(Map.of("Name", "QueueName", "Value", getAtt("FailureQueue", "QueueName")))),
+                "BufferDeadLetterAlarm", List.of("AWS/SQS", "ApproximateNumberOfMessagesVisible",
+                        List.of(Map.of("Name", "QueueName", "Value", getAtt("BufferDeadLetterQueue", "QueueName")))),
+                "FunctionErrorsAlarm", List.of("AWS/Lambda", "Errors", function),
+                "FunctionThrottlesAlarm", List.of("AWS/Lambda", "Throttles", function),
+                "RejectedChangesAlarm", List.of(ref("MetricsNamespace"), "Rejected", function));
+
+        alarms.forEach((name, metric) -> {
+            var alarm = TEMPLATE.properties(name);
+            assertEquals(metric, List.of(alarm.get("Namespace"), alarm.get("MetricName"), alarm.get("Dimensions")),
+                    name);
+            assertEquals(List.of(0, "GreaterThanThreshold", "notBreaching"), List.of(alarm.get("Threshold"),
+                    alarm.get("ComparisonOperator"), alarm.get("TreatMissingData")), name);
+            assertEquals(actions, alarm.get("AlarmActions"), name);
+            assertEquals(actions, alarm.get("OKActions"), name);
+            assertTrue(String.valueOf(alarm.get("AlarmDescription")).contains("README"), name + " says what to do");
+        });
+        assertEquals("UseBuffer", TEMPLATE.resource("BufferDeadLetterAlarm").get("Condition"));
+        assertEquals("CreateOpsTopic", TEMPLATE.resource("OpsTopic").get("Condition"));
+        assertEquals(List.of(Map.of("Protocol", "email", "Endpoint", ref("OpsEmail"))),
+                TEMPLATE.properties("OpsTopic").get("Subscription"));
+        assertEquals("Rejected", StatusPageSync.outcomeMetric(Outcome.Kind.REJECTED), "the metric the code counts");
+        assertEquals(MetricsConfig.class.getMethod("namespace").getAnnotation(WithDefault.class).value(),
+                map(TEMPLATE.parameters().get("MetricsNamespace")).get("Default"));
+        assertEquals(ref("MetricsNamespace"), variables().get("STATUSPAGE_METRICS_NAMESPACE"));
+        assertFalse(TEMPLATE.resources().values().stream().map(String::valueOf)
+                .anyMatch(resource -> resource.contains("ChangesReceived")), "quiet days are not failures");
     }
 
     @Test

@@ -123,12 +123,12 @@ public class StatusPageSync {
     private void countChange(Inbound.Alarm alarm) {
         metrics.count(Metrics.CHANGES);
         metrics.count(switch (alarm.change().envelope()) {
-            case SNS -> "ChangesViaSNS";
-            case EVENTBRIDGE -> "ChangesViaEventBridge";
-            case ALARM_ACTION -> "ChangesViaAlarmAction";
+            case SNS -> Metrics.CHANGES_VIA_SNS;
+            case EVENTBRIDGE -> Metrics.CHANGES_VIA_EVENTBRIDGE;
+            case ALARM_ACTION -> Metrics.CHANGES_VIA_ALARM_ACTION;
         });
         if (alarm.messageId() != null) {
-            metrics.count("ChangesViaSQS");
+            metrics.count(Metrics.CHANGES_VIA_SQS);
         }
     }
 

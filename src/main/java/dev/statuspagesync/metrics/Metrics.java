@@ -21,6 +21,10 @@ public class Metrics {
 
     /** Names of the metrics, as they appear in CloudWatch. */
     public static final String CHANGES = "ChangesReceived";
+    public static final String CHANGES_VIA_SNS = "ChangesViaSNS";
+    public static final String CHANGES_VIA_EVENTBRIDGE = "ChangesViaEventBridge";
+    public static final String CHANGES_VIA_ALARM_ACTION = "ChangesViaAlarmAction";
+    public static final String CHANGES_VIA_SQS = "ChangesViaSQS";
     public static final String FLASHDUTY_CALLS = "FlashdutyCalls";
     public static final String FLASHDUTY_RETRIES = "FlashdutyRetries";
     public static final String FLASHDUTY_RATE_LIMITED = "FlashdutyRateLimited";

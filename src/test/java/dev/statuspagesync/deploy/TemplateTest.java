@@ -14,6 +14,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.File;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,16 +29,20 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.statuspagesync.config.CalmPage;
 import dev.statuspagesync.invocation.StatusPageSync;
+import dev.statuspagesync.metrics.Metrics;
 import dev.statuspagesync.metrics.MetricsConfig;
 import dev.statuspagesync.outcome.Outcome;
+import dev.statuspagesync.support.Fixtures;
 import io.smallrye.config.WithDefault;
 
 /** template.yaml deploys what the build produces, sets what the code reads, and wires every path. */
@@ -226,8 +232,38 @@ class TemplateTest {
         assertEquals(MetricsConfig.class.getMethod("namespace").getAnnotation(WithDefault.class).value(),
                 map(TEMPLATE.parameters().get("MetricsNamespace")).get("Default"));
         assertEquals(ref("MetricsNamespace"), variables().get("STATUSPAGE_METRICS_NAMESPACE"));
-        assertFalse(TEMPLATE.resources().values().stream().map(String::valueOf)
-                .anyMatch(resource -> resource.contains("ChangesReceived")), "quiet days are not failures");
+        assertFalse(TEMPLATE.resources().values().stream().map(Template::map)
+                .filter(resource -> "AWS::CloudWatch::Alarm".equals(resource.get("Type"))).map(String::valueOf)
+                .anyMatch(alarm -> alarm.contains("ChangesReceived")), "quiet days are not failures");
+    }
+
+    @Test
+    void offersADashboardOfTheMetricsTheFunctionWrites() throws Exception {
+        var dashboard = TEMPLATE.properties("OperationsDashboard");
+        String body = String.valueOf(map(dashboard.get("DashboardBody")).get("Fn::Sub"))
+                .replace("${MetricsNamespace}", "StatusPageSync").replace("${Function}", "fn")
+                .replace("${AWS::Region}", "eu-west-1").replace("${FailureQueue.QueueName}", "failures");
+        Set<String> written = new TreeSet<>();
+        for (Field constant : Metrics.class.getFields()) {
+            if (Modifier.isStatic(constant.getModifiers()) && constant.getType() == String.class) {
+                written.add((String) constant.get(null));
+            }
+        }
+        Arrays.stream(Outcome.Kind.values()).map(StatusPageSync::outcomeMetric).forEach(written::add);
+
+        Set<String> shown = new TreeSet<>();
+        for (JsonNode widget : Fixtures.json(body).path("widgets")) {
+            for (JsonNode metric : widget.path("properties").path("metrics")) {
+                if (metric.get(0).asText().equals("StatusPageSync")) {
+                    shown.add(metric.get(1).asText());
+                }
+            }
+        }
+        assertEquals("CreateDashboard", TEMPLATE.resource("OperationsDashboard").get("Condition"));
+        assertEquals("false", map(TEMPLATE.parameters().get("Dashboard")).get("Default"));
+        assertTrue(shown.size() > 10, "the dashboard shows the function's metrics: " + shown);
+        assertEquals(Set.of(), shown.stream().filter(name -> !written.contains(name))
+                .collect(Collectors.toSet()), "every metric on the dashboard is one the code writes");
     }
 
     @Test
@@ -335,7 +371,10 @@ class TemplateTest {
                 case "Fn::Sub" -> {
                     Matcher variable = Pattern.compile("\\$\\{([^}!]+)}").matcher(String.valueOf(call.getValue()));
                     while (variable.find()) {
-                        check(names, variable.group(1), missing);
+                        // ${Resource.Attribute} is a GetAtt
+                        String name = variable.group(1);
+                        check(names, name.contains(".") && !names.contains(name)
+                                ? name.substring(0, name.indexOf('.')) : name, missing);
                     }
                 }
                 default -> {

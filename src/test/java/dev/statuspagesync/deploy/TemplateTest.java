@@ -267,6 +267,47 @@ class TemplateTest {
     }
 
     @Test
+    void takesAlarmsFromEveryAccountOfAnOrganization() {
+        var statements = list(map(TEMPLATE.properties("AlarmTopicPolicy").get("PolicyDocument")).get("Statement"))
+                .stream().map(Template::map).toList();
+        var rule = TEMPLATE.properties("OrganizationAlarmRule");
+        var busPolicy = TEMPLATE.properties("OrganizationBusPolicy");
+        Pattern organization = Pattern.compile(String.valueOf(map(TEMPLATE.parameters().get("OrganizationId"))
+                .get("AllowedPattern")));
+
+        assertEquals(Map.of("Fn::And", List.of(Map.of("Condition", "CreateTopic"),
+                Map.of("Condition", "HasOrganization"))), TEMPLATE.conditions().get("OrganizationTopic"));
+        assertEquals("OrganizationTopic", TEMPLATE.resource("AlarmTopicPolicy").get("Condition"));
+        assertEquals(List.of(Map.of("StringEquals", Map.of("AWS:SourceOwner", ref("AWS::AccountId"))),
+                Map.of("StringEquals", Map.of("aws:PrincipalOrgID", ref("OrganizationId"))),
+                Map.of("StringEquals", Map.of("aws:SourceOrgID", ref("OrganizationId")))),
+                statements.stream().map(statement -> statement.get("Condition")).toList());
+        assertEquals(Map.of("Service", "cloudwatch.amazonaws.com"), statements.get(2).get("Principal"));
+        assertTrue(statements.stream().allMatch(statement -> "sns:Publish".equals(statement.get("Action"))));
+        assertEquals(Map.of("StringEquals", Map.of("aws:PrincipalOrgID", ref("OrganizationId"))),
+                map(busPolicy.get("Statement")).get("Condition"));
+        assertEquals("events:PutEvents", map(busPolicy.get("Statement")).get("Action"));
+        assertEquals(ref("OrganizationBus"), rule.get("EventBusName"));
+        assertEquals(TEMPLATE.properties("AlarmStateRule").get("EventPattern"), rule.get("EventPattern"),
+                "the same changes as the account's own rule");
+        assertEquals(TEMPLATE.properties("AlarmStateRule").get("Targets"), rule.get("Targets"),
+                "to the same function or buffer, with the same retries and failure queue");
+        assertPermission("OrganizationRuleInvokePermission", "events.amazonaws.com", "DirectOrganization");
+        assertEquals(getAtt("OrganizationAlarmRule", "Arn"),
+                TEMPLATE.properties("OrganizationRuleInvokePermission").get("SourceArn"));
+        for (String queuePolicy : List.of("BufferQueuePolicy", "FailureQueuePolicy")) {
+            assertTrue(String.valueOf(TEMPLATE.properties(queuePolicy)).contains(
+                    String.valueOf(getAtt("OrganizationAlarmRule", "Arn"))), queuePolicy + " lets the rule in");
+        }
+        for (String name : List.of("OrganizationBus", "OrganizationBusPolicy", "OrganizationAlarmRule")) {
+            assertEquals("HasOrganization", TEMPLATE.resource(name).get("Condition"), name);
+        }
+        assertTrue(organization.matcher("o-a1b2c3d4e5").matches() && organization.matcher("").matches());
+        assertFalse(organization.matcher("a1b2c3d4e5").matches());
+        assertTrue(TEMPLATE.outputs().containsKey("OrganizationEventBusArn"));
+    }
+
+    @Test
     void letsOnlyAlarmsOfThisAccountInvokeTheFunctionDirectly() {
         var permission = TEMPLATE.properties("AlarmActionPermission");
 

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statuspagesync.flashduty.Deadline;
 import dev.statuspagesync.inbound.EnvelopeReader;
 import dev.statuspagesync.inbound.Inbound;
+import dev.statuspagesync.lifecycle.AlarmDecisions;
 import dev.statuspagesync.lifecycle.Invocation;
 import dev.statuspagesync.lifecycle.PlanExecutor;
 import dev.statuspagesync.metrics.Metrics;
@@ -115,6 +116,10 @@ public class StatusPageSync {
         for (int i = 0; i < items.size(); i++) {
             log(items.get(i), outcomes.get(i));
             metrics.count(outcomeMetric(outcomes.get(i).outcome()));
+            if (outcomes.get(i).outcome() == Outcome.Kind.IGNORED
+                    && outcomes.get(i).reason().startsWith(AlarmDecisions.DEFERRED)) {
+                metrics.count(Metrics.DEFERRED);
+            }
         }
         return outcomes;
     }

@@ -29,6 +29,9 @@ public final class AlarmDecisions {
     /** How far back a resolved incident may have started and still make a late ALARM stale. */
     public static final long RESOLVED_LOOKBACK_SECONDS = 24 * 60 * 60;
 
+    /** How the reason of a change that opens nothing, deferring to someone else's event, begins. */
+    public static final String DEFERRED = "deferred: ";
+
     /** The settings that change decisions. */
     public record Policy(InsufficientDataPolicy insufficientData, boolean joinOpenIncidents, CalmPage calm) {
 
@@ -125,7 +128,7 @@ public final class AlarmDecisions {
         String whose = coveredBy.values().stream().distinct().collect(Collectors.joining(", "));
         var uncovered = uncovered(route, coveredBy);
         if (uncovered.isEmpty()) {
-            return new Decision.Ignore("deferred: every component of alarm " + alarm.name() + " is covered by "
+            return new Decision.Ignore(DEFERRED + "every component of alarm " + alarm.name() + " is covered by "
                     + whose, null, List.of());
         }
         return new Decision.Open(alarm.name(), alarm.arn(),

@@ -30,6 +30,7 @@ public class Metrics {
     public static final String FLASHDUTY_RATE_LIMITED = "FlashdutyRateLimited";
     public static final String FLASHDUTY_LATENCY = "FlashdutyLatency";
     public static final String REDELIVERED = "ItemsReturnedForRedelivery";
+    public static final String DEFERRED = "Deferred";
     public static final String SWEEPS = "Sweeps";
     public static final String SWEEP_RESOLVED = "SweepResolved";
     public static final String SWEEP_WAITING = "SweepWaiting";

@@ -88,6 +88,17 @@ class MetricsTest {
         assertFalse(resolved.has("ChangesReceived"), "a sweep is not a change");
     }
 
+    @Test
+    void countsAnAlarmThatDefersToAPersonsIncident() {
+        Lambda.answer(Fixtures.read("published/incident-by-a-person.json"));
+
+        JsonNode record = metricsOf(() -> Lambda.answer(AlarmEvents.sns("ALARM", "OK",
+                "2026-03-14T09:10:00.000+0000"))).get(0);
+
+        assertEquals(1, record.path("Ignored").asLong());
+        assertEquals(1, record.path("Deferred").asLong());
+    }
+
     /** The metrics lines the function printed on standard output while {@code invocation} ran. */
     private static List<JsonNode> metricsOf(Supplier<?> invocation) {
         PrintStream original = System.out;

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import io.quarkus.runtime.Startup;
 
@@ -158,8 +160,7 @@ public class PlanExecutor {
                     continue;
                 }
                 Outcome outcome = resolveDue(incident.changeId(), pageId, now, invocation);
-                LOG.infof("sweep=%s outcome=%s change_id=%s reason=\"%s\"", now, outcome.outcome().wire(),
-                        outcome.changeId(), outcome.reason());
+                logSwept(now, outcome);
                 outcomes.add(outcome);
             }
         }
@@ -169,6 +170,22 @@ public class PlanExecutor {
 
     /** What a sweep did: its answer, the incidents it resolved (or would have, in a dry run) and those waiting. */
     public record Swept(Outcome outcome, int resolved, int waiting) {
+    }
+
+    /** One line per incident the sweep found due, its facts also as fields of the JSON line. */
+    private static void logSwept(Instant now, Outcome outcome) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        fields.put("sweep", now.toString());
+        fields.put("outcome", outcome.outcome().wire());
+        fields.put("change_id", String.valueOf(outcome.changeId()));
+        fields.put("reason", outcome.reason());
+        fields.forEach(MDC::put);
+        try {
+            LOG.infof("sweep=%s outcome=%s change_id=%s reason=\"%s\"", now, outcome.outcome().wire(),
+                    outcome.changeId(), outcome.reason());
+        } finally {
+            fields.keySet().forEach(MDC::remove);
+        }
     }
 
     /**

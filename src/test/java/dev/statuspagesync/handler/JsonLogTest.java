@@ -37,7 +37,7 @@ class JsonLogTest {
     public static class JsonLines implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.log.console.json.enabled", "true");
+            return Map.of("quarkus.log.console.json.enabled", "true", "statuspage.resolve-after", "5m");
         }
     }
 
@@ -70,5 +70,24 @@ class JsonLogTest {
         lines.forEach(line -> assertTrue(line.has("timestamp") && line.has("level") && line.has("message"),
                 line.toString()));
         assertFalse(String.join("\n", printed).contains(APP_KEY));
+    }
+
+    @Test
+    void printsEachIncidentASweepResolvesWithItsFields() {
+        Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
+        Lambda.answer(AlarmEvents.sns("OK", "ALARM", "2026-03-14T09:01:00.000+0000"));
+        List<String> printed;
+        try (LogCapture capture = LogCapture.start()) {
+            Lambda.answer(AlarmEvents.sweep("2026-03-14T09:06:00Z"));
+            printed = capture.asPrinted();
+        }
+
+        List<JsonNode> fields = printed.stream().map(Fixtures::json).map(line -> line.path("mdc"))
+                .filter(mdc -> mdc.has("sweep")).toList();
+        assertEquals(2, fields.size(), "the incident resolved, then the sweep's sum: " + printed);
+        assertEquals("resolved", fields.get(0).path("outcome").asText());
+        assertTrue(fields.get(0).path("change_id").asText().matches("\\d+"), fields.get(0).toString());
+        assertEquals("2026-03-14T09:06:00Z", fields.get(1).path("sweep").asText());
+        assertFalse(fields.get(1).path("request_id").asText().isBlank());
     }
 }

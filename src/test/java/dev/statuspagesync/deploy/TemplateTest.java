@@ -380,6 +380,8 @@ class TemplateTest {
         assertEquals("JSON", logging.get("LogFormat"), "the function prints JSON lines (quarkus-logging-json)");
         assertEquals(ref("LogLevel"), logging.get("ApplicationLogLevel"));
         assertEquals("WARN", logging.get("SystemLogLevel"));
+        assertEquals(List.of("INFO", "DEBUG"), map(TEMPLATE.parameters().get("LogLevel")).get("AllowedValues"),
+                "Lambda keeps a line without a level, the metrics line, only at INFO or below");
         assertEquals(ref("LogRetentionDays"), TEMPLATE.properties("FunctionLogGroup").get("RetentionInDays"));
     }
 

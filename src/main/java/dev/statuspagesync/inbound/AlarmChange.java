@@ -20,6 +20,7 @@ import java.util.Map;
  * @param actionsSuppressed whether CloudWatch suppressed the alarm's actions (composite suppressor)
  * @param tags              alarm tags when the payload carries them, else empty
  * @param envelope          the delivery path, for logs
+ * @param mutedBy           the alarm mute rule that mutes the alarm's actions at this change, null when none
  */
 public record AlarmChange(
         String name,
@@ -35,10 +36,19 @@ public record AlarmChange(
         String compositeRule,
         boolean actionsSuppressed,
         Map<String, String> tags,
-        Envelope envelope) {
+        Envelope envelope,
+        String mutedBy) {
 
     public AlarmChange {
         tags = Map.copyOf(tags);
+    }
+
+    /** A change whose actions no mute rule holds. */
+    public AlarmChange(String name, String arn, String accountId, String region, AlarmState newState,
+            AlarmState previousState, String reason, Instant stateTime, String description, MetricSummary metrics,
+            String compositeRule, boolean actionsSuppressed, Map<String, String> tags, Envelope envelope) {
+        this(name, arn, accountId, region, newState, previousState, reason, stateTime, description, metrics,
+                compositeRule, actionsSuppressed, tags, envelope, null);
     }
 
     /** The partition of the ARN ({@code aws}, {@code aws-cn}, {@code aws-us-gov}). */

@@ -19,7 +19,14 @@ record AlarmDetail(
         State state,
         State previousState,
         Configuration configuration,
-        Map<String, String> alarmTags) {
+        Map<String, String> alarmTags,
+        MuteDetail muteDetail) {
+
+    /** Present while an alarm mute rule mutes the alarm's actions (planned maintenance, for example). */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record MuteDetail(String mutedByArn, String muteWindowStart, String muteWindowEnd) {
+    }
 
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)

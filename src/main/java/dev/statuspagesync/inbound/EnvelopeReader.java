@@ -217,12 +217,24 @@ public class EnvelopeReader {
         var configuration = detail.configuration();
         MetricSummary metrics = configuration == null || configuration.metrics() == null ? MetricSummary.NONE
                 : summarise(configuration.metrics());
-        return build(messageId, envelope, detail.alarmName(), arn, account, region, state.value(),
+        Inbound item = build(messageId, envelope, detail.alarmName(), arn, account, region, state.value(),
                 previous == null ? null : previous.value(), state.reason(), state.timestamp(),
                 configuration == null ? null : configuration.description(), metrics,
                 configuration == null ? null : configuration.alarmRule(),
                 state.actionsSuppressedBy() != null && !state.actionsSuppressedBy().isBlank(),
                 detail.alarmTags() == null ? Map.of() : detail.alarmTags());
+        var mute = detail.muteDetail();
+        if (item instanceof Inbound.Alarm alarm && mute != null && blankToNull(mute.mutedByArn()) != null) {
+            AlarmChange change = alarm.change();
+            String rule = mute.mutedByArn().substring(mute.mutedByArn().lastIndexOf(':') + 1);
+            return new Inbound.Alarm(new AlarmChange(change.name(), change.arn(), change.accountId(), change.region(),
+                    change.newState(), change.previousState(), change.reason(), change.stateTime(),
+                    change.description(), change.metrics(), change.compositeRule(), change.actionsSuppressed(),
+                    change.tags(), change.envelope(), "alarm mute rule " + rule
+                            + (mute.muteWindowEnd() == null ? "" : " until " + mute.muteWindowEnd())),
+                    alarm.messageId());
+        }
+        return item;
     }
 
     private static Inbound build(String messageId, Envelope envelope, String name, String arn, String account,

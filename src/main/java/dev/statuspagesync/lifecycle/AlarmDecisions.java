@@ -69,6 +69,11 @@ public final class AlarmDecisions {
     }
 
     private static Step fire(AlarmChange alarm, Route route, PageView page, Policy policy, long at) {
+        // A mute rule holds the alarm's actions during planned work; its recovery still clears the page.
+        if (alarm.mutedBy() != null) {
+            return new Decision.Ignore("alarm actions are muted by " + alarm.mutedBy()
+                    + " (planned work), so this is not an outage");
+        }
         if (page.open() == null) {
             return new Need.OpenIncidents(page.pageId());
         }

@@ -59,6 +59,15 @@ class EnvelopeReaderTest {
     }
 
     @Test
+    void readsTheMuteRuleThatHoldsAnAlarmsActions() {
+        AlarmChange muted = onlyAlarm("eventbridge-muted-alarm.json");
+
+        assertEquals("alarm mute rule search-reindex-window until 2026-03-14T23:30:00.000+0000", muted.mutedBy());
+        assertEquals(AlarmState.ALARM, muted.newState());
+        assertNull(onlyAlarm("eventbridge-single-metric-alarm.json").mutedBy());
+    }
+
+    @Test
     void readsTheScheduledEventAsASweepAtItsTime() {
         var items = reader.read(Fixtures.eventJson("eventbridge-scheduled-event.json"));
 

@@ -276,6 +276,30 @@ class CalmPageDecisionsTest {
                         resolvedNone(), List.of()), DEFER_TO_BOTH, NOW));
     }
 
+    // --- mute rules ---
+
+    @Test
+    void anAlarmAMuteRuleHoldsOpensNothing() {
+        assertEquals(new Decision.Ignore("alarm actions are muted by alarm mute rule deploy-window until"
+                + " 2026-03-14T10:00:00.000+0000 (planned work), so this is not an outage"),
+                decide(muted(change("api-cpu", AlarmState.ALARM, T0)), List.of(), QUIET_PERIOD));
+    }
+
+    @Test
+    void theRecoveryOfAMutedAlarmStillClearsItsIncident() {
+        var open = incident(7, CPU, members(CPU, Membership.State.ALARM, T0));
+
+        assertInstanceOf(Decision.Resolve.class, decide(muted(change("api-cpu", AlarmState.OK, T0 + 600)),
+                List.of(open), policy(Duration.ZERO, false, Set.of())));
+    }
+
+    static AlarmChange muted(AlarmChange change) {
+        return new AlarmChange(change.name(), change.arn(), change.accountId(), change.region(), change.newState(),
+                change.previousState(), change.reason(), change.stateTime(), change.description(), change.metrics(),
+                change.compositeRule(), change.actionsSuppressed(), change.tags(), change.envelope(),
+                "alarm mute rule deploy-window until 2026-03-14T10:00:00.000+0000");
+    }
+
     // --- values ---
 
     static AlarmDecisions.Policy policy(Duration quiet, boolean monitoring, Set<CalmPage.Deference> deferTo) {

@@ -7,14 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.statuspagesync.config.FlashdutyConfig;
-import dev.statuspagesync.config.InsufficientDataPolicy;
-import dev.statuspagesync.config.StatusPageConfig;
+import dev.statuspagesync.support.StatusPageSettings;
 import io.quarkus.runtime.Startup;
 
 /**
@@ -30,24 +28,13 @@ class CalmPageStartupTest {
             5m    | people,robots      | STATUSPAGE_DEFER_TO names 'robots'; use people, maintenance, both separated by a comma, or none
             """)
     void refusesSettingsThatCannotWorkAtStartUp(String resolveAfter, String deferTo, String message) {
+        var settings = StatusPageSettings.document("routes: []").withCalm(resolveAfter, List.of(deferTo.split(",")));
+
         var refused = assertThrows(IllegalArgumentException.class, () -> new PlanExecutor(null, null, null,
-                Clock.systemUTC(), statusPage(resolveAfter, deferTo), flashduty()));
+                Clock.systemUTC(), settings, flashduty()));
 
         assertEquals(message, refused.getMessage());
         assertTrue(PlanExecutor.class.isAnnotationPresent(Startup.class), "created as the function starts");
-    }
-
-    static StatusPageConfig statusPage(String resolveAfter, String deferTo) {
-        Map<String, Object> values = Map.of("insufficientData", InsufficientDataPolicy.IGNORE,
-                "joinOpenIncidents", true, "resolveAfter", resolveAfter, "monitoringUpdate", false,
-                "deferTo", List.of(deferTo.split(",")));
-        return (StatusPageConfig) Proxy.newProxyInstance(CalmPageStartupTest.class.getClassLoader(),
-                new Class<?>[] { StatusPageConfig.class }, (proxy, method, args) -> {
-                    if (!values.containsKey(method.getName())) {
-                        throw new UnsupportedOperationException(method.getName());
-                    }
-                    return values.get(method.getName());
-                });
     }
 
     static FlashdutyConfig flashduty() {

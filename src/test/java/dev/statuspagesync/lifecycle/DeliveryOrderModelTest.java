@@ -18,7 +18,6 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 
@@ -28,7 +27,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.statuspagesync.config.CalmPage;
 import dev.statuspagesync.config.InsufficientDataPolicy;
-import dev.statuspagesync.config.StatusPageConfig;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.InProcessStatusPage;
 import dev.statuspagesync.flashduty.Deadline;
@@ -40,6 +38,7 @@ import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.routing.Router;
+import dev.statuspagesync.support.StatusPageSettings;
 
 /**
  * Seeded random stories of several alarms on overlapping components, delivered as AWS may deliver them (twice, by
@@ -65,54 +64,7 @@ class DeliveryOrderModelTest {
               - {name: db, match: {alarm_name: "db-*"}, page_id: %1$d, components: [%3$s]}
             """.formatted(PAGE_ID, API_COMPONENT, DB_COMPONENT);
 
-    record Config(Optional<String> routes) implements StatusPageConfig {
-        @Override
-        public Optional<Long> pageId() {
-            return Optional.empty();
-        }
-
-        @Override
-        public Optional<List<String>> componentIds() {
-            return Optional.empty();
-        }
-
-        @Override
-        public String impact() {
-            return "degraded";
-        }
-
-        @Override
-        public boolean notifySubscribers() {
-            return true;
-        }
-
-        @Override
-        public boolean joinOpenIncidents() {
-            return true;
-        }
-
-        @Override
-        public InsufficientDataPolicy insufficientData() {
-            return InsufficientDataPolicy.IGNORE;
-        }
-
-        @Override
-        public String resolveAfter() {
-            return "0";
-        }
-
-        @Override
-        public boolean monitoringUpdate() {
-            return false;
-        }
-
-        @Override
-        public List<String> deferTo() {
-            return List.of("none");
-        }
-    }
-
-    static final Router ROUTER = new Router(new Config(Optional.of(ROUTES)));
+    static final Router ROUTER = new Router(StatusPageSettings.document(ROUTES));
 
     @Test
     void everyDeliveryOrderKeepsThePageTrueToCloudWatch() {

@@ -13,54 +13,15 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.statuspagesync.config.InsufficientDataPolicy;
-import dev.statuspagesync.config.StatusPageConfig;
 import dev.statuspagesync.flashduty.ComponentStatus;
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.inbound.MetricSummary;
+import dev.statuspagesync.support.StatusPageSettings;
 
 /** Routes come from the environment or a routing document; both are validated at start-up. */
 class RouterTest {
-
-    record Config(Optional<Long> pageId, Optional<List<String>> componentIds, String impact,
-            boolean notifySubscribers, Optional<String> routes) implements StatusPageConfig {
-
-        static Config environment(Long pageId, List<String> components, String impact) {
-            return new Config(Optional.ofNullable(pageId), Optional.ofNullable(components), impact, true,
-                    Optional.empty());
-        }
-
-        static Config document(String routes) {
-            return new Config(Optional.empty(), Optional.empty(), "degraded", true, Optional.of(routes));
-        }
-
-        @Override
-        public InsufficientDataPolicy insufficientData() {
-            return InsufficientDataPolicy.IGNORE;
-        }
-
-        @Override
-        public String resolveAfter() {
-            return "0";
-        }
-
-        @Override
-        public boolean monitoringUpdate() {
-            return false;
-        }
-
-        @Override
-        public List<String> deferTo() {
-            return List.of("none");
-        }
-
-        @Override
-        public boolean joinOpenIncidents() {
-            return true;
-        }
-    }
 
     static final String DOCUMENT = """
             routes:
@@ -111,14 +72,14 @@ class RouterTest {
             String route) {
         Map<String, String> tags = tag.isEmpty() ? Map.of() : Map.of(tag.split("=")[0], tag.split("=")[1]);
 
-        Route chosen = new Router(Config.document(DOCUMENT)).routeFor(alarm(name, region, namespace, tags)).orElseThrow();
+        Route chosen = new Router(StatusPageSettings.document(DOCUMENT)).routeFor(alarm(name, region, namespace, tags)).orElseThrow();
 
         assertEquals(route, chosen.name());
     }
 
     @Test
     void compilesEveryFieldOfARule() {
-        Route payments = new Router(Config.document(DOCUMENT))
+        Route payments = new Router(StatusPageSettings.document(DOCUMENT))
                 .routeFor(alarm("payments-api-errors", "us-east-1", "AWS/ApiGateway", Map.of())).orElseThrow();
 
         assertEquals(new Route("payments", 11L, List.of("01PAYMENTS"), Map.of(AlarmState.ALARM,
@@ -135,7 +96,7 @@ class RouterTest {
                      linked_changes: [CHG-1042]}
                 """;
 
-        Route route = new Router(Config.document(routes)).routeFor(alarm("x", "us-east-1", "N", Map.of())).orElseThrow();
+        Route route = new Router(StatusPageSettings.document(routes)).routeFor(alarm("x", "us-east-1", "N", Map.of())).orElseThrow();
 
         assertEquals(List.of(2476301L, 2476302L), route.responders(), "each responder once");
         assertEquals(List.of("CHG-1042"), route.linkedChanges());
@@ -146,7 +107,7 @@ class RouterTest {
         String json = """
                 {"routes": [{"name": "all", "page_id": 5, "components": ["01A"], "impact": "partial_outage"}]}""";
 
-        Route route = new Router(Config.document(json)).routeFor(alarm("x", "us-east-1", "N", Map.of())).orElseThrow();
+        Route route = new Router(StatusPageSettings.document(json)).routeFor(alarm("x", "us-east-1", "N", Map.of())).orElseThrow();
 
         assertEquals(new Route("all", 5L, List.of("01A"), Map.of(AlarmState.ALARM, ComponentStatus.PARTIAL_OUTAGE),
                 TitleTemplate.DEFAULT, true), route);
@@ -156,7 +117,7 @@ class RouterTest {
     void leavesAlarmUnroutedWhenNoRuleMatchesAndThereIsNoDefault() {
         String routes = "routes: [{name: only-payments, match: {alarm_name: 'payments-*'}, page_id: 1, components: [01A]}]";
 
-        assertEquals(Optional.empty(), new Router(Config.document(routes))
+        assertEquals(Optional.empty(), new Router(StatusPageSettings.document(routes))
                 .routeFor(alarm("search-errors", "us-east-1", "N", Map.of())));
     }
 
@@ -178,15 +139,15 @@ class RouterTest {
             "routes: [{page_id: 1, components: [01A], linked_changes: ['']}]"                 | route 1: linked_changes must not hold an empty id
             """)
     void refusesBrokenDocumentNamingTheRule(String routes, String message) {
-        var error = assertThrows(RouteConfigException.class, () -> new Router(Config.document(routes)));
+        var error = assertThrows(RouteConfigException.class, () -> new Router(StatusPageSettings.document(routes)));
 
         assertEquals(message, error.getMessage().startsWith(message) ? message : error.getMessage());
     }
 
     @Test
     void refusesTwoDefaultRoutes() {
-        var config = new Config(Optional.of(7L), Optional.of(List.of("01A")), "degraded", true,
-                Optional.of("default: {page_id: 1, components: [01A]}"));
+        var config = StatusPageSettings.environment(7L, List.of("01A"), "degraded")
+                .withRoutes("default: {page_id: 1, components: [01A]}");
 
         var error = assertThrows(RouteConfigException.class, () -> new Router(config));
 
@@ -196,7 +157,7 @@ class RouterTest {
 
     @Test
     void buildsDefaultRouteFromEnvironment() {
-        Route route = Router.defaultRoute(Config.environment(7L, List.of(" 01A ", "01B"), "full_outage"));
+        Route route = Router.defaultRoute(StatusPageSettings.environment(7L, List.of(" 01A ", "01B"), "full_outage"));
 
         assertEquals(new Route("default", 7L, List.of("01A", "01B"), Map.of(AlarmState.ALARM,
                 ComponentStatus.FULL_OUTAGE), TitleTemplate.DEFAULT, true), route);
@@ -205,7 +166,7 @@ class RouterTest {
     @Test
     void refusesMissingPageId() {
         var error = assertThrows(RouteConfigException.class, () -> new Router(
-                Config.environment(null, List.of("01A"), "degraded")));
+                StatusPageSettings.environment(null, List.of("01A"), "degraded")));
 
         assertEquals("STATUSPAGE_PAGE_ID (statuspage.page-id) is not set", error.getMessage());
     }
@@ -213,7 +174,7 @@ class RouterTest {
     @Test
     void refusesMissingComponents() {
         var error = assertThrows(RouteConfigException.class, () -> new Router(
-                Config.environment(7L, null, "degraded")));
+                StatusPageSettings.environment(7L, null, "degraded")));
 
         assertEquals("STATUSPAGE_COMPONENT_IDS (statuspage.component-ids) must list at least one component id",
                 error.getMessage());
@@ -222,7 +183,7 @@ class RouterTest {
     @Test
     void refusesDuplicateComponent() {
         var error = assertThrows(RouteConfigException.class, () -> new Router(
-                Config.environment(7L, List.of("01A", "01A"), "degraded")));
+                StatusPageSettings.environment(7L, List.of("01A", "01A"), "degraded")));
 
         assertEquals("STATUSPAGE_COMPONENT_IDS lists a component id twice: [01A, 01A]", error.getMessage());
     }
@@ -231,7 +192,7 @@ class RouterTest {
     @ValueSource(strings = { "operational", "under_maintenance", "major_outage", "DEGRADED", "" })
     void refusesImpactThatIsNotAnOutage(String impact) {
         var error = assertThrows(RouteConfigException.class, () -> new Router(
-                Config.environment(7L, List.of("01A"), impact)));
+                StatusPageSettings.environment(7L, List.of("01A"), impact)));
 
         assertEquals("STATUSPAGE_IMPACT is '" + impact + "'; use degraded, partial_outage or full_outage",
                 error.getMessage());

@@ -30,7 +30,7 @@ public record CalmPage(Duration resolveAfter, boolean monitoringUpdate, Set<Defe
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
 
     public CalmPage {
-        deferTo = deferTo.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(deferTo));
+        deferTo = Set.copyOf(deferTo);
     }
 
     /** Today's behaviour: immediate resolution, no monitoring update, no deference. */

@@ -162,7 +162,7 @@ public class EnvelopeReader {
         return build(messageId, Envelope.SNS, message.alarmName(), arn, message.accountId(), null,
                 message.newStateValue(), message.oldStateValue(), message.newStateReason(),
                 message.stateChangeTime(), message.alarmDescription(), metrics, message.alarmRule(), false,
-                Map.of());
+                Map.of(), null);
     }
 
     private Inbound fromEventBridge(JsonNode event, String messageId) throws JsonProcessingException {
@@ -217,29 +217,26 @@ public class EnvelopeReader {
         var configuration = detail.configuration();
         MetricSummary metrics = configuration == null || configuration.metrics() == null ? MetricSummary.NONE
                 : summarise(configuration.metrics());
-        Inbound item = build(messageId, envelope, detail.alarmName(), arn, account, region, state.value(),
+        return build(messageId, envelope, detail.alarmName(), arn, account, region, state.value(),
                 previous == null ? null : previous.value(), state.reason(), state.timestamp(),
                 configuration == null ? null : configuration.description(), metrics,
                 configuration == null ? null : configuration.alarmRule(),
                 state.actionsSuppressedBy() != null && !state.actionsSuppressedBy().isBlank(),
-                detail.alarmTags() == null ? Map.of() : detail.alarmTags());
-        var mute = detail.muteDetail();
-        if (item instanceof Inbound.Alarm alarm && mute != null && blankToNull(mute.mutedByArn()) != null) {
-            AlarmChange change = alarm.change();
-            String rule = mute.mutedByArn().substring(mute.mutedByArn().lastIndexOf(':') + 1);
-            return new Inbound.Alarm(new AlarmChange(change.name(), change.arn(), change.accountId(), change.region(),
-                    change.newState(), change.previousState(), change.reason(), change.stateTime(),
-                    change.description(), change.metrics(), change.compositeRule(), change.actionsSuppressed(),
-                    change.tags(), change.envelope(), "alarm mute rule " + rule
-                            + (mute.muteWindowEnd() == null ? "" : " until " + mute.muteWindowEnd())),
-                    alarm.messageId());
+                detail.alarmTags() == null ? Map.of() : detail.alarmTags(), mutedBy(detail.muteDetail()));
+    }
+
+    /** The mute rule that holds the alarm's actions, as "alarm mute rule R until T"; null when none does. */
+    private static String mutedBy(AlarmDetail.MuteDetail mute) {
+        if (mute == null || blankToNull(mute.mutedByArn()) == null) {
+            return null;
         }
-        return item;
+        String rule = mute.mutedByArn().substring(mute.mutedByArn().lastIndexOf(':') + 1);
+        return "alarm mute rule " + rule + (mute.muteWindowEnd() == null ? "" : " until " + mute.muteWindowEnd());
     }
 
     private static Inbound build(String messageId, Envelope envelope, String name, String arn, String account,
             String regionHint, String newState, String oldState, String reason, String time, String description,
-            MetricSummary metrics, String rule, boolean suppressed, Map<String, String> tags) {
+            MetricSummary metrics, String rule, boolean suppressed, Map<String, String> tags, String mutedBy) {
         var state = AlarmState.parse(newState);
         if (state.isEmpty()) {
             return new Inbound.Skipped("alarm payload has no known new state (" + newState + ")", messageId);
@@ -254,7 +251,7 @@ public class EnvelopeReader {
         String region = alarmArn.region().isEmpty() ? regionHint : alarmArn.region();
         return new Inbound.Alarm(new AlarmChange(alarmName, arn.trim(), accountId, region, state.get(),
                 AlarmState.parse(oldState).orElse(null), reason, Timestamps.parse(time), blankToNull(description),
-                metrics, blankToNull(rule), suppressed, nonNullValues(tags), envelope), messageId);
+                metrics, blankToNull(rule), suppressed, nonNullValues(tags), envelope, mutedBy), messageId);
     }
 
     private static MetricSummary summarise(SnsAlarmMessage.Trigger trigger) {

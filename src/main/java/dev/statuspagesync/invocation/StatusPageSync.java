@@ -8,7 +8,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +20,7 @@ import dev.statuspagesync.lifecycle.Invocation;
 import dev.statuspagesync.lifecycle.PlanExecutor;
 import dev.statuspagesync.metrics.Metrics;
 import dev.statuspagesync.outcome.Outcome;
+import dev.statuspagesync.outcome.OutcomeLog;
 import dev.statuspagesync.published.PublishedEvents;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
@@ -149,44 +149,26 @@ public class StatusPageSync {
         };
     }
 
-    /**
-     * One line per item: readable text, and the same facts as fields of the JSON line (the MDC, which the JSON
-     * formatter writes under {@code mdc}) for CloudWatch Logs Insights.
-     */
+    /** One line per item, its facts also as fields of the JSON line. */
     private static void log(Inbound item, Outcome outcome) {
-        Map<String, String> fields = new LinkedHashMap<>();
+        Map<String, String> subject = new LinkedHashMap<>();
+        String text;
         if (item instanceof Inbound.Alarm alarm) {
-            fields.put("alarm", alarm.change().name());
-            fields.put("state", alarm.change().newState().name());
-            fields.put("via", alarm.change().envelope().name());
+            subject.put("alarm", alarm.change().name());
+            subject.put("state", alarm.change().newState().name());
+            subject.put("via", alarm.change().envelope().name());
+            text = "alarm=\"" + alarm.change().name() + "\" state=" + alarm.change().newState() + " via="
+                    + alarm.change().envelope();
         } else if (item instanceof Inbound.Sweep sweep) {
-            fields.put("sweep", sweep.time().toString());
+            subject.put("sweep", sweep.time().toString());
+            text = "sweep time=" + sweep.time();
+        } else {
+            text = item instanceof Inbound.Published ? "status-page event" : "message";
         }
         if (item.messageId() != null) {
-            fields.put("sqs_message_id", item.messageId());
+            subject.put("sqs_message_id", item.messageId());
+            text += " sqs_message_id=" + item.messageId();
         }
-        fields.put("outcome", outcome.outcome().wire());
-        if (outcome.changeId() != null) {
-            fields.put("change_id", String.valueOf(outcome.changeId()));
-        }
-        fields.put("reason", outcome.reason());
-        String subject = item instanceof Inbound.Alarm alarm
-                ? "alarm=\"" + alarm.change().name() + "\" state=" + alarm.change().newState() + " via="
-                        + alarm.change().envelope()
-                : item instanceof Inbound.Published ? "status-page event"
-                : item instanceof Inbound.Sweep sweep ? "sweep time=" + sweep.time() : "message";
-        String message = "%s%s outcome=%s change_id=%s reason=\"%s\"".formatted(subject,
-                item.messageId() == null ? "" : " sqs_message_id=" + item.messageId(),
-                outcome.outcome().wire(), outcome.changeId(), outcome.reason());
-        fields.forEach(MDC::put);
-        try {
-            if (outcome.mustRetry()) {
-                LOG.warn(message);
-            } else {
-                LOG.info(message);
-            }
-        } finally {
-            fields.keySet().forEach(MDC::remove);
-        }
+        OutcomeLog.write(LOG, text, subject, outcome);
     }
 }

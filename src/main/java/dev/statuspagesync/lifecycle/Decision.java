@@ -57,32 +57,53 @@ public sealed interface Decision extends Step {
     }
 
     /**
-     * A firing alarm joins an open incident of another alarm on the same components: the incident's list gains it
-     * (an edit, which notifies no one), and {@code raise}, when present, takes components to its impact (an update
-     * subscribers hear of).
+     * A change of an open incident's alarm list (an edit, which notifies no one), written at the end of the
+     * invocation, after {@link #announcement()}, when present: a timeline update subscribers hear of, posted at once.
      */
-    record Join(long pageId, Responses.Change incident, Optional<Requests.CreateTimeline> raise, Membership members,
-            String reason) implements Decision {
+    sealed interface ListEdit extends Decision permits Join, Record {
+
+        long pageId();
+
+        Responses.Change incident();
+
+        /** The incident's list of alarms after the change. */
+        Membership members();
+
+        /** The update to post before the edit, if any. */
+        Optional<Requests.CreateTimeline> announcement();
 
         @Override
-        public Outcome.Kind kind() {
+        default Outcome.Kind kind() {
             return Outcome.Kind.UPDATED;
         }
 
         @Override
-        public Long changeId() {
-            return incident.changeId();
+        default Long changeId() {
+            return incident().changeId();
+        }
+    }
+
+    /**
+     * A firing alarm joins an open incident of another alarm on the same components: the incident's list gains it,
+     * and {@code raise}, when present, takes components to its impact.
+     */
+    record Join(long pageId, Responses.Change incident, Optional<Requests.CreateTimeline> raise, Membership members,
+            String reason) implements ListEdit {
+
+        @Override
+        public Optional<Requests.CreateTimeline> announcement() {
+            return raise;
         }
     }
 
     /**
      * The incident's list records a change of an alarm it already stands for: one that fires again while others
-     * kept the incident open or during the quiet period, or one that recovered. An edit: no one is notified, unless
-     * {@code reopen} is present: an alarm that fires again after the {@code monitoring} update takes the incident
-     * back to {@code identified}, its components to their impact.
+     * kept the incident open or during the quiet period, or one that recovered. {@code reopen}, when present, takes
+     * an incident in {@code monitoring} back to {@code identified}, its components to their impact: an alarm fired
+     * again after the {@code monitoring} update.
      */
     record Record(long pageId, Responses.Change incident, Membership members, String reason,
-            List<Responses.Change> duplicates, Optional<Requests.CreateTimeline> reopen) implements Decision {
+            List<Responses.Change> duplicates, Optional<Requests.CreateTimeline> reopen) implements ListEdit {
 
         public Record(long pageId, Responses.Change incident, Membership members, String reason,
                 List<Responses.Change> duplicates) {
@@ -90,13 +111,8 @@ public sealed interface Decision extends Step {
         }
 
         @Override
-        public Outcome.Kind kind() {
-            return Outcome.Kind.UPDATED;
-        }
-
-        @Override
-        public Long changeId() {
-            return incident.changeId();
+        public Optional<Requests.CreateTimeline> announcement() {
+            return reopen;
         }
     }
 

@@ -105,8 +105,8 @@ public final class IncidentMapper {
                 incident.closeAtSeconds(), updates, incident.notifySubscribers());
     }
 
-    /** The incident after {@code update} changed some of its components. */
-    static Responses.Change raised(Responses.Change incident, Requests.CreateTimeline update) {
+    /** The incident after {@code update}: its status, and the components the update changed. */
+    static Responses.Change afterUpdate(Responses.Change incident, Requests.CreateTimeline update) {
         Map<String, ComponentStatus> statuses = new LinkedHashMap<>();
         if (incident.affectedComponents() != null) {
             incident.affectedComponents().forEach(component -> statuses.put(component.componentId(), component.status()));

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +14,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 import io.quarkus.runtime.Startup;
 
@@ -31,6 +29,7 @@ import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.flashduty.StatusPageApi;
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.outcome.Outcome;
+import dev.statuspagesync.outcome.OutcomeLog;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.routing.Route;
@@ -125,7 +124,7 @@ public class PlanExecutor {
         }
         try {
             flashduty.addUpdate(update.get(), invocation.deadline());
-            invocation.views().keep(edit.pageId(), IncidentMapper.raised(incident.get(), update.get()));
+            invocation.views().keep(edit.pageId(), IncidentMapper.afterUpdate(incident.get(), update.get()));
         } catch (RuntimeException failure) {
             invocation.edits().failLater(edit.items(), Outcome.of(failure, "incident " + edit.changeId()));
         }
@@ -160,7 +159,7 @@ public class PlanExecutor {
                     continue;
                 }
                 Outcome outcome = resolveDue(incident.changeId(), pageId, now, invocation);
-                logSwept(now, outcome);
+                OutcomeLog.write(LOG, "sweep=" + now, Map.of("sweep", now.toString()), outcome);
                 outcomes.add(outcome);
             }
         }
@@ -172,21 +171,6 @@ public class PlanExecutor {
     public record Swept(Outcome outcome, int resolved, int waiting) {
     }
 
-    /** One line per incident the sweep found due, its facts also as fields of the JSON line. */
-    private static void logSwept(Instant now, Outcome outcome) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        fields.put("sweep", now.toString());
-        fields.put("outcome", outcome.outcome().wire());
-        fields.put("change_id", String.valueOf(outcome.changeId()));
-        fields.put("reason", outcome.reason());
-        fields.forEach(MDC::put);
-        try {
-            LOG.infof("sweep=%s outcome=%s change_id=%s reason=\"%s\"", now, outcome.outcome().wire(),
-                    outcome.changeId(), outcome.reason());
-        } finally {
-            fields.keySet().forEach(MDC::remove);
-        }
-    }
 
     /**
      * Resolves an incident the sweep found due, after reading it again: another environment may have recorded a
@@ -216,10 +200,11 @@ public class PlanExecutor {
         var resolved = outcomes.stream().filter(outcome -> outcome.outcome() == Outcome.Kind.RESOLVED).toList();
         var planned = outcomes.stream().filter(outcome -> outcome.planned() != null)
                 .flatMap(outcome -> outcome.planned().stream()).toList();
-        String summary = "sweep at " + now + ": " + (resolved.isEmpty() ? "nothing resolved"
+        String verb = planned.isEmpty() ? " resolved" : " would be resolved";
+        String summary = "sweep at " + now + ": " + (resolved.isEmpty() ? "nothing" + verb
                 : "incident" + (resolved.size() > 1 ? "s " : " ") + resolved.stream()
                         .map(outcome -> String.valueOf(outcome.changeId())).collect(Collectors.joining(", "))
-                        + " resolved")
+                        + verb)
                 + (waiting > 0 ? "; " + waiting + " incident(s) in their quiet period" : "");
         Long changeId = resolved.size() == 1 ? resolved.get(0).changeId() : null;
         if (!failed.isEmpty()) {
@@ -227,9 +212,7 @@ public class PlanExecutor {
                     .map(Outcome::reason).collect(Collectors.joining("; ")), changeId);
         }
         Outcome.Kind kind = resolved.isEmpty() ? Outcome.Kind.IGNORED : Outcome.Kind.RESOLVED;
-        return planned.isEmpty() ? new Outcome(kind, summary, changeId)
-                : new Outcome(kind, "dry run: " + summary.replace(" resolved", " would be resolved"), changeId,
-                        planned);
+        return planned.isEmpty() ? new Outcome(kind, summary, changeId) : Outcome.dryRun(kind, summary, changeId, planned);
     }
 
     /** Asks for the decision, making each read it needs first. */
@@ -308,22 +291,15 @@ public class PlanExecutor {
         if (decision instanceof Decision.Open open) {
             return open(open, alarm, route, item, invocation);
         }
-        if (decision instanceof Decision.Join join) {
-            Responses.Change incident = join.incident();
-            if (join.raise().isPresent()) {
-                // Raised at once, recorded later: if the recording fails, the retried change joins again and finds
-                // nothing left to raise.
-                flashduty.addUpdate(join.raise().get(), invocation.deadline());
-                incident = IncidentMapper.raised(incident, join.raise().get());
+        if (decision instanceof Decision.ListEdit edit) {
+            Responses.Change incident = edit.incident();
+            if (edit.announcement().isPresent()) {
+                // Announced at once, recorded later: if the recording fails, the retried change finds the incident
+                // raised or identified already, and announces nothing again.
+                flashduty.addUpdate(edit.announcement().get(), invocation.deadline());
+                incident = IncidentMapper.afterUpdate(incident, edit.announcement().get());
             }
-            defer(join.pageId(), incident, join.members(), item, invocation);
-        } else if (decision instanceof Decision.Record record) {
-            Responses.Change incident = record.incident();
-            if (record.reopen().isPresent()) {
-                flashduty.addUpdate(record.reopen().get(), invocation.deadline());
-                incident = IncidentMapper.raised(incident, record.reopen().get());
-            }
-            defer(record.pageId(), incident, record.members(), item, invocation);
+            defer(edit.pageId(), incident, edit.members(), item, invocation);
         } else if (decision instanceof Decision.Resolve resolve) {
             return resolve(resolve, invocation);
         }
@@ -465,18 +441,13 @@ public class PlanExecutor {
         if (decision instanceof Decision.Open open) {
             calls.add(post(FlashdutyPaths.CREATE_PATH, open.request()));
             reason = "would open an incident for alarm " + open.alarmName();
-        } else if (decision instanceof Decision.Join join) {
-            join.raise().ifPresent(raise -> calls.add(post(FlashdutyPaths.TIMELINE_PATH, raise)));
+        } else if (decision instanceof Decision.ListEdit edit) {
+            edit.announcement().ifPresent(update -> calls.add(post(FlashdutyPaths.TIMELINE_PATH, update)));
             calls.add(post(FlashdutyPaths.TIMELINE_UPDATE_PATH,
-                    IncidentMapper.recordMembers(join.incident(), join.members(), join.pageId())));
-            reason = "would record that " + join.reason();
-        } else if (decision instanceof Decision.Record record) {
-            record.reopen().ifPresent(reopen -> calls.add(post(FlashdutyPaths.TIMELINE_PATH, reopen)));
-            calls.add(post(FlashdutyPaths.TIMELINE_UPDATE_PATH,
-                    IncidentMapper.recordMembers(record.incident(), record.members(), record.pageId())));
-            AlarmDecisions.monitoring(IncidentMapper.withMembers(record.incident(), record.members()),
-                    record.pageId(), policy).ifPresent(update -> calls.add(post(FlashdutyPaths.TIMELINE_PATH, update)));
-            reason = "would record that " + record.reason();
+                    IncidentMapper.recordMembers(edit.incident(), edit.members(), edit.pageId())));
+            AlarmDecisions.monitoring(IncidentMapper.withMembers(edit.incident(), edit.members()), edit.pageId(),
+                    policy).ifPresent(update -> calls.add(post(FlashdutyPaths.TIMELINE_PATH, update)));
+            reason = "would record that " + edit.reason();
         } else if (decision instanceof Decision.Resolve resolve) {
             calls.add(post(FlashdutyPaths.TIMELINE_PATH, resolve.resolution()));
             reason = "would resolve: " + resolve.why();

@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.statuspagesync.config.MetricsConfig;
+
 /**
  * What the current invocation did, counted where it happens (changes, outcomes, Flashduty calls, the sweep) and
  * written at its end as one Embedded Metric Format line on standard output, which CloudWatch turns into metrics

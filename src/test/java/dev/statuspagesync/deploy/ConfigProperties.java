@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import dev.statuspagesync.config.FlashdutyConfig;
+import dev.statuspagesync.config.MetricsConfig;
 import dev.statuspagesync.config.StatusPageConfig;
-import dev.statuspagesync.metrics.MetricsConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;

@@ -38,9 +38,9 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.statuspagesync.config.CalmPage;
+import dev.statuspagesync.config.MetricsConfig;
 import dev.statuspagesync.invocation.StatusPageSync;
 import dev.statuspagesync.metrics.Metrics;
-import dev.statuspagesync.metrics.MetricsConfig;
 import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.support.Fixtures;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package dev.statuspagesync.metrics;
+package dev.statuspagesync.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

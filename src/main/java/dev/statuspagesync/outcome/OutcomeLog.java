@@ -1,0 +1,42 @@
+package dev.statuspagesync.outcome;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+
+/**
+ * The log line of one answer: readable text, and the same facts as fields of the JSON line (the MDC, which the JSON
+ * formatter writes under {@code mdc}) for CloudWatch Logs Insights. WARN when the change must be delivered again.
+ */
+public final class OutcomeLog {
+
+    private OutcomeLog() {
+    }
+
+    /**
+     * Logs {@code outcome} of what {@code subject} names (as text, then as fields: alarm, state, via,
+     * sqs_message_id, sweep, ...).
+     */
+    public static void write(Logger log, String subjectText, Map<String, String> subject, Outcome outcome) {
+        Map<String, String> fields = new LinkedHashMap<>(subject);
+        fields.put("outcome", outcome.outcome().wire());
+        if (outcome.changeId() != null) {
+            fields.put("change_id", String.valueOf(outcome.changeId()));
+        }
+        fields.put("reason", outcome.reason());
+        String message = "%s outcome=%s change_id=%s reason=\"%s\"".formatted(subjectText, outcome.outcome().wire(),
+                outcome.changeId(), outcome.reason());
+        fields.forEach(MDC::put);
+        try {
+            if (outcome.mustRetry()) {
+                log.warn(message);
+            } else {
+                log.info(message);
+            }
+        } finally {
+            fields.keySet().forEach(MDC::remove);
+        }
+    }
+}

@@ -59,4 +59,11 @@ public interface StatusPageConfig {
      */
     @WithDefault("people,maintenance")
     List<String> deferTo();
+
+    /**
+     * {@code STATUSPAGE_RECONCILE}: each scheduled sweep also reads the alarms' states from CloudWatch (the
+     * function's own account and Region) and repairs what lost or reordered deliveries left on the page.
+     */
+    @WithDefault("false")
+    boolean reconcile();
 }

@@ -7,12 +7,12 @@ import java.util.regex.Pattern;
  * The parts of {@code arn:PARTITION:cloudwatch:REGION:ACCOUNT:alarm:NAME}; names may contain colons. No ARN holds a
  * control character, so one that does is not an ARN.
  */
-record AlarmArn(String partition, String region, String account, String name) {
+public record AlarmArn(String partition, String region, String account, String name) {
 
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
-    static Optional<AlarmArn> parse(String arn) {
+    public static Optional<AlarmArn> parse(String arn) {
         if (arn == null || arn.codePoints().anyMatch(Character::isISOControl)) {
             return Optional.empty();
         }

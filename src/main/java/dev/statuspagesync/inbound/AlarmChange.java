@@ -21,6 +21,8 @@ import java.util.Map;
  * @param tags              alarm tags when the payload carries them, else empty
  * @param envelope          the delivery path, for logs
  * @param mutedBy           the alarm mute rule that mutes the alarm's actions at this change, null when none
+ * @param contributor       the time series of a multi-time-series alarm that changed, null for the alarm itself
+ * @param deleted           whether CloudWatch no longer has the alarm (found by the sweep's reconciliation)
  */
 public record AlarmChange(
         String name,
@@ -37,10 +39,34 @@ public record AlarmChange(
         boolean actionsSuppressed,
         Map<String, String> tags,
         Envelope envelope,
-        String mutedBy) {
+        String mutedBy,
+        Contributor contributor,
+        boolean deleted) {
+
+    /**
+     * One time series of a multi-time-series alarm (an alarm on a Metrics Insights query with GROUP BY).
+     *
+     * @param id         CloudWatch's contributor id, stable for the time series
+     * @param attributes the values of the GROUP BY keys, in CloudWatch's order
+     */
+    public record Contributor(String id, Map<String, String> attributes) {
+
+        public Contributor {
+            attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
+        }
+    }
 
     public AlarmChange {
         tags = Map.copyOf(tags);
+    }
+
+    /** A change of a whole alarm, which CloudWatch has, whose actions no mute rule holds. */
+    public AlarmChange(String name, String arn, String accountId, String region, AlarmState newState,
+            AlarmState previousState, String reason, Instant stateTime, String description, MetricSummary metrics,
+            String compositeRule, boolean actionsSuppressed, Map<String, String> tags, Envelope envelope,
+            String mutedBy) {
+        this(name, arn, accountId, region, newState, previousState, reason, stateTime, description, metrics,
+                compositeRule, actionsSuppressed, tags, envelope, mutedBy, null, false);
     }
 
     /** A change whose actions no mute rule holds. */
@@ -49,6 +75,20 @@ public record AlarmChange(
             String compositeRule, boolean actionsSuppressed, Map<String, String> tags, Envelope envelope) {
         this(name, arn, accountId, region, newState, previousState, reason, stateTime, description, metrics,
                 compositeRule, actionsSuppressed, tags, envelope, null);
+    }
+
+    /**
+     * What the change stands for in an incident's list of alarms: the alarm's ARN, or for a contributor of a
+     * multi-time-series alarm the ARN and the contributor's id.
+     */
+    public String memberKey() {
+        return contributor == null ? arn : MemberKey.of(arn, contributor.id());
+    }
+
+    /** The same alarm in {@code state} since {@code time}, as CloudWatch reports it now. */
+    public AlarmChange now(AlarmState state, String why, Instant time, Envelope via, boolean gone) {
+        return new AlarmChange(name, arn, accountId, region, state, null, why, time, description, metrics,
+                compositeRule, false, tags, via, null, contributor, gone);
     }
 
     /** The partition of the ARN ({@code aws}, {@code aws-cn}, {@code aws-us-gov}). */

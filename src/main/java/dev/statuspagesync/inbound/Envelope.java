@@ -4,5 +4,7 @@ package dev.statuspagesync.inbound;
 public enum Envelope {
     SNS,
     EVENTBRIDGE,
-    ALARM_ACTION
+    ALARM_ACTION,
+    /** Not delivered: read from CloudWatch by the sweep's reconciliation. */
+    CLOUDWATCH
 }

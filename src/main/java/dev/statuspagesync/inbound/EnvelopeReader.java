@@ -189,7 +189,8 @@ public class EnvelopeReader {
         String time = text(event, "time");
         try {
             if (time != null) {
-                return new Inbound.Sweep(Instant.parse(time), messageId);
+                return new Inbound.Sweep(Instant.parse(time), text(event, "account"), text(event, "region"),
+                        messageId);
             }
         } catch (DateTimeParseException unreadable) {
             // skipped below, like a missing time

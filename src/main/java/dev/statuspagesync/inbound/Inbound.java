@@ -30,9 +30,10 @@ public sealed interface Inbound {
 
     /**
      * The scheduled sweep: an EventBridge "Scheduled Event" whose {@code time} is the sweep's "now"
-     * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-run-lambda-schedule.html).
+     * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-run-lambda-schedule.html); its {@code account}
+     * and {@code region}, the function's own, are where reconciliation reads CloudWatch (null when absent).
      */
-    record Sweep(Instant time, String messageId) implements Inbound {
+    record Sweep(Instant time, String account, String region, String messageId) implements Inbound {
     }
 
     /** A message that is not an alarm state change; {@code reason} says why it is skipped. */

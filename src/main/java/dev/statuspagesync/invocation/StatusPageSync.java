@@ -18,6 +18,7 @@ import dev.statuspagesync.inbound.Inbound;
 import dev.statuspagesync.lifecycle.AlarmDecisions;
 import dev.statuspagesync.lifecycle.Invocation;
 import dev.statuspagesync.lifecycle.PlanExecutor;
+import dev.statuspagesync.lifecycle.Reconciler;
 import dev.statuspagesync.metrics.Metrics;
 import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.outcome.OutcomeLog;
@@ -40,11 +41,14 @@ public class StatusPageSync {
     private final EnvelopeReader reader;
     private final PlanExecutor lifecycle;
     private final PublishedEvents published;
+    private final Reconciler reconciler;
     private final Metrics metrics;
 
-    public StatusPageSync(EnvelopeReader reader, PlanExecutor lifecycle, PublishedEvents published, Metrics metrics) {
+    public StatusPageSync(EnvelopeReader reader, PlanExecutor lifecycle, PublishedEvents published,
+            Reconciler reconciler, Metrics metrics) {
         this.reader = reader;
         this.lifecycle = lifecycle;
+        this.reconciler = reconciler;
         this.published = published;
         this.metrics = metrics;
     }
@@ -103,11 +107,7 @@ public class StatusPageSync {
             } else if (item instanceof Inbound.Published event) {
                 outcomes.add(published.apply(event, deadline));
             } else if (item instanceof Inbound.Sweep sweep) {
-                PlanExecutor.Swept swept = lifecycle.sweep(sweep.time(), invocation);
-                metrics.count(Metrics.SWEEPS);
-                metrics.count(Metrics.SWEEP_RESOLVED, swept.resolved());
-                metrics.count(Metrics.SWEEP_WAITING, swept.waiting());
-                outcomes.add(swept.outcome());
+                outcomes.add(sweep(sweep, i, invocation));
             } else {
                 outcomes.add(Outcome.ignored(((Inbound.Skipped) item).reason()));
             }
@@ -124,6 +124,21 @@ public class StatusPageSync {
         return outcomes;
     }
 
+    /**
+     * The scheduled sweep: reconciliation with CloudWatch first, when it is on, so that the quiet period then counts
+     * the recoveries it recorded; then the resolution of the incidents whose quiet period has passed.
+     */
+    private Outcome sweep(Inbound.Sweep sweep, int item, Invocation invocation) {
+        Outcome reconciled = reconciler.enabled()
+                ? reconciler.reconcile(sweep.time(), sweep.account(), sweep.region(), item, invocation)
+                : null;
+        PlanExecutor.Swept swept = lifecycle.sweep(sweep.time(), invocation);
+        metrics.count(Metrics.SWEEPS);
+        metrics.count(Metrics.SWEEP_RESOLVED, swept.resolved());
+        metrics.count(Metrics.SWEEP_WAITING, swept.waiting());
+        return reconciled == null ? swept.outcome() : Outcome.both(reconciled, swept.outcome());
+    }
+
     /** A change received, by the path that delivered it (and through SQS when a queue was in front). */
     private void countChange(Inbound.Alarm alarm) {
         metrics.count(Metrics.CHANGES);
@@ -131,6 +146,7 @@ public class StatusPageSync {
             case SNS -> Metrics.CHANGES_VIA_SNS;
             case EVENTBRIDGE -> Metrics.CHANGES_VIA_EVENTBRIDGE;
             case ALARM_ACTION -> Metrics.CHANGES_VIA_ALARM_ACTION;
+            case CLOUDWATCH -> Metrics.RECONCILED; // read by the sweep, never delivered
         });
         if (alarm.messageId() != null) {
             metrics.count(Metrics.CHANGES_VIA_SQS);

@@ -100,9 +100,9 @@ public final class AlarmDecisions {
             }
             // A resolved incident that records a later change of the alarm: the change is older than one seen.
             for (Responses.Change incident : resolved) {
-                var member = IncidentText.members(incident).get(alarm.arn()).orElseThrow();
-                if (member.atSeconds() >= at) {
-                    return stale(incident, member, List.of());
+                var member = IncidentText.members(incident).get(alarm.memberKey());
+                if (member.isPresent() && member.get().atSeconds() >= at) {
+                    return stale(incident, member.get(), List.of());
                 }
             }
         }
@@ -128,7 +128,7 @@ public final class AlarmDecisions {
         }
         Map<String, String> coveredBy = coveredBy(route, page, policy);
         if (coveredBy.isEmpty()) {
-            return new Decision.Open(alarm.name(), alarm.arn(), IncidentMapper.openIncident(alarm, route, at));
+            return new Decision.Open(alarm.name(), alarm.memberKey(), IncidentMapper.openIncident(alarm, route, at));
         }
         String whose = coveredBy.values().stream().distinct().collect(Collectors.joining(", "));
         var uncovered = uncovered(route, coveredBy);
@@ -136,7 +136,7 @@ public final class AlarmDecisions {
             return new Decision.Ignore(DEFERRED + "every component of alarm " + alarm.name() + " is covered by "
                     + whose, null, List.of());
         }
-        return new Decision.Open(alarm.name(), alarm.arn(),
+        return new Decision.Open(alarm.name(), alarm.memberKey(),
                 IncidentMapper.openIncident(alarm, route.withComponents(uncovered), at),
                 "components " + String.join(", ", coveredBy.keySet()) + " deferred to " + whose);
     }
@@ -184,7 +184,14 @@ public final class AlarmDecisions {
     private static Step fireAgain(AlarmChange alarm, Route route, Responses.Change incident, long at,
             List<Responses.Change> duplicates) {
         Membership members = IncidentText.members(incident);
-        Membership.Member member = members.get(alarm.arn()).orElseThrow();
+        var listed = members.get(alarm.memberKey());
+        if (listed.isEmpty()) {
+            // Another time series of a multi-time-series alarm whose incident is open.
+            return record(incident, route, members.with(alarm.memberKey(), Membership.State.ALARM, at,
+                    IncidentMapper.contributorLabel(alarm)), IncidentMapper.subject(alarm) + " joined incident "
+                    + incident.changeId(), duplicates);
+        }
+        Membership.Member member = listed.get();
         if (alarm.stateTime() != null && at < member.atSeconds()) {
             return stale(incident, member, duplicates);
         }
@@ -198,8 +205,8 @@ public final class AlarmDecisions {
         Optional<Requests.CreateTimeline> reopen = incident.status() == ChangeStatus.MONITORING
                 ? Optional.of(IncidentMapper.reopenIncident(alarm, incident, route, at))
                 : Optional.empty();
-        return record(incident, route, members.with(alarm.arn(), Membership.State.ALARM, at),
-                "alarm " + alarm.name() + " fires again in incident " + incident.changeId()
+        return record(incident, route, members.with(alarm.memberKey(), Membership.State.ALARM, at),
+                IncidentMapper.subject(alarm) + " fires again in incident " + incident.changeId()
                         + (reopen.isPresent() ? ", which is identified again" : ""),
                 duplicates, reopen);
     }
@@ -223,8 +230,9 @@ public final class AlarmDecisions {
                     : IncidentMapper.raiseImpact(alarm, incident, route.withComponents(uncovered), at);
         }
         return new Decision.Join(IncidentMapper.pageOf(incident, route), incident, raise,
-                IncidentText.members(incident).with(alarm.arn(), Membership.State.ALARM, at),
-                "alarm " + alarm.name() + " joined incident " + incident.changeId()
+                IncidentText.members(incident).with(alarm.memberKey(), Membership.State.ALARM, at,
+                        IncidentMapper.contributorLabel(alarm)),
+                IncidentMapper.subject(alarm) + " joined incident " + incident.changeId()
                         + (raise.isPresent() ? " and raised its impact" : ""));
     }
 
@@ -239,31 +247,38 @@ public final class AlarmDecisions {
         Responses.Change incident = mine.get();
         var duplicates = duplicatesOf(alarm, incident, page.open());
         Membership members = IncidentText.members(incident);
-        Membership.Member member = members.get(alarm.arn()).orElseThrow();
+        var listed = members.get(alarm.memberKey());
+        if (listed.isEmpty()) {
+            return new Decision.Ignore("incident " + incident.changeId() + " does not list "
+                    + IncidentMapper.subject(alarm), incident.changeId(), duplicates);
+        }
+        Membership.Member member = listed.get();
         if (alarm.stateTime() != null && at < member.atSeconds()) {
             return stale(incident, member, duplicates);
         }
         if (member.state() != Membership.State.ALARM && !isNewer(alarm, at, member)) {
-            return new Decision.Ignore("alarm " + alarm.name() + " already recovered; incident "
+            return new Decision.Ignore(IncidentMapper.subject(alarm) + " already recovered; incident "
                     + incident.changeId() + (members.firing() > 0
                             ? " waits for " + members.firing() + " other alarm(s)"
                             : " is in its quiet period"), incident.changeId(), duplicates);
         }
-        Membership after = members.with(alarm.arn(), Membership.State.OK, at);
+        Membership after = members.with(alarm.memberKey(),
+                alarm.deleted() ? Membership.State.DELETED : Membership.State.OK, at);
+        String recovered = IncidentMapper.subject(alarm) + (alarm.deleted() ? " was deleted" : " recovered");
         if (after.firing() > 0) {
-            return record(incident, route, after, "alarm " + alarm.name() + " recovered; incident "
+            return record(incident, route, after, recovered + "; incident "
                     + incident.changeId() + " stays open for " + after.firing() + " other alarm(s)", duplicates);
         }
         if (policy.resolveAfterSeconds() > 0) {
             long due = after.members().values().stream().mapToLong(Membership.Member::atSeconds).max().orElse(at)
                     + policy.resolveAfterSeconds();
-            return record(incident, route, after, "alarm " + alarm.name() + " recovered; incident "
+            return record(incident, route, after, recovered + "; incident "
                     + incident.changeId() + " resolves at " + Instant.ofEpochSecond(due)
                     + " unless an alarm fires again", duplicates);
         }
         return new Decision.Resolve(IncidentMapper.pageOf(incident, route), incident,
                 IncidentMapper.resolveIncident(alarm, incident, route, at), after,
-                "alarm " + alarm.name() + " is " + alarm.newState(), duplicates);
+                alarm.deleted() ? recovered : IncidentMapper.subject(alarm) + " is " + alarm.newState(), duplicates);
     }
 
     /** A change of the incident's alarm list; it needs the opening update the list lives in. */
@@ -331,7 +346,8 @@ public final class AlarmDecisions {
         return open.stream()
                 .filter(incident -> incident.changeId() > kept.changeId())
                 .filter(incident -> IncidentText.keyArn(incident).filter(alarm.arn()::equals).isPresent())
-                .filter(incident -> IncidentText.members(incident).members().keySet().equals(Set.of(alarm.arn())))
+                .filter(incident -> IncidentText.members(incident).members().keySet()
+                        .equals(Set.of(alarm.memberKey())))
                 .toList();
     }
 

@@ -32,6 +32,10 @@ final class EditBuffer {
         edit.joined().addAll(joined);
     }
 
+    boolean has(long changeId) {
+        return edits.containsKey(changeId);
+    }
+
     Optional<PendingEdit> take(long changeId) {
         return Optional.ofNullable(edits.remove(changeId));
     }

@@ -21,6 +21,7 @@ import dev.statuspagesync.flashduty.EventType;
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.inbound.MemberKey;
 import dev.statuspagesync.inbound.MetricSummary;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Markdown;
@@ -58,7 +59,8 @@ public final class IncidentMapper {
         var firstUpdate = new Requests.Update(ChangeStatus.INVESTIGATING,
                 "CloudWatch alarm " + Markdown.text(alarm.name()) + " is in " + alarm.newState()
                         + ". We are investigating.\n\n"
-                        + IncidentText.alarmList(Membership.opening(alarm.arn(), atSeconds)),
+                        + IncidentText.alarmList(Membership.opening(alarm.memberKey(), atSeconds,
+                                contributorLabel(alarm))),
                 componentChanges);
         return new Requests.CreateChange(route.pageId(), EventType.INCIDENT,
                 title(TitleTemplate.render(route.titleTemplate(), alarm)), description(alarm),
@@ -196,7 +198,7 @@ public final class IncidentMapper {
                 .filter(entry -> entry.getValue().atSeconds() == lastRecovered).map(Map.Entry::getKey)
                 .reduce((first, second) -> second).orElseThrow();
         int alarms = members.members().size();
-        String text = "Resolved: CloudWatch alarm " + Markdown.text(alarmName(last)) + " recovered at "
+        String text = "Resolved: CloudWatch alarm " + Markdown.text(alarmName(MemberKey.arn(last))) + " recovered at "
                 + HUMAN_TIME.format(Instant.ofEpochSecond(lastRecovered))
                 + (alarms > 1 ? ", the last of the " + alarms + " alarms in this incident to recover," : ",")
                 + " and every alarm has stayed recovered for " + human(quiet) + "."
@@ -278,8 +280,8 @@ public final class IncidentMapper {
 
     static String recoveryText(AlarmChange alarm, int alarms) {
         StringBuilder text = new StringBuilder("Resolved: CloudWatch alarm ").append(Markdown.text(alarm.name()))
-                .append(" is ").append(alarm.newState());
-        if (alarm.stateTime() != null) {
+                .append(alarm.deleted() ? " was deleted" : " is " + alarm.newState());
+        if (alarm.stateTime() != null && !alarm.deleted()) {
             text.append(" since ").append(HUMAN_TIME.format(alarm.stateTime()));
         }
         text.append(alarms > 1 ? ", the last of the " + alarms + " alarms in this incident to recover." : ".");
@@ -319,9 +321,32 @@ public final class IncidentMapper {
         return incident.closeAtSeconds() != null ? incident.closeAtSeconds() : newestRecordedAt(incident);
     }
 
-    /** Whether the incident stands for this alarm: opened for it, or joined by it. */
+    /**
+     * Whether the incident stands for this alarm: opened for it, or joined by it, by the alarm itself or by one of
+     * its contributors.
+     */
     public static boolean isOpenedFor(Responses.Change incident, AlarmChange alarm) {
-        return IncidentText.members(incident).contains(alarm.arn());
+        return IncidentText.members(incident).members().keySet().stream()
+                .anyMatch(key -> MemberKey.arn(key).equals(alarm.arn()));
+    }
+
+    /** How a contributor is labelled in the alarm list ({@code InstanceId=i-0abc, AZ=use1-az1}); null for an alarm. */
+    static String contributorLabel(AlarmChange alarm) {
+        if (alarm.contributor() == null || alarm.contributor().attributes().isEmpty()) {
+            return null;
+        }
+        return alarm.contributor().attributes().entrySet().stream()
+                .map(attribute -> attribute.getKey() + "=" + attribute.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** The change's subject in reasons: "alarm X", or "contributor L of alarm X" for one time series. */
+    static String subject(AlarmChange alarm) {
+        if (alarm.contributor() == null) {
+            return "alarm " + alarm.name();
+        }
+        String label = contributorLabel(alarm);
+        return "contributor " + (label == null ? alarm.contributor().id() : label) + " of alarm " + alarm.name();
     }
 
     /** The title on one line, cut to Flashduty's limit without splitting a character. */

@@ -141,9 +141,7 @@ public class PlanExecutor {
         int waiting = 0;
         for (long pageId : router.pageIds()) {
             try {
-                if (invocation.views().view(pageId).open() == null) {
-                    read(new Need.OpenIncidents(pageId), invocation);
-                }
+                openIncidents(pageId, invocation);
             } catch (RuntimeException failure) {
                 invocation.markFailed();
                 outcomes.add(Outcome.of(failure, "page " + pageId));
@@ -167,6 +165,14 @@ public class PlanExecutor {
         return new Swept(sweepOutcome(now, outcomes, waiting), resolved, waiting);
     }
 
+    /** The page's open incidents, read unless this invocation (or the read cache) knows them. */
+    List<Responses.Change> openIncidents(long pageId, Invocation invocation) {
+        if (invocation.views().view(pageId).open() == null) {
+            read(new Need.OpenIncidents(pageId), invocation);
+        }
+        return invocation.views().view(pageId).open();
+    }
+
     /** What a sweep did: its answer, the incidents it resolved (or would have, in a dry run) and those waiting. */
     public record Swept(Outcome outcome, int resolved, int waiting) {
     }
@@ -178,7 +184,10 @@ public class PlanExecutor {
      */
     private Outcome resolveDue(long changeId, long pageId, Instant now, Invocation invocation) {
         try {
-            Responses.Change fresh = flashduty.change(pageId, changeId, invocation.deadline());
+            // An incident this invocation has just changed (reconciliation recorded a recovery) is known as it is.
+            Responses.Change fresh = invocation.edits().has(changeId)
+                    ? invocation.views().find(pageId, changeId).orElseThrow()
+                    : flashduty.change(pageId, changeId, invocation.deadline());
             var decision = AlarmDecisions.sweep(fresh, pageId, policy, now.getEpochSecond());
             if (decision.isEmpty() || !(decision.get() instanceof Decision.Resolve resolve)
                     || fresh.status() != null && fresh.status().isTerminal()) {

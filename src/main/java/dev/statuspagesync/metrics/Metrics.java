@@ -36,6 +36,9 @@ public class Metrics {
     public static final String SWEEPS = "Sweeps";
     public static final String SWEEP_RESOLVED = "SweepResolved";
     public static final String SWEEP_WAITING = "SweepWaiting";
+    public static final String CLOUDWATCH_CALLS = "CloudWatchCalls";
+    public static final String RECONCILED = "Reconciled";
+    public static final String RECONCILE_FAILED = "ReconcileFailed";
 
     private final MetricsConfig config;
     private final ObjectMapper mapper;

@@ -80,6 +80,20 @@ public record Outcome(Kind outcome, String reason, @JsonProperty("change_id") Lo
     }
 
     /**
+     * One answer for two steps of one item (the sweep's reconciliation, then its resolutions): it fails when either
+     * failed; else it is the second's kind unless that ignored what the first did. Both reasons are kept.
+     */
+    public static Outcome both(Outcome first, Outcome second) {
+        Kind kind = first.mustRetry() ? first.outcome
+                : second.mustRetry() || second.outcome != Kind.IGNORED ? second.outcome : first.outcome;
+        List<PlannedCall> calls = first.planned == null && second.planned == null ? null
+                : java.util.stream.Stream.of(first.planned, second.planned).filter(java.util.Objects::nonNull)
+                        .flatMap(List::stream).toList();
+        return new Outcome(kind, first.reason + "; " + second.reason,
+                second.changeId != null ? second.changeId : first.changeId, calls);
+    }
+
+    /**
      * The outcome of a change whose handling threw: rejected when Flashduty refused it, failed otherwise.
      * Unexpected failures are logged by type only: a library's message may quote the request URL, which carries
      * the app key.

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import dev.statuspagesync.flashduty.Responses;
+import dev.statuspagesync.inbound.MemberKey;
 
 /**
  * The one codec of the text the function keeps on the page as its only store, and reads back:
@@ -24,7 +25,12 @@ import dev.statuspagesync.flashduty.Responses;
  * Alarms in this incident:
  * - `arn:aws:cloudwatch:us-east-1:111122223333:alarm:api-errors`: ALARM since 2026-03-14 09:26:53 UTC
  * - `arn:aws:cloudwatch:us-east-1:111122223333:alarm:api-latency`: OK since 2026-03-14 09:40:00 UTC
- * </pre></li>
+ * - `arn:aws:cloudwatch:us-east-1:111122223333:alarm:host-cpu` contributor `4cd2a1e07f3b9e51` `InstanceId=i-0a1b`:
+ *   ALARM since 2026-03-14 09:41:00 UTC (on one line)
+ * - `arn:aws:cloudwatch:us-east-1:111122223333:alarm:old-check`: DELETED since 2026-03-14 09:45:00 UTC
+ * </pre>
+ * A contributor is one time series of a multi-time-series alarm; DELETED marks an alarm CloudWatch no longer
+ * has.</li>
  * <li>the key line of a published event, its description's last line: {@code Event key: `deploy-4711`}.</li>
  * </ul>
  * Incidents the released function wrote are live on users' pages: whatever this writes, it keeps reading these.
@@ -36,8 +42,9 @@ public final class IncidentText {
     public static final String ALARM_LIST_HEADER = "Alarms in this incident:";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final Pattern MEMBER_LINE = Pattern.compile(
-            "^- (`+) ?(.+?) ?\\1: (ALARM|OK) since (\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}) UTC$");
+    private static final Pattern MEMBER_LINE = Pattern.compile("^- (`+) ?(.+?) ?\\1"
+            + "(?: contributor (`+) ?(.+?) ?\\3(?: (`+) ?(.+?) ?\\5)?)?"
+            + ": (ALARM|OK|DELETED) since (\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}) UTC$");
 
     private IncidentText() {
     }
@@ -56,7 +63,8 @@ public final class IncidentText {
     public static Optional<String> keyArn(Responses.Change incident) {
         return codeAfter(incident.description(), KEY_PREFIX).or(() -> openingUpdate(incident)
                 .map(Responses.TimelineEntry::description).filter(text -> text.contains(ALARM_LIST_HEADER))
-                .flatMap(text -> readAlarmList(text).members().keySet().stream().findFirst()));
+                .flatMap(text -> readAlarmList(text).members().keySet().stream().findFirst())
+                .map(MemberKey::arn));
     }
 
     /** Whether this function opened the incident: only those carry a key line. */
@@ -89,11 +97,22 @@ public final class IncidentText {
     /** The alarm list as it is written. */
     public static String alarmList(Membership members) {
         StringBuilder text = new StringBuilder(ALARM_LIST_HEADER);
-        members.members().forEach((arn, member) -> text.append("\n- ").append(Markdown.code(arn)).append(": ")
-                .append(member.state()).append(" since ")
+        members.members().forEach((key, member) -> text.append("\n- ").append(memberName(key, member))
+                .append(": ").append(member.state()).append(" since ")
                 .append(TIME.format(LocalDateTime.ofEpochSecond(member.atSeconds(), 0, ZoneOffset.UTC)))
                 .append(" UTC"));
         return text.toString();
+    }
+
+    /** How a member is named in the list: the alarm's ARN, and a contributor's id and attributes. */
+    private static String memberName(String key, Membership.Member member) {
+        String contributor = MemberKey.contributor(key);
+        if (contributor == null) {
+            return Markdown.code(key);
+        }
+        String label = member.label() == null || member.label().isBlank() ? ""
+                : " " + Markdown.code(member.label().replaceAll("[\\r\\n]+", " "));
+        return Markdown.code(MemberKey.arn(key)) + " contributor " + Markdown.code(contributor) + label;
     }
 
     /** The alarms listed in {@code text}; lines that do not read as members are passed over. */
@@ -101,7 +120,8 @@ public final class IncidentText {
         Map<String, Membership.Member> members = new LinkedHashMap<>();
         if (text != null) {
             text.lines().map(MEMBER_LINE::matcher).filter(Matcher::matches)
-                    .forEach(line -> member(line).ifPresent(member -> members.put(line.group(2), member)));
+                    .forEach(line -> member(line).ifPresent(member -> members.put(line.group(4) == null
+                            ? line.group(2) : MemberKey.of(line.group(2), line.group(4)), member)));
         }
         return new Membership(members);
     }
@@ -161,8 +181,8 @@ public final class IncidentText {
 
     private static Optional<Membership.Member> member(Matcher line) {
         try {
-            long at = LocalDateTime.parse(line.group(4), TIME).toEpochSecond(ZoneOffset.UTC);
-            return Optional.of(new Membership.Member(Membership.State.valueOf(line.group(3)), at));
+            long at = LocalDateTime.parse(line.group(8), TIME).toEpochSecond(ZoneOffset.UTC);
+            return Optional.of(new Membership.Member(Membership.State.valueOf(line.group(7)), at, line.group(6)));
         } catch (DateTimeParseException unreadable) {
             return Optional.empty();
         }

@@ -11,13 +11,20 @@ import java.util.Optional;
  */
 public record Membership(Map<String, Member> members) {
 
-    /** What the list records of an alarm: firing or recovered. */
+    /** What the list records of an alarm: firing, recovered, or deleted from CloudWatch (which counts as recovered). */
     public enum State {
-        ALARM, OK
+        ALARM, OK, DELETED
     }
 
-    /** One alarm's last recorded change and when it happened (epoch seconds). */
-    public record Member(State state, long atSeconds) {
+    /**
+     * One member's last recorded change and when it happened (epoch seconds); {@code label} names a contributor's
+     * time series ({@code InstanceId=i-0abc}), null for a whole alarm.
+     */
+    public record Member(State state, long atSeconds, String label) {
+
+        public Member(State state, long atSeconds) {
+            this(state, atSeconds, null);
+        }
     }
 
     public Membership {
@@ -26,7 +33,11 @@ public record Membership(Map<String, Member> members) {
 
     /** The list of a new incident: its one alarm, firing since {@code atSeconds}. */
     public static Membership opening(String arn, long atSeconds) {
-        return new Membership(Map.of(arn, new Member(State.ALARM, atSeconds)));
+        return opening(arn, atSeconds, null);
+    }
+
+    public static Membership opening(String key, long atSeconds, String label) {
+        return new Membership(Map.of(key, new Member(State.ALARM, atSeconds, label)));
     }
 
     public Optional<Member> get(String arn) {
@@ -37,11 +48,19 @@ public record Membership(Map<String, Member> members) {
         return members.containsKey(arn);
     }
 
-    /** This list with {@code arn} recorded in {@code state} since {@code atSeconds}, added at the end if new. */
-    public Membership with(String arn, State state, long atSeconds) {
+    /**
+     * This list with {@code key} recorded in {@code state} since {@code atSeconds}, added at the end if new; a
+     * member keeps its label unless a new one is given.
+     */
+    public Membership with(String key, State state, long atSeconds, String label) {
         Map<String, Member> next = new LinkedHashMap<>(members);
-        next.put(arn, new Member(state, atSeconds));
+        String kept = label != null || !members.containsKey(key) ? label : members.get(key).label();
+        next.put(key, new Member(state, atSeconds, kept));
         return new Membership(next);
+    }
+
+    public Membership with(String key, State state, long atSeconds) {
+        return with(key, state, atSeconds, null);
     }
 
     /** How many of the alarms are firing. */

@@ -46,7 +46,7 @@ public class Router {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
     /** A compiled rule: its condition and where it sends a matching alarm. */
-    record Rule(Predicate<AlarmChange> matches, Route route) {
+    record Rule(Predicate<AlarmChange> matches, Route route, boolean readsTags) {
     }
 
     private final List<Rule> rules;
@@ -77,6 +77,14 @@ public class Router {
             }
         }
         return defaultRoute;
+    }
+
+    /**
+     * Whether a rule matches on alarm tags: DescribeAlarms does not return them, so an alarm read from CloudWatch
+     * needs its tags read before it is routed.
+     */
+    public boolean readsTags() {
+        return rules.stream().anyMatch(Rule::readsTags);
     }
 
     /** Every page a route leads to, each once, in the order of the rules and then the default route. */
@@ -136,7 +144,8 @@ public class Router {
             route = new Route(spec.name() == null ? "route " + (i + 1) : spec.name(), route.pageId(),
                     route.componentIds(), route.impacts(), route.titleTemplate(), route.notifySubscribers(),
                     route.responders(), route.linkedChanges());
-            compiled.add(new Rule(matcher(label, spec.match()), route));
+            boolean readsTags = spec.match() != null && spec.match().tags() != null && !spec.match().tags().isEmpty();
+            compiled.add(new Rule(matcher(label, spec.match()), route, readsTags));
         }
         return compiled;
     }

@@ -71,7 +71,8 @@ class EnvelopeReaderTest {
     void readsTheScheduledEventAsASweepAtItsTime() {
         var items = reader.read(Fixtures.eventJson("eventbridge-scheduled-event.json"));
 
-        assertEquals(List.of(new Inbound.Sweep(Instant.parse("2026-03-14T09:40:00Z"), null)), items);
+        assertEquals(List.of(new Inbound.Sweep(Instant.parse("2026-03-14T09:40:00Z"), "210987654321", "us-east-1",
+                null)), items);
     }
 
     @ParameterizedTest

@@ -15,6 +15,11 @@ public record StatusPageSettings(Optional<Long> pageId, Optional<List<String>> c
         InsufficientDataPolicy insufficientData, String resolveAfter, boolean monitoringUpdate, List<String> deferTo)
         implements StatusPageConfig {
 
+    @Override
+    public boolean reconcile() {
+        return false;
+    }
+
     /** The default route from the environment variables, and no routing document. */
     public static StatusPageSettings environment(Long pageId, List<String> components, String impact) {
         return new StatusPageSettings(Optional.ofNullable(pageId), Optional.ofNullable(components), impact, true,

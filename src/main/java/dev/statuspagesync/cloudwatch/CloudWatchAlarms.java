@@ -1,0 +1,35 @@
+package dev.statuspagesync.cloudwatch;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.inbound.AlarmState;
+
+/**
+ * What the sweep's reconciliation asks CloudWatch, in one account and Region. Each alarm comes back as the change
+ * that put it in its current state: its state, CloudWatch's reason, and the time of its last transition.
+ * Every method throws {@link CloudWatchException} when CloudWatch cannot answer.
+ */
+public interface CloudWatchAlarms {
+
+    /** How many names DescribeAlarms takes in one call. */
+    int MAX_NAMES_PER_CALL = 100;
+
+    /** Every metric and composite alarm in {@code state}, all pages of the answer. */
+    List<AlarmChange> inState(AlarmState state);
+
+    /** The named alarms that exist (metric or composite); a name CloudWatch does not know is absent. */
+    List<AlarmChange> named(Collection<String> names);
+
+    /** The alarm's tags (ListTagsForResource). */
+    Map<String, String> tags(String arn);
+
+    /** The active alarm mute rule that holds the alarm's actions, as "alarm mute rule R", if one does. */
+    Optional<String> mutedBy(String alarmName);
+
+    /** The contributors of a multi-time-series alarm that are in ALARM, each as a change of {@code alarm}. */
+    List<AlarmChange> contributorsInAlarm(AlarmChange alarm);
+}

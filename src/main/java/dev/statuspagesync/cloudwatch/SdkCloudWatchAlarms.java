@@ -1,0 +1,205 @@
+package dev.statuspagesync.cloudwatch;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import dev.statuspagesync.inbound.AlarmArn;
+import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.inbound.AlarmState;
+import dev.statuspagesync.inbound.Envelope;
+import dev.statuspagesync.inbound.MetricSummary;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmMuteRuleStatus;
+import software.amazon.awssdk.services.cloudwatch.model.AlarmType;
+import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
+import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
+import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
+import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
+import software.amazon.awssdk.services.cloudwatch.model.StateValue;
+
+/** {@link CloudWatchAlarms} through the AWS SDK's CloudWatch client; every call ends by {@code callTimeout}. */
+final class SdkCloudWatchAlarms implements CloudWatchAlarms {
+
+    private static final int MAX_RECORDS = 100;
+
+    private final CloudWatchClient client;
+    private final Supplier<Duration> callTimeout;
+
+    SdkCloudWatchAlarms(CloudWatchClient client, Supplier<Duration> callTimeout) {
+        this.client = client;
+        this.callTimeout = callTimeout;
+    }
+
+    @Override
+    public List<AlarmChange> inState(AlarmState state) {
+        return describe(DescribeAlarmsRequest.builder().stateValue(StateValue.fromValue(state.name())));
+    }
+
+    @Override
+    public List<AlarmChange> named(Collection<String> names) {
+        List<String> all = List.copyOf(names);
+        List<AlarmChange> found = new ArrayList<>();
+        for (int from = 0; from < all.size(); from += MAX_NAMES_PER_CALL) {
+            found.addAll(describe(DescribeAlarmsRequest.builder()
+                    .alarmNames(all.subList(from, Math.min(all.size(), from + MAX_NAMES_PER_CALL)))));
+        }
+        return found;
+    }
+
+    @Override
+    public Map<String, String> tags(String arn) {
+        Map<String, String> tags = new LinkedHashMap<>();
+        call("ListTagsForResource", () -> client.listTagsForResource(request -> request.resourceARN(arn)
+                .overrideConfiguration(timeout()))).tags().forEach(tag -> tags.put(tag.key(), tag.value()));
+        return tags;
+    }
+
+    @Override
+    public Optional<String> mutedBy(String alarmName) {
+        String token = null;
+        do {
+            String next = token;
+            var page = call("ListAlarmMuteRules", () -> client.listAlarmMuteRules(request -> request
+                    .alarmName(alarmName).statuses(AlarmMuteRuleStatus.ACTIVE).nextToken(next)
+                    .overrideConfiguration(timeout())));
+            var active = page.alarmMuteRuleSummaries().stream()
+                    .filter(rule -> rule.status() == AlarmMuteRuleStatus.ACTIVE).findFirst();
+            if (active.isPresent()) {
+                String arn = active.get().alarmMuteRuleArn();
+                String rule = arn == null ? "" : arn.substring(arn.lastIndexOf(':') + 1);
+                return Optional.of("alarm mute rule " + rule
+                        + (active.get().expireDate() == null ? "" : " until " + active.get().expireDate()));
+            }
+            token = page.nextToken();
+        } while (token != null);
+        return Optional.empty();
+    }
+
+    @Override
+    public List<AlarmChange> contributorsInAlarm(AlarmChange alarm) {
+        List<AlarmChange> contributors = new ArrayList<>();
+        String token = null;
+        do {
+            String next = token;
+            var page = call("DescribeAlarmContributors", () -> client.describeAlarmContributors(request -> request
+                    .alarmName(alarm.name()).nextToken(next).overrideConfiguration(timeout())));
+            page.alarmContributors().forEach(contributor -> contributors.add(new AlarmChange(alarm.name(),
+                    alarm.arn(), alarm.accountId(), alarm.region(), AlarmState.ALARM, null,
+                    contributor.stateReason(), contributor.stateTransitionedTimestamp(), alarm.description(),
+                    alarm.metrics(), null, false, alarm.tags(), Envelope.CLOUDWATCH, null,
+                    new AlarmChange.Contributor(contributor.contributorId(), contributor.contributorAttributes()),
+                    false)));
+            token = page.nextToken();
+        } while (token != null);
+        return contributors;
+    }
+
+    /** Every page of one DescribeAlarms query, metric and composite alarms alike. */
+    private List<AlarmChange> describe(DescribeAlarmsRequest.Builder query) {
+        List<AlarmChange> alarms = new ArrayList<>();
+        String token = null;
+        do {
+            DescribeAlarmsRequest request = query.alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM)
+                    .maxRecords(MAX_RECORDS).nextToken(token).overrideConfiguration(timeout()).build();
+            DescribeAlarmsResponse page = call("DescribeAlarms", () -> client.describeAlarms(request));
+            page.metricAlarms().forEach(alarm -> toChange(alarm).ifPresent(alarms::add));
+            page.compositeAlarms().forEach(alarm -> toChange(alarm).ifPresent(alarms::add));
+            token = page.nextToken();
+        } while (token != null);
+        return alarms;
+    }
+
+    private java.util.function.Consumer<software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration.Builder>
+            timeout() {
+        return override -> override.apiCallTimeout(callTimeout.get());
+    }
+
+    private static Optional<AlarmChange> toChange(MetricAlarm alarm) {
+        return change(alarm.alarmName(), alarm.alarmArn(), alarm.stateValueAsString(), alarm.stateReason(),
+                since(alarm.stateTransitionedTimestamp(), alarm.stateUpdatedTimestamp()), alarm.alarmDescription(),
+                summarise(alarm), null, false);
+    }
+
+    private static Optional<AlarmChange> toChange(CompositeAlarm alarm) {
+        boolean suppressed = alarm.actionsSuppressedByAsString() != null
+                && !"None".equalsIgnoreCase(alarm.actionsSuppressedByAsString());
+        return change(alarm.alarmName(), alarm.alarmArn(), alarm.stateValueAsString(), alarm.stateReason(),
+                since(alarm.stateTransitionedTimestamp(), alarm.stateUpdatedTimestamp()), alarm.alarmDescription(),
+                MetricSummary.NONE, alarm.alarmRule(), suppressed);
+    }
+
+    private static Optional<AlarmChange> change(String name, String arn, String state, String reason, Instant since,
+            String description, MetricSummary metrics, String rule, boolean suppressed) {
+        var parsed = AlarmArn.parse(arn);
+        var value = AlarmState.parse(state);
+        if (parsed.isEmpty() || value.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AlarmChange(name, arn, parsed.get().account(), parsed.get().region(), value.get(),
+                null, reason, since, description == null || description.isBlank() ? null : description, metrics,
+                rule, suppressed, Map.of(), Envelope.CLOUDWATCH, null, null, false));
+    }
+
+    /** When the alarm entered its state: the last transition, or the last update for an alarm that has none. */
+    private static Instant since(Instant transitioned, Instant updated) {
+        return transitioned != null ? transitioned : updated;
+    }
+
+    /** The same summary an event of the alarm gives: first namespace, metric names or expressions, dimensions. */
+    private static MetricSummary summarise(MetricAlarm alarm) {
+        if (alarm.metricName() != null) {
+            return new MetricSummary(alarm.namespace(), List.of(alarm.metricName()), dimensions(alarm.dimensions()));
+        }
+        String namespace = null;
+        List<String> names = new ArrayList<>();
+        Map<String, String> dimensions = Map.of();
+        for (MetricDataQuery query : alarm.metrics()) {
+            var metric = query.metricStat() == null ? null : query.metricStat().metric();
+            if (metric != null) {
+                namespace = namespace == null ? metric.namespace() : namespace;
+                if (metric.metricName() != null) {
+                    names.add(metric.metricName());
+                }
+                if (dimensions.isEmpty()) {
+                    dimensions = dimensions(metric.dimensions());
+                }
+            } else if (query.expression() != null) {
+                names.add(query.expression());
+            }
+        }
+        return new MetricSummary(namespace, names, dimensions);
+    }
+
+    private static Map<String, String> dimensions(List<Dimension> dimensions) {
+        Map<String, String> map = new LinkedHashMap<>();
+        dimensions.forEach(dimension -> map.put(dimension.name(), dimension.value() == null ? "" : dimension.value()));
+        return map;
+    }
+
+    /** Makes one call, its failure told in words that name the call and CloudWatch's error code. */
+    private static <T> T call(String operation, Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (AwsServiceException refused) {
+            String code = refused.awsErrorDetails() == null ? null : refused.awsErrorDetails().errorCode();
+            throw new CloudWatchException("CloudWatch " + operation + " failed: "
+                    + (code == null ? "HTTP " + refused.statusCode() : code + " (HTTP " + refused.statusCode() + ")"),
+                    refused);
+        } catch (SdkException unreachable) {
+            throw new CloudWatchException("CloudWatch " + operation + " failed: " + unreachable.getMessage(),
+                    unreachable);
+        }
+    }
+}

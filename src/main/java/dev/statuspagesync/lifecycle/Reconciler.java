@@ -1,0 +1,196 @@
+package dev.statuspagesync.lifecycle;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import org.jboss.logging.Logger;
+
+import dev.statuspagesync.cloudwatch.CloudWatchAlarms;
+import dev.statuspagesync.cloudwatch.CloudWatchConnector;
+import dev.statuspagesync.cloudwatch.CloudWatchException;
+import dev.statuspagesync.config.InsufficientDataPolicy;
+import dev.statuspagesync.config.StatusPageConfig;
+import dev.statuspagesync.flashduty.Responses;
+import dev.statuspagesync.inbound.AlarmArn;
+import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.inbound.AlarmState;
+import dev.statuspagesync.metrics.Metrics;
+import dev.statuspagesync.outcome.Outcome;
+import dev.statuspagesync.outcome.OutcomeLog;
+import dev.statuspagesync.routing.Router;
+
+/**
+ * The sweep's reconciliation ({@code STATUSPAGE_RECONCILE}): reads the alarms' states from CloudWatch, in the
+ * account and Region the schedule runs in, and applies the changes {@link Reconciliation} finds missing from the
+ * page, each as a delivered change would be. The CloudWatch client is built on the first reconciliation only.
+ */
+@ApplicationScoped
+public class Reconciler {
+
+    private static final Logger LOG = Logger.getLogger(Reconciler.class);
+
+    private final PlanExecutor executor;
+    private final Router router;
+    private final CloudWatchConnector connector;
+    private final Metrics metrics;
+    private final boolean enabled;
+    private final InsufficientDataPolicy insufficientData;
+
+    public Reconciler(PlanExecutor executor, Router router, CloudWatchConnector connector, Metrics metrics,
+            StatusPageConfig config) {
+        this.executor = executor;
+        this.router = router;
+        this.connector = connector;
+        this.metrics = metrics;
+        this.enabled = config.reconcile();
+        this.insufficientData = config.insufficientData();
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /**
+     * Reconciles every routed page with CloudWatch at {@code now}, as item {@code item} of the invocation; the
+     * answer sums up the repairs, each logged on its own line. It fails when CloudWatch or a page could not be read,
+     * or a repair failed: the next sweep does it again.
+     */
+    public Outcome reconcile(Instant now, String account, String region, int item, Invocation invocation) {
+        if (account == null || region == null) {
+            return Outcome.ignored("not reconciled: the sweep event names no account or Region");
+        }
+        var scope = new Reconciliation.Scope(account, region);
+        List<Responses.Change> open = new ArrayList<>();
+        for (long pageId : router.pageIds()) {
+            try {
+                open.addAll(executor.openIncidents(pageId, invocation));
+            } catch (RuntimeException failure) {
+                invocation.markFailed();
+                return Outcome.of(failure, "page " + pageId);
+            }
+        }
+        Set<String> listed = Reconciliation.listedFiring(open, scope);
+        CloudWatchAlarms cloudWatch = connector.connect(region, () -> invocation.deadline().remaining());
+        Reconciliation.Truth truth;
+        try {
+            truth = read(cloudWatch, listed);
+        } catch (CloudWatchException unanswered) {
+            metrics.count(Metrics.RECONCILE_FAILED);
+            invocation.markFailed();
+            return Outcome.failed("not reconciled: " + unanswered.getMessage());
+        }
+        List<Outcome> repaired = new ArrayList<>();
+        for (AlarmChange change : Reconciliation.repairs(listed, truth, insufficientData, now)) {
+            var outcome = repair(change, listed, cloudWatch, item, invocation);
+            if (outcome != null) {
+                log(change, now, outcome);
+                repaired.add(outcome);
+            }
+        }
+        metrics.count(Metrics.RECONCILED, repaired.stream().filter(outcome -> outcome.outcome() != Outcome.Kind.IGNORED)
+                .count());
+        return summary(truth, repaired);
+    }
+
+    /** Reads what CloudWatch says of the firing alarms, of those the page lists as firing, and of contributors. */
+    private Reconciliation.Truth read(CloudWatchAlarms cloudWatch, Set<String> listed) {
+        List<AlarmChange> firing = new ArrayList<>(cloudWatch.inState(AlarmState.ALARM));
+        if (insufficientData == InsufficientDataPolicy.DEGRADE) {
+            firing.addAll(cloudWatch.inState(AlarmState.INSUFFICIENT_DATA));
+        }
+        Set<String> asked = Reconciliation.toAsk(listed, firing);
+        Set<String> names = new LinkedHashSet<>();
+        asked.forEach(arn -> AlarmArn.parse(arn).ifPresent(parsed -> names.add(parsed.name())));
+        List<AlarmChange> named = names.isEmpty() ? List.of() : cloudWatch.named(names);
+        Map<String, List<AlarmChange>> contributors = new LinkedHashMap<>();
+        for (AlarmChange alarm : firing) {
+            if (Reconciliation.fires(alarm.newState(), insufficientData)
+                    && Reconciliation.readsContributors(alarm, listed)) {
+                contributors.put(alarm.arn(), cloudWatch.contributorsInAlarm(alarm));
+            }
+        }
+        return new Reconciliation.Truth(firing, named, asked, contributors);
+    }
+
+    /**
+     * Applies one repair; null for a firing alarm that no route takes. A firing alarm that is not on the page has
+     * its tags read first when a route matches on tags, and its mute rules when it has a route.
+     */
+    private Outcome repair(AlarmChange change, Set<String> listed, CloudWatchAlarms cloudWatch, int item,
+            Invocation invocation) {
+        AlarmChange alarm = change;
+        boolean firesAnew = Reconciliation.fires(change.newState(), insufficientData)
+                && !listed.contains(change.memberKey());
+        try {
+            if (firesAnew && router.readsTags()) {
+                alarm = withTags(alarm, cloudWatch.tags(alarm.arn()));
+            }
+            if (firesAnew && router.routeFor(alarm).isEmpty()) {
+                return null;
+            }
+            if (firesAnew) {
+                var muted = cloudWatch.mutedBy(alarm.name());
+                if (muted.isPresent()) {
+                    alarm = withMute(alarm, muted.get());
+                }
+            }
+        } catch (CloudWatchException unanswered) {
+            invocation.markFailed();
+            return Outcome.failed("not reconciled: " + unanswered.getMessage());
+        }
+        return executor.apply(alarm, item, invocation);
+    }
+
+    private static AlarmChange withTags(AlarmChange alarm, Map<String, String> tags) {
+        return new AlarmChange(alarm.name(), alarm.arn(), alarm.accountId(), alarm.region(), alarm.newState(),
+                alarm.previousState(), alarm.reason(), alarm.stateTime(), alarm.description(), alarm.metrics(),
+                alarm.compositeRule(), alarm.actionsSuppressed(), tags, alarm.envelope(), alarm.mutedBy(),
+                alarm.contributor(), alarm.deleted());
+    }
+
+    private static AlarmChange withMute(AlarmChange alarm, String mutedBy) {
+        return new AlarmChange(alarm.name(), alarm.arn(), alarm.accountId(), alarm.region(), alarm.newState(),
+                alarm.previousState(), alarm.reason(), alarm.stateTime(), alarm.description(), alarm.metrics(),
+                alarm.compositeRule(), alarm.actionsSuppressed(), alarm.tags(), alarm.envelope(), mutedBy,
+                alarm.contributor(), alarm.deleted());
+    }
+
+    private static void log(AlarmChange change, Instant now, Outcome outcome) {
+        Map<String, String> subject = new LinkedHashMap<>();
+        subject.put("alarm", change.name());
+        subject.put("state", change.newState().name());
+        subject.put("via", change.envelope().name());
+        subject.put("sweep", now.toString());
+        String text = "alarm=\"" + change.name() + "\" state=" + change.newState() + " via=" + change.envelope()
+                + (change.contributor() == null ? "" : " contributor=" + change.contributor().id())
+                + (change.deleted() ? " deleted=true" : "") + " sweep=" + now;
+        if (change.contributor() != null) {
+            subject.put("contributor", change.contributor().id());
+        }
+        OutcomeLog.write(LOG, text, subject, outcome);
+    }
+
+    /** One answer for the reconciliation: what CloudWatch said, and what was repaired or failed. */
+    private static Outcome summary(Reconciliation.Truth truth, List<Outcome> repaired) {
+        long firing = truth.firing().size();
+        var done = repaired.stream().filter(outcome -> outcome.outcome() != Outcome.Kind.IGNORED).toList();
+        var failed = repaired.stream().filter(Outcome::mustRetry).toList();
+        String summary = "reconciled with CloudWatch: " + firing + " alarm(s) firing, " + truth.asked().size()
+                + " asked by name, " + (done.size() - failed.size()) + " repair(s)"
+                + (done.isEmpty() ? "" : " (" + done.stream().filter(outcome -> !outcome.mustRetry())
+                        .map(Outcome::reason).collect(Collectors.joining("; ")) + ")");
+        if (!failed.isEmpty()) {
+            return new Outcome(failed.get(0).outcome(), summary + "; failed: "
+                    + failed.stream().map(Outcome::reason).collect(Collectors.joining("; ")), null);
+        }
+        return new Outcome(done.isEmpty() ? Outcome.Kind.IGNORED : Outcome.Kind.UPDATED, summary, null);
+    }
+}

@@ -1,0 +1,159 @@
+package dev.statuspagesync.lifecycle;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+import dev.statuspagesync.config.InsufficientDataPolicy;
+import dev.statuspagesync.flashduty.Responses;
+import dev.statuspagesync.inbound.AlarmArn;
+import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.inbound.AlarmState;
+import dev.statuspagesync.inbound.Envelope;
+import dev.statuspagesync.inbound.MemberKey;
+import dev.statuspagesync.inbound.MetricSummary;
+import dev.statuspagesync.page.IncidentText;
+import dev.statuspagesync.page.Membership;
+
+/**
+ * What the sweep's reconciliation must change so that the page agrees with CloudWatch, as a pure function of the
+ * open incidents and of what CloudWatch says. Its answer is a list of changes, each as if CloudWatch had delivered
+ * it, which go through {@link AlarmDecisions} like any other: the quiet period, deference and the stale guards apply.
+ */
+public final class Reconciliation {
+
+    private Reconciliation() {
+    }
+
+    /** The account and Region whose alarms the function reads; alarms of others are left to their deliveries. */
+    public record Scope(String account, String region) {
+
+        boolean holds(String arn) {
+            return AlarmArn.parse(arn).filter(parsed -> parsed.account().equals(account)
+                    && parsed.region().equals(region)).isPresent();
+        }
+    }
+
+    /**
+     * What CloudWatch said.
+     *
+     * @param firing       every alarm in a state that fires under the policy
+     * @param named        the alarms asked for by name that exist
+     * @param asked        the ARNs asked for by name: one of them absent from {@code named} was deleted
+     * @param contributors the contributors in ALARM of the multi-time-series alarms read, by alarm ARN
+     */
+    public record Truth(List<AlarmChange> firing, List<AlarmChange> named, Set<String> asked,
+            Map<String, List<AlarmChange>> contributors) {
+    }
+
+    /** The members the open incidents of ours list as firing, of alarms in scope. */
+    public static Set<String> listedFiring(Collection<Responses.Change> open, Scope scope) {
+        Set<String> keys = new LinkedHashSet<>();
+        open.stream().filter(IncidentText::isOurs).forEach(incident -> IncidentText.members(incident).members()
+                .forEach((key, member) -> {
+                    if (member.state() == Membership.State.ALARM && scope.holds(MemberKey.arn(key))) {
+                        keys.add(key);
+                    }
+                }));
+        return keys;
+    }
+
+    /** The alarms listed as firing that CloudWatch's list of firing alarms does not hold: they are asked by name. */
+    public static Set<String> toAsk(Set<String> listedFiring, List<AlarmChange> firing) {
+        Set<String> firingArns = arns(firing);
+        Set<String> ask = new LinkedHashSet<>();
+        listedFiring.stream().map(MemberKey::arn).filter(arn -> !firingArns.contains(arn)).forEach(ask::add);
+        return ask;
+    }
+
+    /**
+     * Whether the firing alarm's contributors are read: a multi-time-series alarm (its query groups by) or one the
+     * page lists contributors of.
+     */
+    public static boolean readsContributors(AlarmChange alarm, Set<String> listedFiring) {
+        return alarm.metrics().metrics().stream()
+                .anyMatch(metric -> metric.toUpperCase(Locale.ROOT).contains("GROUP BY"))
+                || listedFiring.stream().anyMatch(key -> MemberKey.contributor(key) != null
+                        && MemberKey.arn(key).equals(alarm.arn()));
+    }
+
+    /**
+     * The changes that bring the page to CloudWatch's state at {@code now}: recoveries (and deletions) of alarms
+     * listed as firing, and firings of alarms that no open incident lists as firing. A contributor's recovery, and a
+     * deletion, take {@code now} as their time: CloudWatch keeps no time for them.
+     */
+    public static List<AlarmChange> repairs(Set<String> listedFiring, Truth truth, InsufficientDataPolicy policy,
+            Instant now) {
+        Map<String, AlarmChange> known = new LinkedHashMap<>();
+        truth.named().forEach(alarm -> known.put(alarm.arn(), alarm));
+        truth.firing().forEach(alarm -> known.put(alarm.arn(), alarm));
+        List<AlarmChange> repairs = new ArrayList<>();
+        for (String key : listedFiring) {
+            String arn = MemberKey.arn(key);
+            String contributor = MemberKey.contributor(key);
+            AlarmChange alarm = known.get(arn);
+            if (alarm == null) {
+                if (truth.asked().contains(arn)) {
+                    repairs.add(deleted(arn, contributor, now));
+                }
+            } else if (contributor == null) {
+                if (recovers(alarm.newState(), policy)) {
+                    repairs.add(alarm);
+                }
+            } else if (!fires(alarm.newState(), policy) || truth.contributors().containsKey(arn)
+                    && truth.contributors().get(arn).stream().noneMatch(one -> one.memberKey().equals(key))) {
+                repairs.add(withContributor(alarm, contributor).now(AlarmState.OK,
+                        "contributor no longer in ALARM", now, Envelope.CLOUDWATCH, false));
+            }
+        }
+        for (AlarmChange alarm : truth.firing()) {
+            if (!fires(alarm.newState(), policy)) {
+                continue;
+            }
+            if (!listedFiring.contains(alarm.arn())) {
+                repairs.add(alarm);
+            }
+            truth.contributors().getOrDefault(alarm.arn(), List.of()).stream()
+                    .filter(one -> !listedFiring.contains(one.memberKey())).forEach(repairs::add);
+        }
+        return repairs;
+    }
+
+    /** Whether a change to {@code state} fires under the policy. */
+    public static boolean fires(AlarmState state, InsufficientDataPolicy policy) {
+        return state == AlarmState.ALARM
+                || state == AlarmState.INSUFFICIENT_DATA && policy == InsufficientDataPolicy.DEGRADE;
+    }
+
+    private static boolean recovers(AlarmState state, InsufficientDataPolicy policy) {
+        return state == AlarmState.OK
+                || state == AlarmState.INSUFFICIENT_DATA && policy == InsufficientDataPolicy.RESOLVE;
+    }
+
+    private static AlarmChange deleted(String arn, String contributor, Instant now) {
+        AlarmArn parsed = AlarmArn.parse(arn).orElseThrow();
+        AlarmChange alarm = new AlarmChange(parsed.name(), arn, parsed.account(), parsed.region(), AlarmState.OK,
+                null, "the alarm no longer exists in CloudWatch", now, null, MetricSummary.NONE, null, false,
+                Map.of(), Envelope.CLOUDWATCH, null, null, true);
+        return contributor == null ? alarm : withContributor(alarm, contributor);
+    }
+
+    private static AlarmChange withContributor(AlarmChange alarm, String id) {
+        return new AlarmChange(alarm.name(), alarm.arn(), alarm.accountId(), alarm.region(), alarm.newState(), null,
+                alarm.reason(), alarm.stateTime(), alarm.description(), alarm.metrics(), alarm.compositeRule(),
+                alarm.actionsSuppressed(), alarm.tags(), alarm.envelope(), alarm.mutedBy(),
+                new AlarmChange.Contributor(id, Map.of()), alarm.deleted());
+    }
+
+    private static Set<String> arns(List<AlarmChange> alarms) {
+        Set<String> arns = new LinkedHashSet<>();
+        alarms.forEach(alarm -> arns.add(alarm.arn()));
+        return arns;
+    }
+}

@@ -2,10 +2,12 @@ package dev.statuspagesync.lifecycle;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -36,6 +38,9 @@ import dev.statuspagesync.routing.Router;
 public class Reconciler {
 
     private static final Logger LOG = Logger.getLogger(Reconciler.class);
+    /** Repairs by weight, for the kind of the answer: an incident opened, else one resolved, else one updated. */
+    private static final List<Outcome.Kind> WEIGHT = List.of(Outcome.Kind.CREATED, Outcome.Kind.RESOLVED,
+            Outcome.Kind.UPDATED);
 
     private final PlanExecutor executor;
     private final Router router;
@@ -191,6 +196,9 @@ public class Reconciler {
             return new Outcome(failed.get(0).outcome(), summary + "; failed: "
                     + failed.stream().map(Outcome::reason).collect(Collectors.joining("; ")), null);
         }
-        return new Outcome(done.isEmpty() ? Outcome.Kind.IGNORED : Outcome.Kind.UPDATED, summary, null);
+        var kind = done.stream().map(Outcome::outcome).min(Comparator.comparing(WEIGHT::indexOf))
+                .orElse(Outcome.Kind.IGNORED);
+        var incidents = done.stream().map(Outcome::changeId).filter(Objects::nonNull).distinct().toList();
+        return new Outcome(kind, summary, incidents.size() == 1 ? incidents.get(0) : null);
     }
 }

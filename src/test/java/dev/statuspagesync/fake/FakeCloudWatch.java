@@ -1,0 +1,482 @@
+package dev.statuspagesync.fake;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.cbor.CBORFactory;
+import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import dev.statuspagesync.cloudwatch.CloudWatchAlarms;
+import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.inbound.AlarmState;
+import dev.statuspagesync.inbound.Envelope;
+import dev.statuspagesync.inbound.MetricSummary;
+
+/**
+ * CloudWatch's alarm API as the AWS SDK for Java 2.x (2.57) calls it: Smithy RPC v2 CBOR,
+ * {@code POST /service/GraniteServiceVersion20100801/operation/<Operation>} with CBOR bodies, errors as a
+ * {@code __type} body plus the {@code x-amzn-query-error} header of the query-compatible service. It holds alarms
+ * in memory (state, reason, time of the last transition, tags, contributors, mute rules), pages answers by
+ * {@code MaxRecords} and {@code NextToken}, refuses what CloudWatch refuses (more than 100 names or records, an
+ * unsigned request), and throttles or drops the next calls when a test asks. The local run moves its alarms as
+ * it replays events, so the sweep finds what CloudWatch would.
+ */
+public final class FakeCloudWatch implements AutoCloseable {
+
+    static final String PATH = "/service/GraniteServiceVersion20100801/operation/";
+    private static final ObjectMapper CBOR = new ObjectMapper(new CBORFactory());
+
+    /** One alarm as the fake holds it; {@code contributors} are the time series in ALARM, by contributor id. */
+    public record Alarm(String name, String arn, AlarmState state, String reason, Instant since, String namespace,
+            String metric, String expression, String rule, Map<String, String> tags,
+            Map<String, Contributor> contributors, String muteRuleArn) {
+
+        Alarm with(AlarmState newState, String newReason, Instant newSince) {
+            return new Alarm(name, arn, newState, newReason, newSince, namespace, metric, expression, rule, tags,
+                    contributors, muteRuleArn);
+        }
+    }
+
+    /** A contributor in ALARM: its attributes, and when and why it entered ALARM. */
+    public record Contributor(Map<String, String> attributes, String reason, Instant since) {
+    }
+
+    /** One call as the fake received it: the operation and its CBOR body read as JSON. */
+    public record Recorded(String operation, JsonNode body) {
+    }
+
+    private final HttpServer server;
+    private final ExecutorService executor;
+    private final Map<String, Alarm> alarms = new LinkedHashMap<>();
+    private final List<Recorded> requests = new ArrayList<>();
+    private int pageSize = 100;
+    private int throttleNext;
+    private int dropNext;
+
+    private FakeCloudWatch(HttpServer server, ExecutorService executor) {
+        this.server = server;
+        this.executor = executor;
+    }
+
+    public static FakeCloudWatch start() {
+        try {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+            ExecutorService executor = Executors.newFixedThreadPool(4);
+            FakeCloudWatch fake = new FakeCloudWatch(server, executor);
+            server.createContext("/", fake::serve);
+            server.setExecutor(executor);
+            server.start();
+            return fake;
+        } catch (IOException cannotBind) {
+            throw new UncheckedIOException(cannotBind);
+        }
+    }
+
+    /** Where the SDK reaches it: the value of {@code AWS_ENDPOINT_URL_CLOUDWATCH}. */
+    public String endpoint() {
+        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
+    }
+
+    /** The SDK's own settings that point it here, as system properties (the environment variables' twins). */
+    public Map<String, String> sdkProperties() {
+        return Map.of("aws.endpointUrlCloudWatch", endpoint(), "aws.accessKeyId", "AKIAFAKECLOUDWATCH0",
+                "aws.secretAccessKey", "fake-cloudwatch-secret");
+    }
+
+    public synchronized void reset() {
+        alarms.clear();
+        requests.clear();
+        pageSize = 100;
+        throttleNext = 0;
+        dropNext = 0;
+    }
+
+    /** A metric alarm on one metric, in {@code state} since {@code since}. */
+    public synchronized void metricAlarm(String arn, AlarmState state, Instant since, String namespace,
+            String metric) {
+        String name = nameOf(arn);
+        alarms.put(name, new Alarm(name, arn, state, "Threshold Crossed: set by the test", since, namespace, metric,
+                null, null, Map.of(), new LinkedHashMap<>(), null));
+    }
+
+    /** A multi-time-series alarm on a Metrics Insights query; its contributors come with {@link #contributor}. */
+    public synchronized void multiTimeSeriesAlarm(String arn, AlarmState state, Instant since, String query) {
+        String name = nameOf(arn);
+        alarms.put(name, new Alarm(name, arn, state, "Threshold Crossed: set by the test", since, null, null, query,
+                null, Map.of(), new LinkedHashMap<>(), null));
+    }
+
+    /** Moves an alarm the fake holds to {@code state}; a delivered change says the same. */
+    public synchronized void move(String name, AlarmState state, Instant since) {
+        Alarm alarm = alarms.get(name);
+        if (alarm == null) {
+            throw new IllegalArgumentException("no alarm " + name);
+        }
+        alarms.put(name, alarm.with(state, "Threshold Crossed: moved to " + state, since));
+    }
+
+    /** Puts a contributor of a multi-time-series alarm in ALARM, or takes it out when {@code attributes} is null. */
+    public synchronized void contributor(String name, String id, Map<String, String> attributes, Instant since) {
+        Map<String, Contributor> contributors = alarms.get(name).contributors();
+        if (attributes == null) {
+            contributors.remove(id);
+        } else {
+            contributors.put(id, new Contributor(Map.copyOf(attributes), "Threshold Crossed: 1 datapoint", since));
+        }
+    }
+
+    public synchronized void tag(String name, Map<String, String> tags) {
+        Alarm alarm = alarms.get(name);
+        alarms.put(name, new Alarm(alarm.name(), alarm.arn(), alarm.state(), alarm.reason(), alarm.since(),
+                alarm.namespace(), alarm.metric(), alarm.expression(), alarm.rule(), Map.copyOf(tags),
+                alarm.contributors(), alarm.muteRuleArn()));
+    }
+
+    public synchronized void mute(String name, String ruleArn) {
+        Alarm alarm = alarms.get(name);
+        alarms.put(name, new Alarm(alarm.name(), alarm.arn(), alarm.state(), alarm.reason(), alarm.since(),
+                alarm.namespace(), alarm.metric(), alarm.expression(), alarm.rule(), alarm.tags(),
+                alarm.contributors(), ruleArn));
+    }
+
+    public synchronized void delete(String name) {
+        alarms.remove(name);
+    }
+
+    /**
+     * Follows a change as CloudWatch made it, whether or not it is delivered: creates the alarm when new, moves it
+     * (or its contributor) to the change's state.
+     */
+    public synchronized void follow(AlarmChange change) {
+        Instant since = change.stateTime() == null ? Instant.now() : change.stateTime();
+        Alarm alarm = alarms.get(change.name());
+        if (alarm == null) {
+            String expression = change.metrics().metrics().stream().filter(text -> text.contains(" "))
+                    .findFirst().orElse(null);
+            alarm = new Alarm(change.name(), change.arn(), AlarmState.OK, "", since, change.metrics().namespace(),
+                    change.metrics().metrics().isEmpty() ? null : change.metrics().metrics().get(0), expression,
+                    change.compositeRule(), change.tags(), new LinkedHashMap<>(), null);
+        }
+        if (change.contributor() == null) {
+            alarms.put(change.name(), alarm.with(change.newState(), change.reason(), since));
+            return;
+        }
+        alarms.put(change.name(), alarm);
+        if (change.newState() == AlarmState.ALARM) {
+            alarm.contributors().put(change.contributor().id(),
+                    new Contributor(change.contributor().attributes(), change.reason(), since));
+        } else {
+            alarm.contributors().remove(change.contributor().id());
+        }
+        if (!alarm.contributors().isEmpty() && alarm.state() != AlarmState.ALARM) {
+            alarms.put(change.name(), alarm.with(AlarmState.ALARM, change.reason(), since));
+        }
+    }
+
+    /** Answers at most {@code size} alarms a page, whatever MaxRecords asks. */
+    public synchronized void pageSize(int size) {
+        this.pageSize = size;
+    }
+
+    /** The next {@code calls} calls are throttled (HTTP 400, {@code Throttling}). */
+    public synchronized void throttleNext(int calls) {
+        this.throttleNext = calls;
+    }
+
+    /** The next {@code calls} calls get no answer: the connection closes, as when CloudWatch is unreachable. */
+    public synchronized void dropNext(int calls) {
+        this.dropNext = calls;
+    }
+
+    public synchronized Map<String, Alarm> alarms() {
+        return Map.copyOf(alarms);
+    }
+
+    public synchronized List<Recorded> requests() {
+        return List.copyOf(requests);
+    }
+
+    public synchronized List<Recorded> requests(String operation) {
+        return requests.stream().filter(request -> request.operation().equals(operation)).toList();
+    }
+
+    /** The same alarms read in process, for tests that run the executor without HTTP. */
+    public CloudWatchAlarms inProcess() {
+        return new InProcess();
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        executor.shutdownNow();
+    }
+
+    private void serve(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String path = exchange.getRequestURI().getPath();
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            Answer answer;
+            synchronized (this) {
+                if (dropNext > 0) {
+                    dropNext--;
+                    return;
+                }
+                answer = answer(exchange, path, body);
+            }
+            exchange.getResponseHeaders().add("smithy-protocol", "rpc-v2-cbor");
+            exchange.getResponseHeaders().add("Content-Type", "application/cbor");
+            if (answer.queryError() != null) {
+                exchange.getResponseHeaders().add("x-amzn-query-error", answer.queryError());
+            }
+            byte[] out = cbor(answer.body());
+            exchange.sendResponseHeaders(answer.status(), out.length);
+            exchange.getResponseBody().write(out);
+        }
+    }
+
+    private record Answer(int status, Map<String, Object> body, String queryError) {
+
+        static Answer ok(Map<String, Object> body) {
+            return new Answer(200, body, null);
+        }
+
+        static Answer error(String code, String message) {
+            return new Answer(400, Map.of("__type", "com.amazonaws.cloudwatch#" + code, "message", message),
+                    code + ";Sender");
+        }
+    }
+
+    private Answer answer(HttpExchange exchange, String path, byte[] body) throws IOException {
+        if (!"POST".equals(exchange.getRequestMethod()) || !path.startsWith(PATH)) {
+            return Answer.error("UnknownOperationException", "no such operation: " + path);
+        }
+        if (!"rpc-v2-cbor".equals(exchange.getRequestHeaders().getFirst("smithy-protocol"))) {
+            return Answer.error("InvalidParameterValue", "the smithy-protocol header must be rpc-v2-cbor");
+        }
+        String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+        if (authorization == null || !authorization.startsWith("AWS4-HMAC-SHA256 Credential=")) {
+            return Answer.error("MissingAuthenticationToken", "the request is not signed");
+        }
+        String operation = path.substring(PATH.length());
+        JsonNode request = body.length == 0 ? CBOR.createObjectNode() : CBOR.readTree(body);
+        requests.add(new Recorded(operation, request));
+        if (throttleNext > 0) {
+            throttleNext--;
+            return Answer.error("Throttling", "Rate exceeded");
+        }
+        return switch (operation) {
+            case "DescribeAlarms" -> describeAlarms(request);
+            case "DescribeAlarmContributors" -> describeContributors(request);
+            case "ListTagsForResource" -> listTags(request);
+            case "ListAlarmMuteRules" -> listMuteRules(request);
+            default -> Answer.error("UnknownOperationException", "the fake does not serve " + operation);
+        };
+    }
+
+    private Answer describeAlarms(JsonNode request) {
+        List<String> names = new ArrayList<>();
+        request.path("AlarmNames").forEach(name -> names.add(name.asText()));
+        if (names.size() > 100) {
+            return Answer.error("ValidationError", "AlarmNames has more than 100 members");
+        }
+        int max = request.path("MaxRecords").asInt(50);
+        if (max < 1 || max > 100) {
+            return Answer.error("ValidationError", "MaxRecords must be between 1 and 100");
+        }
+        List<String> types = new ArrayList<>();
+        request.path("AlarmTypes").forEach(type -> types.add(type.asText()));
+        boolean metric = types.isEmpty() || types.contains("MetricAlarm");
+        boolean composite = types.contains("CompositeAlarm");
+        String state = request.path("StateValue").asText(null);
+        List<Alarm> matching = alarms.values().stream()
+                .filter(alarm -> names.isEmpty() || names.contains(alarm.name()))
+                .filter(alarm -> state == null || alarm.state().name().equals(state))
+                .filter(alarm -> alarm.rule() == null ? metric : composite)
+                .toList();
+        int from = request.hasNonNull("NextToken") ? Integer.parseInt(request.path("NextToken").asText()) : 0;
+        int to = Math.min(matching.size(), from + Math.min(max, pageSize));
+        List<Object> metricAlarms = new ArrayList<>();
+        List<Object> compositeAlarms = new ArrayList<>();
+        for (Alarm alarm : matching.subList(from, to)) {
+            (alarm.rule() == null ? metricAlarms : compositeAlarms).add(wire(alarm));
+        }
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("MetricAlarms", metricAlarms);
+        answer.put("CompositeAlarms", compositeAlarms);
+        if (to < matching.size()) {
+            answer.put("NextToken", String.valueOf(to));
+        }
+        return Answer.ok(answer);
+    }
+
+    private static Map<String, Object> wire(Alarm alarm) {
+        Map<String, Object> wire = new LinkedHashMap<>();
+        wire.put("AlarmName", alarm.name());
+        wire.put("AlarmArn", alarm.arn());
+        wire.put("StateValue", alarm.state().name());
+        wire.put("StateReason", alarm.reason());
+        wire.put("StateUpdatedTimestamp", alarm.since());
+        wire.put("StateTransitionedTimestamp", alarm.since());
+        if (alarm.rule() != null) {
+            wire.put("AlarmRule", alarm.rule());
+            wire.put("ActionsSuppressedBy", "None");
+        } else if (alarm.expression() != null) {
+            wire.put("Metrics", List.of(Map.of("Id", "q1", "Expression", alarm.expression(), "ReturnData", true,
+                    "Period", 60)));
+        } else {
+            wire.put("Namespace", alarm.namespace());
+            wire.put("MetricName", alarm.metric());
+            wire.put("Dimensions", List.of());
+        }
+        return wire;
+    }
+
+    private Answer describeContributors(JsonNode request) {
+        Alarm alarm = alarms.get(request.path("AlarmName").asText());
+        if (alarm == null) {
+            return Answer.error("ResourceNotFound", "no alarm " + request.path("AlarmName").asText());
+        }
+        List<Object> contributors = new ArrayList<>();
+        alarm.contributors().forEach((id, contributor) -> contributors.add(Map.of("ContributorId", id,
+                "ContributorAttributes", contributor.attributes(), "StateReason", contributor.reason(),
+                "StateTransitionedTimestamp", contributor.since())));
+        return Answer.ok(Map.of("AlarmContributors", contributors));
+    }
+
+    private Answer listTags(JsonNode request) {
+        String arn = request.path("ResourceARN").asText();
+        var alarm = alarms.values().stream().filter(one -> one.arn().equals(arn)).findFirst();
+        if (alarm.isEmpty()) {
+            return Answer.error("ResourceNotFoundException", "no alarm " + arn);
+        }
+        List<Object> tags = new ArrayList<>();
+        alarm.get().tags().forEach((key, value) -> tags.add(Map.of("Key", key, "Value", value)));
+        return Answer.ok(Map.of("Tags", tags));
+    }
+
+    private Answer listMuteRules(JsonNode request) {
+        Alarm alarm = alarms.get(request.path("AlarmName").asText());
+        List<Object> rules = new ArrayList<>();
+        if (alarm != null && alarm.muteRuleArn() != null) {
+            rules.add(Map.of("AlarmMuteRuleArn", alarm.muteRuleArn(), "Status", "ACTIVE", "MuteType", "ONE_TIME"));
+        }
+        return Answer.ok(Map.of("AlarmMuteRuleSummaries", rules));
+    }
+
+    /** CBOR as the SDK reads it; an {@link Instant} is a tag-1 epoch-seconds number, as Smithy RPC v2 says. */
+    private static byte[] cbor(Map<String, Object> body) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (CBORGenerator generator = (CBORGenerator) CBOR.getFactory().createGenerator(out)) {
+            write(generator, body);
+        }
+        return out.toByteArray();
+    }
+
+    private static void write(CBORGenerator generator, Object value) throws IOException {
+        if (value instanceof Map<?, ?> map) {
+            generator.writeStartObject();
+            for (var entry : map.entrySet()) {
+                generator.writeFieldName(String.valueOf(entry.getKey()));
+                write(generator, entry.getValue());
+            }
+            generator.writeEndObject();
+        } else if (value instanceof Collection<?> list) {
+            generator.writeStartArray();
+            for (Object item : list) {
+                write(generator, item);
+            }
+            generator.writeEndArray();
+        } else if (value instanceof Instant time) {
+            generator.writeTag(1);
+            generator.writeNumber(time.getEpochSecond() + time.getNano() / 1e9);
+        } else if (value instanceof Boolean flag) {
+            generator.writeBoolean(flag);
+        } else if (value instanceof Integer number) {
+            generator.writeNumber(number);
+        } else if (value == null) {
+            generator.writeNull();
+        } else {
+            generator.writeString(value.toString());
+        }
+    }
+
+    private static String nameOf(String arn) {
+        return arn.split(":", 7)[6];
+    }
+
+    /** The fake's alarms as the reconciliation reads them, without HTTP or the SDK. */
+    private final class InProcess implements CloudWatchAlarms {
+
+        @Override
+        public List<AlarmChange> inState(AlarmState state) {
+            synchronized (FakeCloudWatch.this) {
+                return alarms.values().stream().filter(alarm -> alarm.state() == state).map(InProcess::change)
+                        .toList();
+            }
+        }
+
+        @Override
+        public List<AlarmChange> named(Collection<String> names) {
+            synchronized (FakeCloudWatch.this) {
+                return alarms.values().stream().filter(alarm -> names.contains(alarm.name()))
+                        .map(InProcess::change).toList();
+            }
+        }
+
+        @Override
+        public Map<String, String> tags(String arn) {
+            synchronized (FakeCloudWatch.this) {
+                return alarms.values().stream().filter(alarm -> alarm.arn().equals(arn)).findFirst()
+                        .map(Alarm::tags).orElse(Map.of());
+            }
+        }
+
+        @Override
+        public Optional<String> mutedBy(String alarmName) {
+            synchronized (FakeCloudWatch.this) {
+                return Optional.ofNullable(alarms.get(alarmName)).map(Alarm::muteRuleArn)
+                        .map(arn -> "alarm mute rule " + arn.substring(arn.lastIndexOf(':') + 1));
+            }
+        }
+
+        @Override
+        public List<AlarmChange> contributorsInAlarm(AlarmChange alarm) {
+            synchronized (FakeCloudWatch.this) {
+                List<AlarmChange> contributors = new ArrayList<>();
+                alarms.get(alarm.name()).contributors().forEach((id, contributor) -> contributors.add(
+                        new AlarmChange(alarm.name(), alarm.arn(), alarm.accountId(), alarm.region(),
+                                AlarmState.ALARM, null, contributor.reason(), contributor.since(), null,
+                                alarm.metrics(), null, false, Map.of(), Envelope.CLOUDWATCH, null,
+                                new AlarmChange.Contributor(id, contributor.attributes()), false)));
+                return contributors;
+            }
+        }
+
+        private static AlarmChange change(Alarm alarm) {
+            String[] arn = alarm.arn().split(":", 7);
+            MetricSummary metrics = alarm.expression() != null
+                    ? new MetricSummary(null, List.of(alarm.expression()), Map.of())
+                    : alarm.metric() == null ? MetricSummary.NONE
+                            : new MetricSummary(alarm.namespace(), List.of(alarm.metric()), Map.of());
+            return new AlarmChange(alarm.name(), alarm.arn(), arn[4], arn[3], alarm.state(), null, alarm.reason(),
+                    alarm.since(), null, metrics, alarm.rule(), false, Map.of(), Envelope.CLOUDWATCH, null, null,
+                    false);
+        }
+    }
+}

@@ -1,0 +1,226 @@
+package dev.statuspagesync.lifecycle;
+
+import static dev.statuspagesync.fake.FakeCloudWatchResource.cloudWatch;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.API_COMPONENT;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.DB_COMPONENT;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.statuspagesync.fake.FakeCloudWatchResource;
+import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.inbound.AlarmState;
+import dev.statuspagesync.page.IncidentText;
+import dev.statuspagesync.page.Membership;
+import dev.statuspagesync.support.AlarmEvents;
+import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.FreshFake;
+import dev.statuspagesync.support.Lambda;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * STATUSPAGE_RECONCILE=true with a five-minute quiet period: the sweep reads CloudWatch (the fake, through the AWS
+ * SDK and its CBOR protocol) and repairs what deliveries lost: an ALARM never delivered, a recovery never
+ * delivered, an alarm deleted while listed. CloudWatch's faults fail the sweep, never a delivery.
+ */
+@QuarkusTest
+@TestProfile(ReconcileTest.Reconciling.class)
+@QuarkusTestResource(FakeFlashdutyResource.class)
+@QuarkusTestResource(FakeCloudWatchResource.class)
+@ExtendWith(FreshFake.class)
+class ReconcileTest {
+
+    static final String CREATE = "/status-page/change/create";
+    static final String TIMELINE = "/status-page/change/timeline/create";
+    static final String EDIT = "/status-page/change/timeline/update";
+    static final String DESCRIBE = "DescribeAlarms";
+    static final Instant FIRED = Instant.parse("2026-03-14T09:00:00Z");
+
+    public static class Reconciling implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("statuspage.resolve-after", "5m");
+        }
+    }
+
+    @BeforeEach
+    void emptyCloudWatch() {
+        cloudWatch().reset();
+    }
+
+    @Test
+    void anAlarmWhoseAlarmWasNeverDeliveredOpensItsIncidentAtTheNextSweep() {
+        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
+
+        JsonNode swept = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:01:00Z"));
+
+        assertEquals("created", swept.path("outcome").asText(), swept.toString());
+        JsonNode create = fake().requests(CREATE).get(0).body();
+        assertEquals(AlarmEvents.NAME, create.path("title").asText());
+        assertEquals(FIRED.getEpochSecond(), create.path("start_at_seconds").asLong());
+        assertEquals(Fixtures.json("[{\"component_id\":\"" + API_COMPONENT + "\",\"status\":\"partial_outage\"},"
+                + "{\"component_id\":\"" + DB_COMPONENT + "\",\"status\":\"partial_outage\"}]"),
+                create.path("updates").get(0).path("component_changes"));
+        assertEquals(Map.of(AlarmEvents.ARN, new Membership.Member(Membership.State.ALARM, FIRED.getEpochSecond())),
+                listOf(fake().incidents().get(0)).members());
+        JsonNode describe = cloudWatch().requests(DESCRIBE).get(0).body();
+        assertEquals(Fixtures.json("{\"StateValue\":\"ALARM\",\"AlarmTypes\":[\"MetricAlarm\",\"CompositeAlarm\"],"
+                + "\"MaxRecords\":100}"), describe);
+        assertEquals(List.of(DESCRIBE, "ListAlarmMuteRules"),
+                cloudWatch().requests().stream().map(call -> call.operation()).toList());
+    }
+
+    @Test
+    void aPageThatAgreesWithCloudWatchCostsOneCallAndNoWrite() {
+        Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
+        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
+        int writes = fake().requests().size();
+
+        JsonNode swept = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:01:00Z"));
+
+        assertEquals("ignored", swept.path("outcome").asText());
+        assertEquals("reconciled with CloudWatch: 1 alarm(s) firing, 0 asked by name, 0 repair(s); sweep at"
+                + " 2026-03-14T09:01:00Z: nothing resolved", swept.path("reason").asText());
+        assertEquals(1, cloudWatch().requests().size());
+        assertEquals(List.of("/status-page/change/active/list"),
+                fake().requests().subList(writes, fake().requests().size()).stream().map(call -> call.path())
+                        .toList());
+    }
+
+    @Test
+    void aRecoveryNeverDeliveredIsRecordedAndTheIncidentResolvesAfterTheQuietPeriod() {
+        Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
+        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.OK, Instant.parse("2026-03-14T09:02:00Z"), "AWS/EC2",
+                "CPUUtilization");
+
+        JsonNode recorded = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:03:00Z"));
+        JsonNode resolved = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:07:00Z"));
+
+        assertEquals("updated", recorded.path("outcome").asText(), recorded.toString());
+        assertEquals(Fixtures.json("{\"AlarmNames\":[\"" + AlarmEvents.NAME + "\"],\"AlarmTypes\":[\"MetricAlarm\","
+                + "\"CompositeAlarm\"],\"MaxRecords\":100}"), cloudWatch().requests(DESCRIBE).get(1).body());
+        assertEquals(1, fake().requests(EDIT).size());
+        assertEquals("resolved", resolved.path("outcome").asText(), resolved.toString());
+        var incident = fake().incidents().get(0);
+        assertEquals("resolved", incident.status());
+        assertEquals(Instant.parse("2026-03-14T09:02:00Z").getEpochSecond(),
+                incident.updates().get(incident.updates().size() - 1).atSeconds(),
+                "resolved when CloudWatch says the alarm recovered");
+    }
+
+    @Test
+    void anAlarmDeletedWhileListedIsRecordedAsDeletedAndCountsAsRecovered() {
+        Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
+
+        JsonNode swept = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:03:00Z"));
+
+        assertEquals("updated", swept.path("outcome").asText(), swept.toString());
+        assertTrue(swept.path("reason").asText().contains("alarm " + AlarmEvents.NAME + " was deleted"),
+                swept.toString());
+        String list = fake().incidents().get(0).updates().get(0).description();
+        assertTrue(list.endsWith("- `" + AlarmEvents.ARN + "`: DELETED since 2026-03-14 09:03:00 UTC"), list);
+        assertEquals("resolved", Lambda.answer(AlarmEvents.sweep("2026-03-14T09:08:00Z")).path("outcome").asText());
+    }
+
+    @Test
+    void aThrottledCloudWatchFailsTheSweepAfterThreeAttemptsAndTheNextSweepRepairs() {
+        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
+        cloudWatch().metricAlarm("arn:aws:cloudwatch:us-east-1:210987654321:alarm:other-alarm", AlarmState.ALARM,
+                Instant.parse("2026-03-14T09:01:30Z"), "AWS/EC2", "CPUUtilization");
+        cloudWatch().throttleNext(3);
+
+        var failed = Lambda.invoke(AlarmEvents.sweep("2026-03-14T09:01:00Z"));
+        JsonNode delivered = Lambda.answer(AlarmEvents.sns("other-alarm", "ALARM", "OK",
+                "2026-03-14T09:01:30.000+0000"));
+        JsonNode repaired = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:02:00Z"));
+
+        assertEquals(500, failed.statusCode(), failed.asString());
+        assertTrue(failed.asString().contains("not reconciled: CloudWatch DescribeAlarms failed: Throttling"),
+                failed.asString());
+        assertEquals(4, cloudWatch().requests(DESCRIBE).size(), "three attempts, then the next sweep's one");
+        assertEquals("created", delivered.path("outcome").asText(), "deliveries keep working");
+        assertEquals("updated", repaired.path("outcome").asText(), repaired.toString());
+        assertEquals(Map.of("arn:aws:cloudwatch:us-east-1:210987654321:alarm:other-alarm", Membership.State.ALARM,
+                AlarmEvents.ARN, Membership.State.ALARM), states(fake().incidents().get(0)));
+    }
+
+    @Test
+    void anUnreachableCloudWatchFailsTheSweepWithoutTouchingThePage() {
+        Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
+        cloudWatch().dropNext(3);
+        int calls = fake().requests().size();
+
+        var failed = Lambda.invoke(AlarmEvents.sweep("2026-03-14T09:03:00Z"));
+
+        assertEquals(500, failed.statusCode(), failed.asString());
+        assertTrue(failed.asString().contains("not reconciled: CloudWatch DescribeAlarms failed"), failed.asString());
+        assertEquals(List.of("/status-page/change/active/list"), fake().requests().subList(calls,
+                fake().requests().size()).stream().map(call -> call.path()).toList(),
+                "an unanswered CloudWatch is not a deleted alarm");
+        assertEquals(Membership.State.ALARM, states(fake().incidents().get(0)).get(AlarmEvents.ARN));
+    }
+
+    @Test
+    void everyPageOfDescribeAlarmsIsRead() {
+        for (int i = 1; i <= 5; i++) {
+            cloudWatch().metricAlarm("arn:aws:cloudwatch:us-east-1:210987654321:alarm:disk-" + i, AlarmState.ALARM,
+                    FIRED.plusSeconds(i), "AWS/EC2", "DiskReadOps");
+        }
+        cloudWatch().pageSize(2);
+
+        JsonNode swept = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:01:00Z"));
+
+        assertEquals("created", swept.path("outcome").asText(), swept.toString());
+        assertEquals(List.of("", "2", "4"), cloudWatch().requests(DESCRIBE).stream()
+                .map(call -> call.body().path("NextToken").asText("")).toList());
+        assertEquals(1, fake().incidents().size(), "they share their components, so they join one incident");
+        assertEquals(5, listOf(fake().incidents().get(0)).members().size());
+    }
+
+    @Test
+    void anAlarmOfAnotherRegionIsLeftToItsDeliveries() {
+        String elsewhere = "arn:aws:cloudwatch:eu-west-1:210987654321:alarm:" + AlarmEvents.NAME;
+        Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000").replace(AlarmEvents.ARN,
+                elsewhere));
+
+        JsonNode swept = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:03:00Z"));
+
+        assertEquals("ignored", swept.path("outcome").asText(), swept.toString());
+        assertEquals(1, cloudWatch().requests().size(), "no call asks for it by name");
+        assertEquals(Map.of(elsewhere, Membership.State.ALARM), states(fake().incidents().get(0)));
+    }
+
+    @Test
+    void aFiringAlarmMutedByAMuteRuleOpensNothing() {
+        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
+        cloudWatch().mute(AlarmEvents.NAME, "arn:aws:cloudwatch:us-east-1:210987654321:alarm-mute-rule:reindex");
+
+        JsonNode swept = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:01:00Z"));
+
+        assertEquals("ignored", swept.path("outcome").asText(), swept.toString());
+        assertEquals(List.of(), fake().requests(CREATE));
+    }
+
+    private static Membership listOf(dev.statuspagesync.fake.FakeFlashduty.Incident incident) {
+        return IncidentText.readAlarmList(incident.updates().get(0).description());
+    }
+
+    private static Map<String, Membership.State> states(dev.statuspagesync.fake.FakeFlashduty.Incident incident) {
+        Map<String, Membership.State> states = new java.util.TreeMap<>();
+        listOf(incident).members().forEach((key, member) -> states.put(key, member.state()));
+        return states;
+    }
+}

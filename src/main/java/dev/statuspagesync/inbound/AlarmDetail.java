@@ -20,7 +20,14 @@ record AlarmDetail(
         State previousState,
         Configuration configuration,
         Map<String, String> alarmTags,
-        MuteDetail muteDetail) {
+        MuteDetail muteDetail,
+        AlarmContributor alarmContributor) {
+
+    /** One time series of a multi-time-series alarm, in "CloudWatch Alarm Contributor State Change" events. */
+    @RegisterForReflection
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record AlarmContributor(String id, Map<String, String> attributes) {
+    }
 
     /** Present while an alarm mute rule mutes the alarm's actions (planned maintenance, for example). */
     @RegisterForReflection

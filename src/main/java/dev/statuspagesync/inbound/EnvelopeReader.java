@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public class EnvelopeReader {
 
     static final String STATE_CHANGE = "CloudWatch Alarm State Change";
+    static final String CONTRIBUTOR_CHANGE = "CloudWatch Alarm Contributor State Change";
     private static final String CLOUDWATCH_SOURCE = "aws.cloudwatch";
     private static final String SCHEDULE_SOURCE = "aws.events";
     private static final String SCHEDULED = "Scheduled Event";
@@ -162,7 +163,7 @@ public class EnvelopeReader {
         return build(messageId, Envelope.SNS, message.alarmName(), arn, message.accountId(), null,
                 message.newStateValue(), message.oldStateValue(), message.newStateReason(),
                 message.stateChangeTime(), message.alarmDescription(), metrics, message.alarmRule(), false,
-                Map.of(), null);
+                Map.of(), null, null);
     }
 
     private Inbound fromEventBridge(JsonNode event, String messageId) throws JsonProcessingException {
@@ -174,7 +175,7 @@ public class EnvelopeReader {
             return new Inbound.Skipped("EventBridge event from " + text(event, "source") + ", not CloudWatch",
                     messageId);
         }
-        if (!STATE_CHANGE.equals(detailType)) {
+        if (!STATE_CHANGE.equals(detailType) && !CONTRIBUTOR_CHANGE.equals(detailType)) {
             return new Inbound.Skipped("EventBridge detail-type '" + detailType + "' is not an alarm state change",
                     messageId);
         }
@@ -218,12 +219,19 @@ public class EnvelopeReader {
         var configuration = detail.configuration();
         MetricSummary metrics = configuration == null || configuration.metrics() == null ? MetricSummary.NONE
                 : summarise(configuration.metrics());
+        var contributor = detail.alarmContributor();
+        if (contributor != null && (contributor.id() == null || contributor.id().isBlank()
+                || contributor.id().codePoints().anyMatch(Character::isISOControl))) {
+            return new Inbound.Skipped("alarm contributor event has no readable contributor id", messageId);
+        }
         return build(messageId, envelope, detail.alarmName(), arn, account, region, state.value(),
                 previous == null ? null : previous.value(), state.reason(), state.timestamp(),
                 configuration == null ? null : configuration.description(), metrics,
                 configuration == null ? null : configuration.alarmRule(),
                 state.actionsSuppressedBy() != null && !state.actionsSuppressedBy().isBlank(),
-                detail.alarmTags() == null ? Map.of() : detail.alarmTags(), mutedBy(detail.muteDetail()));
+                detail.alarmTags() == null ? Map.of() : detail.alarmTags(), mutedBy(detail.muteDetail()),
+                contributor == null ? null : new AlarmChange.Contributor(contributor.id().trim(),
+                        contributor.attributes() == null ? Map.of() : nonNullValues(contributor.attributes())));
     }
 
     /** The mute rule that holds the alarm's actions, as "alarm mute rule R until T"; null when none does. */
@@ -237,7 +245,8 @@ public class EnvelopeReader {
 
     private static Inbound build(String messageId, Envelope envelope, String name, String arn, String account,
             String regionHint, String newState, String oldState, String reason, String time, String description,
-            MetricSummary metrics, String rule, boolean suppressed, Map<String, String> tags, String mutedBy) {
+            MetricSummary metrics, String rule, boolean suppressed, Map<String, String> tags, String mutedBy,
+            AlarmChange.Contributor contributor) {
         var state = AlarmState.parse(newState);
         if (state.isEmpty()) {
             return new Inbound.Skipped("alarm payload has no known new state (" + newState + ")", messageId);
@@ -252,7 +261,8 @@ public class EnvelopeReader {
         String region = alarmArn.region().isEmpty() ? regionHint : alarmArn.region();
         return new Inbound.Alarm(new AlarmChange(alarmName, arn.trim(), accountId, region, state.get(),
                 AlarmState.parse(oldState).orElse(null), reason, Timestamps.parse(time), blankToNull(description),
-                metrics, blankToNull(rule), suppressed, nonNullValues(tags), envelope, mutedBy), messageId);
+                metrics, blankToNull(rule), suppressed, nonNullValues(tags), envelope, mutedBy, contributor, false),
+                messageId);
     }
 
     private static MetricSummary summarise(SnsAlarmMessage.Trigger trigger) {

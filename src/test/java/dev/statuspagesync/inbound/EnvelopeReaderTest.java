@@ -68,6 +68,32 @@ class EnvelopeReaderTest {
     }
 
     @Test
+    void readsAContributorStateChangeAsAChangeOfOneTimeSeries() {
+        AlarmChange change = onlyAlarm("eventbridge-contributor-alarm.json");
+
+        assertEquals("checkout-tables-throttled", change.name());
+        assertEquals(new AlarmChange.Contributor("9f2c07a4e1b35d68", Map.of("TableName", "checkout-orders")),
+                change.contributor());
+        assertEquals(MemberKey.of("arn:aws:cloudwatch:us-east-1:210987654321:alarm:checkout-tables-throttled",
+                "9f2c07a4e1b35d68"), change.memberKey());
+        assertEquals(AlarmState.ALARM, change.newState());
+        assertNull(change.previousState(), "a contributor event has no previousState");
+        assertEquals(Instant.parse("2026-03-14T09:30:12.417Z"), change.stateTime());
+        assertEquals(List.of("SELECT SUM(WriteThrottleEvents) FROM \"AWS/DynamoDB\" GROUP BY TableName ORDER BY SUM()"
+                + " DESC"), change.metrics().metrics());
+        assertNull(onlyAlarm("eventbridge-multi-time-series-alarm.json").contributor(), "the alarm's own change");
+    }
+
+    @Test
+    void skipsAContributorEventWithoutAContributorId() {
+        ObjectNode event = (ObjectNode) Fixtures.eventJson("eventbridge-contributor-alarm.json");
+        ((ObjectNode) event.path("detail").path("alarmContributor")).put("id", " ");
+
+        assertEquals(List.of(new Inbound.Skipped("alarm contributor event has no readable contributor id", null)),
+                reader.read(event));
+    }
+
+    @Test
     void readsTheScheduledEventAsASweepAtItsTime() {
         var items = reader.read(Fixtures.eventJson("eventbridge-scheduled-event.json"));
 

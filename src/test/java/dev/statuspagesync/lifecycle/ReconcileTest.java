@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statuspagesync.fake.FakeCloudWatchResource;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.inbound.AlarmState;
+import dev.statuspagesync.inbound.MemberKey;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.support.AlarmEvents;
@@ -212,6 +213,41 @@ class ReconcileTest {
 
         assertEquals("ignored", swept.path("outcome").asText(), swept.toString());
         assertEquals(List.of(), fake().requests(CREATE));
+    }
+
+    @Test
+    void theContributorsOfAMultiTimeSeriesAlarmAreReconciledToo() {
+        String orders = "9f2c07a4e1b35d68";
+        String carts = "0c51e8b27d94fa36";
+        cloudWatch().multiTimeSeriesAlarm(AlarmEvents.TABLES_ARN, AlarmState.ALARM, FIRED,
+                "SELECT SUM(WriteThrottleEvents) FROM \"AWS/DynamoDB\" GROUP BY TableName");
+        cloudWatch().contributor(AlarmEvents.TABLES, orders, Map.of("TableName", "checkout-orders"), FIRED);
+
+        JsonNode opened = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:01:00Z"));
+        cloudWatch().contributor(AlarmEvents.TABLES, orders, null, null);
+        cloudWatch().contributor(AlarmEvents.TABLES, carts, Map.of("TableName", "checkout-carts"),
+                Instant.parse("2026-03-14T09:01:30Z"));
+        JsonNode moved = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:02:00Z"));
+
+        assertEquals("created", opened.path("outcome").asText(), opened.toString());
+        assertEquals(Fixtures.json("{\"AlarmName\":\"" + AlarmEvents.TABLES + "\"}"),
+                cloudWatch().requests("DescribeAlarmContributors").get(0).body());
+        assertEquals("updated", moved.path("outcome").asText(), moved.toString());
+        Membership list = listOf(fake().incidents().get(0));
+        assertEquals(new Membership.Member(Membership.State.OK, Instant.parse("2026-03-14T09:02:00Z").getEpochSecond(),
+                "TableName=checkout-orders"), list.get(MemberKey.of(AlarmEvents.TABLES_ARN, orders)).orElseThrow(),
+                "CloudWatch keeps no time for a contributor that left ALARM: the sweep's");
+        assertEquals(new Membership.Member(Membership.State.ALARM,
+                Instant.parse("2026-03-14T09:01:30Z").getEpochSecond(), "TableName=checkout-carts"),
+                list.get(MemberKey.of(AlarmEvents.TABLES_ARN, carts)).orElseThrow());
+        assertEquals(Membership.State.ALARM, list.get(AlarmEvents.TABLES_ARN).orElseThrow().state());
+
+        cloudWatch().contributor(AlarmEvents.TABLES, carts, null, null);
+        cloudWatch().move(AlarmEvents.TABLES, AlarmState.OK, Instant.parse("2026-03-14T09:03:00Z"));
+        Lambda.answer(AlarmEvents.sweep("2026-03-14T09:04:00Z"));
+        JsonNode resolved = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:09:00Z"));
+
+        assertEquals("resolved", resolved.path("outcome").asText(), resolved.toString());
     }
 
     private static Membership listOf(dev.statuspagesync.fake.FakeFlashduty.Incident incident) {

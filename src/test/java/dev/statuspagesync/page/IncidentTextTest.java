@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import dev.statuspagesync.flashduty.ChangeStatus;
 import dev.statuspagesync.flashduty.EventType;
 import dev.statuspagesync.flashduty.Responses;
+import dev.statuspagesync.inbound.MemberKey;
 
 /** The incident text the function keeps on the page: what it writes, it reads back; what it wrote before, it still reads. */
 class IncidentTextTest {
@@ -73,6 +74,31 @@ class IncidentTextTest {
 
         assertEquals(Optional.of(arn), IncidentText.keyArn(written));
         assertEquals(members, IncidentText.members(written));
+    }
+
+    @Test
+    void writesAndReadsBackContributorsWithTheirAttributesAndDeletedAlarms() {
+        String contributor = MemberKey.of(ARN, "9f2c07a4e1b35d68");
+        Membership members = new Membership(Map.of()).with(contributor, Membership.State.ALARM, 1_773_480_612L,
+                "TableName=checkout-orders, Region=us-east-1").with(OTHER, Membership.State.DELETED, 1_773_481_000L);
+
+        String list = IncidentText.alarmList(members);
+
+        assertEquals("Alarms in this incident:\n"
+                + "- `arn:aws:cloudwatch:us-east-1:210987654321:alarm:checkout-api-high-cpu` contributor"
+                + " `9f2c07a4e1b35d68` `TableName=checkout-orders, Region=us-east-1`: ALARM since 2026-03-14 09:30:12 UTC\n"
+                + "- `arn:aws:cloudwatch:eu-west-1:210987654321:alarm:orders-5xx-error-rate`: DELETED since"
+                + " 2026-03-14 09:36:40 UTC", list);
+        assertEquals(members, IncidentText.readAlarmList(list));
+        assertEquals(1, IncidentText.readAlarmList(list).firing(), "a deleted alarm does not fire");
+    }
+
+    @Test
+    void anIncidentOpenedForAContributorIsKeyedByTheAlarmsArn() {
+        String contributor = MemberKey.of(ARN, "9f2c07a4e1b35d68");
+        String opening = IncidentText.alarmList(Membership.opening(contributor, 1_773_480_612L, "TableName=orders"));
+
+        assertEquals(Optional.of(ARN), IncidentText.keyArn(incident(null, opening)));
     }
 
     @Test

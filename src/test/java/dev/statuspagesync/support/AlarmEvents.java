@@ -50,6 +50,31 @@ public final class AlarmEvents {
         return write(event);
     }
 
+    /** The multi-time-series alarm of {@code eventbridge-contributor-alarm.json}. */
+    public static final String TABLES = "checkout-tables-throttled";
+    public static final String TABLES_ARN = "arn:aws:cloudwatch:us-east-1:210987654321:alarm:" + TABLES;
+
+    /**
+     * The contributor event of {@code eventbridge-contributor-alarm.json} for the time series {@code id} of table
+     * {@code table}, moved to {@code state} at {@code time}.
+     */
+    public static String contributor(String id, String table, String state, String time) {
+        ObjectNode event = (ObjectNode) Fixtures.eventJson("eventbridge-contributor-alarm.json");
+        ObjectNode detail = (ObjectNode) event.path("detail");
+        ((ObjectNode) detail.path("alarmContributor")).put("id", id);
+        ((ObjectNode) detail.path("alarmContributor").path("attributes")).put("TableName", table);
+        ((ObjectNode) detail.path("state")).put("value", state).put("timestamp", time)
+                .put("reason", "Threshold Crossed: test sequence moved the time series to " + state + ".");
+        return write(event);
+    }
+
+    /** The multi-time-series alarm's own change ({@code eventbridge-multi-time-series-alarm.json}) to {@code state}. */
+    public static String multiTimeSeries(String state, String time) {
+        ObjectNode event = (ObjectNode) Fixtures.eventJson("eventbridge-multi-time-series-alarm.json");
+        ((ObjectNode) event.path("detail").path("state")).put("value", state).put("timestamp", time);
+        return write(event);
+    }
+
     /** The sweep's Scheduled Event (the fixture {@code eventbridge-scheduled-event.json}) at {@code time}. */
     public static String sweep(String time) {
         ObjectNode event = (ObjectNode) Fixtures.eventJson("eventbridge-scheduled-event.json");

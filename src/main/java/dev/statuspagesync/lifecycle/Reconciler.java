@@ -1,5 +1,6 @@
 package dev.statuspagesync.lifecycle;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,9 +10,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.jboss.logging.Logger;
 
@@ -44,19 +48,27 @@ public class Reconciler {
 
     private final PlanExecutor executor;
     private final Router router;
-    private final CloudWatchConnector connector;
+    private final BiFunction<String, Supplier<Duration>, CloudWatchAlarms> cloudWatchIn;
     private final Metrics metrics;
     private final boolean enabled;
     private final InsufficientDataPolicy insufficientData;
 
+    @Inject
     public Reconciler(PlanExecutor executor, Router router, CloudWatchConnector connector, Metrics metrics,
             StatusPageConfig config) {
+        this(executor, router, connector::connect, metrics, config.reconcile(), config.insufficientData());
+    }
+
+    /** {@code cloudWatchIn} gives CloudWatch in a Region, each call bounded by the time left. */
+    Reconciler(PlanExecutor executor, Router router,
+            BiFunction<String, Supplier<Duration>, CloudWatchAlarms> cloudWatchIn, Metrics metrics, boolean enabled,
+            InsufficientDataPolicy insufficientData) {
         this.executor = executor;
         this.router = router;
-        this.connector = connector;
+        this.cloudWatchIn = cloudWatchIn;
         this.metrics = metrics;
-        this.enabled = config.reconcile();
-        this.insufficientData = config.insufficientData();
+        this.enabled = enabled;
+        this.insufficientData = insufficientData;
     }
 
     public boolean enabled() {
@@ -83,7 +95,7 @@ public class Reconciler {
             }
         }
         Set<String> listed = Reconciliation.listedFiring(open, scope);
-        CloudWatchAlarms cloudWatch = connector.connect(region, () -> invocation.deadline().remaining());
+        CloudWatchAlarms cloudWatch = cloudWatchIn.apply(region, () -> invocation.deadline().remaining());
         Reconciliation.Truth truth;
         try {
             truth = read(cloudWatch, listed);

@@ -88,6 +88,11 @@ public final class FakeCloudWatch implements AutoCloseable {
         }
     }
 
+    /** The alarms alone, without a server, for tests that read them in process ({@link #inProcess}). */
+    public static FakeCloudWatch inMemory() {
+        return new FakeCloudWatch(null, null);
+    }
+
     /** Where the SDK reaches it: the value of {@code AWS_ENDPOINT_URL_CLOUDWATCH}. */
     public String endpoint() {
         return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort();
@@ -223,8 +228,10 @@ public final class FakeCloudWatch implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stop(0);
-        executor.shutdownNow();
+        if (server != null) {
+            server.stop(0);
+            executor.shutdownNow();
+        }
     }
 
     private void serve(HttpExchange exchange) throws IOException {

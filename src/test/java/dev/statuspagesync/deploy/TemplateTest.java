@@ -167,15 +167,32 @@ class TemplateTest {
     }
 
     @Test
-    void sweepsEveryMinuteWhenThereIsAQuietPeriod() {
+    void sweepsEveryMinuteWhenThereIsAQuietPeriodOrItReconciles() {
         var sweep = map(map(TEMPLATE.properties("Function").get("Events")).get("Sweep"));
         var schedule = map(sweep.get("Properties"));
 
         assertEquals("Schedule", sweep.get("Type"));
         assertEquals("rate(1 minute)", schedule.get("Schedule"));
-        assertEquals(List.of("ENABLED", "DISABLED"), ifBranches(schedule.get("State"), "HasQuietPeriod"));
+        assertEquals(List.of("ENABLED", "DISABLED"), ifBranches(schedule.get("State"), "Sweeps"));
+        assertEquals(Map.of("Fn::Or", List.of(Map.of("Condition", "HasQuietPeriod"), Map.of("Condition",
+                "Reconciles"))), TEMPLATE.conditions().get("Sweeps"));
         assertEquals(Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(ref("ResolveAfter"), "0")))),
                 TEMPLATE.conditions().get("HasQuietPeriod"));
+        assertEquals(Map.of("Fn::Equals", List.of(ref("Reconcile"), "true")), TEMPLATE.conditions().get("Reconciles"));
+    }
+
+    @Test
+    void reconcilesByDefaultAndMayReadOnlyAlarms() {
+        assertEquals(ref("Reconcile"), variables().get("STATUSPAGE_RECONCILE"));
+        assertEquals("true", map(TEMPLATE.parameters().get("Reconcile")).get("Default"));
+        var reads = roleStatements().stream()
+                .filter(statement -> String.valueOf(statement.get("Action")).contains("cloudwatch:")).toList();
+
+        assertEquals(List.of(Map.of("Effect", "Allow", "Action", List.of("cloudwatch:DescribeAlarms",
+                "cloudwatch:ListAlarmMuteRules"), "Resource", "*"), Map.of("Effect", "Allow", "Action",
+                List.of("cloudwatch:DescribeAlarmContributors", "cloudwatch:ListTagsForResource"), "Resource",
+                Map.of("Fn::Sub", "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:*"))),
+                reads);
     }
 
     @Test
@@ -392,9 +409,12 @@ class TemplateTest {
             List<Object> actions = statement.get("Action") instanceof List<?> many ? new ArrayList<>(many)
                     : List.of(statement.get("Action"));
             assertTrue(actions.stream().noneMatch(action -> String.valueOf(action).contains("*")), "" + statement);
-            assertFalse(String.valueOf(statement.get("Resource")).contains("*"), "" + statement);
+            // Reading alarms: DescribeAlarms sees composite alarms only on "*", and the account's mute rules are a
+            // list; every other grant names its resource.
+            boolean readsAlarms = actions.stream().allMatch(action -> String.valueOf(action).startsWith("cloudwatch:"));
+            assertFalse(!readsAlarms && String.valueOf(statement.get("Resource")).contains("*"), "" + statement);
         }
-        assertEquals(3, roleStatements().size(), "logs, failure queue, buffer, and nothing else");
+        assertEquals(5, roleStatements().size(), "logs, failure queue, buffer, alarm reads, and nothing else");
     }
 
     @Test

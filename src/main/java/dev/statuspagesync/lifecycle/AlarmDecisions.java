@@ -15,6 +15,7 @@ import dev.statuspagesync.flashduty.ChangeStatus;
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.routing.Route;
@@ -89,7 +90,9 @@ public final class AlarmDecisions {
             }
             var resolved = page.resolved().incidents().stream()
                     .filter(incident -> IncidentMapper.isOpenedFor(incident, alarm)).toList();
-            var recovered = resolved.stream()
+            // CloudWatch's own state, read by the sweep, is not made stale by a resolution; only a later change of
+            // the alarm recorded in the incident's list is.
+            var recovered = resolved.stream().filter(incident -> alarm.envelope() != Envelope.CLOUDWATCH)
                     .filter(incident -> incident.startAtSeconds() == null || incident.startAtSeconds() <= at)
                     .filter(incident -> IncidentMapper.resolvedAt(incident) >= at)
                     .findFirst();

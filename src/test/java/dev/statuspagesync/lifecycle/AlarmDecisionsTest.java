@@ -125,6 +125,19 @@ class AlarmDecisionsTest {
     }
 
     @Test
+    void opensForAnAlarmCloudWatchReportsFiringSinceARecoveryBeforeTheResolution() {
+        Responses.Change resolved = resolved(incident(7, LATENCY, members(LATENCY, Membership.State.OK, T0 + 600,
+                CPU, Membership.State.OK, T0 + 300)), T0 + 600);
+        AlarmChange read = change("api-cpu", AlarmState.ALARM, T0 + 400).now(AlarmState.ALARM, "read by the sweep",
+                Instant.ofEpochSecond(T0 + 400), Envelope.CLOUDWATCH, false);
+
+        var decision = decide(read, new PageView(PAGE, List.of(), new PageView.Resolved(T0 - 86_400,
+                List.of(resolved))));
+
+        assertEquals(Decision.Open.class, decision.getClass(), "CloudWatch says it fires now: " + decision);
+    }
+
+    @Test
     void ignoresARepeatedAlarmWhileItsIncidentIsOpen() {
         Responses.Change open = incident(7, CPU, members(CPU, Membership.State.ALARM, T0));
 

@@ -1,0 +1,138 @@
+package dev.statuspagesync.lifecycle;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import dev.statuspagesync.config.InsufficientDataPolicy;
+import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.inbound.AlarmState;
+import dev.statuspagesync.inbound.Envelope;
+import dev.statuspagesync.inbound.MemberKey;
+import dev.statuspagesync.inbound.MetricSummary;
+
+/** The repairs reconciliation finds, as plain values: what the page lists as firing against what CloudWatch says. */
+class ReconciliationTest {
+
+    static final Instant NOW = Instant.parse("2026-03-14T09:10:00Z");
+    static final Instant SINCE = Instant.parse("2026-03-14T09:02:00Z");
+    static final String API = arn("api-errors");
+    static final String DB = arn("db-connections");
+    static final Reconciliation.Truth NOTHING = new Reconciliation.Truth(List.of(), List.of(), Set.of(), Map.of());
+
+    @Test
+    void anAlarmListedAsFiringThatCloudWatchFindsOkRecoversAtCloudWatchsTime() {
+        var ok = truth("api-errors", AlarmState.OK);
+
+        var repairs = Reconciliation.repairs(Set.of(API), new Reconciliation.Truth(List.of(), List.of(ok),
+                Set.of(API), Map.of()), InsufficientDataPolicy.IGNORE, NOW);
+
+        assertEquals(List.of(ok), repairs);
+        assertEquals(SINCE, repairs.get(0).stateTime());
+    }
+
+    @Test
+    void anAlarmAskedForThatCloudWatchNoLongerHasIsDeletedAtTheSweepsTime() {
+        var repairs = Reconciliation.repairs(Set.of(API), new Reconciliation.Truth(List.of(), List.of(), Set.of(API),
+                Map.of()), InsufficientDataPolicy.IGNORE, NOW);
+
+        assertEquals(1, repairs.size());
+        assertEquals(true, repairs.get(0).deleted());
+        assertEquals(AlarmState.OK, repairs.get(0).newState());
+        assertEquals(NOW, repairs.get(0).stateTime());
+        assertEquals("api-errors", repairs.get(0).name());
+    }
+
+    @Test
+    void anAlarmNotAskedForIsNeitherRecoveredNorDeleted() {
+        assertEquals(List.of(), Reconciliation.repairs(Set.of(API), NOTHING, InsufficientDataPolicy.IGNORE, NOW));
+    }
+
+    @Test
+    void insufficientDataRecoversOnlyWhenThePolicyResolves() {
+        var unknown = truth("api-errors", AlarmState.INSUFFICIENT_DATA);
+        var truth = new Reconciliation.Truth(List.of(), List.of(unknown), Set.of(API), Map.of());
+
+        assertEquals(List.of(), Reconciliation.repairs(Set.of(API), truth, InsufficientDataPolicy.IGNORE, NOW));
+        assertEquals(List.of(), Reconciliation.repairs(Set.of(API), truth, InsufficientDataPolicy.DEGRADE, NOW));
+        assertEquals(List.of(unknown), Reconciliation.repairs(Set.of(API), truth, InsufficientDataPolicy.RESOLVE,
+                NOW));
+    }
+
+    @Test
+    void aFiringAlarmTheListDoesNotShowFiringFires() {
+        var firing = truth("db-connections", AlarmState.ALARM);
+        var listed = truth("api-errors", AlarmState.ALARM);
+
+        assertEquals(List.of(firing), Reconciliation.repairs(Set.of(API), new Reconciliation.Truth(
+                List.of(listed, firing), List.of(), Set.of(), Map.of()), InsufficientDataPolicy.IGNORE, NOW));
+    }
+
+    @Test
+    void insufficientDataFiresOnlyWhenThePolicyDegrades() {
+        var unknown = truth("db-connections", AlarmState.INSUFFICIENT_DATA);
+        var truth = new Reconciliation.Truth(List.of(unknown), List.of(), Set.of(), Map.of());
+
+        assertEquals(List.of(), Reconciliation.repairs(Set.of(), truth, InsufficientDataPolicy.IGNORE, NOW));
+        assertEquals(List.of(unknown), Reconciliation.repairs(Set.of(), truth, InsufficientDataPolicy.DEGRADE, NOW));
+    }
+
+    @Test
+    void aContributorThatLeftAlarmRecoversAndANewOneFires() {
+        var alarm = truth("db-connections", AlarmState.ALARM);
+        var carts = contributor(alarm, "0c51e8b27d94fa36");
+        String orders = MemberKey.of(DB, "9f2c07a4e1b35d68");
+
+        var repairs = Reconciliation.repairs(Set.of(DB, orders), new Reconciliation.Truth(List.of(alarm), List.of(),
+                Set.of(), Map.of(DB, List.of(carts))), InsufficientDataPolicy.IGNORE, NOW);
+
+        assertEquals(2, repairs.size());
+        assertEquals(orders, repairs.get(0).memberKey());
+        assertEquals(AlarmState.OK, repairs.get(0).newState());
+        assertEquals(NOW, repairs.get(0).stateTime(), "CloudWatch keeps no time for a contributor's recovery");
+        assertEquals(carts, repairs.get(1));
+    }
+
+    @Test
+    void readsTheListedFiringMembersOfItsOwnAccountAndRegionOnly() {
+        var scope = new Reconciliation.Scope("210987654321", "us-east-1");
+
+        assertEquals(true, scope.holds(API));
+        assertEquals(false, scope.holds("arn:aws:cloudwatch:eu-west-1:210987654321:alarm:api-errors"));
+        assertEquals(false, scope.holds("arn:aws:cloudwatch:us-east-1:111122223333:alarm:api-errors"));
+        assertEquals(Set.of(DB), Reconciliation.toAsk(Set.of(API, DB, MemberKey.of(API, "9f2c07a4e1b35d68")),
+                List.of(truth("api-errors", AlarmState.ALARM))));
+    }
+
+    @Test
+    void readsContributorsOfAGroupedQueryOrOfAnAlarmListedWithThem() {
+        var grouped = new AlarmChange("tables", arn("tables"), "210987654321", "us-east-1", AlarmState.ALARM, null,
+                "", SINCE, null, new MetricSummary(null, List.of("SELECT SUM(x) FROM \"AWS/DynamoDB\" group by "
+                        + "TableName"), Map.of()), null, false, Map.of(), Envelope.CLOUDWATCH);
+
+        assertEquals(true, Reconciliation.readsContributors(grouped, Set.of()));
+        assertEquals(false, Reconciliation.readsContributors(truth("api-errors", AlarmState.ALARM), Set.of()));
+        assertEquals(true, Reconciliation.readsContributors(truth("api-errors", AlarmState.ALARM),
+                Set.of(MemberKey.of(API, "9f2c07a4e1b35d68"))));
+    }
+
+    static String arn(String name) {
+        return "arn:aws:cloudwatch:us-east-1:210987654321:alarm:" + name;
+    }
+
+    static AlarmChange truth(String name, AlarmState state) {
+        return new AlarmChange(name, arn(name), "210987654321", "us-east-1", state, null, "read from CloudWatch",
+                SINCE, null, MetricSummary.NONE, null, false, Map.of(), Envelope.CLOUDWATCH);
+    }
+
+    static AlarmChange contributor(AlarmChange alarm, String id) {
+        return new AlarmChange(alarm.name(), alarm.arn(), alarm.accountId(), alarm.region(), AlarmState.ALARM, null,
+                "Threshold Crossed", SINCE, null, alarm.metrics(), null, false, Map.of(), Envelope.CLOUDWATCH, null,
+                new AlarmChange.Contributor(id, Map.of("TableName", "checkout-carts")), false);
+    }
+}

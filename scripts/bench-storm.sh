@@ -13,6 +13,6 @@ command -v java >/dev/null || { echo "bench-storm.sh: java (17 or newer) is not 
 work=target/local-run
 ./scripts/package-function.sh
 
-exec java -Dsun.net.httpserver.nodelay=true -cp "target/test-classes:$(cat "$work/test.classpath")" \
+exec java -Dsun.net.httpserver.nodelay=true -cp "target/test-classes:target/classes:$(cat "$work/test.classpath")" \
   dev.statuspagesync.local.StormBenchmark \
   --function-dir "$work/task" --ric-classpath "$(cat "$work/ric.classpath")" "$@"

@@ -40,6 +40,9 @@ import dev.statuspagesync.inbound.MetricSummary;
 public final class FakeCloudWatch implements AutoCloseable {
 
     static final String PATH = "/service/GraniteServiceVersion20100801/operation/";
+    /** The account and Region this CloudWatch is: the fixtures' and the local run's. */
+    public static final String ACCOUNT = "210987654321";
+    public static final String REGION = "us-east-1";
     private static final ObjectMapper CBOR = new ObjectMapper(new CBORFactory());
 
     /** One alarm as the fake holds it; {@code contributors} are the time series in ALARM, by contributor id. */
@@ -166,9 +169,12 @@ public final class FakeCloudWatch implements AutoCloseable {
 
     /**
      * Follows a change as CloudWatch made it, whether or not it is delivered: creates the alarm when new, moves it
-     * (or its contributor) to the change's state.
+     * (or its contributor) to the change's state. Alarms of other accounts or Regions are another CloudWatch's.
      */
     public synchronized void follow(AlarmChange change) {
+        if (!ACCOUNT.equals(change.accountId()) || !REGION.equals(change.region())) {
+            return; // another account's or Region's CloudWatch
+        }
         Instant since = change.stateTime() == null ? Instant.now() : change.stateTime();
         Alarm alarm = alarms.get(change.name());
         if (alarm == null) {

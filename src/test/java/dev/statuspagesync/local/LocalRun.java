@@ -22,7 +22,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
+import dev.statuspagesync.fake.FakeCloudWatch;
 import dev.statuspagesync.fake.FakeFlashduty;
+import dev.statuspagesync.inbound.EnvelopeReader;
+import dev.statuspagesync.inbound.Inbound;
 
 /**
  * Runs the packaged function as AWS runs it: the Lambda Java runtime interface client starts the function
@@ -32,8 +35,8 @@ import dev.statuspagesync.fake.FakeFlashduty;
  */
 public final class LocalRun {
 
-    static final String USAGE = "usage: scripts/run-local.sh [--json] [--dry-run] [--story incident|flapping|maintenance]"
-            + " [event.json ...]";
+    static final String USAGE = "usage: scripts/run-local.sh [--json] [--dry-run]"
+            + " [--story incident|flapping|maintenance|lost] [[--lost] event.json ...]";
     static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
     static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     static final long DEMO_PAGE_ID = 1001;
@@ -86,13 +89,32 @@ public final class LocalRun {
             new Step(STORIES_DIR + "maintenance/3-ok.json",
                     "The alarm recovers: its incident is resolved; the maintenance goes on."));
 
+    /** Changes CloudWatch made that never reached the function, repaired by the sweep's reconciliation. */
+    static final List<Step> LOST = List.of(
+            new Step(STORIES_DIR + "lost/1-alarm.json",
+                    "checkout-api-high-cpu fires at 09:00, delivered by SNS: an incident opens."),
+            new Step(STORIES_DIR + "lost/2-ok.json",
+                    "It recovers at 09:05, but the delivery is lost: CloudWatch knows, the page still shows it.",
+                    true),
+            new Step(STORIES_DIR + "lost/3-other-alarm.json",
+                    "checkout-api-5xx fires at 09:06, and this delivery is lost too.", true),
+            new Step(STORIES_DIR + "lost/4-sweep.json",
+                    "The sweep of 09:07 reads CloudWatch (DescribeAlarms): the lost recovery resolves the first"
+                            + " incident at 09:05, and the lost alarm opens its own incident."));
+
     /** The bundled stories by name, each with the settings it needs unless the caller sets them. */
     static final Map<String, Story> STORIES = Map.of(
             "incident", new Story(STORY, Map.of()),
             "flapping", new Story(FLAPPING, Map.of("STATUSPAGE_RESOLVE_AFTER", "5m")),
-            "maintenance", new Story(MAINTENANCE, Map.of()));
+            "maintenance", new Story(MAINTENANCE, Map.of()),
+            "lost", new Story(LOST, Map.of("STATUSPAGE_RECONCILE", "true")));
 
-    record Step(String file, String meaning) {
+    /** One event file: {@code lost} when CloudWatch makes its change but the function is not told. */
+    record Step(String file, String meaning, boolean lost) {
+
+        Step(String file, String meaning) {
+            this(file, meaning, false);
+        }
     }
 
     record Story(List<Step> steps, Map<String, String> settings) {
@@ -110,6 +132,14 @@ public final class LocalRun {
         String ricClasspath = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
+                case "--lost" -> {
+                    if (i + 1 == args.length) {
+                        System.err.println("run-local: --lost takes the event file CloudWatch changes without telling"
+                                + " the function");
+                        System.exit(2);
+                    }
+                    steps.add(new Step(args[++i], null, true));
+                }
                 case "--json" -> json = true;
                 case "--dry-run" -> dryRun = true;
                 case "--story" -> {
@@ -139,8 +169,13 @@ public final class LocalRun {
             }
         }
         Story run = steps.isEmpty() ? story : new Story(steps, Map.of());
-        int exit = new LocalRun(json, dryRun, System.out).run(run, functionDir, ricClasspath);
-        System.exit(exit);
+        int exit = 1;
+        try {
+            exit = new LocalRun(json, dryRun, System.out).run(run, functionDir, ricClasspath);
+        } finally {
+            // The fakes' server threads would keep a failed run alive.
+            System.exit(exit);
+        }
     }
 
     private final boolean json;
@@ -161,12 +196,17 @@ public final class LocalRun {
         Map<String, String> settings = real ? new LinkedHashMap<>() : fakeSettings(env, story.settings());
         Map<Long, Map<String, String>> pages = real ? Map.of() : pagesOf(settings);
         FakeFlashduty fake = real ? null : startFake(pages);
+        // CloudWatch is a fake too, whose alarms follow every event file, delivered or lost.
+        FakeCloudWatch cloudWatch = FakeCloudWatch.start();
         Path log = functionDir.getParent().resolve("function.log");
-        try (LocalRuntimeApi runtime = new LocalRuntimeApi(FUNCTION_TIMEOUT)) {
+        try (LocalRuntimeApi runtime = new LocalRuntimeApi(FUNCTION_TIMEOUT); cloudWatch) {
             if (fake != null) {
                 settings.put("FLASHDUTY_BASE_URL", fake.baseUrl());
                 settings.put("FLASHDUTY_APP_KEY", DEMO_APP_KEY);
             }
+            settings.put("AWS_ENDPOINT_URL_CLOUDWATCH", cloudWatch.endpoint());
+            settings.put("AWS_ACCESS_KEY_ID", "AKIAFAKECLOUDWATCH0");
+            settings.put("AWS_SECRET_ACCESS_KEY", "fake-cloudwatch-secret");
             if (dryRun) {
                 settings.put("FLASHDUTY_DRY_RUN", "true");
             }
@@ -187,6 +227,13 @@ public final class LocalRun {
                 for (int i = 0; i < steps.size(); i++) {
                     Step step = steps.get(i);
                     String event = Files.readString(resolve(step.file()), StandardCharsets.UTF_8);
+                    follow(cloudWatch, event);
+                    if (step.lost()) {
+                        report(i + 1, steps.size(), step, JSON.createObjectNode().put("event", step.file())
+                                .put("outcome", "lost").put("reason", "CloudWatch made the change; the function was"
+                                        + " not told").putNull("change_id"));
+                        continue;
+                    }
                     LocalRuntimeApi.Result result = runtime.invoke(event, FUNCTION_TIMEOUT.plusSeconds(30));
                     ObjectNode line = summarise(step.file(), result);
                     if (result.error() && line.path("reason").asText().contains("initialization failed")) {
@@ -208,6 +255,19 @@ public final class LocalRun {
             if (fake != null) {
                 fake.close();
             }
+        }
+    }
+
+    /** Moves the fake CloudWatch's alarms as the event's alarm changes say. */
+    private static void follow(FakeCloudWatch cloudWatch, String event) {
+        try {
+            for (Inbound item : new EnvelopeReader(JSON).read(JSON.readTree(event))) {
+                if (item instanceof Inbound.Alarm alarm) {
+                    cloudWatch.follow(alarm.change());
+                }
+            }
+        } catch (IOException notJson) {
+            // the function says what is wrong with it
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 
+import dev.statuspagesync.fake.FakeCloudWatch;
 import dev.statuspagesync.fake.FakeFlashduty;
+import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.support.AlarmEvents;
 
 /**
@@ -25,7 +28,7 @@ import dev.statuspagesync.support.AlarmEvents;
 public final class ColdStartBenchmark {
 
     static final String USAGE = "usage: scripts/bench-cold-start.sh [--starts N] [--events N] [--rss-runs N]"
-            + " [--jdk25 PATH] [--native EXECUTABLE] [--baseline TASK_DIR] [--zip-only] [--profile]";
+            + " [--jdk25 PATH] [--native EXECUTABLE] [--baseline TASK_DIR] [--zip-only] [--first-sweep] [--profile]";
     static final long PAGE_ID = 1001;
     static final String KEY = "bench-key";
     static final String COMPONENT = "01BENCHCOMPONENT0000000000";
@@ -76,6 +79,7 @@ public final class ColdStartBenchmark {
         Path nativeExecutable = null;
         Path baseline = null;
         boolean zipOnly = false;
+        boolean firstSweep = false;
         Path functionDir = null;
         String ricClasspath = null;
         for (int i = 0; i < args.length; i++) {
@@ -88,6 +92,7 @@ public final class ColdStartBenchmark {
                 case "--native" -> nativeExecutable = Path.of(args[++i]);
                 case "--baseline" -> baseline = Path.of(args[++i]).toAbsolutePath();
                 case "--zip-only" -> zipOnly = true;
+                case "--first-sweep" -> firstSweep = true;
                 case "--function-dir" -> functionDir = Path.of(args[++i]);
                 case "--ric-classpath" -> ricClasspath = args[++i];
                 default -> {
@@ -128,8 +133,13 @@ public final class ColdStartBenchmark {
         }
         Path jar = jarOf(functionDir, work);
 
-        try (FakeFlashduty fake = FakeFlashduty.start(KEY, PAGE_ID, Map.of(COMPONENT, "Bench component"))) {
-            var bench = new ColdStartBenchmark(fake, functionDir, jar, ricClasspath, work);
+        try (FakeFlashduty fake = FakeFlashduty.start(KEY, PAGE_ID, Map.of(COMPONENT, "Bench component"));
+                FakeCloudWatch cloudWatch = FakeCloudWatch.start()) {
+            var bench = new ColdStartBenchmark(fake, cloudWatch, functionDir, jar, ricClasspath, work, firstSweep);
+            if (firstSweep) {
+                System.out.println("The measured first event is a sweep that reconciles: DescribeAlarms finds one"
+                        + " alarm in ALARM, and an incident opens for it.");
+            }
             for (Setup setup : setups) {
                 bench.train(setup);
             }
@@ -161,17 +171,35 @@ public final class ColdStartBenchmark {
     }
 
     private final FakeFlashduty fake;
+    private final FakeCloudWatch cloudWatch;
     private final Path functionDir;
     private final Path jar;
     private final String ricClasspath;
     private final Path work;
+    private final boolean firstSweep;
 
-    ColdStartBenchmark(FakeFlashduty fake, Path functionDir, Path jar, String ricClasspath, Path work) {
+    ColdStartBenchmark(FakeFlashduty fake, FakeCloudWatch cloudWatch, Path functionDir, Path jar, String ricClasspath,
+            Path work, boolean firstSweep) {
         this.fake = fake;
+        this.cloudWatch = cloudWatch;
         this.functionDir = functionDir;
         this.jar = jar;
         this.ricClasspath = ricClasspath;
         this.work = work;
+        this.firstSweep = firstSweep;
+    }
+
+    /** The page and CloudWatch as every start finds them: empty, and one alarm in ALARM. */
+    private void reset() {
+        fake.reset();
+        cloudWatch.reset();
+        cloudWatch.metricAlarm("arn:aws:cloudwatch:us-east-1:210987654321:alarm:bench-alarm-0", AlarmState.ALARM,
+                Instant.parse("2026-03-14T08:00:00Z"), "AWS/EC2", "CPUUtilization");
+    }
+
+    /** The measured first event: an alarm's change, or with --first-sweep a sweep that reconciles. */
+    private String first() {
+        return firstSweep ? AlarmEvents.sweep("2026-03-14T08:01:00Z") : event(0);
     }
 
     /** Makes the set-up's archive: a run over the same first event and a few more, then a clean exit. */
@@ -179,7 +207,7 @@ public final class ColdStartBenchmark {
         if (setup.training().isEmpty()) {
             return;
         }
-        fake.reset();
+        reset();
         try (LocalRuntimeApi runtime = new LocalRuntimeApi(WAIT)) {
             Process function = start(setup, setup.training(), runtime);
             for (int i = 0; i < 20; i++) {
@@ -197,11 +225,11 @@ public final class ColdStartBenchmark {
 
     /** Milliseconds from process start to the first event's answer, or empty when it failed. */
     Optional<Long> coldStart(Setup setup) throws Exception {
-        fake.reset();
+        reset();
         try (LocalRuntimeApi runtime = new LocalRuntimeApi(WAIT)) {
             long started = System.nanoTime();
             Process function = start(setup, setup.options(), runtime);
-            var answer = runtime.invoke(event(0), WAIT);
+            var answer = runtime.invoke(first(), WAIT);
             long elapsed = System.nanoTime() - started;
             stop(function);
             return answer.error() ? Optional.empty() : Optional.of(TimeUnit.NANOSECONDS.toMillis(elapsed));
@@ -210,7 +238,7 @@ public final class ColdStartBenchmark {
 
     /** The peak resident set of a cold start plus {@code events} events, in kilobytes. */
     long peakResidentKilobytes(Setup setup, int events) throws Exception {
-        fake.reset();
+        reset();
         try (LocalRuntimeApi runtime = new LocalRuntimeApi(WAIT)) {
             Process function = start(setup, setup.options(), runtime);
             for (int i = 0; i < events; i++) {
@@ -235,13 +263,13 @@ public final class ColdStartBenchmark {
         Path classLog = work.resolve("cold-start-classes.log");
         Path log = work.resolve("bench-function.log");
         Files.deleteIfExists(classLog);
-        fake.reset();
+        reset();
         long elapsed;
         try (LocalRuntimeApi runtime = new LocalRuntimeApi(WAIT)) {
             long started = System.nanoTime();
             Process function = start(setup, with(setup.options(), "-Xlog:class+load=info:file=" + classLog),
                     runtime, Map.of("QUARKUS_LOG_CATEGORY__IO_QUARKUS__LEVEL", "INFO"));
-            runtime.invoke(event(0), WAIT);
+            runtime.invoke(first(), WAIT);
             elapsed = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             stop(function);
         }
@@ -283,6 +311,9 @@ public final class ColdStartBenchmark {
                 // The fake does not count minutes; an unpaced minute keeps the memory run short.
                 "FLASHDUTY_CALLS_PER_MINUTE", "100000",
                 "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024"));
+        // Reconciliation on, as the template deploys it; only a sweep builds the CloudWatch client.
+        settings.putAll(Map.of("STATUSPAGE_RECONCILE", "true", "AWS_ENDPOINT_URL_CLOUDWATCH", cloudWatch.endpoint(),
+                "AWS_ACCESS_KEY_ID", "AKIAFAKECLOUDWATCH0", "AWS_SECRET_ACCESS_KEY", "fake-cloudwatch-secret"));
         Path log = work.resolve("bench-function.log");
         if (setup.executable() != null) {
             return LocalRun.startExecutable(setup.executable(), functionDir, runtime.address(), settings, log);

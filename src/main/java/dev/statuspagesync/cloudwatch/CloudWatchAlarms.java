@@ -3,7 +3,6 @@ package dev.statuspagesync.cloudwatch;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.AlarmState;
@@ -27,8 +26,11 @@ public interface CloudWatchAlarms {
     /** The alarm's tags (ListTagsForResource). */
     Map<String, String> tags(String arn);
 
-    /** The active alarm mute rule that holds the alarm's actions, as "alarm mute rule R", if one does. */
-    Optional<String> mutedBy(String alarmName);
+    /**
+     * The alarms whose actions an active alarm mute rule holds, by name, each with the rule as
+     * "alarm mute rule R until T": one call for the active rules, and one per rule for its targets.
+     */
+    Map<String, String> mutedAlarms();
 
     /** The contributors of a multi-time-series alarm that are in ALARM, each as a change of {@code alarm}. */
     List<AlarmChange> contributorsInAlarm(AlarmChange alarm);

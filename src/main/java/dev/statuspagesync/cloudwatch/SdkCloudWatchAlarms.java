@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 import dev.statuspagesync.inbound.AlarmArn;
@@ -16,6 +17,7 @@ import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.inbound.MetricSummary;
 
+import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
@@ -67,24 +69,27 @@ final class SdkCloudWatchAlarms implements CloudWatchAlarms {
     }
 
     @Override
-    public Optional<String> mutedBy(String alarmName) {
+    public Map<String, String> mutedAlarms() {
+        Map<String, String> muted = new LinkedHashMap<>();
         String token = null;
         do {
             String next = token;
             var page = call("ListAlarmMuteRules", () -> client.listAlarmMuteRules(request -> request
-                    .alarmName(alarmName).statuses(AlarmMuteRuleStatus.ACTIVE).nextToken(next)
-                    .overrideConfiguration(timeout())));
-            var active = page.alarmMuteRuleSummaries().stream()
-                    .filter(rule -> rule.status() == AlarmMuteRuleStatus.ACTIVE).findFirst();
-            if (active.isPresent()) {
-                String arn = active.get().alarmMuteRuleArn();
-                String rule = arn == null ? "" : arn.substring(arn.lastIndexOf(':') + 1);
-                return Optional.of("alarm mute rule " + rule
-                        + (active.get().expireDate() == null ? "" : " until " + active.get().expireDate()));
+                    .statuses(AlarmMuteRuleStatus.ACTIVE).nextToken(next).overrideConfiguration(timeout())));
+            for (var summary : page.alarmMuteRuleSummaries()) {
+                String arn = summary.alarmMuteRuleArn();
+                String name = arn == null ? "" : arn.substring(arn.lastIndexOf(':') + 1);
+                var rule = call("GetAlarmMuteRule", () -> client.getAlarmMuteRule(request -> request
+                        .alarmMuteRuleName(name).overrideConfiguration(timeout())));
+                if (rule.status() == AlarmMuteRuleStatus.ACTIVE && rule.muteTargets() != null) {
+                    String why = "alarm mute rule " + name
+                            + (rule.expireDate() == null ? "" : " until " + rule.expireDate());
+                    rule.muteTargets().alarmNames().forEach(alarm -> muted.putIfAbsent(alarm, why));
+                }
             }
             token = page.nextToken();
         } while (token != null);
-        return Optional.empty();
+        return muted;
     }
 
     @Override
@@ -121,8 +126,8 @@ final class SdkCloudWatchAlarms implements CloudWatchAlarms {
         return alarms;
     }
 
-    private java.util.function.Consumer<software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration.Builder>
-            timeout() {
+    /** Ends the call by the invocation's deadline (or the client's own limit, whichever comes first). */
+    private Consumer<AwsRequestOverrideConfiguration.Builder> timeout() {
         return override -> override.apiCallTimeout(callTimeout.get());
     }
 

@@ -105,8 +105,9 @@ public class Reconciler {
             return Outcome.failed("not reconciled: " + unanswered.getMessage());
         }
         List<Outcome> repaired = new ArrayList<>();
+        MuteRules mutes = new MuteRules(cloudWatch);
         for (AlarmChange change : Reconciliation.repairs(listed, truth, insufficientData, now)) {
-            var outcome = repair(change, listed, cloudWatch, item, invocation);
+            var outcome = repair(change, listed, cloudWatch, mutes, item, invocation);
             if (outcome != null) {
                 log(change, now, outcome);
                 repaired.add(outcome);
@@ -139,10 +140,11 @@ public class Reconciler {
 
     /**
      * Applies one repair; null for a firing alarm that no route takes. A firing alarm that is not on the page has
-     * its tags read first when a route matches on tags, and its mute rules when it has a route.
+     * its tags read first when a route matches on tags, and is looked up among the muted alarms when it has a
+     * route.
      */
-    private Outcome repair(AlarmChange change, Set<String> listed, CloudWatchAlarms cloudWatch, int item,
-            Invocation invocation) {
+    private Outcome repair(AlarmChange change, Set<String> listed, CloudWatchAlarms cloudWatch, MuteRules mutes,
+            int item, Invocation invocation) {
         AlarmChange alarm = change;
         boolean firesAnew = Reconciliation.fires(change.newState(), insufficientData)
                 && !listed.contains(change.memberKey());
@@ -153,17 +155,33 @@ public class Reconciler {
             if (firesAnew && router.routeFor(alarm).isEmpty()) {
                 return null;
             }
-            if (firesAnew) {
-                var muted = cloudWatch.mutedBy(alarm.name());
-                if (muted.isPresent()) {
-                    alarm = withMute(alarm, muted.get());
-                }
+            String muted = firesAnew ? mutes.of(alarm.name()) : null;
+            if (muted != null) {
+                alarm = withMute(alarm, muted);
             }
         } catch (CloudWatchException unanswered) {
             invocation.markFailed();
             return Outcome.failed("not reconciled: " + unanswered.getMessage());
         }
         return executor.apply(alarm, item, invocation);
+    }
+
+    /** The account's active mute rules, read once per sweep and only when an alarm would open or join. */
+    private static final class MuteRules {
+
+        private final CloudWatchAlarms cloudWatch;
+        private Map<String, String> muted;
+
+        MuteRules(CloudWatchAlarms cloudWatch) {
+            this.cloudWatch = cloudWatch;
+        }
+
+        String of(String alarmName) {
+            if (muted == null) {
+                muted = cloudWatch.mutedAlarms();
+            }
+            return muted.get(alarmName);
+        }
     }
 
     private static AlarmChange withTags(AlarmChange alarm, Map<String, String> tags) {

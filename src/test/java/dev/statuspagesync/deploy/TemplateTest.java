@@ -191,7 +191,9 @@ class TemplateTest {
         assertEquals(List.of(Map.of("Effect", "Allow", "Action", List.of("cloudwatch:DescribeAlarms",
                 "cloudwatch:ListAlarmMuteRules"), "Resource", "*"), Map.of("Effect", "Allow", "Action",
                 List.of("cloudwatch:DescribeAlarmContributors", "cloudwatch:ListTagsForResource"), "Resource",
-                Map.of("Fn::Sub", "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:*"))),
+                Map.of("Fn::Sub", "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:*")),
+                Map.of("Effect", "Allow", "Action", "cloudwatch:GetAlarmMuteRule", "Resource", Map.of("Fn::Sub",
+                        "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm-mute-rule:*"))),
                 reads);
     }
 
@@ -414,7 +416,7 @@ class TemplateTest {
             boolean readsAlarms = actions.stream().allMatch(action -> String.valueOf(action).startsWith("cloudwatch:"));
             assertFalse(!readsAlarms && String.valueOf(statement.get("Resource")).contains("*"), "" + statement);
         }
-        assertEquals(5, roleStatements().size(), "logs, failure queue, buffer, alarm reads, and nothing else");
+        assertEquals(6, roleStatements().size(), "logs, failure queue, buffer, alarm reads, and nothing else");
     }
 
     @Test

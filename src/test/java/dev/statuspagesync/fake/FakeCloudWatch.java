@@ -11,7 +11,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -298,6 +297,7 @@ public final class FakeCloudWatch implements AutoCloseable {
             case "DescribeAlarmContributors" -> describeContributors(request);
             case "ListTagsForResource" -> listTags(request);
             case "ListAlarmMuteRules" -> listMuteRules(request);
+            case "GetAlarmMuteRule" -> getMuteRule(request);
             default -> Answer.error("UnknownOperationException", "the fake does not serve " + operation);
         };
     }
@@ -384,12 +384,22 @@ public final class FakeCloudWatch implements AutoCloseable {
     }
 
     private Answer listMuteRules(JsonNode request) {
-        Alarm alarm = alarms.get(request.path("AlarmName").asText());
         List<Object> rules = new ArrayList<>();
-        if (alarm != null && alarm.muteRuleArn() != null) {
-            rules.add(Map.of("AlarmMuteRuleArn", alarm.muteRuleArn(), "Status", "ACTIVE", "MuteType", "ONE_TIME"));
-        }
+        alarms.values().stream().map(Alarm::muteRuleArn).filter(java.util.Objects::nonNull).distinct()
+                .forEach(arn -> rules.add(Map.of("AlarmMuteRuleArn", arn, "Status", "ACTIVE", "MuteType",
+                        "ONE_TIME")));
         return Answer.ok(Map.of("AlarmMuteRuleSummaries", rules));
+    }
+
+    private Answer getMuteRule(JsonNode request) {
+        String name = request.path("AlarmMuteRuleName").asText();
+        List<String> targets = alarms.values().stream().filter(alarm -> alarm.muteRuleArn() != null
+                && alarm.muteRuleArn().endsWith(":" + name)).map(Alarm::name).toList();
+        if (targets.isEmpty()) {
+            return Answer.error("ResourceNotFoundException", "no alarm mute rule " + name);
+        }
+        return Answer.ok(Map.of("Name", name, "Status", "ACTIVE", "MuteType", "ONE_TIME", "MuteTargets",
+                Map.of("AlarmNames", targets)));
     }
 
     /** CBOR as the SDK reads it; an {@link Instant} is a tag-1 epoch-seconds number, as Smithy RPC v2 says. */
@@ -461,10 +471,13 @@ public final class FakeCloudWatch implements AutoCloseable {
         }
 
         @Override
-        public Optional<String> mutedBy(String alarmName) {
+        public Map<String, String> mutedAlarms() {
             synchronized (FakeCloudWatch.this) {
-                return Optional.ofNullable(alarms.get(alarmName)).map(Alarm::muteRuleArn)
-                        .map(arn -> "alarm mute rule " + arn.substring(arn.lastIndexOf(':') + 1));
+                Map<String, String> muted = new LinkedHashMap<>();
+                alarms.values().stream().filter(alarm -> alarm.muteRuleArn() != null).forEach(alarm -> muted.put(
+                        alarm.name(), "alarm mute rule " + alarm.muteRuleArn().substring(
+                                alarm.muteRuleArn().lastIndexOf(':') + 1)));
+                return muted;
             }
         }
 

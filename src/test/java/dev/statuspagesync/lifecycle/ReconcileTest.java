@@ -213,6 +213,12 @@ class ReconcileTest {
 
         assertEquals("ignored", swept.path("outcome").asText(), swept.toString());
         assertEquals(List.of(), fake().requests(CREATE));
+        assertEquals(List.of(DESCRIBE, "ListAlarmMuteRules", "GetAlarmMuteRule"),
+                cloudWatch().requests().stream().map(call -> call.operation()).toList());
+        assertEquals(Fixtures.json("{\"Statuses\":[\"ACTIVE\"]}"),
+                cloudWatch().requests("ListAlarmMuteRules").get(0).body());
+        assertEquals(Fixtures.json("{\"AlarmMuteRuleName\":\"reindex\"}"),
+                cloudWatch().requests("GetAlarmMuteRule").get(0).body());
     }
 
     @Test

@@ -4,16 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import dev.statuspagesync.cloudwatch.CloudWatchConnector;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
@@ -45,6 +51,34 @@ class NativeReadinessTest {
         assertTrue(bound.size() >= 3, "found the bound enums: " + bound);
         assertEquals(List.of(), bound.stream().filter(type -> !type.isAnnotationPresent(RegisterForReflection.class))
                 .map(Class::getName).toList());
+    }
+
+    @Test
+    void keepsTheAwsSdkBehindTheCloudWatchPackageAndBuildsItsClientOnlyOnUse() throws Exception {
+        List<String> outside = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(CLASSES)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
+                String bytes = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                if (bytes.contains("software/amazon/awssdk")
+                        && !CLASSES.relativize(file).toString().startsWith("dev/statuspagesync/cloudwatch/")) {
+                    outside.add(CLASSES.relativize(file).toString());
+                }
+            }
+        }
+
+        assertEquals(List.of(), outside, "only cloudwatch/ may load the SDK: an alarm delivery never does");
+        for (Field field : CloudWatchConnector.class.getDeclaredFields()) {
+            assertTrue(!Modifier.isStatic(field.getModifiers())
+                    || !field.getType().getName().startsWith("software.amazon.awssdk")
+                            && !Map.class.isAssignableFrom(field.getType()),
+                    "no SDK client is made in a static initialiser: " + field);
+        }
+        // The SDK carries its own native-image configuration for what it loads by reflection or as resources.
+        for (String config : List.of("META-INF/native-image/software.amazon.awssdk/url-connection-client/reflect-config.json",
+                "META-INF/native-image/software.amazon.awssdk/sdk-core/resource-config.json",
+                "META-INF/native-image/software.amazon.awssdk/aws-core/reflect-config.json")) {
+            assertTrue(getClass().getClassLoader().getResource(config) != null, config);
+        }
     }
 
     private static boolean boundByJackson(Class<?> type) {

@@ -1,6 +1,7 @@
 package dev.statuspagesync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -67,6 +68,10 @@ class NativeReadinessTest {
         }
 
         assertEquals(List.of(), outside, "only cloudwatch/ may load the SDK: an alarm delivery never does");
+        String connector = new String(Files.readAllBytes(CLASSES.resolve(
+                "dev/statuspagesync/cloudwatch/CloudWatchConnector.class")), StandardCharsets.ISO_8859_1);
+        assertFalse(connector.contains("software/amazon/awssdk"), "the bean every invocation may touch names no SDK"
+                + " type, so loading it loads none");
         for (Field field : CloudWatchConnector.class.getDeclaredFields()) {
             assertTrue(!Modifier.isStatic(field.getModifiers())
                     || !field.getType().getName().startsWith("software.amazon.awssdk")

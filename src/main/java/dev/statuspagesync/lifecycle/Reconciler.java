@@ -229,6 +229,9 @@ public class Reconciler {
         var kind = done.stream().map(Outcome::outcome).min(Comparator.comparing(WEIGHT::indexOf))
                 .orElse(Outcome.Kind.IGNORED);
         var incidents = done.stream().map(Outcome::changeId).filter(Objects::nonNull).distinct().toList();
-        return new Outcome(kind, summary, incidents.size() == 1 ? incidents.get(0) : null);
+        // A dry run answers with the writes the repairs would make.
+        var planned = done.stream().map(Outcome::planned).filter(Objects::nonNull).flatMap(List::stream).toList();
+        return new Outcome(kind, summary, incidents.size() == 1 ? incidents.get(0) : null,
+                planned.isEmpty() ? null : planned);
     }
 }

@@ -40,7 +40,7 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTest
 @TestProfile(ReconcileTest.Reconciling.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
-@QuarkusTestResource(FakeCloudWatchResource.class)
+@QuarkusTestResource(value = FakeCloudWatchResource.class, restrictToAnnotatedClass = true)
 @ExtendWith(FreshFake.class)
 class ReconcileTest {
 

@@ -259,7 +259,7 @@ public final class LocalRun {
     }
 
     /** Moves the fake CloudWatch's alarms as the event's alarm changes say. */
-    private static void follow(FakeCloudWatch cloudWatch, String event) {
+    static void follow(FakeCloudWatch cloudWatch, String event) {
         try {
             for (Inbound item : new EnvelopeReader(JSON).read(JSON.readTree(event))) {
                 if (item instanceof Inbound.Alarm alarm) {

@@ -4,14 +4,18 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.statuspagesync.fake.FakeCloudWatch;
+import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.support.Fixtures;
 
 /** The local run's one-line summary of each invocation, whatever the function answered. */
@@ -95,5 +99,21 @@ class LocalRunTest {
 
         assertEquals(Optional.of("java.lang.IllegalArgumentException: STATUSPAGE_DEFER_TO names 'robots'"),
                 LocalRun.startUpCause(log));
+    }
+
+    @Test
+    void movesTheFakeCloudWatchAsEveryEventFileSaysDeliveredOrLost() throws Exception {
+        FakeCloudWatch cloudWatch = FakeCloudWatch.inMemory();
+
+        LocalRun.follow(cloudWatch, Files.readString(Path.of("src/test/resources/stories/lost/1-alarm.json")));
+        LocalRun.follow(cloudWatch, Files.readString(Path.of("src/test/resources/stories/lost/2-ok.json")));
+        LocalRun.follow(cloudWatch, Files.readString(Path.of("src/test/resources/events/sns-metric-math-alarm.json")));
+        LocalRun.follow(cloudWatch, "not an event");
+
+        var alarm = cloudWatch.alarms().get("checkout-api-high-cpu");
+        assertEquals(AlarmState.OK, alarm.state());
+        assertEquals(Instant.parse("2026-03-14T09:05:00Z"), alarm.since());
+        assertEquals(Set.of("checkout-api-high-cpu"), cloudWatch.alarms().keySet(),
+                "an alarm of another Region is another CloudWatch's");
     }
 }

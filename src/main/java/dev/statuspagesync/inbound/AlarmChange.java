@@ -85,6 +85,24 @@ public record AlarmChange(
         return contributor == null ? arn : MemberKey.of(arn, contributor.id());
     }
 
+    /** This change with the alarm's tags, read apart from it. */
+    public AlarmChange withTags(Map<String, String> alarmTags) {
+        return new AlarmChange(name, arn, accountId, region, newState, previousState, reason, stateTime, description,
+                metrics, compositeRule, actionsSuppressed, alarmTags, envelope, mutedBy, contributor, deleted);
+    }
+
+    /** This change while the mute rule {@code rule} holds the alarm's actions. */
+    public AlarmChange withMutedBy(String rule) {
+        return new AlarmChange(name, arn, accountId, region, newState, previousState, reason, stateTime, description,
+                metrics, compositeRule, actionsSuppressed, tags, envelope, rule, contributor, deleted);
+    }
+
+    /** This change as one of the alarm's time series. */
+    public AlarmChange withContributor(Contributor timeSeries) {
+        return new AlarmChange(name, arn, accountId, region, newState, previousState, reason, stateTime, description,
+                metrics, compositeRule, actionsSuppressed, tags, envelope, mutedBy, timeSeries, deleted);
+    }
+
     /** The same alarm in {@code state} since {@code time}, as CloudWatch reports it now. */
     public AlarmChange now(AlarmState state, String why, Instant time, Envelope via, boolean gone) {
         return new AlarmChange(name, arn, accountId, region, state, null, why, time, description, metrics,

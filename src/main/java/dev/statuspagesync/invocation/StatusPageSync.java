@@ -175,6 +175,10 @@ public class StatusPageSync {
             subject.put("via", alarm.change().envelope().name());
             text = "alarm=\"" + alarm.change().name() + "\" state=" + alarm.change().newState() + " via="
                     + alarm.change().envelope();
+            if (alarm.change().contributor() != null) {
+                subject.put("contributor", alarm.change().contributor().id());
+                text += " contributor=" + alarm.change().contributor().id();
+            }
         } else if (item instanceof Inbound.Sweep sweep) {
             subject.put("sweep", sweep.time().toString());
             text = "sweep time=" + sweep.time();

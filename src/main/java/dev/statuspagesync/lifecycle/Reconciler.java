@@ -150,14 +150,14 @@ public class Reconciler {
                 && !listed.contains(change.memberKey());
         try {
             if (firesAnew && router.readsTags()) {
-                alarm = withTags(alarm, cloudWatch.tags(alarm.arn()));
+                alarm = alarm.withTags(cloudWatch.tags(alarm.arn()));
             }
             if (firesAnew && router.routeFor(alarm).isEmpty()) {
                 return null;
             }
             String muted = firesAnew ? mutes.of(alarm.name()) : null;
             if (muted != null) {
-                alarm = withMute(alarm, muted);
+                alarm = alarm.withMutedBy(muted);
             }
         } catch (CloudWatchException unanswered) {
             invocation.markFailed();
@@ -182,20 +182,6 @@ public class Reconciler {
             }
             return muted.get(alarmName);
         }
-    }
-
-    private static AlarmChange withTags(AlarmChange alarm, Map<String, String> tags) {
-        return new AlarmChange(alarm.name(), alarm.arn(), alarm.accountId(), alarm.region(), alarm.newState(),
-                alarm.previousState(), alarm.reason(), alarm.stateTime(), alarm.description(), alarm.metrics(),
-                alarm.compositeRule(), alarm.actionsSuppressed(), tags, alarm.envelope(), alarm.mutedBy(),
-                alarm.contributor(), alarm.deleted());
-    }
-
-    private static AlarmChange withMute(AlarmChange alarm, String mutedBy) {
-        return new AlarmChange(alarm.name(), alarm.arn(), alarm.accountId(), alarm.region(), alarm.newState(),
-                alarm.previousState(), alarm.reason(), alarm.stateTime(), alarm.description(), alarm.metrics(),
-                alarm.compositeRule(), alarm.actionsSuppressed(), alarm.tags(), alarm.envelope(), mutedBy,
-                alarm.contributor(), alarm.deleted());
     }
 
     private static void log(AlarmChange change, Instant now, Outcome outcome) {

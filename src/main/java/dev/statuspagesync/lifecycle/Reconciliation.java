@@ -108,7 +108,7 @@ public final class Reconciliation {
                 }
             } else if (!fires(alarm.newState(), policy) || truth.contributors().containsKey(arn)
                     && truth.contributors().get(arn).stream().noneMatch(one -> one.memberKey().equals(key))) {
-                repairs.add(withContributor(alarm, contributor).now(AlarmState.OK,
+                repairs.add(alarm.withContributor(timeSeries(contributor)).now(AlarmState.OK,
                         "contributor no longer in ALARM", now, Envelope.CLOUDWATCH, false));
             }
         }
@@ -141,14 +141,12 @@ public final class Reconciliation {
         AlarmChange alarm = new AlarmChange(parsed.name(), arn, parsed.account(), parsed.region(), AlarmState.OK,
                 null, "the alarm no longer exists in CloudWatch", now, null, MetricSummary.NONE, null, false,
                 Map.of(), Envelope.CLOUDWATCH, null, null, true);
-        return contributor == null ? alarm : withContributor(alarm, contributor);
+        return contributor == null ? alarm : alarm.withContributor(timeSeries(contributor));
     }
 
-    private static AlarmChange withContributor(AlarmChange alarm, String id) {
-        return new AlarmChange(alarm.name(), alarm.arn(), alarm.accountId(), alarm.region(), alarm.newState(), null,
-                alarm.reason(), alarm.stateTime(), alarm.description(), alarm.metrics(), alarm.compositeRule(),
-                alarm.actionsSuppressed(), alarm.tags(), alarm.envelope(), alarm.mutedBy(),
-                new AlarmChange.Contributor(id, Map.of()), alarm.deleted());
+    /** A contributor known by its id alone: the list keeps the attributes it was written with. */
+    private static AlarmChange.Contributor timeSeries(String id) {
+        return new AlarmChange.Contributor(id, Map.of());
     }
 
     private static Set<String> arns(List<AlarmChange> alarms) {

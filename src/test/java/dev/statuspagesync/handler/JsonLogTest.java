@@ -90,4 +90,21 @@ class JsonLogTest {
         assertEquals("2026-03-14T09:06:00Z", fields.get(1).path("sweep").asText());
         assertFalse(fields.get(1).path("request_id").asText().isBlank());
     }
+
+    @Test
+    void namesTheContributorOfAMultiTimeSeriesAlarmsChange() {
+        List<String> printed;
+        try (LogCapture capture = LogCapture.start()) {
+            Lambda.answer(AlarmEvents.contributor("9f2c07a4e1b35d68", "checkout-orders", "ALARM",
+                    "2026-03-14T09:30:12.000+0000"));
+            printed = capture.asPrinted();
+        }
+
+        JsonNode fields = printed.stream().map(Fixtures::json)
+                .filter(line -> line.path("loggerName").asText().endsWith("StatusPageSync")).findFirst()
+                .orElseThrow().path("mdc");
+        assertEquals(AlarmEvents.TABLES, fields.path("alarm").asText());
+        assertEquals("9f2c07a4e1b35d68", fields.path("contributor").asText());
+        assertEquals("EVENTBRIDGE", fields.path("via").asText());
+    }
 }

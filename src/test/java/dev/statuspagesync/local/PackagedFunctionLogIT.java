@@ -10,7 +10,9 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -20,7 +22,9 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.statuspagesync.fake.FakeCloudWatch;
 import dev.statuspagesync.fake.FakeFlashduty;
+import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
 
@@ -81,6 +85,46 @@ class PackagedFunctionLogIT {
         assertEquals(1, metrics.get(0).path("Created").asLong());
         assertEquals(1, metrics.get(1).path("Resolved").asLong());
         assertFalse(String.join("\n", lines).contains(KEY), "the key stays out of the log and the metrics");
+    }
+
+    @Test
+    void reconcilesThroughTheSdkItCarries() throws Exception {
+        Path task = unpack(Path.of("target/function.zip"), Path.of("target/packaged-it/task"));
+        Path log = task.getParent().resolve("function.log");
+        List<String> lines;
+        try (FakeFlashduty fake = FakeFlashduty.start(KEY, PAGE, Map.of(COMPONENT, "Component"));
+                FakeCloudWatch cloudWatch = FakeCloudWatch.start();
+                LocalRuntimeApi runtime = new LocalRuntimeApi(Duration.ofSeconds(60))) {
+            cloudWatch.metricAlarm(AlarmEvents.ARN, AlarmState.ALARM, Instant.parse("2026-03-14T09:00:00Z"),
+                    "AWS/EC2", "CPUUtilization");
+            Map<String, String> settings = new HashMap<>(Map.of("FLASHDUTY_BASE_URL", fake.baseUrl(),
+                    "FLASHDUTY_APP_KEY", KEY, "STATUSPAGE_PAGE_ID", String.valueOf(PAGE),
+                    "STATUSPAGE_COMPONENT_IDS", COMPONENT, "STATUSPAGE_RECONCILE", "true",
+                    "AWS_ENDPOINT_URL_CLOUDWATCH", cloudWatch.endpoint(), "AWS_ACCESS_KEY_ID", "AKIAPACKAGEDIT00000",
+                    "AWS_SECRET_ACCESS_KEY", "packaged-it-secret"));
+            Process function = LocalRun.startFunction(task, runtimeInterfaceClient(), runtime.address(), true,
+                    settings, log);
+            try {
+                var answer = runtime.invoke(AlarmEvents.sweep("2026-03-14T09:01:00Z"), Duration.ofSeconds(120));
+                assertFalse(answer.error(), answer.body());
+                assertEquals("created", Fixtures.json(answer.body()).path("outcome").asText(), answer.body());
+            } finally {
+                function.destroy();
+                function.waitFor();
+            }
+            assertEquals(List.of("DescribeAlarms", "ListAlarmMuteRules"),
+                    cloudWatch.requests().stream().map(FakeCloudWatch.Recorded::operation).toList());
+            assertEquals(1, fake.requests("/status-page/change/create").size());
+            lines = Files.readAllLines(log).stream().filter(line -> !line.isBlank()).toList();
+        }
+
+        JsonNode metrics = lines.stream().map(Fixtures::json).filter(line -> line.has("_aws")).findFirst()
+                .orElseThrow();
+        assertEquals(2, metrics.path("CloudWatchCalls").asLong(), lines.toString());
+        assertEquals(1, metrics.path("Reconciled").asLong());
+        assertEquals("CLOUDWATCH", lines.stream().map(Fixtures::json).map(line -> line.path("mdc"))
+                .filter(mdc -> mdc.has("alarm")).findFirst().orElseThrow().path("via").asText());
+        assertFalse(String.join("\n", lines).contains("packaged-it-secret"));
     }
 
     /** The runtime interface client's jars and what it needs, from this test's own class path. */

@@ -1,6 +1,8 @@
 package dev.statuspagesync.inbound;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -52,7 +54,7 @@ public record AlarmChange(
     public record Contributor(String id, Map<String, String> attributes) {
 
         public Contributor {
-            attributes = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(attributes));
+            attributes = Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
         }
     }
 

@@ -337,7 +337,7 @@ public final class IncidentMapper {
         }
         return alarm.contributor().attributes().entrySet().stream()
                 .map(attribute -> attribute.getKey() + "=" + attribute.getValue())
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     /** The change's subject in reasons: "alarm X", or "contributor L of alarm X" for one time series. */

@@ -2,6 +2,8 @@ package dev.statuspagesync.outcome;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.jboss.logging.Logger;
@@ -87,7 +89,7 @@ public record Outcome(Kind outcome, String reason, @JsonProperty("change_id") Lo
         Kind kind = first.mustRetry() ? first.outcome
                 : second.mustRetry() || second.outcome != Kind.IGNORED ? second.outcome : first.outcome;
         List<PlannedCall> calls = first.planned == null && second.planned == null ? null
-                : java.util.stream.Stream.of(first.planned, second.planned).filter(java.util.Objects::nonNull)
+                : Stream.of(first.planned, second.planned).filter(Objects::nonNull)
                         .flatMap(List::stream).toList();
         return new Outcome(kind, first.reason + "; " + second.reason,
                 second.changeId != null ? second.changeId : first.changeId, calls);

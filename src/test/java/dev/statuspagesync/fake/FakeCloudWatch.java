@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -385,7 +386,7 @@ public final class FakeCloudWatch implements AutoCloseable {
 
     private Answer listMuteRules(JsonNode request) {
         List<Object> rules = new ArrayList<>();
-        alarms.values().stream().map(Alarm::muteRuleArn).filter(java.util.Objects::nonNull).distinct()
+        alarms.values().stream().map(Alarm::muteRuleArn).filter(Objects::nonNull).distinct()
                 .forEach(arn -> rules.add(Map.of("AlarmMuteRuleArn", arn, "Status", "ACTIVE", "MuteType",
                         "ONE_TIME")));
         return Answer.ok(Map.of("AlarmMuteRuleSummaries", rules));

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.statuspagesync.fake.FakeCloudWatchResource;
+import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.MemberKey;
@@ -256,12 +258,12 @@ class ReconcileTest {
         assertEquals("resolved", resolved.path("outcome").asText(), resolved.toString());
     }
 
-    private static Membership listOf(dev.statuspagesync.fake.FakeFlashduty.Incident incident) {
+    private static Membership listOf(FakeFlashduty.Incident incident) {
         return IncidentText.readAlarmList(incident.updates().get(0).description());
     }
 
-    private static Map<String, Membership.State> states(dev.statuspagesync.fake.FakeFlashduty.Incident incident) {
-        Map<String, Membership.State> states = new java.util.TreeMap<>();
+    private static Map<String, Membership.State> states(FakeFlashduty.Incident incident) {
+        Map<String, Membership.State> states = new TreeMap<>();
         listOf(incident).members().forEach((key, member) -> states.put(key, member.state()));
         return states;
     }

@@ -87,7 +87,7 @@ final class SdkCloudWatchAlarms implements CloudWatchAlarms {
                     rule.muteTargets().alarmNames().forEach(alarm -> muted.putIfAbsent(alarm, why));
                 }
             }
-            token = page.nextToken();
+            token = next(token, page.nextToken(), "ListAlarmMuteRules");
         } while (token != null);
         return muted;
     }
@@ -106,7 +106,7 @@ final class SdkCloudWatchAlarms implements CloudWatchAlarms {
                     alarm.metrics(), null, false, alarm.tags(), Envelope.CLOUDWATCH, null,
                     new AlarmChange.Contributor(contributor.contributorId(), contributor.contributorAttributes()),
                     false)));
-            token = page.nextToken();
+            token = next(token, page.nextToken(), "DescribeAlarmContributors");
         } while (token != null);
         return contributors;
     }
@@ -121,7 +121,7 @@ final class SdkCloudWatchAlarms implements CloudWatchAlarms {
             DescribeAlarmsResponse page = call("DescribeAlarms", () -> client.describeAlarms(request));
             page.metricAlarms().forEach(alarm -> toChange(alarm).ifPresent(alarms::add));
             page.compositeAlarms().forEach(alarm -> toChange(alarm).ifPresent(alarms::add));
-            token = page.nextToken();
+            token = next(token, page.nextToken(), "DescribeAlarms");
         } while (token != null);
         return alarms;
     }
@@ -191,6 +191,14 @@ final class SdkCloudWatchAlarms implements CloudWatchAlarms {
         Map<String, String> map = new LinkedHashMap<>();
         dimensions.forEach(dimension -> map.put(dimension.name(), dimension.value() == null ? "" : dimension.value()));
         return map;
+    }
+
+    /** The token of the next page; an answer that names the page just read again would never end. */
+    private static String next(String current, String next, String operation) {
+        if (next != null && next.equals(current)) {
+            throw new CloudWatchException("CloudWatch " + operation + " answered the same NextToken twice", null);
+        }
+        return next;
     }
 
     /** Makes one call, its failure told in words that name the call and CloudWatch's error code. */

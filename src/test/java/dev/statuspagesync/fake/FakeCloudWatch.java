@@ -71,6 +71,7 @@ public final class FakeCloudWatch implements AutoCloseable {
     private int pageSize = 100;
     private int throttleNext;
     private int dropNext;
+    private boolean sameNextToken;
 
     private FakeCloudWatch(HttpServer server, ExecutorService executor) {
         this.server = server;
@@ -113,6 +114,7 @@ public final class FakeCloudWatch implements AutoCloseable {
         pageSize = 100;
         throttleNext = 0;
         dropNext = 0;
+        sameNextToken = false;
     }
 
     /** A metric alarm on one metric, in {@code state} since {@code since}. */
@@ -208,6 +210,11 @@ public final class FakeCloudWatch implements AutoCloseable {
     /** The next {@code calls} calls are throttled (HTTP 400, {@code Throttling}). */
     public synchronized void throttleNext(int calls) {
         this.throttleNext = calls;
+    }
+
+    /** A broken CloudWatch: every page of DescribeAlarms names the page it answers as the next one. */
+    public synchronized void answerTheSameNextToken() {
+        this.sameNextToken = true;
     }
 
     /** The next {@code calls} calls get no answer: the connection closes, as when CloudWatch is unreachable. */
@@ -334,7 +341,7 @@ public final class FakeCloudWatch implements AutoCloseable {
         answer.put("MetricAlarms", metricAlarms);
         answer.put("CompositeAlarms", compositeAlarms);
         if (to < matching.size()) {
-            answer.put("NextToken", String.valueOf(to));
+            answer.put("NextToken", String.valueOf(sameNextToken ? from : to));
         }
         return Answer.ok(answer);
     }

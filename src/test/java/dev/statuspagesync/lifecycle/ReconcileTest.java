@@ -194,6 +194,24 @@ class ReconcileTest {
     }
 
     @Test
+    void aNextTokenThatNeverMovesFailsTheSweepInsteadOfLoopingForever() {
+        for (int i = 1; i <= 3; i++) {
+            cloudWatch().metricAlarm("arn:aws:cloudwatch:us-east-1:210987654321:alarm:disk-" + i, AlarmState.ALARM,
+                    FIRED, "AWS/EC2", "DiskReadOps");
+        }
+        cloudWatch().pageSize(1);
+        cloudWatch().answerTheSameNextToken();
+
+        var failed = Lambda.invoke(AlarmEvents.sweep("2026-03-14T09:01:00Z"));
+
+        assertEquals(500, failed.statusCode(), failed.asString());
+        assertTrue(failed.asString().contains("not reconciled: CloudWatch DescribeAlarms answered the same NextToken"
+                + " twice"), failed.asString());
+        assertEquals(2, cloudWatch().requests(DESCRIBE).size());
+        assertEquals(List.of(), fake().requests(CREATE), "nothing is repaired from a partial answer");
+    }
+
+    @Test
     void anAlarmOfAnotherRegionIsLeftToItsDeliveries() {
         String elsewhere = "arn:aws:cloudwatch:eu-west-1:210987654321:alarm:" + AlarmEvents.NAME;
         Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000").replace(AlarmEvents.ARN,

@@ -113,8 +113,8 @@ public class Reconciler {
                 repaired.add(outcome);
             }
         }
-        metrics.count(Metrics.RECONCILED, repaired.stream().filter(outcome -> outcome.outcome() != Outcome.Kind.IGNORED)
-                .count());
+        metrics.count(Metrics.RECONCILED, repaired.stream()
+                .filter(outcome -> outcome.outcome() != Outcome.Kind.IGNORED && !outcome.mustRetry()).count());
         return summary(truth, repaired);
     }
 

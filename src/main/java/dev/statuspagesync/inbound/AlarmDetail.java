@@ -16,6 +16,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @JsonIgnoreProperties(ignoreUnknown = true)
 record AlarmDetail(
         String alarmName,
+        String operation,
         State state,
         State previousState,
         Configuration configuration,

@@ -23,6 +23,7 @@ public class EnvelopeReader {
 
     static final String STATE_CHANGE = "CloudWatch Alarm State Change";
     static final String CONTRIBUTOR_CHANGE = "CloudWatch Alarm Contributor State Change";
+    static final String CONFIGURATION_CHANGE = "CloudWatch Alarm Configuration Change";
     private static final String CLOUDWATCH_SOURCE = "aws.cloudwatch";
     private static final String SCHEDULE_SOURCE = "aws.events";
     private static final String SCHEDULED = "Scheduled Event";
@@ -175,6 +176,9 @@ public class EnvelopeReader {
             return new Inbound.Skipped("EventBridge event from " + text(event, "source") + ", not CloudWatch",
                     messageId);
         }
+        if (CONFIGURATION_CHANGE.equals(detailType)) {
+            return fromConfigurationChange(event, messageId);
+        }
         if (!STATE_CHANGE.equals(detailType) && !CONTRIBUTOR_CHANGE.equals(detailType)) {
             return new Inbound.Skipped("EventBridge detail-type '" + detailType + "' is not an alarm state change",
                     messageId);
@@ -184,6 +188,28 @@ public class EnvelopeReader {
         String arn = resources.isArray() && !resources.isEmpty() ? resources.get(0).asText(null) : null;
         return fromDetail(detail, Envelope.EVENTBRIDGE, arn, text(event, "account"), text(event, "region"),
                 messageId);
+    }
+
+    /**
+     * A configuration change: the deletion of an alarm is its last change, which counts as a recovery at the event's
+     * time; creations and updates change no state.
+     */
+    private Inbound fromConfigurationChange(JsonNode event, String messageId) throws JsonProcessingException {
+        AlarmDetail detail = mapper.treeToValue(event.path("detail"), AlarmDetail.class);
+        Instant deletedAt = Timestamps.parse(text(event, "time"));
+        if (detail == null || !"delete".equals(detail.operation()) || deletedAt == null) {
+            return new Inbound.Skipped("EventBridge detail-type '" + CONFIGURATION_CHANGE + "' is not an alarm state"
+                    + " change" + (detail != null && "delete".equals(detail.operation())
+                            ? " (a deletion without a readable time)" : ""), messageId);
+        }
+        JsonNode resources = event.path("resources");
+        String arn = resources.isArray() && !resources.isEmpty() ? resources.get(0).asText(null) : null;
+        Inbound read = fromDetail(new AlarmDetail(detail.alarmName(), detail.operation(),
+                new AlarmDetail.State("OK", "the alarm was deleted", null, null), null, detail.configuration(),
+                null, null, null), Envelope.EVENTBRIDGE, arn, text(event, "account"), text(event, "region"),
+                messageId);
+        return read instanceof Inbound.Alarm alarm ? new Inbound.Alarm(alarm.change().now(AlarmState.OK,
+                "the alarm was deleted", deletedAt, Envelope.EVENTBRIDGE, true), messageId) : read;
     }
 
     private static Inbound fromSchedule(JsonNode event, String messageId) {

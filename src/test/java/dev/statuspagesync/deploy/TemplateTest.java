@@ -158,8 +158,8 @@ class TemplateTest {
 
         assertEquals("UseEventBridge", TEMPLATE.resource("AlarmStateRule").get("Condition"));
         assertEquals(List.of("aws.cloudwatch"), pattern.get("source"));
-        assertEquals(List.of("CloudWatch Alarm State Change", "CloudWatch Alarm Contributor State Change"),
-                pattern.get("detail-type"));
+        assertEquals(List.of("CloudWatch Alarm State Change", "CloudWatch Alarm Contributor State Change",
+                "CloudWatch Alarm Configuration Change"), pattern.get("detail-type"));
         assertEquals(List.of(Map.of("alarmName", List.of(Map.of("prefix", ref("AlarmNamePrefix")))),
                 ref("AWS::NoValue")), ifBranches(pattern.get("detail"), "HasPrefix"));
         assertEquals(List.of(getAtt("BufferQueue", "Arn"), ALIAS), ifBranches(target.get("Arn"), "UseBuffer"));

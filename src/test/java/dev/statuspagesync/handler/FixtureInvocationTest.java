@@ -52,6 +52,7 @@ class FixtureInvocationTest {
             eventbridge-muted-alarm.json         | ignored | alarm actions are muted by alarm mute rule search-reindex-window until 2026-03-14T23:30:00.000+0000 (planned work), so this is not an outage
             eventbridge-scheduled-event.json     | ignored | sweep at 2026-03-14T09:40:00Z: nothing resolved
             eventbridge-configuration-change.json | ignored | EventBridge detail-type 'CloudWatch Alarm Configuration Change' is not an alarm state change
+            eventbridge-alarm-deleted.json       | ignored | no open incident for this alarm
             sns-plain-text-message.json          | ignored | SNS message is plain text, not a CloudWatch alarm
             sns-unrelated-json.json              | ignored | JSON payload is not a CloudWatch alarm change
             """)

@@ -85,6 +85,17 @@ class EnvelopeReaderTest {
     }
 
     @Test
+    void readsTheDeletionOfAnAlarmAsItsRecoveryAtTheEventsTime() {
+        AlarmChange deleted = onlyAlarm("eventbridge-alarm-deleted.json");
+
+        assertEquals("arn:aws:cloudwatch:us-east-1:210987654321:alarm:checkout-api-high-cpu", deleted.arn());
+        assertEquals(AlarmState.OK, deleted.newState());
+        assertEquals(true, deleted.deleted());
+        assertEquals(Instant.parse("2026-03-14T09:50:00Z"), deleted.stateTime(), "the deletion, not the last state");
+        assertEquals(Envelope.EVENTBRIDGE, deleted.envelope());
+    }
+
+    @Test
     void skipsAContributorEventWithoutAContributorId() {
         ObjectNode event = (ObjectNode) Fixtures.eventJson("eventbridge-contributor-alarm.json");
         ((ObjectNode) event.path("detail").path("alarmContributor")).put("id", " ");

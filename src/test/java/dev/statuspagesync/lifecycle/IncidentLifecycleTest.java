@@ -82,6 +82,24 @@ class IncidentLifecycleTest {
     }
 
     @Test
+    void resolvesTheIncidentOfAnAlarmThatWasDeleted() {
+        long changeId = Lambda.answer(Fixtures.event("sns-single-metric-alarm.json")).path("change_id").asLong();
+
+        JsonNode answer = Lambda.answer(Fixtures.event("eventbridge-alarm-deleted.json"));
+
+        assertEquals("resolved", answer.path("outcome").asText(), answer.toString());
+        assertEquals(changeId, answer.path("change_id").asLong());
+        assertEquals("incident resolved: alarm checkout-api-high-cpu was deleted", answer.path("reason").asText());
+        assertEquals(Fixtures.json("""
+                {"page_id": %d, "change_id": %d, "status": "resolved",
+                 "description": "Resolved: CloudWatch alarm checkout-api-high-cpu was deleted. All affected components are operational again.\\n\\n**Reason:** the alarm was deleted",
+                 "at_seconds": 1773481800,
+                 "component_changes": [{"component_id": "%s", "status": "operational"},
+                                       {"component_id": "%s", "status": "operational"}]}
+                """.formatted(PAGE_ID, changeId, API_COMPONENT, DB_COMPONENT)), fake().requests(TIMELINE).get(0).body());
+    }
+
+    @Test
     void resolvesTheIncidentOfAnOlderFormatNotificationWhenItsRecoveryArrivesThroughTheBuffer() {
         long changeId = Lambda.answer(Fixtures.event("sns-legacy-format-alarm.json")).path("change_id").asLong();
 

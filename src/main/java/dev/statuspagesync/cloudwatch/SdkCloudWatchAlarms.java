@@ -28,7 +28,6 @@ import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
-import software.amazon.awssdk.services.cloudwatch.model.MetricDataQuery;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
 /** {@link CloudWatchAlarms} through the AWS SDK's CloudWatch client; every call ends by {@code callTimeout}. */
@@ -100,12 +99,10 @@ final class SdkCloudWatchAlarms implements CloudWatchAlarms {
             String next = token;
             var page = call("DescribeAlarmContributors", () -> client.describeAlarmContributors(request -> request
                     .alarmName(alarm.name()).nextToken(next).overrideConfiguration(timeout())));
-            page.alarmContributors().forEach(contributor -> contributors.add(new AlarmChange(alarm.name(),
-                    alarm.arn(), alarm.accountId(), alarm.region(), AlarmState.ALARM, null,
-                    contributor.stateReason(), contributor.stateTransitionedTimestamp(), alarm.description(),
-                    alarm.metrics(), null, false, alarm.tags(), Envelope.CLOUDWATCH, null,
-                    new AlarmChange.Contributor(contributor.contributorId(), contributor.contributorAttributes()),
-                    false)));
+            page.alarmContributors().forEach(contributor -> contributors.add(alarm.now(AlarmState.ALARM,
+                    contributor.stateReason(), contributor.stateTransitionedTimestamp(), Envelope.CLOUDWATCH, false)
+                    .withContributor(new AlarmChange.Contributor(contributor.contributorId(),
+                            contributor.contributorAttributes()))));
             token = next(token, page.nextToken(), "DescribeAlarmContributors");
         } while (token != null);
         return contributors;
@@ -162,29 +159,17 @@ final class SdkCloudWatchAlarms implements CloudWatchAlarms {
         return transitioned != null ? transitioned : updated;
     }
 
-    /** The same summary an event of the alarm gives: first namespace, metric names or expressions, dimensions. */
+    /** The same summary an event of the alarm gives. */
     private static MetricSummary summarise(MetricAlarm alarm) {
         if (alarm.metricName() != null) {
             return new MetricSummary(alarm.namespace(), List.of(alarm.metricName()), dimensions(alarm.dimensions()));
         }
-        String namespace = null;
-        List<String> names = new ArrayList<>();
-        Map<String, String> dimensions = Map.of();
-        for (MetricDataQuery query : alarm.metrics()) {
-            var metric = query.metricStat() == null ? null : query.metricStat().metric();
-            if (metric != null) {
-                namespace = namespace == null ? metric.namespace() : namespace;
-                if (metric.metricName() != null) {
-                    names.add(metric.metricName());
-                }
-                if (dimensions.isEmpty()) {
-                    dimensions = dimensions(metric.dimensions());
-                }
-            } else if (query.expression() != null) {
-                names.add(query.expression());
-            }
-        }
-        return new MetricSummary(namespace, names, dimensions);
+        return MetricSummary.of(alarm.metrics().stream().map(query -> query.metricStat() == null
+                || query.metricStat().metric() == null ? MetricSummary.Query.expression(query.expression())
+                        : MetricSummary.Query.metric(query.metricStat().metric().namespace(),
+                                query.metricStat().metric().metricName(),
+                                dimensions(query.metricStat().metric().dimensions())))
+                .toList());
     }
 
     private static Map<String, String> dimensions(List<Dimension> dimensions) {

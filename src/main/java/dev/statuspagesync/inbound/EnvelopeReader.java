@@ -300,47 +300,31 @@ public class EnvelopeReader {
             return trigger.namespace() == null ? MetricSummary.NONE
                     : new MetricSummary(trigger.namespace(), List.of(), dimensionMap(trigger.dimensions()));
         }
-        String namespace = null;
-        List<String> names = new ArrayList<>();
-        Map<String, String> dimensions = Map.of();
+        List<MetricSummary.Query> queries = new ArrayList<>();
         for (var query : trigger.metrics()) {
-            if (query == null) {
-                continue;
-            }
-            var metric = query.metricStat() == null ? null : query.metricStat().metric();
+            var metric = query == null || query.metricStat() == null ? null : query.metricStat().metric();
             if (metric != null) {
-                namespace = namespace == null ? metric.namespace() : namespace;
-                addIfPresent(names, metric.metricName());
-                if (dimensions.isEmpty()) {
-                    dimensions = dimensionMap(metric.dimensions());
-                }
-            } else {
-                addIfPresent(names, query.expression());
+                queries.add(MetricSummary.Query.metric(metric.namespace(), metric.metricName(),
+                        dimensionMap(metric.dimensions())));
+            } else if (query != null) {
+                queries.add(MetricSummary.Query.expression(query.expression()));
             }
         }
-        return new MetricSummary(namespace, names, dimensions);
+        return MetricSummary.of(queries);
     }
 
     private static MetricSummary summarise(List<AlarmDetail.MetricQuery> queries) {
-        String namespace = null;
-        List<String> names = new ArrayList<>();
-        Map<String, String> dimensions = Map.of();
+        List<MetricSummary.Query> read = new ArrayList<>();
         for (var query : queries) {
-            if (query == null) {
-                continue;
-            }
-            var metric = query.metricStat() == null ? null : query.metricStat().metric();
+            var metric = query == null || query.metricStat() == null ? null : query.metricStat().metric();
             if (metric != null) {
-                namespace = namespace == null ? metric.namespace() : namespace;
-                addIfPresent(names, metric.name());
-                if (dimensions.isEmpty() && metric.dimensions() != null) {
-                    dimensions = nonNullValues(metric.dimensions());
-                }
-            } else {
-                addIfPresent(names, query.expression());
+                read.add(MetricSummary.Query.metric(metric.namespace(), metric.name(),
+                        metric.dimensions() == null ? Map.of() : nonNullValues(metric.dimensions())));
+            } else if (query != null) {
+                read.add(MetricSummary.Query.expression(query.expression()));
             }
         }
-        return new MetricSummary(namespace, names, dimensions);
+        return MetricSummary.of(read);
     }
 
     private static Map<String, String> dimensionMap(List<SnsAlarmMessage.Dimension> dimensions) {
@@ -363,12 +347,6 @@ public class EnvelopeReader {
             }
         });
         return copy;
-    }
-
-    private static void addIfPresent(List<String> names, String value) {
-        if (value != null && !value.isBlank()) {
-            names.add(value);
-        }
     }
 
     private static String blankToNull(String value) {

@@ -146,7 +146,7 @@ public class StatusPageSync {
             case SNS -> Metrics.CHANGES_VIA_SNS;
             case EVENTBRIDGE -> Metrics.CHANGES_VIA_EVENTBRIDGE;
             case ALARM_ACTION -> Metrics.CHANGES_VIA_ALARM_ACTION;
-            case CLOUDWATCH -> Metrics.RECONCILED; // read by the sweep, never delivered
+            case CLOUDWATCH -> throw new IllegalArgumentException("a change read by the sweep is not delivered");
         });
         if (alarm.messageId() != null) {
             metrics.count(Metrics.CHANGES_VIA_SQS);

@@ -130,8 +130,7 @@ public class Reconciler {
         List<AlarmChange> named = names.isEmpty() ? List.of() : cloudWatch.named(names);
         Map<String, List<AlarmChange>> contributors = new LinkedHashMap<>();
         for (AlarmChange alarm : firing) {
-            if (Reconciliation.fires(alarm.newState(), insufficientData)
-                    && Reconciliation.readsContributors(alarm, listed)) {
+            if (Reconciliation.readsContributors(alarm, listed)) {
                 contributors.put(alarm.arn(), cloudWatch.contributorsInAlarm(alarm));
             }
         }

@@ -494,10 +494,8 @@ public final class FakeCloudWatch implements AutoCloseable {
             synchronized (FakeCloudWatch.this) {
                 List<AlarmChange> contributors = new ArrayList<>();
                 alarms.get(alarm.name()).contributors().forEach((id, contributor) -> contributors.add(
-                        new AlarmChange(alarm.name(), alarm.arn(), alarm.accountId(), alarm.region(),
-                                AlarmState.ALARM, null, contributor.reason(), contributor.since(), null,
-                                alarm.metrics(), null, false, Map.of(), Envelope.CLOUDWATCH, null,
-                                new AlarmChange.Contributor(id, contributor.attributes()), false)));
+                        alarm.now(AlarmState.ALARM, contributor.reason(), contributor.since(), Envelope.CLOUDWATCH,
+                                false).withContributor(new AlarmChange.Contributor(id, contributor.attributes()))));
                 return contributors;
             }
         }

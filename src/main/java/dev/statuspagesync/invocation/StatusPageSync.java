@@ -167,28 +167,21 @@ public class StatusPageSync {
 
     /** One line per item, its facts also as fields of the JSON line. */
     private static void log(Inbound item, Outcome outcome) {
+        Map<String, String> sqs = item.messageId() == null ? Map.of() : Map.of("sqs_message_id", item.messageId());
+        if (item instanceof Inbound.Alarm alarm) {
+            OutcomeLog.write(LOG, alarm.change(), sqs, outcome);
+            return;
+        }
         Map<String, String> subject = new LinkedHashMap<>();
         String text;
-        if (item instanceof Inbound.Alarm alarm) {
-            subject.put("alarm", alarm.change().name());
-            subject.put("state", alarm.change().newState().name());
-            subject.put("via", alarm.change().envelope().name());
-            text = "alarm=\"" + alarm.change().name() + "\" state=" + alarm.change().newState() + " via="
-                    + alarm.change().envelope();
-            if (alarm.change().contributor() != null) {
-                subject.put("contributor", alarm.change().contributor().id());
-                text += " contributor=" + alarm.change().contributor().id();
-            }
-        } else if (item instanceof Inbound.Sweep sweep) {
+        if (item instanceof Inbound.Sweep sweep) {
             subject.put("sweep", sweep.time().toString());
             text = "sweep time=" + sweep.time();
         } else {
             text = item instanceof Inbound.Published ? "status-page event" : "message";
         }
-        if (item.messageId() != null) {
-            subject.put("sqs_message_id", item.messageId());
-            text += " sqs_message_id=" + item.messageId();
-        }
+        subject.putAll(sqs);
+        text += item.messageId() == null ? "" : " sqs_message_id=" + item.messageId();
         OutcomeLog.write(LOG, text, subject, outcome);
     }
 }

@@ -109,7 +109,7 @@ public class Reconciler {
         for (AlarmChange change : Reconciliation.repairs(listed, truth, insufficientData, now)) {
             var outcome = repair(change, listed, cloudWatch, mutes, item, invocation);
             if (outcome != null) {
-                log(change, now, outcome);
+                OutcomeLog.write(LOG, change, Map.of("sweep", now.toString()), outcome);
                 repaired.add(outcome);
             }
         }
@@ -183,20 +183,6 @@ public class Reconciler {
         }
     }
 
-    private static void log(AlarmChange change, Instant now, Outcome outcome) {
-        Map<String, String> subject = new LinkedHashMap<>();
-        subject.put("alarm", change.name());
-        subject.put("state", change.newState().name());
-        subject.put("via", change.envelope().name());
-        subject.put("sweep", now.toString());
-        String text = "alarm=\"" + change.name() + "\" state=" + change.newState() + " via=" + change.envelope()
-                + (change.contributor() == null ? "" : " contributor=" + change.contributor().id())
-                + (change.deleted() ? " deleted=true" : "") + " sweep=" + now;
-        if (change.contributor() != null) {
-            subject.put("contributor", change.contributor().id());
-        }
-        OutcomeLog.write(LOG, text, subject, outcome);
-    }
 
     /** One answer for the reconciliation: what CloudWatch said, and what was repaired or failed. */
     private static Outcome summary(Reconciliation.Truth truth, List<Outcome> repaired) {

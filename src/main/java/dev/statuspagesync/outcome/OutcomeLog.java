@@ -6,6 +6,8 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
+import dev.statuspagesync.inbound.AlarmChange;
+
 /**
  * The log line of one answer: readable text, and the same facts as fields of the JSON line (the MDC, which the JSON
  * formatter writes under {@code mdc}) for CloudWatch Logs Insights. WARN when the change must be delivered again.
@@ -13,6 +15,28 @@ import org.jboss.logging.MDC;
 public final class OutcomeLog {
 
     private OutcomeLog() {
+    }
+
+    /**
+     * Logs {@code outcome} of an alarm change: alarm, state, via, and its contributor when it is one time series,
+     * then {@code more} (such as the SQS message id, or the sweep that read the change).
+     */
+    public static void write(Logger log, AlarmChange change, Map<String, String> more, Outcome outcome) {
+        Map<String, String> subject = new LinkedHashMap<>();
+        subject.put("alarm", change.name());
+        subject.put("state", change.newState().name());
+        subject.put("via", change.envelope().name());
+        StringBuilder text = new StringBuilder("alarm=\"").append(change.name()).append("\" state=")
+                .append(change.newState()).append(" via=").append(change.envelope());
+        if (change.contributor() != null) {
+            subject.put("contributor", change.contributor().id());
+            text.append(" contributor=").append(change.contributor().id());
+        }
+        more.forEach((key, value) -> {
+            subject.put(key, value);
+            text.append(' ').append(key).append('=').append(value);
+        });
+        write(log, text.toString(), subject, outcome);
     }
 
     /**

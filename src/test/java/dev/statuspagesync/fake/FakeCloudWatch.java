@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -60,8 +62,8 @@ public final class FakeCloudWatch implements AutoCloseable {
     public record Contributor(Map<String, String> attributes, String reason, Instant since) {
     }
 
-    /** One call as the fake received it: the operation and its CBOR body read as JSON. */
-    public record Recorded(String operation, JsonNode body) {
+    /** One call as the fake received it: the operation, its headers (names in lower case), its CBOR body as JSON. */
+    public record Recorded(String operation, Map<String, List<String>> headers, JsonNode body) {
     }
 
     private final HttpServer server;
@@ -295,7 +297,10 @@ public final class FakeCloudWatch implements AutoCloseable {
         }
         String operation = path.substring(PATH.length());
         JsonNode request = body.length == 0 ? CBOR.createObjectNode() : CBOR.readTree(body);
-        requests.add(new Recorded(operation, request));
+        Map<String, List<String>> headers = new TreeMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
+                List.copyOf(values)));
+        requests.add(new Recorded(operation, Map.copyOf(headers), request));
         if (throttleNext > 0) {
             throttleNext--;
             return Answer.error("Throttling", "Rate exceeded");

@@ -23,11 +23,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 import dev.statuspagesync.config.CalmPage;
 import dev.statuspagesync.config.InsufficientDataPolicy;
-import dev.statuspagesync.config.MetricsConfig;
 import dev.statuspagesync.fake.FakeCloudWatch;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.InProcessStatusPage;
@@ -35,10 +32,10 @@ import dev.statuspagesync.flashduty.Deadline;
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.Envelope;
-import dev.statuspagesync.metrics.Metrics;
 import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
+import dev.statuspagesync.support.MetricsSettings;
 
 /**
  * Seeded random stories in which CloudWatch knows each alarm's true state and delivery may drop, duplicate, delay
@@ -106,7 +103,7 @@ class ReconciliationModelTest {
                     new ReadCache(0, clock), clock, new AlarmDecisions.Policy(InsufficientDataPolicy.IGNORE, true,
                             new CalmPage(Duration.ofSeconds(quiet), false, Set.of())), false);
             var reconciler = new Reconciler(executor, DeliveryOrderModelTest.ROUTER,
-                    (region, remaining) -> cloudWatch.inProcess(), metrics(clock), true,
+                    (region, remaining) -> cloudWatch.inProcess(), MetricsSettings.off(clock), true,
                     InsufficientDataPolicy.IGNORE);
             List<Moment> moments = moments();
             Instant last = moments.get(moments.size() - 1).at();
@@ -241,25 +238,6 @@ class ReconciliationModelTest {
                     assertTrue(firing, name + " is in ALARM in CloudWatch, and the page does not show it firing");
                 }
             }
-        }
-
-        static Metrics metrics(Clock clock) {
-            return new Metrics(new MetricsConfig() {
-                @Override
-                public boolean enabled() {
-                    return false;
-                }
-
-                @Override
-                public String namespace() {
-                    return "StatusPageSync";
-                }
-
-                @Override
-                public String functionName() {
-                    return "model";
-                }
-            }, new ObjectMapper(), clock);
         }
     }
 }

@@ -22,7 +22,6 @@ import software.amazon.awssdk.checksums.spi.ChecksumAlgorithm;
  * <a href="https://github.com/aws/aws-sdk-java-v2/issues/4803">aws-sdk-java-v2#4803</a> (the same failure with
  * CRC32C).
  */
-@TargetClass(value = ChecksumProvider.class, onlyWith = CrtFreeChecksums.CrtAbsent.class)
 final class CrtFreeChecksums {
 
     /** The AWS CRT's Maven coordinates, as the SDK names them in its own refusals. */
@@ -31,21 +30,27 @@ final class CrtFreeChecksums {
     private CrtFreeChecksums() {
     }
 
-    /** No CRT CRC32C: the SDK then takes Java's own ({@code java.util.zip.CRC32C}). */
-    @Substitute
-    static SdkChecksum createCrtCrc32C() {
-        return null;
-    }
+    /** The substitutes; a substitution class may hold nothing else (its fields would have to alias the SDK's). */
+    @TargetClass(value = ChecksumProvider.class, onlyWith = CrtAbsent.class)
+    static final class ChecksumProviderWithoutCrt {
 
-    @Substitute
-    static SdkChecksum crc64NvmeCrtImplementation() {
-        throw new RuntimeException("CRC64NVME checksums need the AWS CRT (" + CRT_MODULE + "), which is not shipped");
-    }
+        /** No CRT CRC32C: the SDK then takes Java's own ({@code java.util.zip.CRC32C}). */
+        @Substitute
+        static SdkChecksum createCrtCrc32C() {
+            return null;
+        }
 
-    @Substitute
-    static SdkChecksum crtXxHash(ChecksumAlgorithm algorithm) {
-        throw new RuntimeException(algorithm.algorithmId() + " checksums need the AWS CRT (" + CRT_MODULE
-                + "), which is not shipped");
+        @Substitute
+        static SdkChecksum crc64NvmeCrtImplementation() {
+            throw new RuntimeException("CRC64NVME checksums need the AWS CRT (" + CRT_MODULE
+                    + "), which is not shipped");
+        }
+
+        @Substitute
+        static SdkChecksum crtXxHash(ChecksumAlgorithm algorithm) {
+            throw new RuntimeException(algorithm.algorithmId() + " checksums need the AWS CRT (" + CRT_MODULE
+                    + "), which is not shipped");
+        }
     }
 
     /** True at image build time when the CRT is not on the class path; with it, the SDK's own methods stay. */

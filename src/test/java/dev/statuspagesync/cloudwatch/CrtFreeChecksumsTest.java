@@ -51,6 +51,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 class CrtFreeChecksumsTest {
 
     static final String CRT_PACKAGE = "software/amazon/awssdk/crt/";
+    static final Class<?> SUBSTITUTES = CrtFreeChecksums.ChecksumProviderWithoutCrt.class;
 
     /**
      * The SDK classes (2.57.8) that name a CRT type. {@code ChecksumProvider}'s CRT methods are substituted;
@@ -73,14 +74,14 @@ class CrtFreeChecksumsTest {
     void theCrtIsNotShippedSoTheSubstitutionApplies() {
         assertTrue(new CrtFreeChecksums.CrtAbsent().getAsBoolean());
         assertThrows(ClassNotFoundException.class, () -> Class.forName(CrtFreeChecksums.CrtAbsent.CRT_CLASS));
-        assertEquals(ChecksumProvider.class, CrtFreeChecksums.class.getAnnotation(TargetClass.class).value());
+        assertEquals(ChecksumProvider.class, SUBSTITUTES.getAnnotation(TargetClass.class).value());
         assertEquals(CrtFreeChecksums.CrtAbsent.class,
-                CrtFreeChecksums.class.getAnnotation(TargetClass.class).onlyWith()[0]);
+                SUBSTITUTES.getAnnotation(TargetClass.class).onlyWith()[0]);
     }
 
     @Test
     void everySubstituteReplacesAMethodTheSdkHasWithTheSameSignature() throws Exception {
-        List<Method> substitutes = Arrays.stream(CrtFreeChecksums.class.getDeclaredMethods())
+        List<Method> substitutes = Arrays.stream(SUBSTITUTES.getDeclaredMethods())
                 .filter(method -> method.isAnnotationPresent(Substitute.class)).toList();
 
         assertEquals(Set.of("createCrtCrc32C", "crc64NvmeCrtImplementation", "crtXxHash"),
@@ -96,7 +97,7 @@ class CrtFreeChecksumsTest {
     @Test
     void withoutTheCrtNoCrc32cComesFromItAndJavasOwnComputesTheChecksum() throws Exception {
         assertNull(original("createCrtCrc32C"), "the SDK on the JVM, without the CRT");
-        assertNull(CrtFreeChecksums.createCrtCrc32C(), "the native image's substitute");
+        assertNull(CrtFreeChecksums.ChecksumProviderWithoutCrt.createCrtCrc32C(), "the native image's substitute");
 
         SdkChecksum crc32c = SdkChecksum.forAlgorithm(DefaultChecksumAlgorithm.CRC32C);
         crc32c.update("123456789".getBytes(StandardCharsets.US_ASCII));
@@ -107,7 +108,7 @@ class CrtFreeChecksumsTest {
     void withoutTheCrtCrc64nvmeIsRefusedWithTheModuleNamed() throws Exception {
         RuntimeException sdk = assertThrows(RuntimeException.class, () -> original("crc64NvmeCrtImplementation"));
         RuntimeException substitute = assertThrows(RuntimeException.class,
-                CrtFreeChecksums::crc64NvmeCrtImplementation);
+                CrtFreeChecksums.ChecksumProviderWithoutCrt::crc64NvmeCrtImplementation);
 
         assertEquals(sdk.getClass(), substitute.getClass());
         assertTrue(sdk.getMessage().contains(CrtFreeChecksums.CRT_MODULE), sdk.getMessage());
@@ -120,7 +121,7 @@ class CrtFreeChecksumsTest {
         RuntimeException sdk = assertThrows(RuntimeException.class,
                 () -> original("crtXxHash", DefaultChecksumAlgorithm.XXHASH64));
         RuntimeException substitute = assertThrows(RuntimeException.class,
-                () -> CrtFreeChecksums.crtXxHash(DefaultChecksumAlgorithm.XXHASH64));
+                () -> CrtFreeChecksums.ChecksumProviderWithoutCrt.crtXxHash(DefaultChecksumAlgorithm.XXHASH64));
 
         assertEquals(sdk.getClass(), substitute.getClass());
         assertTrue(sdk.getMessage().contains(CrtFreeChecksums.CRT_MODULE), sdk.getMessage());

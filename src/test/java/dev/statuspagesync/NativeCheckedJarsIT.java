@@ -16,8 +16,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A dependency change cannot reach the default (native) deploy unchecked: the jars the built function.zip ships
- * must be those the native build was last checked with, listed in {@code native/runtime-jars.txt}. Quarkus builds native
- * images with {@code --link-at-build-time}, so a new or upgraded jar can break the build where the JVM suite passes.
+ * must be those the native build was last checked with, listed in {@code native/runtime-jars.txt}. Quarkus builds
+ * native images with {@code --link-at-build-time}, so a new or upgraded jar can break that build where the JVM
+ * suite passes.
  * Runs after {@code package}, in the JVM build only.
  */
 class NativeCheckedJarsIT {

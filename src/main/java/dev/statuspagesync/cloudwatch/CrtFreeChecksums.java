@@ -12,7 +12,8 @@ import software.amazon.awssdk.checksums.spi.ChecksumAlgorithm;
 /**
  * The AWS SDK's checksum factory as the native image compiles it when the AWS CRT ({@code aws-crt}) is not on the
  * class path: the three methods that construct CRT checksums answer what the SDK itself answers on the JVM without
- * the CRT (no CRT CRC32C, so Java's is used; CRC64NVME and XXHash refused), without naming a CRT type. Quarkus
+ * the CRT (no CRT CRC32C, so another implementation is used; CRC64NVME and XXHash refused), without naming a CRT
+ * type. Quarkus
  * builds with {@code --link-at-build-time}, so a reachable reference to a class that is not shipped fails the build
  * even where a run-time check would never take that branch. The function's CloudWatch calls ask for no checksum,
  * so none of these is called; {@code CrtFreeChecksumsTest} proves both. On the JVM this class is never loaded.
@@ -34,7 +35,7 @@ final class CrtFreeChecksums {
     @TargetClass(value = ChecksumProvider.class, onlyWith = CrtAbsent.class)
     static final class ChecksumProviderWithoutCrt {
 
-        /** No CRT CRC32C: the SDK then takes Java's own ({@code java.util.zip.CRC32C}). */
+        /** No CRT CRC32C: the SDK then takes another implementation of the same checksum. */
         @Substitute
         static SdkChecksum createCrtCrc32C() {
             return null;
@@ -53,7 +54,10 @@ final class CrtFreeChecksums {
         }
     }
 
-    /** True at image build time when the CRT is not on the class path; with it, the SDK's own methods stay. */
+    /**
+     * True at image build time when the CRT is not on the class path; with it, the SDK's own methods stay. A CRT that
+     * is there but cannot be linked fails the build here rather than being taken for absent.
+     */
     static final class CrtAbsent implements BooleanSupplier {
 
         static final String CRT_CLASS = "software.amazon.awssdk.crt.CRT";
@@ -63,7 +67,7 @@ final class CrtFreeChecksums {
             try {
                 Class.forName(CRT_CLASS, false, CrtAbsent.class.getClassLoader());
                 return false;
-            } catch (ClassNotFoundException | LinkageError absent) {
+            } catch (ClassNotFoundException absent) {
                 return true;
             }
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -46,6 +47,7 @@ public final class FakeCloudWatch implements AutoCloseable {
     public static final String ACCOUNT = "210987654321";
     public static final String REGION = "us-east-1";
     private static final ObjectMapper CBOR = new ObjectMapper(new CBORFactory());
+    private static final Set<String> SECRET_HEADERS = Set.of("authorization", "x-amz-security-token");
 
     /** One alarm as the fake holds it; {@code contributors} are the time series in ALARM, by contributor id. */
     public record Alarm(String name, String arn, AlarmState state, String reason, Instant since, String namespace,
@@ -62,7 +64,10 @@ public final class FakeCloudWatch implements AutoCloseable {
     public record Contributor(Map<String, String> attributes, String reason, Instant since) {
     }
 
-    /** One call as the fake received it: the operation, its headers (names in lower case), its CBOR body as JSON. */
+    /**
+     * One call as the fake received it: the operation, its headers (names in lower case; the signature and session
+     * token not kept), its CBOR body as JSON.
+     */
     public record Recorded(String operation, Map<String, List<String>> headers, JsonNode body) {
     }
 
@@ -298,8 +303,11 @@ public final class FakeCloudWatch implements AutoCloseable {
         String operation = path.substring(PATH.length());
         JsonNode request = body.length == 0 ? CBOR.createObjectNode() : CBOR.readTree(body);
         Map<String, List<String>> headers = new TreeMap<>();
-        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT),
-                List.copyOf(values)));
+        exchange.getRequestHeaders().forEach((name, values) -> {
+            String lower = name.toLowerCase(Locale.ROOT);
+            // A machine's own AWS credentials may sign these requests: keep them out of what tests print.
+            headers.put(lower, SECRET_HEADERS.contains(lower) ? List.of("(not kept)") : List.copyOf(values));
+        });
         requests.add(new Recorded(operation, Map.copyOf(headers), request));
         if (throttleNext > 0) {
             throttleNext--;

@@ -16,6 +16,19 @@ public interface StatusPageConfig {
     /** {@code STATUSPAGE_COMPONENT_IDS}, comma-separated. */
     Optional<List<String>> componentIds();
 
+    /**
+     * {@code STATUSPAGE_COMPONENT_NAMES}, comma-separated, in the order of the ids: what subscribers read for each
+     * component.
+     */
+    Optional<List<String>> componentNames();
+
+    /**
+     * {@code STATUSPAGE_AUDIENCE}: {@code public} (customer sentences from templates, nothing of the alarm) or
+     * {@code internal} (the technical text, for staff-only pages); a route of the routing document may set its own.
+     */
+    @WithDefault("public")
+    String audience();
+
     /** {@code STATUSPAGE_IMPACT}: degraded, partial_outage or full_outage. */
     @WithDefault("degraded")
     String impact();

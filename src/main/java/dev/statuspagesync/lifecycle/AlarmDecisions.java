@@ -19,6 +19,7 @@ import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.routing.Route;
+import dev.statuspagesync.routing.Wording;
 
 /**
  * Decides what one alarm state change means for its page, as a pure function of the change, its route, what is
@@ -304,7 +305,8 @@ public final class AlarmDecisions {
      * lists has stayed recovered for the quiet period, at the time the last one recovered; or nothing, when it is
      * not this function's, an alarm fires, or its quiet period has not passed (then an ignore says until when).
      */
-    public static Optional<Decision> sweep(Responses.Change incident, long pageId, Policy policy, long nowSeconds) {
+    public static Optional<Decision> sweep(Responses.Change incident, long pageId, Wording wording, Policy policy,
+            long nowSeconds) {
         Membership members = IncidentText.members(incident);
         if (!IncidentText.isOurs(incident) || members.members().isEmpty() || members.firing() > 0) {
             return Optional.empty();
@@ -317,7 +319,8 @@ public final class AlarmDecisions {
                     + Instant.ofEpochSecond(due) + " unless an alarm fires again", incident.changeId(), List.of()));
         }
         return Optional.of(new Decision.Resolve(pageId, incident,
-                IncidentMapper.resolveQuietIncident(incident, pageId, lastRecovered, policy.calm().resolveAfter()),
+                IncidentMapper.resolveQuietIncident(incident, pageId, wording, lastRecovered,
+                        policy.calm().resolveAfter()),
                 members, "every alarm has stayed recovered since " + Instant.ofEpochSecond(lastRecovered),
                 List.of()));
     }
@@ -327,14 +330,14 @@ public final class AlarmDecisions {
      * and the incident is not in {@code monitoring} already.
      */
     public static Optional<Requests.CreateTimeline> monitoring(Responses.Change incident, long pageId,
-            Policy policy) {
+            Wording wording, Policy policy) {
         Membership members = IncidentText.members(incident);
         if (!policy.calm().monitoringUpdate() || policy.resolveAfterSeconds() == 0 || members.members().isEmpty()
                 || members.firing() > 0 || incident.status() == ChangeStatus.MONITORING
                 || incident.status() != null && incident.status().isTerminal()) {
             return Optional.empty();
         }
-        return Optional.of(IncidentMapper.monitorIncident(incident, pageId));
+        return Optional.of(IncidentMapper.monitorIncident(incident, pageId, wording));
     }
 
     /** The first opened of the open incidents that stand for the alarm (opened for it, or joined by it). */

@@ -27,44 +27,28 @@ import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Markdown;
 import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.routing.Route;
-import dev.statuspagesync.routing.TitleTemplate;
+import dev.statuspagesync.routing.Wording;
 
 /** Pure mappings from alarm changes and incidents to Flashduty's requests. */
 public final class IncidentMapper {
-
-    /*
-     * CloudWatch's own limits (PutMetricAlarm): longer text or more items than these did not come from an alarm,
-     * and the public page shows no more of them.
-     */
-    static final int MAX_DESCRIPTION = 1024;
-    static final int MAX_REASON = 1023;
-    static final int MAX_NAME = 255;
-    static final int MAX_DIMENSION_VALUE = 1024;
-    static final int MAX_DIMENSIONS = 30;
-    static final int MAX_METRICS = 10;
-
-    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
-    private static final Pattern REGION_CODE = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
-    private static final DateTimeFormatter HUMAN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
 
     private IncidentMapper() {
     }
 
     /** The create request; {@code atSeconds} is when the change happened (the state time, or now). */
     public static Requests.CreateChange openIncident(AlarmChange alarm, Route route, long atSeconds) {
+        ComponentStatus impact = route.impactFor(alarm.newState());
         var componentChanges = route.componentIds().stream()
-                .map(id -> new Requests.ComponentChange(id, route.impactFor(alarm.newState())))
+                .map(id -> new Requests.ComponentChange(id, impact))
                 .toList();
         var firstUpdate = new Requests.Update(ChangeStatus.INVESTIGATING,
-                "CloudWatch alarm " + Markdown.text(alarm.name()) + " is in " + alarm.newState()
-                        + ". We are investigating.\n\n"
+                UpdateText.opening(route, alarm, impact, atSeconds) + "\n\n"
                         + IncidentText.alarmList(Membership.opening(alarm.memberKey(), atSeconds,
                                 contributorLabel(alarm))),
                 componentChanges);
         return new Requests.CreateChange(route.pageId(), EventType.INCIDENT,
-                title(TitleTemplate.render(route.titleTemplate(), alarm)), description(alarm),
-                ChangeStatus.INVESTIGATING,
+                UpdateText.title(route, alarm, impact, atSeconds),
+                UpdateText.description(route, alarm, impact, atSeconds), ChangeStatus.INVESTIGATING,
                 alarm.stateTime() == null ? null : alarm.stateTime().getEpochSecond(),
                 route.notifySubscribers(), emptyToNull(route.responders()), emptyToNull(route.linkedChanges()),
                 List.of(firstUpdate));
@@ -153,8 +137,8 @@ public final class IncidentMapper {
         return Optional.of(new Requests.CreateTimeline(pageOf(incident, route), incident.changeId(),
                 incident.status() == null ? ChangeStatus.INVESTIGATING
                         : incident.status() == ChangeStatus.MONITORING ? ChangeStatus.IDENTIFIED : incident.status(),
-                "CloudWatch alarm " + Markdown.text(alarm.name()) + " is in " + alarm.newState() + " too; more of the"
-                        + " service is affected.",
+                UpdateText.raised(route, alarm, raised.stream().map(Requests.ComponentChange::componentId).toList(),
+                        names(incident), impact, atSeconds),
                 Math.max(atSeconds, newestRecordedAt(incident) + 1), raised));
     }
 
@@ -182,39 +166,42 @@ public final class IncidentMapper {
         Membership members = IncidentText.members(incident);
         long lastRecorded = members.members().values().stream().mapToLong(Membership.Member::atSeconds).max()
                 .orElse(0);
+        long at = Math.max(Math.max(atSeconds, lastRecorded), newestRecordedAt(incident) + 1);
         return new Requests.CreateTimeline(pageOf(incident, route), incident.changeId(), ChangeStatus.RESOLVED,
-                recoveryText(alarm, members.members().size()),
-                Math.max(Math.max(atSeconds, lastRecorded), newestRecordedAt(incident) + 1), operational);
+                UpdateText.resolved(route.wording(), alarm, members.members().size(),
+                        operational.stream().map(Requests.ComponentChange::componentId).toList(), names(incident), at),
+                at, operational);
     }
 
     /**
      * The update that resolves an incident whose alarms have all stayed recovered for {@code quiet}, at the time the
      * last one recovered.
      */
-    static Requests.CreateTimeline resolveQuietIncident(Responses.Change incident, long pageId, long lastRecovered,
-            Duration quiet) {
+    static Requests.CreateTimeline resolveQuietIncident(Responses.Change incident, long pageId, Wording wording,
+            long lastRecovered, Duration quiet) {
         Membership members = IncidentText.members(incident);
         String last = members.members().entrySet().stream()
                 .filter(entry -> entry.getValue().atSeconds() == lastRecovered).map(Map.Entry::getKey)
                 .reduce((first, second) -> second).orElseThrow();
-        int alarms = members.members().size();
-        String text = "Resolved: CloudWatch alarm " + Markdown.text(alarmName(MemberKey.arn(last))) + " recovered at "
-                + HUMAN_TIME.format(Instant.ofEpochSecond(lastRecovered))
-                + (alarms > 1 ? ", the last of the " + alarms + " alarms in this incident to recover," : ",")
-                + " and every alarm has stayed recovered for " + human(quiet) + "."
-                + " All affected components are operational again.";
-        return new Requests.CreateTimeline(pageId, incident.changeId(), ChangeStatus.RESOLVED, text,
-                Math.max(lastRecovered, newestRecordedAt(incident) + 1),
-                operational(affected(incident, List.of())));
+        var operational = operational(affected(incident, List.of()));
+        long at = Math.max(lastRecovered, newestRecordedAt(incident) + 1);
+        return new Requests.CreateTimeline(pageId, incident.changeId(), ChangeStatus.RESOLVED,
+                UpdateText.resolvedQuietly(wording, MemberKey.arn(last), lastRecovered, members.members().size(),
+                        quiet, operational.stream().map(Requests.ComponentChange::componentId).toList(),
+                        names(incident), at),
+                at, operational);
     }
 
     /** The {@code monitoring} update of an incident whose alarms have all recovered: components operational. */
-    static Requests.CreateTimeline monitorIncident(Responses.Change incident, long pageId) {
+    static Requests.CreateTimeline monitorIncident(Responses.Change incident, long pageId, Wording wording) {
         long lastRecovered = IncidentText.members(incident).members().values().stream()
                 .mapToLong(Membership.Member::atSeconds).max().orElse(0);
+        var operational = operational(affected(incident, List.of()));
+        long at = Math.max(lastRecovered, newestRecordedAt(incident) + 1);
         return new Requests.CreateTimeline(pageId, incident.changeId(), ChangeStatus.MONITORING,
-                "The CloudWatch alarms of this incident have recovered. We are monitoring the service.",
-                Math.max(lastRecovered, newestRecordedAt(incident) + 1), operational(affected(incident, List.of())));
+                UpdateText.monitoring(wording, operational.stream().map(Requests.ComponentChange::componentId)
+                        .toList(), names(incident), at),
+                at, operational);
     }
 
     /**
@@ -226,12 +213,11 @@ public final class IncidentMapper {
         List<String> onIncident = affected(incident, List.of());
         List<String> components = route.componentIds().stream().filter(onIncident::contains).toList();
         ComponentStatus impact = route.impactFor(alarm.newState());
+        List<String> back = components.isEmpty() ? route.componentIds() : components;
+        long at = Math.max(atSeconds, newestRecordedAt(incident) + 1);
         return new Requests.CreateTimeline(pageOf(incident, route), incident.changeId(), ChangeStatus.IDENTIFIED,
-                "CloudWatch alarm " + Markdown.text(alarm.name()) + " is in " + alarm.newState()
-                        + " again. We are investigating.",
-                Math.max(atSeconds, newestRecordedAt(incident) + 1),
-                (components.isEmpty() ? route.componentIds() : components).stream()
-                        .map(id -> new Requests.ComponentChange(id, impact)).toList());
+                UpdateText.reopened(route, alarm, back, names(incident), impact, at), at,
+                back.stream().map(id -> new Requests.ComponentChange(id, impact)).toList());
     }
 
     /**
@@ -256,40 +242,15 @@ public final class IncidentMapper {
         return components.stream().map(id -> new Requests.ComponentChange(id, ComponentStatus.OPERATIONAL)).toList();
     }
 
-    /** The alarm's name, from its ARN ({@code arn:partition:cloudwatch:region:account:alarm:name}). */
-    static String alarmName(String arn) {
-        String[] parts = arn.split(":", 7);
-        return parts.length == 7 && "alarm".equals(parts[5]) ? parts[6] : arn;
-    }
-
-    /** A duration in words: "5 minutes", "1 hour", "90 seconds". */
-    static String human(Duration duration) {
-        long seconds = duration.toSeconds();
-        if (seconds > 0 && seconds % 3600 == 0) {
-            return plural(seconds / 3600, "hour");
+    /** The components' display names as Flashduty answered them with the incident, by id. */
+    private static Map<String, String> names(Responses.Change incident) {
+        Map<String, String> names = new HashMap<>();
+        if (incident.affectedComponents() != null) {
+            incident.affectedComponents().stream().filter(component -> component.name() != null
+                    && !component.name().isBlank()).forEach(component -> names.put(component.componentId(),
+                            component.name()));
         }
-        if (seconds > 0 && seconds % 60 == 0) {
-            return plural(seconds / 60, "minute");
-        }
-        return plural(seconds, "second");
-    }
-
-    private static String plural(long count, String unit) {
-        return count + " " + unit + (count == 1 ? "" : "s");
-    }
-
-    static String recoveryText(AlarmChange alarm, int alarms) {
-        StringBuilder text = new StringBuilder("Resolved: CloudWatch alarm ").append(Markdown.text(alarm.name()))
-                .append(alarm.deleted() ? " was deleted" : " is " + alarm.newState());
-        if (alarm.stateTime() != null && !alarm.deleted()) {
-            text.append(" since ").append(HUMAN_TIME.format(alarm.stateTime()));
-        }
-        text.append(alarms > 1 ? ", the last of the " + alarms + " alarms in this incident to recover." : ".");
-        text.append(" All affected components are operational again.");
-        if (alarm.reason() != null && !alarm.reason().isBlank()) {
-            text.append("\n\n**Reason:** ").append(Markdown.text(cut(alarm.reason(), MAX_REASON)));
-        }
-        return text.toString();
+        return names;
     }
 
     /** When the incident's timeline last changed: its newest update, or its start. */
@@ -347,88 +308,5 @@ public final class IncidentMapper {
         }
         String label = contributorLabel(alarm);
         return "contributor " + (label == null ? alarm.contributor().id() : label) + " of alarm " + alarm.name();
-    }
-
-    /** The title on one line, cut to Flashduty's limit without splitting a character. */
-    static String title(String rendered) {
-        String name = CONTROL.matcher(rendered).replaceAll(" ").strip();
-        if (name.codePointCount(0, name.length()) <= Requests.MAX_TITLE_LENGTH) {
-            return name;
-        }
-        return name.substring(0, name.offsetByCodePoints(0, Requests.MAX_TITLE_LENGTH));
-    }
-
-    static String description(AlarmChange alarm) {
-        StringBuilder text = new StringBuilder();
-        text.append("CloudWatch alarm **").append(Markdown.text(cut(alarm.name(), MAX_NAME))).append("** is in ")
-                .append(alarm.newState());
-        if (alarm.previousState() != null) {
-            text.append(" (was ").append(alarm.previousState()).append(')');
-        }
-        if (alarm.stateTime() != null) {
-            text.append(" since ").append(HUMAN_TIME.format(alarm.stateTime()));
-        }
-        text.append(".\n\n");
-        if (alarm.description() != null) {
-            text.append(Markdown.text(cut(alarm.description(), MAX_DESCRIPTION))).append("\n\n");
-        }
-        if (alarm.reason() != null && !alarm.reason().isBlank()) {
-            text.append("**Reason:** ").append(Markdown.text(cut(alarm.reason(), MAX_REASON))).append("\n\n");
-        }
-        if (!alarm.metrics().isEmpty()) {
-            text.append("- **Metric:** ").append(metricLine(alarm.metrics())).append('\n');
-        }
-        if (alarm.compositeRule() != null) {
-            text.append("- **Alarm rule:** ").append(Markdown.text(alarm.compositeRule())).append('\n');
-        }
-        text.append("- **Account:** ").append(Markdown.text(alarm.accountId()))
-                .append(", **Region:** ").append(Markdown.text(alarm.region())).append('\n');
-        if (alarm.region() != null && REGION_CODE.matcher(alarm.region()).matches()) {
-            text.append("- [Open the alarm in the CloudWatch console](").append(consoleLink(alarm)).append(")\n");
-        }
-        text.append('\n').append(IncidentText.keyLine(alarm.arn()));
-        return text.toString();
-    }
-
-    private static String metricLine(MetricSummary metrics) {
-        StringBuilder line = new StringBuilder();
-        if (metrics.namespace() != null) {
-            line.append(Markdown.text(metrics.namespace())).append(' ');
-        }
-        line.append(metrics.metrics().stream().limit(MAX_METRICS).map(name -> Markdown.text(cut(name, MAX_NAME)))
-                .collect(Collectors.joining(", ")));
-        line.append(more(metrics.metrics().size(), MAX_METRICS));
-        if (!metrics.dimensions().isEmpty()) {
-            line.append(" (").append(metrics.dimensions().entrySet().stream().limit(MAX_DIMENSIONS)
-                    .map(entry -> Markdown.text(cut(entry.getKey(), MAX_NAME)) + "="
-                            + Markdown.text(cut(entry.getValue(), MAX_DIMENSION_VALUE)))
-                    .collect(Collectors.joining(", "))).append(more(metrics.dimensions().size(), MAX_DIMENSIONS))
-                    .append(')');
-        }
-        return line.toString().strip();
-    }
-
-    /** The text cut to {@code max} characters (code points) with an ellipsis, or whole when it fits. */
-    static String cut(String text, int max) {
-        if (text.codePointCount(0, text.length()) <= max) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, max)) + "…";
-    }
-
-    private static String more(int count, int shown) {
-        return count > shown ? " and " + (count - shown) + " more" : "";
-    }
-
-    /** The alarm's page in the CloudWatch console of its partition. */
-    static String consoleLink(AlarmChange alarm) {
-        String host = switch (alarm.partition()) {
-            case "aws-cn" -> alarm.region() + ".console.amazonaws.cn";
-            case "aws-us-gov" -> alarm.region() + ".console.amazonaws-us-gov.com";
-            default -> alarm.region() + ".console.aws.amazon.com";
-        };
-        String name = URLEncoder.encode(alarm.name(), StandardCharsets.UTF_8).replace("+", "%20");
-        String region = URLEncoder.encode(alarm.region(), StandardCharsets.UTF_8);
-        return "https://" + host + "/cloudwatch/home?region=" + region + "#alarmsV2:alarm/" + name;
     }
 }

@@ -33,6 +33,7 @@ import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.routing.Route;
 import dev.statuspagesync.routing.Router;
+import dev.statuspagesync.routing.Wording;
 
 /**
  * Carries out the decisions of {@link AlarmDecisions} through Flashduty. It makes the reads a decision asks for,
@@ -89,7 +90,7 @@ public class PlanExecutor {
         }
         try {
             Decision decision = decide(alarm, route.get(), invocation);
-            return dryRun ? planned(decision, route.get(), policy)
+            return dryRun ? planned(decision, route.get(), router.wordingFor(route.get().pageId()), policy)
                     : carryOut(decision, alarm, route.get(), item, invocation);
         } catch (RuntimeException failure) {
             invocation.markFailed();
@@ -117,7 +118,8 @@ public class PlanExecutor {
      */
     private void announceMonitoring(EditBuffer.PendingEdit edit, Invocation invocation) {
         var incident = invocation.views().find(edit.pageId(), edit.changeId());
-        var update = incident.flatMap(known -> AlarmDecisions.monitoring(known, edit.pageId(), policy));
+        var update = incident.flatMap(known -> AlarmDecisions.monitoring(known, edit.pageId(),
+                router.wordingFor(edit.pageId()), policy));
         if (update.isEmpty()) {
             return;
         }
@@ -147,7 +149,8 @@ public class PlanExecutor {
                 continue;
             }
             for (Responses.Change incident : invocation.views().view(pageId).open()) {
-                var decision = AlarmDecisions.sweep(incident, pageId, policy, now.getEpochSecond());
+                var decision = AlarmDecisions.sweep(incident, pageId, router.wordingFor(pageId), policy,
+                        now.getEpochSecond());
                 if (decision.isEmpty()) {
                     continue;
                 }
@@ -187,14 +190,15 @@ public class PlanExecutor {
             Responses.Change fresh = invocation.edits().has(changeId)
                     ? invocation.views().find(pageId, changeId).orElseThrow()
                     : flashduty.change(pageId, changeId, invocation.deadline());
-            var decision = AlarmDecisions.sweep(fresh, pageId, policy, now.getEpochSecond());
+            var decision = AlarmDecisions.sweep(fresh, pageId, router.wordingFor(pageId), policy,
+                    now.getEpochSecond());
             if (decision.isEmpty() || !(decision.get() instanceof Decision.Resolve resolve)
                     || fresh.status() != null && fresh.status().isTerminal()) {
                 invocation.views().keep(pageId, fresh);
                 return Outcome.ignored("incident " + changeId + " is no longer due: read again, "
                         + decision.map(Decision::reason).orElse("an alarm fires or it is closed"), changeId);
             }
-            return dryRun ? planned(resolve, null, policy) : resolve(resolve, invocation);
+            return dryRun ? planned(resolve, null, router.wordingFor(pageId), policy) : resolve(resolve, invocation);
         } catch (RuntimeException failure) {
             invocation.markFailed();
             Outcome outcome = Outcome.of(failure, "incident " + changeId);
@@ -438,8 +442,11 @@ public class PlanExecutor {
         }
     }
 
-    /** The answer of a dry run: the decision's outcome and the writes it plans, none of them made. */
-    static Outcome planned(Decision decision, Route route, AlarmDecisions.Policy policy) {
+    /**
+     * The answer of a dry run: the decision's outcome and the writes it plans, none of them made; a monitoring
+     * update is worded as {@code pageWording}, the page's.
+     */
+    static Outcome planned(Decision decision, Route route, Wording pageWording, AlarmDecisions.Policy policy) {
         List<Outcome.PlannedCall> calls = new ArrayList<>();
         for (Responses.Change duplicate : decision.duplicates()) {
             calls.add(post(FlashdutyPaths.DELETE_PATH,
@@ -454,7 +461,7 @@ public class PlanExecutor {
             calls.add(post(FlashdutyPaths.TIMELINE_UPDATE_PATH,
                     IncidentMapper.recordMembers(edit.incident(), edit.members(), edit.pageId())));
             AlarmDecisions.monitoring(IncidentMapper.withMembers(edit.incident(), edit.members()), edit.pageId(),
-                    policy).ifPresent(update -> calls.add(post(FlashdutyPaths.TIMELINE_PATH, update)));
+                    pageWording, policy).ifPresent(update -> calls.add(post(FlashdutyPaths.TIMELINE_PATH, update)));
             reason = "would record that " + edit.reason();
         } else if (decision instanceof Decision.Resolve resolve) {
             calls.add(post(FlashdutyPaths.TIMELINE_PATH, resolve.resolution()));

@@ -15,17 +15,17 @@ import dev.statuspagesync.inbound.AlarmState;
  * @param pageId            the status page
  * @param componentIds      the components the alarm affects
  * @param impacts           component status per alarm state; ALARM is always present
- * @param titleTemplate     incident title with placeholders, see {@link TitleTemplate}
+ * @param wording           the audience and the templates of the incident's title and updates
  * @param notifySubscribers whether opening the incident notifies the page's subscribers
  * @param responders        Flashduty member ids set as the incident's responders
  * @param linkedChanges     ids of changes (deployments, related incidents) the incident links to
  */
 public record Route(String name, long pageId, List<String> componentIds, Map<AlarmState, ComponentStatus> impacts,
-        String titleTemplate, boolean notifySubscribers, List<Long> responders, List<String> linkedChanges) {
+        Wording wording, boolean notifySubscribers, List<Long> responders, List<String> linkedChanges) {
 
     public Route(String name, long pageId, List<String> componentIds, Map<AlarmState, ComponentStatus> impacts,
-            String titleTemplate, boolean notifySubscribers) {
-        this(name, pageId, componentIds, impacts, titleTemplate, notifySubscribers, List.of(), List.of());
+            Wording wording, boolean notifySubscribers) {
+        this(name, pageId, componentIds, impacts, wording, notifySubscribers, List.of(), List.of());
     }
 
     public Route {
@@ -40,8 +40,7 @@ public record Route(String name, long pageId, List<String> componentIds, Map<Ala
 
     /** This route on {@code components} only (those of its components no one else's event covers). */
     public Route withComponents(List<String> components) {
-        return new Route(name, pageId, components, impacts, titleTemplate, notifySubscribers, responders,
-                linkedChanges);
+        return new Route(name, pageId, components, impacts, wording, notifySubscribers, responders, linkedChanges);
     }
 
     /** The component status while the alarm is in {@code state}; ALARM's when the route names none for it. */

@@ -3,6 +3,7 @@ package dev.statuspagesync.routing;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -27,6 +28,8 @@ import dev.statuspagesync.flashduty.ComponentStatus;
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.AlarmState;
 
+import org.jboss.logging.Logger;
+
 import io.quarkus.runtime.Startup;
 
 /**
@@ -42,6 +45,7 @@ public class Router {
             ComponentStatus.FULL_OUTAGE);
     static final String DEFAULT_IMPACT = "degraded";
 
+    private static final Logger LOG = Logger.getLogger(Router.class);
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
@@ -54,18 +58,35 @@ public class Router {
 
     public Router(StatusPageConfig config) {
         RoutingDocument document = config.routes().filter(text -> !text.isBlank()).map(Router::parse).orElse(null);
-        this.rules = document == null || document.routes() == null ? List.of() : compile(document.routes());
+        Wording wording = Wording.defaults(Audience.parse(config.audience()).orElseThrow(() ->
+                new RouteConfigException("STATUSPAGE_AUDIENCE is '" + config.audience() + "'; use public or"
+                        + " internal")));
+        if (document != null && document.componentNames() != null) {
+            wording = wording.with(null, null, null, null, null, null, names("component_names",
+                    document.componentNames()));
+        }
+        this.rules = document == null || document.routes() == null ? List.of() : compile(document.routes(), wording);
         boolean environmentDefault = config.pageId().isPresent() || config.componentIds().isPresent();
         if (document != null && document.defaultRoute() != null && environmentDefault) {
             throw new RouteConfigException("STATUSPAGE_ROUTES has a default route and STATUSPAGE_PAGE_ID or"
                     + " STATUSPAGE_COMPONENT_IDS is set too; keep one of them");
         }
         if (document != null && document.defaultRoute() != null) {
-            this.defaultRoute = Optional.of(target("default route", document.defaultRoute()));
+            this.defaultRoute = Optional.of(target("default route", document.defaultRoute(), wording));
         } else if (environmentDefault || rules.isEmpty()) {
-            this.defaultRoute = Optional.of(defaultRoute(config));
+            this.defaultRoute = Optional.of(defaultRoute(config, wording));
         } else {
             this.defaultRoute = Optional.empty();
+        }
+        for (long page : pageIds()) {
+            Set<Audience> audiences = EnumSet.noneOf(Audience.class);
+            routesTo(page).forEach(route -> audiences.add(route.wording().audience()));
+            if (audiences.size() > 1) {
+                throw new RouteConfigException("page " + page + " gets routes for both the public and the internal"
+                        + " audience; a page has one audience: set the same audience on every route to it");
+            }
+            LOG.infof("page %d: %s audience, routes %s", page, audiences.iterator().next().wire(),
+                    routesTo(page).stream().map(Route::name).toList());
         }
     }
 
@@ -87,6 +108,22 @@ public class Router {
         return rules.stream().anyMatch(Rule::readsTags);
     }
 
+    /**
+     * What incidents on {@code pageId} say where no alarm of the moment names a route (the sweep's resolution, the
+     * monitoring update): the wording of the first route to that page. Every route to a page has its audience.
+     */
+    public Wording wordingFor(long pageId) {
+        return routesTo(pageId).stream().findFirst().map(Route::wording)
+                .orElse(defaultRoute.map(Route::wording).orElse(Wording.defaults(Audience.PUBLIC)));
+    }
+
+    private List<Route> routesTo(long pageId) {
+        List<Route> routes = new ArrayList<>();
+        rules.stream().map(Rule::route).filter(route -> route.pageId() == pageId).forEach(routes::add);
+        defaultRoute.filter(route -> route.pageId() == pageId).ifPresent(routes::add);
+        return routes;
+    }
+
     /** Every page a route leads to, each once, in the order of the rules and then the default route. */
     public List<Long> pageIds() {
         Set<Long> pages = new LinkedHashSet<>();
@@ -95,8 +132,11 @@ public class Router {
         return List.copyOf(pages);
     }
 
-    /** The default route from STATUSPAGE_PAGE_ID, STATUSPAGE_COMPONENT_IDS and STATUSPAGE_IMPACT. */
-    static Route defaultRoute(StatusPageConfig config) {
+    /**
+     * The default route from STATUSPAGE_PAGE_ID, STATUSPAGE_COMPONENT_IDS, STATUSPAGE_COMPONENT_NAMES and
+     * STATUSPAGE_IMPACT, worded as {@code wording} says.
+     */
+    static Route defaultRoute(StatusPageConfig config, Wording wording) {
         long pageId = config.pageId()
                 .orElseThrow(() -> new RouteConfigException("STATUSPAGE_PAGE_ID (statuspage.page-id) is not set"));
         List<String> components = config.componentIds().orElse(List.of()).stream()
@@ -111,7 +151,21 @@ public class Router {
         ComponentStatus impact = impact(config.impact())
                 .orElseThrow(() -> new RouteConfigException("STATUSPAGE_IMPACT is '" + config.impact()
                         + "'; use degraded, partial_outage or full_outage"));
-        return new Route("default", pageId, components, Map.of(AlarmState.ALARM, impact), TitleTemplate.DEFAULT,
+        Wording named = wording;
+        if (config.componentNames().isPresent()) {
+            List<String> names = config.componentNames().get().stream().map(String::trim).toList();
+            if (names.size() != components.size() || names.stream().anyMatch(String::isEmpty)) {
+                throw new RouteConfigException("STATUSPAGE_COMPONENT_NAMES lists " + names.size() + " name(s) for "
+                        + components.size() + " component id(s) in STATUSPAGE_COMPONENT_IDS; give one name per id,"
+                        + " in the same order (a name with a comma needs the routing document's component_names)");
+            }
+            Map<String, String> byId = new LinkedHashMap<>();
+            for (int i = 0; i < components.size(); i++) {
+                byId.put(components.get(i), names.get(i));
+            }
+            named = wording.with(null, null, null, null, null, null, byId);
+        }
+        return new Route("default", pageId, components, Map.of(AlarmState.ALARM, impact), named,
                 config.notifySubscribers());
     }
 
@@ -131,7 +185,7 @@ public class Router {
         }
     }
 
-    private static List<Rule> compile(List<RoutingDocument.Rule> specs) {
+    private static List<Rule> compile(List<RoutingDocument.Rule> specs, Wording wording) {
         List<Rule> compiled = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             RoutingDocument.Rule spec = specs.get(i);
@@ -140,9 +194,10 @@ public class Router {
             }
             String label = "route " + (i + 1) + (spec.name() == null ? "" : " (" + spec.name() + ")");
             Route route = target(label, new RoutingDocument.Target(spec.pageId(), spec.components(), spec.impact(),
-                    spec.title(), spec.notifySubscribers(), spec.responders(), spec.linkedChanges()));
+                    spec.title(), spec.notifySubscribers(), spec.responders(), spec.linkedChanges(),
+                    spec.audience(), spec.displayName(), spec.templates()), wording);
             route = new Route(spec.name() == null ? "route " + (i + 1) : spec.name(), route.pageId(),
-                    route.componentIds(), route.impacts(), route.titleTemplate(), route.notifySubscribers(),
+                    route.componentIds(), route.impacts(), route.wording(), route.notifySubscribers(),
                     route.responders(), route.linkedChanges());
             boolean readsTags = spec.match() != null && spec.match().tags() != null && !spec.match().tags().isEmpty();
             compiled.add(new Rule(matcher(label, spec.match()), route, readsTags));
@@ -150,7 +205,7 @@ public class Router {
         return compiled;
     }
 
-    private static Route target(String label, RoutingDocument.Target spec) {
+    private static Route target(String label, RoutingDocument.Target spec, Wording defaults) {
         if (spec.pageId() == null) {
             throw new RouteConfigException(label + ": page_id is required");
         }
@@ -162,18 +217,47 @@ public class Router {
         if (new LinkedHashSet<>(components).size() != components.size()) {
             throw new RouteConfigException(label + ": components lists a component id twice: " + components);
         }
-        String title = spec.title() == null ? TitleTemplate.DEFAULT : spec.title();
-        if (title.isBlank()) {
-            throw new RouteConfigException(label + ": title is empty");
+        return new Route("default", spec.pageId(), components, impacts(label, spec.impact()),
+                wording(label, spec, defaults), spec.notifySubscribers() == null || spec.notifySubscribers(),
+                responders(label, spec.responders()), linkedChanges(label, spec.linkedChanges()));
+    }
+
+    /** The route's audience and templates over the document's defaults, checked for that audience. */
+    private static Wording wording(String label, RoutingDocument.Target spec, Wording defaults) {
+        Wording wording = defaults;
+        if (spec.audience() != null) {
+            Audience audience = Audience.parse(spec.audience()).orElseThrow(() -> new RouteConfigException(label
+                    + ": audience is '" + spec.audience() + "'; use public or internal"));
+            wording = Wording.defaults(audience).with(null, null, null, null, null, null, defaults.componentNames());
         }
-        var unknown = TitleTemplate.unknownPlaceholders(title);
-        if (!unknown.isEmpty()) {
-            throw new RouteConfigException(label + ": title uses unknown placeholder(s) " + unknown + "; use "
-                    + TitleTemplate.PLACEHOLDERS);
+        RoutingDocument.Templates templates = spec.templates() == null
+                ? new RoutingDocument.Templates(null, null, null, null, null) : spec.templates();
+        if (spec.title() != null && templates.title() != null) {
+            throw new RouteConfigException(label + ": title is given twice, as title and as templates.title");
         }
-        return new Route("default", spec.pageId(), components, impacts(label, spec.impact()), title,
-                spec.notifySubscribers() == null || spec.notifySubscribers(), responders(label, spec.responders()),
-                linkedChanges(label, spec.linkedChanges()));
+        if (spec.displayName() != null && spec.displayName().isBlank()) {
+            throw new RouteConfigException(label + ": display_name is empty");
+        }
+        wording = wording.with(spec.title() != null ? spec.title() : templates.title(), templates.opening(),
+                templates.impact(), templates.recovery(), templates.resolution(), spec.displayName(), null);
+        List<String> problems = wording.problems();
+        if (!problems.isEmpty()) {
+            throw new RouteConfigException(label + " (" + wording.audience().wire() + " audience): "
+                    + String.join("; ", problems));
+        }
+        return wording;
+    }
+
+    /** Component display names by id, none empty. */
+    private static Map<String, String> names(String label, Map<String, String> names) {
+        Map<String, String> checked = new LinkedHashMap<>();
+        names.forEach((id, name) -> {
+            if (id == null || id.isBlank() || name == null || name.isBlank()) {
+                throw new RouteConfigException(label + ": every component id needs a display name, was " + names);
+            }
+            checked.put(id.trim(), name.trim());
+        });
+        return checked;
     }
 
     /** Flashduty member ids: positive integers. */

@@ -12,13 +12,20 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** The routing document as an operator writes it (YAML or JSON); {@link Router} validates and compiles it. */
 @RegisterForReflection
-record RoutingDocument(List<Rule> routes, @JsonProperty("default") Target defaultRoute) {
+record RoutingDocument(List<Rule> routes, @JsonProperty("default") Target defaultRoute,
+        @JsonProperty("component_names") Map<String, String> componentNames) {
 
     /** One rule: which alarms it matches and where they go. First match wins. */
     @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Rule(String name, Match match, Long pageId, List<String> components, JsonNode impact, String title,
-            Boolean notifySubscribers, List<Long> responders, List<String> linkedChanges) {
+            Boolean notifySubscribers, List<Long> responders, List<String> linkedChanges, String audience,
+            String displayName, Templates templates) {
+    }
+
+    /** The texts of a route's incidents; see {@link Wording}. {@code title} may stand on the route itself too. */
+    @RegisterForReflection
+    record Templates(String title, String opening, String impact, String recovery, String resolution) {
     }
 
     /** Every condition given must hold; {@code alarm_name} is a string (exact, or glob with * and ?) or one of
@@ -32,6 +39,7 @@ record RoutingDocument(List<Rule> routes, @JsonProperty("default") Target defaul
     @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Target(Long pageId, List<String> components, JsonNode impact, String title, Boolean notifySubscribers,
-            List<Long> responders, List<String> linkedChanges) {
+            List<Long> responders, List<String> linkedChanges, String audience, String displayName,
+            Templates templates) {
     }
 }

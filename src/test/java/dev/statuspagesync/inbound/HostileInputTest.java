@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.statuspagesync.flashduty.ComponentStatus;
 import dev.statuspagesync.lifecycle.IncidentMapper;
 import dev.statuspagesync.routing.Route;
+import dev.statuspagesync.routing.Wording;
 import dev.statuspagesync.support.Fixtures;
 
 /** Payloads no CloudWatch alarm sends, as anyone allowed to publish to the topic could: each gets a deliberate end. */
@@ -80,7 +81,7 @@ class HostileInputTest {
         }
         var alarm = assertInstanceOf(Inbound.Alarm.class, reader.read(snsEvent(message.toString())).get(0));
         Route route = new Route("default", 1001L, List.of("01HOSTILECOMPONENT00000000"),
-                Map.of(AlarmState.ALARM, ComponentStatus.DEGRADED), "{alarm_name}", true);
+                Map.of(AlarmState.ALARM, ComponentStatus.DEGRADED), Wording.internal("{alarm_name}"), true);
 
         var request = IncidentMapper.openIncident(alarm.change(), route, 1_773_480_413L);
 
@@ -124,7 +125,7 @@ class HostileInputTest {
         message.put("AlarmName", "checkout\r\nBcc: everyone@example.org\u0085");
         var alarm = assertInstanceOf(Inbound.Alarm.class, reader.read(snsEvent(message.toString())).get(0));
         Route route = new Route("default", 1001L, List.of("01HOSTILECOMPONENT00000000"),
-                Map.of(AlarmState.ALARM, ComponentStatus.DEGRADED), "{alarm_name}", true);
+                Map.of(AlarmState.ALARM, ComponentStatus.DEGRADED), Wording.internal("{alarm_name}"), true);
 
         var request = IncidentMapper.openIncident(alarm.change(), route, 1_773_480_413L);
 

@@ -25,6 +25,7 @@ import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.routing.Route;
+import dev.statuspagesync.routing.Wording;
 
 /** Every decision of the lifecycle as a value: a change, its route, the page as known, the time; no I/O. */
 class AlarmDecisionsTest {
@@ -33,7 +34,7 @@ class AlarmDecisionsTest {
     static final String API = "01AAAAAAAAAAAAAAAAAAAAAAAA";
     static final String DB = "01BBBBBBBBBBBBBBBBBBBBBBBB";
     static final Route ROUTE = new Route("api", PAGE, List.of(API, DB), Map.of(AlarmState.ALARM,
-            ComponentStatus.PARTIAL_OUTAGE), "{alarm_name}", true);
+            ComponentStatus.PARTIAL_OUTAGE), Wording.internal("{alarm_name}"), true);
     static final AlarmDecisions.Policy JOIN = new AlarmDecisions.Policy(InsufficientDataPolicy.IGNORE, true);
     static final long T0 = Instant.parse("2026-03-14T09:00:00Z").getEpochSecond();
     static final long NOW = T0 + 3_600;

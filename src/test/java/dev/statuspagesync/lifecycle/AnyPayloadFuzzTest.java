@@ -38,13 +38,15 @@ import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.published.PageEventRules;
 import dev.statuspagesync.routing.Route;
+import dev.statuspagesync.routing.Wording;
 import dev.statuspagesync.support.Fixtures;
 
 /**
  * Coverage-guided fuzzing of the payload reader and the mapping: whatever arrives, every message ends as an
  * alarm, a published event or a skip with its reason; every request built from an alarm keeps Flashduty's rules,
- * finds its incident again by the key line, and puts no markup on the public page that the function did not
- * write; and every published event the function accepts, Flashduty's rules accept too.
+ * finds its incident again by the key line, and puts no markup on the page that the function did not write; a
+ * public page's words are those of an alarm that says nothing, so no field of the message reaches them; and every
+ * published event the function accepts, Flashduty's rules accept too.
  *
  * <p>In the suite the fuzz test replays its inputs directory and the suite's short fuzzing run
  * ({@code JAZZER_FUZZ=1}) searches for new ones; {@code scripts/fuzz.sh} runs longer. An input either is a
@@ -57,7 +59,7 @@ class AnyPayloadFuzzTest {
     private static final Route ROUTE = new Route("fuzz", 4_242L, List.copyOf(COMPONENTS),
             Map.of(AlarmState.ALARM, ComponentStatus.PARTIAL_OUTAGE,
                     AlarmState.INSUFFICIENT_DATA, ComponentStatus.DEGRADED),
-            "{alarm_name} in {region} ({state}, {namespace})", false);
+            Wording.internal("{alarm_name} in {region} ({state}, {namespace})"), false);
     private static final List<String> FIXTURES = List.of("events/sns-single-metric-alarm.json",
             "events/sns-metric-math-alarm.json", "events/sns-composite-alarm.json",
             "events/eventbridge-single-metric-alarm.json", "events/eventbridge-composite-suppressed.json",
@@ -139,6 +141,8 @@ class AnyPayloadFuzzTest {
     }
 
     private static void checkAlarm(AlarmChange alarm) {
+        assertEquals(PublicWordsTest.publicWords(PublicWordsTest.blank(alarm)), PublicWordsTest.publicWords(alarm),
+                "nothing of the alarm reaches a public page's words");
         Requests.CreateChange create = IncidentMapper.openIncident(alarm, ROUTE, NOW);
         JsonNode body = Fixtures.JSON.valueToTree(create);
         assertNull(FlashdutyRules.createProblem(body, COMPONENTS), () -> "create breaks a rule: " + body);
@@ -165,8 +169,8 @@ class AnyPayloadFuzzTest {
         Responses.Change quiet = new Responses.Change(opened.changeId(), opened.pageId(), opened.type(),
                 opened.title(), opened.description(), opened.status(), opened.affectedComponents(),
                 opened.startAtSeconds(), null, List.of(opening), opened.notifySubscribers());
-        Requests.CreateTimeline swept = IncidentMapper.resolveQuietIncident(quiet, ROUTE.pageId(), NOW + 30,
-                Duration.ofMinutes(5));
+        Requests.CreateTimeline swept = IncidentMapper.resolveQuietIncident(quiet, ROUTE.pageId(), ROUTE.wording(),
+                NOW + 30, Duration.ofMinutes(5));
         JsonNode sweptBody = Fixtures.JSON.valueToTree(swept);
         assertNull(FlashdutyRules.timelineProblem("incident", sweptBody, COMPONENTS),
                 () -> "the sweep's resolution breaks a rule: " + sweptBody);

@@ -31,9 +31,12 @@ import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.page.Membership;
+import dev.statuspagesync.routing.Wording;
 
 /** The calm page as decisions: the quiet period, the sweep, the monitoring update and deference. */
 class CalmPageDecisionsTest {
+
+    static final Wording INTERNAL = Wording.internal(Wording.INTERNAL_TITLE);
 
     static final Duration QUIET = Duration.ofMinutes(5);
     static final AlarmDecisions.Policy QUIET_PERIOD = policy(QUIET, false, Set.of());
@@ -121,14 +124,17 @@ class CalmPageDecisionsTest {
                 "The CloudWatch alarms of this incident have recovered. We are monitoring the service.", T0 + 600,
                 List.of(new Requests.ComponentChange(API, ComponentStatus.OPERATIONAL),
                         new Requests.ComponentChange(DB, ComponentStatus.OPERATIONAL)))),
-                AlarmDecisions.monitoring(quiet, PAGE, WITH_MONITORING));
-        assertEquals(Optional.empty(), AlarmDecisions.monitoring(quiet, PAGE, QUIET_PERIOD), "not asked for");
+                AlarmDecisions.monitoring(quiet, PAGE, INTERNAL, WITH_MONITORING));
+        assertEquals(Optional.empty(), AlarmDecisions.monitoring(quiet, PAGE, INTERNAL, QUIET_PERIOD),
+                "not asked for");
         assertEquals(Optional.empty(), AlarmDecisions.monitoring(inStatus(quiet, ChangeStatus.MONITORING,
-                ComponentStatus.OPERATIONAL), PAGE, WITH_MONITORING), "posted already");
+                ComponentStatus.OPERATIONAL), PAGE, INTERNAL, WITH_MONITORING), "posted already");
         assertEquals(Optional.empty(), AlarmDecisions.monitoring(incident(7, CPU, members(CPU,
-                Membership.State.OK, T0 + 600, LATENCY, Membership.State.ALARM, T0 + 300)), PAGE, WITH_MONITORING),
+                Membership.State.OK, T0 + 600, LATENCY, Membership.State.ALARM, T0 + 300)), PAGE, INTERNAL,
+                WITH_MONITORING),
                 "an alarm still fires");
-        assertEquals(Optional.empty(), AlarmDecisions.monitoring(quiet, PAGE, policy(Duration.ZERO, true, Set.of())),
+        assertEquals(Optional.empty(), AlarmDecisions.monitoring(quiet, PAGE, INTERNAL,
+                policy(Duration.ZERO, true, Set.of())),
                 "without a quiet period the recovery resolves");
     }
 
@@ -140,7 +146,7 @@ class CalmPageDecisionsTest {
                 T0 + 300));
 
         var decision = assertInstanceOf(Decision.Resolve.class,
-                AlarmDecisions.sweep(quiet, PAGE, QUIET_PERIOD, T0 + 900).orElseThrow());
+                AlarmDecisions.sweep(quiet, PAGE, INTERNAL, QUIET_PERIOD, T0 + 900).orElseThrow());
 
         assertEquals(new Requests.CreateTimeline(PAGE, 7, ChangeStatus.RESOLVED, "Resolved: CloudWatch alarm"
                 + " api-cpu recovered at 2026-03-14 09:10:00 UTC, the last of the 2 alarms in this incident to"
@@ -157,7 +163,8 @@ class CalmPageDecisionsTest {
         var quiet = incident(7, CPU, members(CPU, Membership.State.OK, T0 + 600));
 
         assertEquals(Optional.of(new Decision.Ignore("incident 7 resolves at 2026-03-14T09:15:00Z unless an alarm"
-                + " fires again", 7L, List.of())), AlarmDecisions.sweep(quiet, PAGE, QUIET_PERIOD, T0 + 899));
+                + " fires again", 7L, List.of())),
+                AlarmDecisions.sweep(quiet, PAGE, INTERNAL, QUIET_PERIOD, T0 + 899));
     }
 
     @Test
@@ -165,8 +172,8 @@ class CalmPageDecisionsTest {
         var firing = incident(7, CPU, members(CPU, Membership.State.OK, T0 + 600, LATENCY, Membership.State.ALARM,
                 T0));
 
-        assertEquals(Optional.empty(), AlarmDecisions.sweep(firing, PAGE, QUIET_PERIOD, NOW));
-        assertEquals(Optional.empty(), AlarmDecisions.sweep(byPerson(8, API), PAGE, QUIET_PERIOD, NOW));
+        assertEquals(Optional.empty(), AlarmDecisions.sweep(firing, PAGE, INTERNAL, QUIET_PERIOD, NOW));
+        assertEquals(Optional.empty(), AlarmDecisions.sweep(byPerson(8, API), PAGE, INTERNAL, QUIET_PERIOD, NOW));
     }
 
     @Test
@@ -176,7 +183,7 @@ class CalmPageDecisionsTest {
                 "Monitoring.", List.of()));
 
         var decision = assertInstanceOf(Decision.Resolve.class,
-                AlarmDecisions.sweep(monitored, PAGE, QUIET_PERIOD, NOW).orElseThrow());
+                AlarmDecisions.sweep(monitored, PAGE, INTERNAL, QUIET_PERIOD, NOW).orElseThrow());
 
         assertEquals(T0 + 601, decision.resolution().atSeconds());
     }

@@ -25,6 +25,7 @@ import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.inbound.MetricSummary;
 import dev.statuspagesync.routing.Route;
+import dev.statuspagesync.routing.Wording;
 import dev.statuspagesync.support.Fixtures;
 
 /** The pure mapping from a firing alarm to Flashduty's create request. */
@@ -32,7 +33,7 @@ class IncidentMapperTest {
 
     static final Route ROUTE = new Route("orders", 42L,
             List.of("01AAAAAAAAAAAAAAAAAAAAAAAA", "01BBBBBBBBBBBBBBBBBBBBBBBB"),
-            Map.of(AlarmState.ALARM, ComponentStatus.FULL_OUTAGE), "{alarm_name}", false);
+            Map.of(AlarmState.ALARM, ComponentStatus.FULL_OUTAGE), Wording.internal("{alarm_name}"), false);
 
     static final long AT = 1_773_480_413L;
 
@@ -58,7 +59,7 @@ class IncidentMapperTest {
     @Test
     void rendersTheRoutesTitleTemplate() {
         Route route = new Route("orders", 42L, List.of("01AAAAAAAAAAAAAAAAAAAAAAAA"),
-                Map.of(AlarmState.ALARM, ComponentStatus.DEGRADED), "Orders: {alarm_name} ({state}, {region})", true);
+                Map.of(AlarmState.ALARM, ComponentStatus.DEGRADED), Wording.internal("Orders: {alarm_name} ({state}, {region})"), true);
         AlarmChange alarm = alarm("orders-api-errors", "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:orders-api-errors");
 
         assertEquals("Orders: orders-api-errors (ALARM, eu-west-1)", IncidentMapper.openIncident(alarm, route, AT).title());
@@ -67,7 +68,7 @@ class IncidentMapperTest {
     @Test
     void setsTheRoutesRespondersAndLinkedChangesAndLeavesThemOutWhenItHasNone() {
         Route route = new Route("orders", 42L, List.of("01AAAAAAAAAAAAAAAAAAAAAAAA"),
-                Map.of(AlarmState.ALARM, ComponentStatus.DEGRADED), "{alarm_name}", true, List.of(2476301L),
+                Map.of(AlarmState.ALARM, ComponentStatus.DEGRADED), Wording.internal("{alarm_name}"), true, List.of(2476301L),
                 List.of("CHG-1042"));
         AlarmChange alarm = alarm("orders-api-errors", "arn:aws:cloudwatch:eu-west-1:111122223333:alarm:orders-api-errors");
 
@@ -91,14 +92,14 @@ class IncidentMapperTest {
     void keepsTitleOf255CharactersWhole() {
         String name = "a".repeat(Requests.MAX_TITLE_LENGTH);
 
-        assertEquals(name, IncidentMapper.title(name));
+        assertEquals(name, UpdateText.title(name));
     }
 
     @Test
     void cutsLongTitleOnCodePointBoundary() {
         String name = "x".repeat(254) + "🚨🚨🚨";
 
-        String title = IncidentMapper.title(name);
+        String title = UpdateText.title(name);
 
         assertEquals(Requests.MAX_TITLE_LENGTH, title.codePointCount(0, title.length()));
         assertEquals("x".repeat(254) + "🚨", title);
@@ -120,7 +121,7 @@ class IncidentMapperTest {
                 - [Open the alarm in the CloudWatch console](https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#alarmsV2:alarm/orders_api_errors)
 
                 Alarm ARN: `arn:aws:cloudwatch:eu-west-1:111122223333:alarm:orders-api-errors`""",
-                IncidentMapper.description(withName(alarm, "orders_api_errors")));
+                UpdateText.description(withName(alarm, "orders_api_errors")));
     }
 
     @ParameterizedTest
@@ -133,13 +134,13 @@ class IncidentMapperTest {
         String[] parts = arn.split(":");
         AlarmChange alarm = withRegion(alarm("a b", arn), parts[3]);
 
-        assertEquals(link, IncidentMapper.consoleLink(alarm));
+        assertEquals(link, UpdateText.consoleLink(alarm));
     }
 
     @Test
     void recognisesOnlyIncidentsCarryingTheAlarmsKeyLine() {
         AlarmChange alarm = alarm("a", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:a");
-        String own = IncidentMapper.description(alarm);
+        String own = UpdateText.description(alarm);
 
         assertTrue(IncidentMapper.isOpenedFor(incident(own), alarm));
         assertFalse(IncidentMapper.isOpenedFor(incident(own.replace(":alarm:a`", ":alarm:ab`")), alarm));

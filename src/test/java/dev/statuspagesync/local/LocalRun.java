@@ -286,6 +286,7 @@ public final class LocalRun {
                 && !settings.containsKey("STATUSPAGE_ROUTES")) {
             settings.put("STATUSPAGE_PAGE_ID", String.valueOf(DEMO_PAGE_ID));
             settings.put("STATUSPAGE_COMPONENT_IDS", String.join(",", DEMO_COMPONENTS.keySet()));
+            settings.putIfAbsent("STATUSPAGE_COMPONENT_NAMES", String.join(",", DEMO_COMPONENTS.values()));
         }
         return settings;
     }
@@ -479,6 +480,9 @@ public final class LocalRun {
             ObjectNode components = node.putObject("components");
             incident.components().forEach(components::put);
             node.put("updates", incident.updates().size());
+            ArrayNode words = node.putArray("public_text");
+            words.add(incident.title());
+            incident.updates().forEach(update -> words.add(update.status() + ": " + update.description()));
         }
         if (json) {
             out.println(JSON.writeValueAsString(JSON.createObjectNode().set("incidents", incidents)));
@@ -494,6 +498,9 @@ public final class LocalRun {
                     incident.get("status").asText(), incident.get("updates").asInt());
             incident.get("components").properties().forEach(component -> out.printf("    %s: %s%n",
                     names.getOrDefault(component.getKey(), component.getKey()), component.getValue().asText()));
+            out.println("    what subscribers read (the title, then each update):");
+            incident.get("public_text").forEach(text -> out.println("      | "
+                    + text.asText().replace("\n", "\n      | ")));
         }
         out.println("Function log: " + log);
     }

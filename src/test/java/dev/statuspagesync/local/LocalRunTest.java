@@ -53,6 +53,7 @@ class LocalRunTest {
 
         assertEquals(String.valueOf(LocalRun.DEMO_PAGE_ID), settings.get("STATUSPAGE_PAGE_ID"));
         assertEquals(String.join(",", LocalRun.DEMO_COMPONENTS.keySet()), settings.get("STATUSPAGE_COMPONENT_IDS"));
+        assertEquals("Public API,Database", settings.get("STATUSPAGE_COMPONENT_NAMES"));
         assertEquals("none", settings.get("STATUSPAGE_DEFER_TO"));
     }
 

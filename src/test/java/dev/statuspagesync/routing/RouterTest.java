@@ -2,7 +2,11 @@ package dev.statuspagesync.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +22,7 @@ import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.inbound.MetricSummary;
+import dev.statuspagesync.support.LogCapture;
 import dev.statuspagesync.support.StatusPageSettings;
 
 /** Routes come from the environment or a routing document; both are validated at start-up. */
@@ -84,7 +89,7 @@ class RouterTest {
 
         assertEquals(new Route("payments", 11L, List.of("01PAYMENTS"), Map.of(AlarmState.ALARM,
                 ComponentStatus.FULL_OUTAGE, AlarmState.INSUFFICIENT_DATA, ComponentStatus.DEGRADED),
-                "Payments: {alarm_name}", false), payments);
+                Wording.internal("Payments: {alarm_name}"), false), payments);
         assertEquals(ComponentStatus.DEGRADED, payments.impactFor(AlarmState.INSUFFICIENT_DATA));
     }
 
@@ -110,7 +115,7 @@ class RouterTest {
         Route route = new Router(StatusPageSettings.document(json)).routeFor(alarm("x", "us-east-1", "N", Map.of())).orElseThrow();
 
         assertEquals(new Route("all", 5L, List.of("01A"), Map.of(AlarmState.ALARM, ComponentStatus.PARTIAL_OUTAGE),
-                TitleTemplate.DEFAULT, true), route);
+                Wording.internal(Wording.INTERNAL_TITLE), true), route);
     }
 
     @Test
@@ -131,7 +136,14 @@ class RouterTest {
             "routes: [{page_id: 1, components: [01A], impact: {INSUFFICIENT_DATA: degraded}}]" | route 1: impact must name ALARM
             "routes: [{page_id: 1, components: [01A], match: {alarm_name: {regex: 'a('}}}]"  | route 1: alarm_name regex 'a(' is invalid: Unclosed group
             "routes: [{page_id: 1, components: [01A], match: {alarm_name: {suffix: x}}}]"     | route 1: alarm_name matcher 'suffix' is not exact, prefix, glob or regex
-            "routes: [{page_id: 1, components: [01A], title: '{alarm} down'}]"                | route 1: title uses unknown placeholder(s) [alarm]; use [alarm_name, state, region, account, namespace]
+            "routes: [{page_id: 1, components: [01A], title: '{alarm} down'}]"                | route 1 (internal audience): template title uses unknown placeholder(s) [alarm]; use [components, impact, route, time] or [alarm_name, state, region, account, namespace, description, reason, metric]
+            "routes: [{page_id: 1, components: [01A], audience: public, title: '{alarm_name} down'}]" | route 1 (public audience): template title uses [alarm_name], the alarm's own fields, which a public page never shows
+            "routes: [{page_id: 1, components: [01A], audience: public, templates: {opening: 'In {region}: {reason}'}}]" | route 1 (public audience): template opening uses [region, reason], the alarm's own fields
+            "routes: [{page_id: 1, components: [01A], audience: public, templates: {resolution: ' '}}]" | route 1 (public audience): template resolution is empty
+            "routes: [{page_id: 1, components: [01A], audience: staff}]"                      | route 1: audience is 'staff'; use public or internal
+            "routes: [{page_id: 1, components: [01A], title: a, templates: {title: b}}]"     | route 1: title is given twice, as title and as templates.title
+            "routes: [{page_id: 1, components: [01A], audience: public}, {page_id: 1, components: [01B]}]" | page 1 gets routes for both the public and the internal audience
+            "{component_names: {01A: ''}, routes: [{page_id: 1, components: [01A]}]}"        | component_names: every component id needs a display name
             "routes: [{page_id: 1, components: [01A], pgae_id: 2}]"                           | STATUSPAGE_ROUTES: Unrecognized field "pgae_id" (class dev.statuspagesync.routing.RoutingDocument$Rule), not marked as ignorable at routes[0].pgae_id
             "routes: [{page_id: one, components: [01A]}]"                                     | STATUSPAGE_ROUTES: Cannot deserialize value of type `java.lang.Long` from String "one": not a valid `java.lang.Long` value at routes[0].page_id
             "routes: [ {page_id"                                                               | STATUSPAGE_ROUTES: while parsing a flow mapping at routes[0]
@@ -157,10 +169,11 @@ class RouterTest {
 
     @Test
     void buildsDefaultRouteFromEnvironment() {
-        Route route = Router.defaultRoute(StatusPageSettings.environment(7L, List.of(" 01A ", "01B"), "full_outage"));
+        Route route = Router.defaultRoute(StatusPageSettings.environment(7L, List.of(" 01A ", "01B"), "full_outage"),
+                Wording.internal(Wording.INTERNAL_TITLE));
 
         assertEquals(new Route("default", 7L, List.of("01A", "01B"), Map.of(AlarmState.ALARM,
-                ComponentStatus.FULL_OUTAGE), TitleTemplate.DEFAULT, true), route);
+                ComponentStatus.FULL_OUTAGE), Wording.internal(Wording.INTERNAL_TITLE), true), route);
     }
 
     @Test
@@ -196,6 +209,36 @@ class RouterTest {
 
         assertEquals("STATUSPAGE_IMPACT is '" + impact + "'; use degraded, partial_outage or full_outage",
                 error.getMessage());
+    }
+
+    @Test
+    void saysAtStartUpWhichAudienceEachPageGets() {
+        try (LogCapture log = LogCapture.start()) {
+            new Router(StatusPageSettings.environment(7L, List.of("01A"), "degraded")
+                    .withRoutes("routes: [{name: staff, page_id: 9, components: [01B], audience: internal}]")
+                    .forAudience("public", null));
+
+            assertTrue(log.lines().containsAll(List.of(
+                    Router.class.getName() + ": page 9: internal audience, routes [staff]",
+                    Router.class.getName() + ": page 7: public audience, routes [default]")), log.lines().toString());
+        }
+    }
+
+    @Test
+    void acceptsTheReadmesRoutingDocumentAsWritten() throws IOException {
+        String readme = Files.readString(Path.of("README.md"));
+        int start = readme.indexOf("```yaml\n", readme.indexOf("### Routing rules")) + "```yaml\n".length();
+        String document = readme.substring(start, readme.indexOf("```", start));
+
+        Router router = new Router(StatusPageSettings.document(document).forAudience("public", null));
+
+        assertEquals(List.of(5750613685214L, 5750613689999L), router.pageIds());
+        Route payments = router.routeFor(alarm("payments-5xx", "us-east-1", "AWS/ApiGateway", Map.of())).orElseThrow();
+        assertEquals(new Wording(Audience.PUBLIC, "{route}: {impact}", "Some card payments fail ({impact})."
+                + " We are investigating.", Wording.PUBLIC_IMPACT, Wording.PUBLIC_RECOVERY, Wording.PUBLIC_RESOLUTION,
+                "Card payments", Map.of("01KC3GAZ6ZJE40H55GM31RPWZE", "Payments", "01KC3GB1M2N3P4Q5R6S7T8V9WX",
+                        "Checkout API")), payments.wording());
+        assertEquals(Audience.INTERNAL, router.wordingFor(5750613689999L).audience());
     }
 
     static AlarmChange alarm(String name, String region, String namespace, Map<String, String> tags) {

@@ -8,12 +8,13 @@ import dev.statuspagesync.config.StatusPageConfig;
 
 /**
  * The status-page settings as one value, for tests that build the router or the executor without the application:
- * the defaults of {@link StatusPageConfig}, but no deference, which those tests choose themselves.
+ * the defaults of {@link StatusPageConfig}, but no deference, which those tests choose themselves, and the internal
+ * audience, whose technical text most tests read ({@link #forAudience} for the public one).
  */
-public record StatusPageSettings(Optional<Long> pageId, Optional<List<String>> componentIds, String impact,
-        boolean notifySubscribers, Optional<String> routes, boolean joinOpenIncidents,
-        InsufficientDataPolicy insufficientData, String resolveAfter, boolean monitoringUpdate, List<String> deferTo)
-        implements StatusPageConfig {
+public record StatusPageSettings(Optional<Long> pageId, Optional<List<String>> componentIds,
+        Optional<List<String>> componentNames, String audience, String impact, boolean notifySubscribers,
+        Optional<String> routes, boolean joinOpenIncidents, InsufficientDataPolicy insufficientData,
+        String resolveAfter, boolean monitoringUpdate, List<String> deferTo) implements StatusPageConfig {
 
     @Override
     public boolean reconcile() {
@@ -22,25 +23,34 @@ public record StatusPageSettings(Optional<Long> pageId, Optional<List<String>> c
 
     /** The default route from the environment variables, and no routing document. */
     public static StatusPageSettings environment(Long pageId, List<String> components, String impact) {
-        return new StatusPageSettings(Optional.ofNullable(pageId), Optional.ofNullable(components), impact, true,
+        return new StatusPageSettings(Optional.ofNullable(pageId), Optional.ofNullable(components), Optional.empty(),
+                "internal", impact, true,
                 Optional.empty(), true, InsufficientDataPolicy.IGNORE, "0", false, List.of("none"));
     }
 
     /** A routing document and no default route from the environment. */
     public static StatusPageSettings document(String routes) {
-        return new StatusPageSettings(Optional.empty(), Optional.empty(), "degraded", true, Optional.of(routes), true,
+        return new StatusPageSettings(Optional.empty(), Optional.empty(), Optional.empty(), "internal", "degraded",
+                true, Optional.of(routes), true,
                 InsufficientDataPolicy.IGNORE, "0", false, List.of("none"));
     }
 
     /** These settings with both a default route from the environment and {@code routes}. */
     public StatusPageSettings withRoutes(String document) {
-        return new StatusPageSettings(pageId, componentIds, impact, notifySubscribers, Optional.of(document),
-                joinOpenIncidents, insufficientData, resolveAfter, monitoringUpdate, deferTo);
+        return new StatusPageSettings(pageId, componentIds, componentNames, audience, impact, notifySubscribers,
+                Optional.of(document), joinOpenIncidents, insufficientData, resolveAfter, monitoringUpdate, deferTo);
     }
 
     /** These settings with another quiet period and deference, as {@code STATUSPAGE_*} text. */
     public StatusPageSettings withCalm(String quietPeriod, List<String> deferenceWords) {
-        return new StatusPageSettings(pageId, componentIds, impact, notifySubscribers, routes, joinOpenIncidents,
-                insufficientData, quietPeriod, monitoringUpdate, deferenceWords);
+        return new StatusPageSettings(pageId, componentIds, componentNames, audience, impact, notifySubscribers,
+                routes, joinOpenIncidents, insufficientData, quietPeriod, monitoringUpdate, deferenceWords);
+    }
+
+    /** These settings for {@code audience} ({@code STATUSPAGE_AUDIENCE}), with these component display names. */
+    public StatusPageSettings forAudience(String audienceWord, List<String> names) {
+        return new StatusPageSettings(pageId, componentIds, Optional.ofNullable(names), audienceWord, impact,
+                notifySubscribers, routes, joinOpenIncidents, insufficientData, resolveAfter, monitoringUpdate,
+                deferTo);
     }
 }

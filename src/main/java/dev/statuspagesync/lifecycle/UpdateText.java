@@ -1,0 +1,329 @@
+package dev.statuspagesync.lifecycle;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import dev.statuspagesync.flashduty.ComponentStatus;
+import dev.statuspagesync.flashduty.Requests;
+import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.inbound.MetricSummary;
+import dev.statuspagesync.page.IncidentText;
+import dev.statuspagesync.page.Markdown;
+import dev.statuspagesync.routing.Audience;
+import dev.statuspagesync.routing.Route;
+import dev.statuspagesync.routing.Template;
+import dev.statuspagesync.routing.Wording;
+
+/**
+ * The words of an incident's title and updates, as its route's {@link Wording} says: a public page's come from
+ * templates whose placeholders are the components' display names, impact words, the route's name and the time;
+ * an internal page's may name the alarm, and without templates are the technical text (alarm, reason, metric,
+ * account, Region, a console link). Nothing of the alarm reaches a public page's text.
+ */
+final class UpdateText {
+
+    /*
+     * CloudWatch's own limits (PutMetricAlarm): longer text or more items than these did not come from an alarm,
+     * and the public page shows no more of them.
+     */
+    static final int MAX_DESCRIPTION = 1024;
+    static final int MAX_REASON = 1023;
+    static final int MAX_NAME = 255;
+    static final int MAX_DIMENSION_VALUE = 1024;
+    static final int MAX_DIMENSIONS = 30;
+    static final int MAX_METRICS = 10;
+
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
+    private static final Pattern REGION_CODE = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
+    private static final DateTimeFormatter HUMAN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+
+    private static final DateTimeFormatter UPDATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    private UpdateText() {
+    }
+
+    /** The incident's title. */
+    static String title(Route route, AlarmChange alarm, ComponentStatus impact, long atSeconds) {
+        String rendered = Template.render(route.wording().title(),
+                values(route.wording(), alarm, route.componentIds(), Map.of(), impact, atSeconds),
+                UnaryOperator.identity());
+        return title(switch (route.wording().audience()) {
+            case PUBLIC -> capitalised(rendered);
+            case INTERNAL -> rendered;
+        });
+    }
+
+    /** The incident's description: the opening words (public) or the technical text, then the key line. */
+    static String description(Route route, AlarmChange alarm, ComponentStatus impact, long atSeconds) {
+        return switch (route.wording().audience()) {
+            case PUBLIC -> IncidentText.withKeyLine(opening(route, alarm, impact, atSeconds),
+                    IncidentText.keyLine(alarm.arn()));
+            case INTERNAL -> description(alarm);
+        };
+    }
+
+    /** The opening update's words, before the alarm list. */
+    static String opening(Route route, AlarmChange alarm, ComponentStatus impact, long atSeconds) {
+        return text(route.wording(), route.wording().opening(), alarm, route.componentIds(), Map.of(), impact,
+                atSeconds, () -> "CloudWatch alarm " + Markdown.text(alarm.name()) + " is in " + alarm.newState()
+                        + ". We are investigating.");
+    }
+
+    /** A joining alarm raises {@code components} to {@code impact}. */
+    static String raised(Route route, AlarmChange alarm, List<String> components, Map<String, String> known,
+            ComponentStatus impact, long atSeconds) {
+        return text(route.wording(), route.wording().impact(), alarm, components, known, impact, atSeconds,
+                () -> "CloudWatch alarm " + Markdown.text(alarm.name()) + " is in " + alarm.newState()
+                        + " too; more of the service is affected.");
+    }
+
+    /** An alarm fires again in an incident being monitored: {@code components} back to {@code impact}. */
+    static String reopened(Route route, AlarmChange alarm, List<String> components, Map<String, String> known,
+            ComponentStatus impact, long atSeconds) {
+        return text(route.wording(), route.wording().impact(), alarm, components, known, impact, atSeconds,
+                () -> "CloudWatch alarm " + Markdown.text(alarm.name()) + " is in " + alarm.newState()
+                        + " again. We are investigating.");
+    }
+
+    /** The last alarm recovered and the incident resolves at once. */
+    static String resolved(Wording wording, AlarmChange alarm, int alarms, List<String> components,
+            Map<String, String> known, long atSeconds) {
+        return text(wording, wording.resolution(), alarm, components, known, ComponentStatus.OPERATIONAL,
+                atSeconds, () -> recoveryText(alarm, alarms));
+    }
+
+    /** Every alarm has stayed recovered for the quiet period; {@code lastArn} recovered last. */
+    static String resolvedQuietly(Wording wording, String lastArn, long lastRecovered, int alarms, Duration quiet,
+            List<String> components, Map<String, String> known, long atSeconds) {
+        Map<String, String> values = values(wording, null, components, known, ComponentStatus.OPERATIONAL, atSeconds);
+        if (wording.audience() == Audience.INTERNAL) {
+            values.put("alarm_name", alarmName(lastArn));
+        }
+        if (wording.resolution() != null) {
+            return Template.render(wording.resolution(), values, Markdown::text);
+        }
+        return "Resolved: CloudWatch alarm " + Markdown.text(alarmName(lastArn)) + " recovered at "
+                + HUMAN_TIME.format(Instant.ofEpochSecond(lastRecovered))
+                + (alarms > 1 ? ", the last of the " + alarms + " alarms in this incident to recover," : ",")
+                + " and every alarm has stayed recovered for " + human(quiet) + "."
+                + " All affected components are operational again.";
+    }
+
+    /** Every alarm has recovered; the incident is monitored through its quiet period. */
+    static String monitoring(Wording wording, List<String> components, Map<String, String> known, long atSeconds) {
+        return text(wording, wording.recovery(), null, components, known, ComponentStatus.OPERATIONAL, atSeconds,
+                () -> "The CloudWatch alarms of this incident have recovered. We are monitoring the service.");
+    }
+
+    /** The template's words, or the technical text of an internal page that has none. */
+    private static String text(Wording wording, String template, AlarmChange alarm, List<String> components,
+            Map<String, String> known, ComponentStatus impact, long atSeconds,
+            Supplier<String> technical) {
+        if (template == null) {
+            return switch (wording.audience()) {
+                case INTERNAL -> technical.get();
+                case PUBLIC -> throw new IllegalStateException("a public route has every template");
+            };
+        }
+        return Template.render(template, values(wording, alarm, components, known, impact, atSeconds),
+                Markdown::text);
+    }
+
+    /**
+     * What the placeholders stand for: always the public ones; the alarm's own fields only for an internal page, so
+     * no template can carry them to a public one.
+     */
+    private static Map<String, String> values(Wording wording, AlarmChange alarm, List<String> components,
+            Map<String, String> known, ComponentStatus impact, long atSeconds) {
+        Map<String, String> values = new HashMap<>();
+        String names = componentNames(wording, components, known);
+        values.put("components", names);
+        values.put("impact", impactWords(impact));
+        values.put("route", wording.displayName() == null ? names : wording.displayName());
+        values.put("time", UPDATE_TIME.format(Instant.ofEpochSecond(atSeconds)));
+        if (wording.audience() == Audience.INTERNAL && alarm != null) {
+            values.put("alarm_name", cut(alarm.name(), MAX_NAME));
+            values.put("state", alarm.newState().name());
+            values.put("region", Objects.toString(alarm.region(), ""));
+            values.put("account", Objects.toString(alarm.accountId(), ""));
+            values.put("namespace", Objects.toString(alarm.metrics().namespace(), ""));
+            values.put("description", alarm.description() == null ? "" : cut(alarm.description(), MAX_DESCRIPTION));
+            values.put("reason", alarm.reason() == null ? "" : cut(alarm.reason(), MAX_REASON));
+            values.put("metric", alarm.metrics().isEmpty() ? "" : plainMetricLine(alarm.metrics()));
+        }
+        return values;
+    }
+
+    /** "Checkout API", "Checkout API and Payments", "A, B and C"; components without a name are left out. */
+    static String componentNames(Wording wording, List<String> components, Map<String, String> known) {
+        List<String> names = components.stream().map(id -> wording.componentNames().getOrDefault(id, known.get(id)))
+                .filter(Objects::nonNull).distinct().toList();
+        if (names.isEmpty()) {
+            return Wording.UNNAMED_COMPONENTS;
+        }
+        if (names.size() == 1) {
+            return names.get(0);
+        }
+        return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    }
+
+    /** What a component status is called on the page. */
+    static String impactWords(ComponentStatus impact) {
+        return switch (impact) {
+            case OPERATIONAL -> "operational";
+            case DEGRADED -> "degraded performance";
+            case PARTIAL_OUTAGE -> "partial outage";
+            case FULL_OUTAGE -> "major outage";
+            case UNDER_MAINTENANCE -> "under maintenance";
+        };
+    }
+
+    private static String capitalised(String text) {
+        return text.isEmpty() ? text : text.substring(0, text.offsetByCodePoints(0, 1)).toUpperCase(Locale.ROOT)
+                + text.substring(text.offsetByCodePoints(0, 1));
+    }
+
+    /** The metric line without Markdown, for a template (which escapes what it inserts). */
+    private static String plainMetricLine(MetricSummary metrics) {
+        String names = metrics.metrics().stream().limit(MAX_METRICS).map(name -> cut(name, MAX_NAME))
+                .collect(Collectors.joining(", "));
+        return ((metrics.namespace() == null ? "" : metrics.namespace() + " ") + names).strip();
+    }
+
+    /** The alarm's name, from its ARN ({@code arn:partition:cloudwatch:region:account:alarm:name}). */
+    static String alarmName(String arn) {
+        String[] parts = arn.split(":", 7);
+        return parts.length == 7 && "alarm".equals(parts[5]) ? parts[6] : arn;
+    }
+
+    /** A duration in words: "5 minutes", "1 hour", "90 seconds". */
+    static String human(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds > 0 && seconds % 3600 == 0) {
+            return plural(seconds / 3600, "hour");
+        }
+        if (seconds > 0 && seconds % 60 == 0) {
+            return plural(seconds / 60, "minute");
+        }
+        return plural(seconds, "second");
+    }
+
+    private static String plural(long count, String unit) {
+        return count + " " + unit + (count == 1 ? "" : "s");
+    }
+
+    static String recoveryText(AlarmChange alarm, int alarms) {
+        StringBuilder text = new StringBuilder("Resolved: CloudWatch alarm ").append(Markdown.text(alarm.name()))
+                .append(alarm.deleted() ? " was deleted" : " is " + alarm.newState());
+        if (alarm.stateTime() != null && !alarm.deleted()) {
+            text.append(" since ").append(HUMAN_TIME.format(alarm.stateTime()));
+        }
+        text.append(alarms > 1 ? ", the last of the " + alarms + " alarms in this incident to recover." : ".");
+        text.append(" All affected components are operational again.");
+        if (alarm.reason() != null && !alarm.reason().isBlank()) {
+            text.append("\n\n**Reason:** ").append(Markdown.text(cut(alarm.reason(), MAX_REASON)));
+        }
+        return text.toString();
+    }
+
+
+    /** The title on one line, cut to Flashduty's limit without splitting a character. */
+    static String title(String rendered) {
+        String name = CONTROL.matcher(rendered).replaceAll(" ").strip();
+        if (name.codePointCount(0, name.length()) <= Requests.MAX_TITLE_LENGTH) {
+            return name;
+        }
+        return name.substring(0, name.offsetByCodePoints(0, Requests.MAX_TITLE_LENGTH));
+    }
+
+    /** The technical description of an internal page: the alarm, its reason, metric, account and Region. */
+    static String description(AlarmChange alarm) {
+        StringBuilder text = new StringBuilder();
+        text.append("CloudWatch alarm **").append(Markdown.text(cut(alarm.name(), MAX_NAME))).append("** is in ")
+                .append(alarm.newState());
+        if (alarm.previousState() != null) {
+            text.append(" (was ").append(alarm.previousState()).append(')');
+        }
+        if (alarm.stateTime() != null) {
+            text.append(" since ").append(HUMAN_TIME.format(alarm.stateTime()));
+        }
+        text.append(".\n\n");
+        if (alarm.description() != null) {
+            text.append(Markdown.text(cut(alarm.description(), MAX_DESCRIPTION))).append("\n\n");
+        }
+        if (alarm.reason() != null && !alarm.reason().isBlank()) {
+            text.append("**Reason:** ").append(Markdown.text(cut(alarm.reason(), MAX_REASON))).append("\n\n");
+        }
+        if (!alarm.metrics().isEmpty()) {
+            text.append("- **Metric:** ").append(metricLine(alarm.metrics())).append('\n');
+        }
+        if (alarm.compositeRule() != null) {
+            text.append("- **Alarm rule:** ").append(Markdown.text(alarm.compositeRule())).append('\n');
+        }
+        text.append("- **Account:** ").append(Markdown.text(alarm.accountId()))
+                .append(", **Region:** ").append(Markdown.text(alarm.region())).append('\n');
+        if (alarm.region() != null && REGION_CODE.matcher(alarm.region()).matches()) {
+            text.append("- [Open the alarm in the CloudWatch console](").append(consoleLink(alarm)).append(")\n");
+        }
+        text.append('\n').append(IncidentText.keyLine(alarm.arn()));
+        return text.toString();
+    }
+
+    private static String metricLine(MetricSummary metrics) {
+        StringBuilder line = new StringBuilder();
+        if (metrics.namespace() != null) {
+            line.append(Markdown.text(metrics.namespace())).append(' ');
+        }
+        line.append(metrics.metrics().stream().limit(MAX_METRICS).map(name -> Markdown.text(cut(name, MAX_NAME)))
+                .collect(Collectors.joining(", ")));
+        line.append(more(metrics.metrics().size(), MAX_METRICS));
+        if (!metrics.dimensions().isEmpty()) {
+            line.append(" (").append(metrics.dimensions().entrySet().stream().limit(MAX_DIMENSIONS)
+                    .map(entry -> Markdown.text(cut(entry.getKey(), MAX_NAME)) + "="
+                            + Markdown.text(cut(entry.getValue(), MAX_DIMENSION_VALUE)))
+                    .collect(Collectors.joining(", "))).append(more(metrics.dimensions().size(), MAX_DIMENSIONS))
+                    .append(')');
+        }
+        return line.toString().strip();
+    }
+
+    /** The text cut to {@code max} characters (code points) with an ellipsis, or whole when it fits. */
+    static String cut(String text, int max) {
+        if (text.codePointCount(0, text.length()) <= max) {
+            return text;
+        }
+        return text.substring(0, text.offsetByCodePoints(0, max)) + "…";
+    }
+
+    private static String more(int count, int shown) {
+        return count > shown ? " and " + (count - shown) + " more" : "";
+    }
+
+    /** The alarm's page in the CloudWatch console of its partition. */
+    static String consoleLink(AlarmChange alarm) {
+        String host = switch (alarm.partition()) {
+            case "aws-cn" -> alarm.region() + ".console.amazonaws.cn";
+            case "aws-us-gov" -> alarm.region() + ".console.amazonaws-us-gov.com";
+            default -> alarm.region() + ".console.aws.amazon.com";
+        };
+        String name = URLEncoder.encode(alarm.name(), StandardCharsets.UTF_8).replace("+", "%20");
+        String region = URLEncoder.encode(alarm.region(), StandardCharsets.UTF_8);
+        return "https://" + host + "/cloudwatch/home?region=" + region + "#alarmsV2:alarm/" + name;
+    }
+}

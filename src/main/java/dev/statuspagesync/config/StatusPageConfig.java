@@ -37,6 +37,13 @@ public interface StatusPageConfig {
     @WithDefault("true")
     boolean notifySubscribers();
 
+    /**
+     * {@code STATUSPAGE_EVENT_CHANNELS}, comma-separated topic and queue ARNs: where published status-page events
+     * are accepted besides a direct invocation. An event from any other topic or queue, the alarm topic included, is
+     * rejected.
+     */
+    Optional<List<String>> eventChannels();
+
     /** {@code STATUSPAGE_ROUTES}: the routing document, YAML or JSON; without it every alarm takes the default route. */
     Optional<String> routes();
 

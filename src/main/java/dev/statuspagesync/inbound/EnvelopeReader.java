@@ -49,7 +49,7 @@ public class EnvelopeReader {
         }
         JsonNode records = event.get("Records");
         if (records == null) {
-            return List.of(fromDocument(event, null, null, null));
+            return List.of(fromDocument(event, null, null, null, null));
         }
         if (!records.isArray() || records.isEmpty()) {
             return List.of(new Inbound.Skipped("event has no Records", null));
@@ -64,17 +64,20 @@ public class EnvelopeReader {
     private Inbound fromRecord(JsonNode record) {
         if ("aws:sqs".equals(text(record, "eventSource"))) {
             String messageId = text(record, "messageId");
-            return fromJsonText(text(record, "body"), messageId, null, null, "SQS message body");
+            return fromJsonText(text(record, "body"), messageId, null, null, text(record, "eventSourceARN"),
+                    "SQS message body");
         }
         if ("aws:sns".equals(text(record, "EventSource"))) {
             JsonNode sns = record.path("Sns");
             return fromJsonText(text(sns, "Message"), null, text(sns, "MessageId"), text(sns, "TopicArn"),
-                    "SNS message");
+                    text(sns, "TopicArn"), "SNS message");
         }
         return new Inbound.Skipped("record from an unsupported source: " + describeSource(record), null);
     }
 
-    private Inbound fromJsonText(String text, String messageId, String deliveryId, String topicArn, String what) {
+    /** {@code channel}: the topic or queue Lambda names as the record's source, null for a direct invocation. */
+    private Inbound fromJsonText(String text, String messageId, String deliveryId, String topicArn, String channel,
+            String what) {
         if (text == null || text.isBlank()) {
             return new Inbound.Skipped(what + " is empty", messageId);
         }
@@ -87,12 +90,13 @@ public class EnvelopeReader {
         if (document == null || !document.isObject()) {
             return new Inbound.Skipped(what + " is not a JSON object", messageId);
         }
-        return fromDocument(document, messageId, deliveryId, topicArn);
+        return fromDocument(document, messageId, deliveryId, topicArn, channel);
     }
 
-    private Inbound fromDocument(JsonNode document, String messageId, String deliveryId, String topicArn) {
+    private Inbound fromDocument(JsonNode document, String messageId, String deliveryId, String topicArn,
+            String channel) {
         if (isPublished(document)) {
-            return new Inbound.Published(document, deliveryId, messageId);
+            return new Inbound.Published(document, deliveryId, messageId, channel);
         }
         try {
             if (document.has("detail-type")) {
@@ -102,7 +106,7 @@ public class EnvelopeReader {
                 return fromAlarmAction(document, messageId);
             }
             if (document.has("Type") && document.has("Message")) {
-                return fromSnsNotification(document, messageId);
+                return fromSnsNotification(document, messageId, channel);
             }
             if (document.has("AlarmName") || document.has("AlarmArn")) {
                 return fromSnsAlarm(mapper.treeToValue(document, SnsAlarmMessage.class), topicArn, messageId);
@@ -118,7 +122,7 @@ public class EnvelopeReader {
     }
 
     // An SQS queue subscribed to SNS without raw delivery receives the whole SNS notification as its body.
-    private Inbound fromSnsNotification(JsonNode notification, String messageId) {
+    private Inbound fromSnsNotification(JsonNode notification, String messageId, String channel) {
         String type = text(notification, "Type");
         if (!"Notification".equals(type)) {
             return new Inbound.Skipped("SNS " + type + " message, not an alarm", messageId);
@@ -130,7 +134,7 @@ public class EnvelopeReader {
             return new Inbound.Skipped("SNS message is plain text, not a CloudWatch alarm", messageId);
         }
         if (isPublished(message)) {
-            return new Inbound.Published(message, text(notification, "MessageId"), messageId);
+            return new Inbound.Published(message, text(notification, "MessageId"), messageId, channel);
         }
         if (message == null || !message.isObject() || !(message.has("AlarmName") || message.has("AlarmArn"))) {
             return new Inbound.Skipped("SNS message is not a CloudWatch alarm", messageId);

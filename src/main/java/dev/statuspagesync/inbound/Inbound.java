@@ -19,9 +19,11 @@ public sealed interface Inbound {
 
     /**
      * A status-page event that a person or a pipeline published ({@code "kind": "status-page-event"}), not yet
-     * checked; {@code deliveryId} is the SNS MessageId when SNS carried it, else null.
+     * checked; {@code deliveryId} is the SNS MessageId when SNS carried it, else null; {@code channel} is the ARN of
+     * the topic or queue Lambda received it from (the event source Lambda names, never a field of the message),
+     * null when the function was invoked directly.
      */
-    record Published(JsonNode message, String deliveryId, String messageId)
+    record Published(JsonNode message, String deliveryId, String messageId, String channel)
             implements Inbound {
 
         /** The value of {@code kind} that marks a message as a status-page event. */

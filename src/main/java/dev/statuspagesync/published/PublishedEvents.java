@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -38,16 +40,25 @@ public class PublishedEvents {
     private final Optional<Long> defaultPage;
     private final boolean dryRun;
     private final Clock clock;
+    /** The topics and queues that may carry published events; a direct invocation always may. */
+    private final Set<String> channels;
 
     public PublishedEvents(StatusPageApi flashduty, StatusPageConfig config, FlashdutyConfig flashdutyConfig,
             Clock clock) {
         this.flashduty = flashduty;
         this.clock = clock;
         this.defaultPage = config.pageId();
+        this.channels = config.eventChannels().orElse(List.of()).stream().map(String::trim)
+                .filter(channel -> !channel.isEmpty()).collect(Collectors.toUnmodifiableSet());
         this.dryRun = flashdutyConfig.dryRun();
     }
 
     public Outcome apply(Inbound.Published item, Deadline deadline) {
+        if (item.channel() != null && !channels.contains(item.channel())) {
+            return Outcome.rejected("a status-page event arrived on " + item.channel() + ", which is not a channel"
+                    + " for published events: publish to one listed in STATUSPAGE_EVENT_CHANNELS or invoke the"
+                    + " function directly; the alarm channel takes alarms only");
+        }
         var checked = PageEventRules.check(item.message(), defaultPage);
         if (!checked.valid()) {
             return Outcome.rejected("invalid status-page event: " + String.join("; ", checked.problems()));

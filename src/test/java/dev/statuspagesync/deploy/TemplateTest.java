@@ -298,11 +298,12 @@ class TemplateTest {
         assertEquals(Map.of("Fn::And", List.of(Map.of("Condition", "CreateTopic"),
                 Map.of("Condition", "HasOrganization"))), TEMPLATE.conditions().get("OrganizationTopic"));
         assertEquals("OrganizationTopic", TEMPLATE.resource("AlarmTopicPolicy").get("Condition"));
+        // This account and CloudWatch acting for the Organization's alarms; never the Organization's principals,
+        // who would write alarms (and so the page) by hand.
         assertEquals(List.of(Map.of("StringEquals", Map.of("AWS:SourceOwner", ref("AWS::AccountId"))),
-                Map.of("StringEquals", Map.of("aws:PrincipalOrgID", ref("OrganizationId"))),
                 Map.of("StringEquals", Map.of("aws:SourceOrgID", ref("OrganizationId")))),
                 statements.stream().map(statement -> statement.get("Condition")).toList());
-        assertEquals(Map.of("Service", "cloudwatch.amazonaws.com"), statements.get(2).get("Principal"));
+        assertEquals(Map.of("Service", "cloudwatch.amazonaws.com"), statements.get(1).get("Principal"));
         assertTrue(statements.stream().allMatch(statement -> "sns:Publish".equals(statement.get("Action"))));
         assertEquals(Map.of("StringEquals", Map.of("aws:PrincipalOrgID", ref("OrganizationId"))),
                 map(busPolicy.get("Statement")).get("Condition"));
@@ -325,6 +326,24 @@ class TemplateTest {
         assertTrue(organization.matcher("o-a1b2c3d4e5").matches() && organization.matcher("").matches());
         assertFalse(organization.matcher("a1b2c3d4e5").matches());
         assertTrue(TEMPLATE.outputs().containsKey("OrganizationEventBusArn"));
+    }
+
+    @Test
+    void acceptsPublishedEventsOnlyOnTheirOwnTopicFromTheNamedPublishers() {
+        var statement = map(list(map(TEMPLATE.properties("EventTopicPolicy").get("PolicyDocument"))
+                .get("Statement")).get(0));
+
+        assertEquals("HasEventPublishers", TEMPLATE.resource("EventTopic").get("Condition"));
+        assertEquals(Map.of("AWS", ref("EventPublishers")), statement.get("Principal"));
+        assertEquals("sns:Publish", statement.get("Action"));
+        assertEquals(ref("EventTopic"), statement.get("Resource"));
+        assertEquals(Map.of("Fn::Join", List.of(",", List.of(Map.of("Fn::If", List.of("HasEventPublishers",
+                ref("EventTopic"), "")), ref("EventChannels")))), variables().get("STATUSPAGE_EVENT_CHANNELS"),
+                "the events topic, and the alarm topic only where the operator lists it");
+        assertEquals("", map(TEMPLATE.parameters().get("EventChannels")).get("Default"));
+        assertEquals(Map.of("deadLetterTargetArn", FAILURE_QUEUE),
+                TEMPLATE.properties("EventTopicSubscription").get("RedrivePolicy"));
+        assertPermission("EventTopicInvokePermission", "sns.amazonaws.com", "HasEventPublishers");
     }
 
     @Test

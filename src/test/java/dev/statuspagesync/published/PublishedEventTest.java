@@ -31,6 +31,40 @@ import io.restassured.response.Response;
 class PublishedEventTest {
 
     static final String CREATE = "/status-page/change/create";
+    /** The channels for published events that the test configuration lists (STATUSPAGE_EVENT_CHANNELS). */
+    static final String EVENTS_TOPIC = "arn:aws:sns:us-east-1:210987654321:statuspage-events";
+    static final String EVENTS_QUEUE = "arn:aws:sqs:us-east-1:210987654321:statuspage-events-buffer";
+    /** The alarm topic of the fixtures. */
+    static final String ALARM_TOPIC = "arn:aws:sns:us-east-1:210987654321:ops-alarms";
+
+    @Test
+    void rejectsAnEventPublishedToTheAlarmTopicAndWritesNothing() {
+        Response answer = Lambda.invoke(sns(Fixtures.read("published/maintenance-window.json"),
+                "5c7e9a1b-3d2f-4e6a-8b0c-9d1e2f3a4b5c", ALARM_TOPIC));
+
+        assertEquals(500, answer.statusCode(), "the invocation fails, so the message reaches the failure queue");
+        assertEquals("rejected: a status-page event arrived on " + ALARM_TOPIC + ", which is not a channel for"
+                + " published events: publish to one listed in STATUSPAGE_EVENT_CHANNELS or invoke the function"
+                + " directly; the alarm channel takes alarms only",
+                Fixtures.json(answer.asString()).path("errorMessage").asText());
+        assertEquals(List.of(), fake().requests(), "no call at all");
+    }
+
+    @Test
+    void rejectsAnEventOnTheAlarmQueueThoughItsBodyNamesTheEventsTopic() {
+        ObjectNode batch = (ObjectNode) Fixtures.eventJson("sqs-raw-delivery.json");
+        ObjectNode record = (ObjectNode) batch.path("Records").get(0);
+        ObjectNode envelope = (ObjectNode) Fixtures.json(Fixtures.eventJson("sqs-sns-envelope-batch.json")
+                .path("Records").get(1).path("body").asText());
+        envelope.put("TopicArn", EVENTS_TOPIC).put("Message", Fixtures.read("published/maintenance-window.json"));
+        record.put("messageId", "forged").put("body", envelope.toString());
+        ((ArrayNode) batch.path("Records")).removeAll().add(record);
+
+        JsonNode answer = Lambda.answer(batch.toString());
+
+        assertEquals(Fixtures.json("{\"batchItemFailures\": [{\"itemIdentifier\": \"forged\"}]}"), answer);
+        assertEquals(List.of(), fake().requests(CREATE));
+    }
 
 
     @Test
@@ -133,8 +167,8 @@ class PublishedEventTest {
         broken.put("client_key", "broken").remove("title");
         ObjectNode batch = (ObjectNode) Fixtures.eventJson("sqs-raw-delivery.json");
         ArrayNode records = (ArrayNode) batch.path("Records");
-        ObjectNode raw = ((ObjectNode) records.get(0)).put("messageId", "a1").put("body",
-                Fixtures.read("published/retrospective-incident.json"));
+        ObjectNode raw = ((ObjectNode) records.get(0)).put("messageId", "a1").put("eventSourceARN", EVENTS_QUEUE)
+                .put("body", Fixtures.read("published/retrospective-incident.json"));
         records.add(raw.deepCopy().put("messageId", "a2").put("body", broken.toString()));
         ObjectNode envelope = (ObjectNode) Fixtures.json(Fixtures.eventJson("sqs-sns-envelope-batch.json")
                 .path("Records").get(1).path("body").asText());
@@ -148,10 +182,16 @@ class PublishedEventTest {
                 fake().requests(CREATE).stream().map(request -> request.body().path("title").asText()).toList());
     }
 
-    /** The SNS fixture's event carrying {@code message}, with the given SNS MessageId. */
+    /** The SNS fixture's event carrying {@code message} from the events topic, with the given SNS MessageId. */
     private static String sns(String message, String messageId) {
+        return sns(message, messageId, EVENTS_TOPIC);
+    }
+
+    private static String sns(String message, String messageId, String topicArn) {
         ObjectNode event = (ObjectNode) Fixtures.eventJson("sns-single-metric-alarm.json");
-        ((ObjectNode) event.path("Records").get(0).path("Sns")).put("Message", message).put("MessageId", messageId);
+        ObjectNode record = (ObjectNode) event.path("Records").get(0);
+        ((ObjectNode) record.path("Sns")).put("Message", message).put("MessageId", messageId).put("TopicArn", topicArn);
+        record.put("EventSubscriptionArn", topicArn + ":0d5a3c8e-1f2b-4c6d-9e7a-3b8c1d2e4f60");
         return event.toString();
     }
 

@@ -21,6 +21,11 @@ public record StatusPageSettings(Optional<Long> pageId, Optional<List<String>> c
         return false;
     }
 
+    @Override
+    public Optional<List<String>> eventChannels() {
+        return Optional.empty();
+    }
+
     /** The default route from the environment variables, and no routing document. */
     public static StatusPageSettings environment(Long pageId, List<String> components, String impact) {
         return new StatusPageSettings(Optional.ofNullable(pageId), Optional.ofNullable(components), Optional.empty(),

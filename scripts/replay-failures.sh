@@ -44,8 +44,16 @@ while (( replayed + kept < max )); do
     if jq -e '.Body | fromjson? | has("requestPayload")' "$work/message.json" >/dev/null; then
       # A failed asynchronous invocation: Lambda's record holds the original event.
       jq '.Body | fromjson | .requestPayload' "$work/message.json" > "$work/payload.json"
+    elif jq -e '.Body | fromjson? | (.Type == "Notification" and has("TopicArn"))' "$work/message.json" \
+        >/dev/null; then
+      # An SNS notification that was never delivered: replay it as the SNS record Lambda would have had, so the
+      # function sees the topic it came from (a status-page event is accepted only on its own topic).
+      jq '.Body | fromjson | {Records: [{EventSource: "aws:sns", EventVersion: "1.0",
+        EventSubscriptionArn: (.TopicArn + ":replay"), Sns: {Type, MessageId, TopicArn, Subject, Message,
+        Timestamp, SignatureVersion, Signature, SigningCertUrl: .SigningCertURL, UnsubscribeUrl: .UnsubscribeURL,
+        MessageAttributes: (.MessageAttributes // {})}}]}' "$work/message.json" > "$work/payload.json"
     else
-      # An SNS notification or EventBridge event that was never delivered: replay it as one SQS record.
+      # An EventBridge event that was never delivered: replay it as one SQS record.
       jq --arg arn "$(queue_arn "$failures")" '{Records: [{messageId: .MessageId, receiptHandle: "replay",
         body: .Body, attributes: {}, messageAttributes: {}, md5OfBody: .MD5OfBody, eventSource: "aws:sqs",
         eventSourceARN: $arn, awsRegion: ($arn | split(":")[3])}]}' "$work/message.json" > "$work/payload.json"

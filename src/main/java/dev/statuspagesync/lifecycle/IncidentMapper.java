@@ -32,6 +32,9 @@ import dev.statuspagesync.routing.Wording;
 /** Pure mappings from alarm changes and incidents to Flashduty's requests. */
 public final class IncidentMapper {
 
+    /** The longest contributor label the alarm list shows. */
+    static final int MAX_LABEL = 256;
+
     private IncidentMapper() {
     }
 
@@ -296,9 +299,10 @@ public final class IncidentMapper {
         if (alarm.contributor() == null || alarm.contributor().attributes().isEmpty()) {
             return null;
         }
-        return alarm.contributor().attributes().entrySet().stream()
+        // The attributes come with the message: the list shows no more of them than a line can hold.
+        return UpdateText.cut(alarm.contributor().attributes().entrySet().stream()
                 .map(attribute -> attribute.getKey() + "=" + attribute.getValue())
-                .collect(Collectors.joining(", "));
+                .collect(Collectors.joining(", ")), MAX_LABEL);
     }
 
     /** The change's subject in reasons: "alarm X", or "contributor L of alarm X" for one time series. */

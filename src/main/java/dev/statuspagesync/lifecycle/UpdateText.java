@@ -118,6 +118,9 @@ final class UpdateText {
         if (wording.resolution() != null) {
             return Template.render(wording.resolution(), values, Markdown::text);
         }
+        if (wording.audience() == Audience.PUBLIC) {
+            throw new IllegalStateException("a public route has every template");
+        }
         return "Resolved: CloudWatch alarm " + Markdown.text(alarmName(lastArn)) + " recovered at "
                 + HUMAN_TIME.format(Instant.ofEpochSecond(lastRecovered))
                 + (alarms > 1 ? ", the last of the " + alarms + " alarms in this incident to recover," : ",")

@@ -1,6 +1,7 @@
 package dev.statuspagesync.routing;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -85,6 +86,14 @@ public class Router {
                 throw new RouteConfigException("page " + page + " gets routes for both the public and the internal"
                         + " audience; a page has one audience: set the same audience on every route to it");
             }
+            // The sweep resolves and monitors incidents by page, without the alarm that opened them.
+            Set<List<String>> endings = new LinkedHashSet<>();
+            routesTo(page).forEach(route -> endings.add(Arrays.asList(route.wording().recovery(),
+                    route.wording().resolution())));
+            if (endings.size() > 1) {
+                throw new RouteConfigException("page " + page + " gets routes with different recovery or resolution"
+                        + " templates; the sweep words these updates by page, so every route to a page needs the same");
+            }
             LOG.infof("page %d: %s audience, routes %s", page, audiences.iterator().next().wire(),
                     routesTo(page).stream().map(Route::name).toList());
         }
@@ -110,11 +119,11 @@ public class Router {
 
     /**
      * What incidents on {@code pageId} say where no alarm of the moment names a route (the sweep's resolution, the
-     * monitoring update): the wording of the first route to that page. Every route to a page has its audience.
+     * monitoring update): the wording of the first route to that page, whose audience, recovery and resolution
+     * every route to the page shares; a page no route leads to gets the public defaults.
      */
     public Wording wordingFor(long pageId) {
-        return routesTo(pageId).stream().findFirst().map(Route::wording)
-                .orElse(defaultRoute.map(Route::wording).orElse(Wording.defaults(Audience.PUBLIC)));
+        return routesTo(pageId).stream().findFirst().map(Route::wording).orElse(Wording.defaults(Audience.PUBLIC));
     }
 
     private List<Route> routesTo(long pageId) {

@@ -27,6 +27,10 @@ public record Wording(Audience audience, String title, String opening, String im
 
     public Wording {
         componentNames = Map.copyOf(componentNames);
+        if (audience == Audience.PUBLIC && (title == null || opening == null || impact == null || recovery == null
+                || resolution == null)) {
+            throw new IllegalArgumentException("a public page needs every template: its words come only from them");
+        }
     }
 
     /** The audience's default text: customer sentences for public pages, the technical text for internal ones. */

@@ -329,14 +329,28 @@ class TemplateTest {
     }
 
     @Test
+    void deploysAPublicPageUnlessTheOperatorChoosesInternal() {
+        var audience = map(TEMPLATE.parameters().get("Audience"));
+
+        assertEquals("public", audience.get("Default"));
+        assertEquals(List.of("public", "internal"), audience.get("AllowedValues"));
+        assertEquals(ref("Audience"), variables().get("STATUSPAGE_AUDIENCE"));
+    }
+
+    @Test
     void acceptsPublishedEventsOnlyOnTheirOwnTopicFromTheNamedPublishers() {
-        var statement = map(list(map(TEMPLATE.properties("EventTopicPolicy").get("PolicyDocument"))
-                .get("Statement")).get(0));
+        var statements = list(map(TEMPLATE.properties("EventTopicPolicy").get("PolicyDocument")).get("Statement"));
+        var statement = map(statements.get(0));
+        var others = map(statements.get(1));
 
         assertEquals("HasEventPublishers", TEMPLATE.resource("EventTopic").get("Condition"));
         assertEquals(Map.of("AWS", ref("EventPublishers")), statement.get("Principal"));
         assertEquals("sns:Publish", statement.get("Action"));
         assertEquals(ref("EventTopic"), statement.get("Resource"));
+        assertEquals("Deny", others.get("Effect"), "no other principal, whatever its own policy allows");
+        assertEquals(Map.of("ArnNotLike", Map.of("aws:PrincipalArn", ref("EventPublishers"))),
+                others.get("Condition"));
+        assertEquals("sns:Publish", others.get("Action"));
         assertEquals(Map.of("Fn::Join", List.of(",", List.of(Map.of("Fn::If", List.of("HasEventPublishers",
                 ref("EventTopic"), "")), ref("EventChannels")))), variables().get("STATUSPAGE_EVENT_CHANNELS"),
                 "the events topic, and the alarm topic only where the operator lists it");

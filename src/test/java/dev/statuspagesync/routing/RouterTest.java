@@ -144,6 +144,7 @@ class RouterTest {
             "routes: [{page_id: 1, components: [01A], title: a, templates: {title: b}}]"     | route 1: title is given twice, as title and as templates.title
             "routes: [{page_id: 1, components: [01A], audience: public}, {page_id: 1, components: [01B]}]" | page 1 gets routes for both the public and the internal audience
             "{component_names: {01A: ''}, routes: [{page_id: 1, components: [01A]}]}"        | component_names: every component id needs a display name
+            "routes: [{page_id: 1, components: [01A], templates: {resolution: 'Fixed.'}}, {page_id: 1, components: [01B]}]" | page 1 gets routes with different recovery or resolution templates
             "routes: [{page_id: 1, components: [01A], pgae_id: 2}]"                           | STATUSPAGE_ROUTES: Unrecognized field "pgae_id" (class dev.statuspagesync.routing.RoutingDocument$Rule), not marked as ignorable at routes[0].pgae_id
             "routes: [{page_id: one, components: [01A]}]"                                     | STATUSPAGE_ROUTES: Cannot deserialize value of type `java.lang.Long` from String "one": not a valid `java.lang.Long` value at routes[0].page_id
             "routes: [ {page_id"                                                               | STATUSPAGE_ROUTES: while parsing a flow mapping at routes[0]

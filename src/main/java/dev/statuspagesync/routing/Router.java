@@ -72,6 +72,11 @@ public class Router {
             throw new RouteConfigException("STATUSPAGE_ROUTES has a default route and STATUSPAGE_PAGE_ID or"
                     + " STATUSPAGE_COMPONENT_IDS is set too; keep one of them");
         }
+        if (config.componentNames().isPresent() && !environmentDefault) {
+            throw new RouteConfigException("STATUSPAGE_COMPONENT_NAMES names the components of"
+                    + " STATUSPAGE_COMPONENT_IDS, which is not set; name components in the routing document's"
+                    + " component_names");
+        }
         if (document != null && document.defaultRoute() != null) {
             this.defaultRoute = Optional.of(target("default route", document.defaultRoute(), wording));
         } else if (environmentDefault || rules.isEmpty()) {
@@ -89,10 +94,13 @@ public class Router {
             // The sweep resolves and monitors incidents by page, without the alarm that opened them.
             Set<List<String>> endings = new LinkedHashSet<>();
             routesTo(page).forEach(route -> endings.add(Arrays.asList(route.wording().recovery(),
-                    route.wording().resolution())));
+                    route.wording().resolution(), route.wording().endsWithItsName() ? route.wording().displayName()
+                            : null)));
             if (endings.size() > 1) {
-                throw new RouteConfigException("page " + page + " gets routes with different recovery or resolution"
-                        + " templates; the sweep words these updates by page, so every route to a page needs the same");
+                throw new RouteConfigException("page " + page + " gets routes " + routesTo(page).stream()
+                        .map(Route::name).toList() + " with different recovery or resolution templates (or"
+                        + " display_name, which {route} names there); the sweep words these updates by page, so"
+                        + " every route to a page needs the same");
             }
             LOG.infof("page %d: %s audience, routes %s", page, audiences.iterator().next().wire(),
                     routesTo(page).stream().map(Route::name).toList());
@@ -168,7 +176,7 @@ public class Router {
                         + components.size() + " component id(s) in STATUSPAGE_COMPONENT_IDS; give one name per id,"
                         + " in the same order (a name with a comma needs the routing document's component_names)");
             }
-            Map<String, String> byId = new LinkedHashMap<>();
+            Map<String, String> byId = new LinkedHashMap<>(wording.componentNames());
             for (int i = 0; i < components.size(); i++) {
                 byId.put(components.get(i), names.get(i));
             }

@@ -65,6 +65,11 @@ public record Wording(Audience audience, String title, String opening, String im
                 displayName == null ? this.displayName : displayName, names == null ? componentNames : names);
     }
 
+    /** Whether the recovery or resolution template names the route ({@code {route}}). */
+    boolean endsWithItsName() {
+        return recovery != null && recovery.contains("{route}") || resolution != null && resolution.contains("{route}");
+    }
+
     /** What is wrong with these templates, each problem named by its template; empty when they may be used. */
     List<String> problems() {
         List<String> problems = new ArrayList<>();
@@ -73,6 +78,15 @@ public record Wording(Audience audience, String title, String opening, String im
         check(problems, "impact", impact);
         check(problems, "recovery", recovery);
         check(problems, "resolution", resolution);
+        for (String ending : List.of("recovery", "resolution")) {
+            String template = ending.equals("recovery") ? recovery : resolution;
+            List<String> fields = template == null ? List.of() : Template.ALARM.stream()
+                    .filter(field -> template.contains("{" + field + "}")).toList();
+            if (!fields.isEmpty() && audience == Audience.INTERNAL) {
+                problems.add("template " + ending + " uses " + fields + ": the sweep words the " + ending
+                        + " by page, after every alarm has recovered, so it knows no alarm; use " + Template.PUBLIC);
+            }
+        }
         return problems;
     }
 

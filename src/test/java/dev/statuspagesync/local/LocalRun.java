@@ -482,6 +482,7 @@ public final class LocalRun {
             node.put("updates", incident.updates().size());
             ArrayNode words = node.putArray("public_text");
             words.add(incident.title());
+            words.add(incident.description());
             incident.updates().forEach(update -> words.add(update.status() + ": " + update.description()));
         }
         if (json) {
@@ -498,7 +499,7 @@ public final class LocalRun {
                     incident.get("status").asText(), incident.get("updates").asInt());
             incident.get("components").properties().forEach(component -> out.printf("    %s: %s%n",
                     names.getOrDefault(component.getKey(), component.getKey()), component.getValue().asText()));
-            out.println("    what subscribers read (the title, then each update):");
+            out.println("    what subscribers read (the title, the description, then each update):");
             incident.get("public_text").forEach(text -> out.println("      | "
                     + text.asText().replace("\n", "\n      | ")));
         }

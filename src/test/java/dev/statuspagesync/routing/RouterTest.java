@@ -144,7 +144,9 @@ class RouterTest {
             "routes: [{page_id: 1, components: [01A], title: a, templates: {title: b}}]"     | route 1: title is given twice, as title and as templates.title
             "routes: [{page_id: 1, components: [01A], audience: public}, {page_id: 1, components: [01B]}]" | page 1 gets routes for both the public and the internal audience
             "{component_names: {01A: ''}, routes: [{page_id: 1, components: [01A]}]}"        | component_names: every component id needs a display name
-            "routes: [{page_id: 1, components: [01A], templates: {resolution: 'Fixed.'}}, {page_id: 1, components: [01B]}]" | page 1 gets routes with different recovery or resolution templates
+            "routes: [{page_id: 1, components: [01A], templates: {resolution: 'Fixed.'}}, {page_id: 1, components: [01B]}]" | page 1 gets routes [route 1, route 2] with different recovery or resolution templates
+            "routes: [{page_id: 1, components: [01A], display_name: A, templates: {resolution: '{route} is fine.'}}, {page_id: 1, components: [01B], display_name: B, templates: {resolution: '{route} is fine.'}}]" | page 1 gets routes [route 1, route 2] with different recovery or resolution templates (or display_name
+            "routes: [{page_id: 1, components: [01A], templates: {recovery: '{alarm_name} recovered'}}]" | route 1 (internal audience): template recovery uses [alarm_name]: the sweep words the recovery by page
             "routes: [{page_id: 1, components: [01A], pgae_id: 2}]"                           | STATUSPAGE_ROUTES: Unrecognized field "pgae_id" (class dev.statuspagesync.routing.RoutingDocument$Rule), not marked as ignorable at routes[0].pgae_id
             "routes: [{page_id: one, components: [01A]}]"                                     | STATUSPAGE_ROUTES: Cannot deserialize value of type `java.lang.Long` from String "one": not a valid `java.lang.Long` value at routes[0].page_id
             "routes: [ {page_id"                                                               | STATUSPAGE_ROUTES: while parsing a flow mapping at routes[0]
@@ -210,6 +212,26 @@ class RouterTest {
 
         assertEquals("STATUSPAGE_IMPACT is '" + impact + "'; use degraded, partial_outage or full_outage",
                 error.getMessage());
+    }
+
+    @Test
+    void refusesComponentNamesWithoutTheComponentIdsTheyName() {
+        var error = assertThrows(RouteConfigException.class, () -> new Router(StatusPageSettings
+                .document("routes: [{page_id: 1, components: [01A]}]").forAudience("public", List.of("Checkout"))));
+
+        assertEquals("STATUSPAGE_COMPONENT_NAMES names the components of STATUSPAGE_COMPONENT_IDS, which is not set;"
+                + " name components in the routing document's component_names", error.getMessage());
+    }
+
+    @Test
+    void namesTheDefaultRoutesComponentsOverTheDocumentsNames() {
+        Route route = new Router(StatusPageSettings.environment(7L, List.of("01A", "01B"), "degraded")
+                .withRoutes("component_names: {01B: Orders, 01C: Search}").forAudience("public",
+                        List.of("Checkout", "Orders database")))
+                .routeFor(alarm("any", "us-east-1", "N", Map.of())).orElseThrow();
+
+        assertEquals(Map.of("01A", "Checkout", "01B", "Orders database", "01C", "Search"),
+                route.wording().componentNames());
     }
 
     @Test

@@ -1,10 +1,8 @@
 package dev.statuspagesync.routing;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -29,8 +27,6 @@ import dev.statuspagesync.flashduty.ComponentStatus;
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.AlarmState;
 
-import org.jboss.logging.Logger;
-
 import io.quarkus.runtime.Startup;
 
 /**
@@ -46,7 +42,6 @@ public class Router {
             ComponentStatus.FULL_OUTAGE);
     static final String DEFAULT_IMPACT = "degraded";
 
-    private static final Logger LOG = Logger.getLogger(Router.class);
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
@@ -59,13 +54,7 @@ public class Router {
 
     public Router(StatusPageConfig config) {
         RoutingDocument document = config.routes().filter(text -> !text.isBlank()).map(Router::parse).orElse(null);
-        Wording wording = Wording.defaults(Audience.parse(config.audience()).orElseThrow(() ->
-                new RouteConfigException("STATUSPAGE_AUDIENCE is '" + config.audience() + "'; use public or"
-                        + " internal")));
-        if (document != null && document.componentNames() != null) {
-            wording = wording.with(null, null, null, null, null, null, names("component_names",
-                    document.componentNames()));
-        }
+        Wording wording = Wordings.base(config.audience(), document == null ? null : document.componentNames());
         this.rules = document == null || document.routes() == null ? List.of() : compile(document.routes(), wording);
         boolean environmentDefault = config.pageId().isPresent() || config.componentIds().isPresent();
         if (document != null && document.defaultRoute() != null && environmentDefault) {
@@ -84,27 +73,7 @@ public class Router {
         } else {
             this.defaultRoute = Optional.empty();
         }
-        for (long page : pageIds()) {
-            Set<Audience> audiences = EnumSet.noneOf(Audience.class);
-            routesTo(page).forEach(route -> audiences.add(route.wording().audience()));
-            if (audiences.size() > 1) {
-                throw new RouteConfigException("page " + page + " gets routes for both the public and the internal"
-                        + " audience; a page has one audience: set the same audience on every route to it");
-            }
-            // The sweep resolves and monitors incidents by page, without the alarm that opened them.
-            Set<List<String>> endings = new LinkedHashSet<>();
-            routesTo(page).forEach(route -> endings.add(Arrays.asList(route.wording().recovery(),
-                    route.wording().resolution(), route.wording().endsWithItsName() ? route.wording().displayName()
-                            : null)));
-            if (endings.size() > 1) {
-                throw new RouteConfigException("page " + page + " gets routes " + routesTo(page).stream()
-                        .map(Route::name).toList() + " with different recovery or resolution templates (or"
-                        + " display_name, which {route} names there); the sweep words these updates by page, so"
-                        + " every route to a page needs the same");
-            }
-            LOG.infof("page %d: %s audience, routes %s", page, audiences.iterator().next().wire(),
-                    routesTo(page).stream().map(Route::name).toList());
-        }
+        pageIds().forEach(page -> Wordings.checkPage(page, routesTo(page)));
     }
 
     /** The route for this alarm; empty when no rule matches it and there is no default route. */
@@ -168,20 +137,8 @@ public class Router {
         ComponentStatus impact = impact(config.impact())
                 .orElseThrow(() -> new RouteConfigException("STATUSPAGE_IMPACT is '" + config.impact()
                         + "'; use degraded, partial_outage or full_outage"));
-        Wording named = wording;
-        if (config.componentNames().isPresent()) {
-            List<String> names = config.componentNames().get().stream().map(String::trim).toList();
-            if (names.size() != components.size() || names.stream().anyMatch(String::isEmpty)) {
-                throw new RouteConfigException("STATUSPAGE_COMPONENT_NAMES lists " + names.size() + " name(s) for "
-                        + components.size() + " component id(s) in STATUSPAGE_COMPONENT_IDS; give one name per id,"
-                        + " in the same order (a name with a comma needs the routing document's component_names)");
-            }
-            Map<String, String> byId = new LinkedHashMap<>(wording.componentNames());
-            for (int i = 0; i < components.size(); i++) {
-                byId.put(components.get(i), names.get(i));
-            }
-            named = wording.with(null, null, null, null, null, null, byId);
-        }
+        Wording named = config.componentNames().map(names -> Wordings.withNames(wording, components, names))
+                .orElse(wording);
         return new Route("default", pageId, components, Map.of(AlarmState.ALARM, impact), named,
                 config.notifySubscribers());
     }
@@ -235,46 +192,8 @@ public class Router {
             throw new RouteConfigException(label + ": components lists a component id twice: " + components);
         }
         return new Route("default", spec.pageId(), components, impacts(label, spec.impact()),
-                wording(label, spec, defaults), spec.notifySubscribers() == null || spec.notifySubscribers(),
+                Wordings.forRoute(label, spec, defaults), spec.notifySubscribers() == null || spec.notifySubscribers(),
                 responders(label, spec.responders()), linkedChanges(label, spec.linkedChanges()));
-    }
-
-    /** The route's audience and templates over the document's defaults, checked for that audience. */
-    private static Wording wording(String label, RoutingDocument.Target spec, Wording defaults) {
-        Wording wording = defaults;
-        if (spec.audience() != null) {
-            Audience audience = Audience.parse(spec.audience()).orElseThrow(() -> new RouteConfigException(label
-                    + ": audience is '" + spec.audience() + "'; use public or internal"));
-            wording = Wording.defaults(audience).with(null, null, null, null, null, null, defaults.componentNames());
-        }
-        RoutingDocument.Templates templates = spec.templates() == null
-                ? new RoutingDocument.Templates(null, null, null, null, null) : spec.templates();
-        if (spec.title() != null && templates.title() != null) {
-            throw new RouteConfigException(label + ": title is given twice, as title and as templates.title");
-        }
-        if (spec.displayName() != null && spec.displayName().isBlank()) {
-            throw new RouteConfigException(label + ": display_name is empty");
-        }
-        wording = wording.with(spec.title() != null ? spec.title() : templates.title(), templates.opening(),
-                templates.impact(), templates.recovery(), templates.resolution(), spec.displayName(), null);
-        List<String> problems = wording.problems();
-        if (!problems.isEmpty()) {
-            throw new RouteConfigException(label + " (" + wording.audience().wire() + " audience): "
-                    + String.join("; ", problems));
-        }
-        return wording;
-    }
-
-    /** Component display names by id, none empty. */
-    private static Map<String, String> names(String label, Map<String, String> names) {
-        Map<String, String> checked = new LinkedHashMap<>();
-        names.forEach((id, name) -> {
-            if (id == null || id.isBlank() || name == null || name.isBlank()) {
-                throw new RouteConfigException(label + ": every component id needs a display name, was " + names);
-            }
-            checked.put(id.trim(), name.trim());
-        });
-        return checked;
     }
 
     /** Flashduty member ids: positive integers. */

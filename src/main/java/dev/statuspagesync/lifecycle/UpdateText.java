@@ -37,7 +37,7 @@ final class UpdateText {
 
     /*
      * CloudWatch's own limits (PutMetricAlarm): longer text or more items than these did not come from an alarm,
-     * and the public page shows no more of them.
+     * and an internal page shows no more of them.
      */
     static final int MAX_DESCRIPTION = 1024;
     static final int MAX_REASON = 1023;
@@ -50,8 +50,6 @@ final class UpdateText {
     private static final Pattern REGION_CODE = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
     private static final DateTimeFormatter HUMAN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
-
-
     private static final DateTimeFormatter UPDATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -111,21 +109,12 @@ final class UpdateText {
     /** Every alarm has stayed recovered for the quiet period; {@code lastArn} recovered last. */
     static String resolvedQuietly(Wording wording, String lastArn, long lastRecovered, int alarms, Duration quiet,
             List<String> components, Map<String, String> known, long atSeconds) {
-        Map<String, String> values = values(wording, null, components, known, ComponentStatus.OPERATIONAL, atSeconds);
-        if (wording.audience() == Audience.INTERNAL) {
-            values.put("alarm_name", alarmName(lastArn));
-        }
-        if (wording.resolution() != null) {
-            return Template.render(wording.resolution(), values, Markdown::text);
-        }
-        if (wording.audience() == Audience.PUBLIC) {
-            throw new IllegalStateException("a public route has every template");
-        }
-        return "Resolved: CloudWatch alarm " + Markdown.text(alarmName(lastArn)) + " recovered at "
-                + HUMAN_TIME.format(Instant.ofEpochSecond(lastRecovered))
-                + (alarms > 1 ? ", the last of the " + alarms + " alarms in this incident to recover," : ",")
-                + " and every alarm has stayed recovered for " + human(quiet) + "."
-                + " All affected components are operational again.";
+        return text(wording, wording.resolution(), null, components, known, ComponentStatus.OPERATIONAL, atSeconds,
+                () -> "Resolved: CloudWatch alarm " + Markdown.text(alarmName(lastArn)) + " recovered at "
+                        + HUMAN_TIME.format(Instant.ofEpochSecond(lastRecovered))
+                        + (alarms > 1 ? ", the last of the " + alarms + " alarms in this incident to recover," : ",")
+                        + " and every alarm has stayed recovered for " + human(quiet) + "."
+                        + " All affected components are operational again.");
     }
 
     /** Every alarm has recovered; the incident is monitored through its quiet period. */
@@ -136,8 +125,7 @@ final class UpdateText {
 
     /** The template's words, or the technical text of an internal page that has none. */
     private static String text(Wording wording, String template, AlarmChange alarm, List<String> components,
-            Map<String, String> known, ComponentStatus impact, long atSeconds,
-            Supplier<String> technical) {
+            Map<String, String> known, ComponentStatus impact, long atSeconds, Supplier<String> technical) {
         if (template == null) {
             return switch (wording.audience()) {
                 case INTERNAL -> technical.get();

@@ -29,6 +29,13 @@ public interface StatusPageConfig {
     @WithDefault("public")
     String audience();
 
+    /**
+     * {@code STATUSPAGE_REFERENCE_KEY}: secret, at least 32 characters; the key of the opaque references that name
+     * alarms in a public page's bookkeeping. It must stay the same for as long as incidents are open, and be the
+     * same in every deployment that writes to one page. Required when a page is public; never logged.
+     */
+    Optional<String> referenceKey();
+
     /** {@code STATUSPAGE_IMPACT}: degraded, partial_outage or full_outage. */
     @WithDefault("degraded")
     String impact();
@@ -86,4 +93,11 @@ public interface StatusPageConfig {
      */
     @WithDefault("false")
     boolean reconcile();
+
+    /**
+     * {@code STATUSPAGE_HOME_ACCOUNT}: the function's own account id (the template sets it). With reconciliation
+     * on, a delivered firing change of an alarm of this account and the function's Region ({@code AWS_REGION}) goes
+     * on only when CloudWatch shows the alarm firing.
+     */
+    Optional<String> homeAccount();
 }

@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 import dev.statuspagesync.config.CalmPage;
@@ -351,9 +350,8 @@ public final class AlarmDecisions {
             List<Responses.Change> open) {
         return open.stream()
                 .filter(incident -> incident.changeId() > kept.changeId())
-                .filter(incident -> IncidentText.keyArn(incident).filter(alarm.arn()::equals).isPresent())
-                .filter(incident -> IncidentText.members(incident).members().keySet()
-                        .equals(Set.of(alarm.memberKey())))
+                .filter(incident -> IncidentText.isKeyedTo(incident, alarm.arn()))
+                .filter(incident -> IncidentText.members(incident).isOnly(alarm.memberKey()))
                 .toList();
     }
 

@@ -26,6 +26,8 @@ import dev.statuspagesync.inbound.MetricSummary;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Markdown;
 import dev.statuspagesync.page.Membership;
+import dev.statuspagesync.page.References;
+import dev.statuspagesync.routing.Audience;
 import dev.statuspagesync.routing.Route;
 import dev.statuspagesync.routing.Wording;
 
@@ -47,7 +49,7 @@ public final class IncidentMapper {
         var firstUpdate = new Requests.Update(ChangeStatus.INVESTIGATING,
                 UpdateText.opening(route, alarm, impact, atSeconds) + "\n\n"
                         + IncidentText.alarmList(Membership.opening(alarm.memberKey(), atSeconds,
-                                contributorLabel(alarm))),
+                                contributorLabel(alarm)), route.wording().audience() == Audience.PUBLIC),
                 componentChanges);
         return new Requests.CreateChange(route.pageId(), EventType.INCIDENT,
                 UpdateText.title(route, alarm, impact, atSeconds),
@@ -87,7 +89,8 @@ public final class IncidentMapper {
         var opening = IncidentText.openingUpdate(incident).orElseThrow();
         var updates = incident.updates().stream().map(update -> update == opening
                 ? new Responses.TimelineEntry(update.updateId(), update.atSeconds(), update.status(),
-                        IncidentText.withAlarmList(update.description(), members), update.componentChanges())
+                        IncidentText.withAlarmList(update.description(), members, IncidentText.isOpaque(incident)),
+                        update.componentChanges())
                 : update).toList();
         return new Responses.Change(incident.changeId(), incident.pageId(), incident.type(), incident.title(),
                 incident.description(), incident.status(), incident.affectedComponents(), incident.startAtSeconds(),
@@ -116,7 +119,7 @@ public final class IncidentMapper {
     static Requests.UpdateTimeline recordMembers(Responses.Change incident, Membership members, long pageId) {
         var opening = IncidentText.openingUpdate(incident).orElseThrow();
         return new Requests.UpdateTimeline(pageId, incident.changeId(), opening.updateId(),
-                IncidentText.withAlarmList(opening.description(), members));
+                IncidentText.withAlarmList(opening.description(), members, IncidentText.isOpaque(incident)));
     }
 
     /**
@@ -189,7 +192,8 @@ public final class IncidentMapper {
         var operational = operational(affected(incident, List.of()));
         long at = Math.max(lastRecovered, newestRecordedAt(incident) + 1);
         return new Requests.CreateTimeline(pageId, incident.changeId(), ChangeStatus.RESOLVED,
-                UpdateText.resolvedQuietly(wording, MemberKey.arn(last), lastRecovered, members.members().size(),
+                UpdateText.resolvedQuietly(wording, References.isReference(last) ? References.alarmOf(last)
+                        : MemberKey.arn(last), lastRecovered, members.members().size(),
                         quiet, operational.stream().map(Requests.ComponentChange::componentId).toList(),
                         names(incident), at),
                 at, operational);
@@ -290,8 +294,7 @@ public final class IncidentMapper {
      * its contributors.
      */
     public static boolean isOpenedFor(Responses.Change incident, AlarmChange alarm) {
-        return IncidentText.members(incident).members().keySet().stream()
-                .anyMatch(key -> MemberKey.arn(key).equals(alarm.arn()));
+        return IncidentText.members(incident).namesAlarm(alarm.arn());
     }
 
     /** How a contributor is labelled in the alarm list ({@code InstanceId=i-0abc, AZ=use1-az1}); null for an alarm. */

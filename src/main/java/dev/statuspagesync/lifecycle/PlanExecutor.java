@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,7 +85,12 @@ public class PlanExecutor {
 
     /** Applies the change of item {@code item} of the batch; alarm-list edits wait for {@link #finish}. */
     public Outcome apply(AlarmChange alarm, int item, Invocation invocation) {
-        var route = router.routeFor(alarm);
+        return apply(alarm, router.routeFor(alarm).orElse(null), item, invocation);
+    }
+
+    /** Applies the change on {@code route}, chosen by the caller; null when no route leads anywhere. */
+    Outcome apply(AlarmChange alarm, Route chosen, int item, Invocation invocation) {
+        var route = Optional.ofNullable(chosen);
         if (route.isEmpty()) {
             return Outcome.ignored("no route matches alarm " + alarm.name());
         }

@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Supplier;
@@ -17,6 +18,7 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.statuspagesync.cloudwatch.CloudWatchAlarms;
@@ -28,9 +30,11 @@ import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.inbound.AlarmArn;
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.AlarmState;
+import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.metrics.Metrics;
 import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.outcome.OutcomeLog;
+import dev.statuspagesync.page.References;
 import dev.statuspagesync.routing.Router;
 
 /**
@@ -42,6 +46,8 @@ import dev.statuspagesync.routing.Router;
 public class Reconciler {
 
     private static final Logger LOG = Logger.getLogger(Reconciler.class);
+    /** CloudWatch's longest alarm name. */
+    private static final int MAX_ALARM_NAME = 255;
     /** Repairs by weight, for the kind of the answer: an incident opened, else one resolved, else one updated. */
     private static final List<Outcome.Kind> WEIGHT = List.of(Outcome.Kind.CREATED, Outcome.Kind.RESOLVED,
             Outcome.Kind.UPDATED);
@@ -52,27 +58,72 @@ public class Reconciler {
     private final Metrics metrics;
     private final boolean enabled;
     private final InsufficientDataPolicy insufficientData;
+    private final Reconciliation.Scope home;
 
     @Inject
     public Reconciler(PlanExecutor executor, Router router, CloudWatchConnector connector, Metrics metrics,
-            StatusPageConfig config) {
-        this(executor, router, connector::connect, metrics, config.reconcile(), config.insufficientData());
+            StatusPageConfig config, @ConfigProperty(name = "aws.region") Optional<String> region) {
+        this(executor, router, connector::connect, metrics, config.reconcile(), config.insufficientData(),
+                config.homeAccount().isPresent() && region.isPresent()
+                        ? new Reconciliation.Scope(config.homeAccount().get(), region.get())
+                        : null);
     }
 
-    /** {@code cloudWatchIn} gives CloudWatch in a Region, each call bounded by the time left. */
+    /**
+     * {@code cloudWatchIn} gives CloudWatch in a Region, each call bounded by the time left; {@code home} is the
+     * function's own account and Region, null when not known.
+     */
     Reconciler(PlanExecutor executor, Router router,
             BiFunction<String, Supplier<Duration>, CloudWatchAlarms> cloudWatchIn, Metrics metrics, boolean enabled,
-            InsufficientDataPolicy insufficientData) {
+            InsufficientDataPolicy insufficientData, Reconciliation.Scope home) {
         this.executor = executor;
         this.router = router;
         this.cloudWatchIn = cloudWatchIn;
         this.metrics = metrics;
         this.enabled = enabled;
         this.insufficientData = insufficientData;
+        this.home = home;
     }
 
     public boolean enabled() {
         return enabled;
+    }
+
+    /**
+     * Why a delivered change that fires must not reach the page, when reconciliation is on and the alarm is of the
+     * function's own account and Region: CloudWatch has no such alarm, or does not show it firing now. A forged
+     * message, or one so late that the alarm has recovered since, then opens and joins nothing. Empty when the change
+     * may go on, also when CloudWatch cannot answer: the next sweep then repairs what it let through.
+     */
+    public Optional<Outcome> unconfirmed(AlarmChange alarm, Invocation invocation) {
+        if (!enabled || home == null || alarm.envelope() == Envelope.CLOUDWATCH
+                || !Reconciliation.fires(alarm.newState(), insufficientData) || !home.holds(alarm.arn())) {
+            return Optional.empty();
+        }
+        String name = AlarmArn.parse(alarm.arn()).orElseThrow().name();
+        if (name.length() > MAX_ALARM_NAME) {
+            return Optional.of(Outcome.ignored("CloudWatch has no alarm of this name (longer than "
+                    + MAX_ALARM_NAME + " characters) in " + home.account() + " " + home.region()
+                    + ": a forged change opens nothing"));
+        }
+        try {
+            var now = cloudWatchIn.apply(home.region(), () -> invocation.deadline().remaining())
+                    .named(List.of(name)).stream().filter(read -> read.arn().equals(alarm.arn())).findFirst();
+            if (now.isEmpty()) {
+                return Optional.of(Outcome.ignored("CloudWatch has no alarm " + name + " in " + home.account() + " "
+                        + home.region() + ": a forged change, or one of a deleted alarm, opens nothing"));
+            }
+            if (!Reconciliation.fires(now.get().newState(), insufficientData)) {
+                return Optional.of(Outcome.ignored("CloudWatch shows alarm " + name + " in " + now.get().newState()
+                        + (now.get().stateTime() == null ? "" : " since " + now.get().stateTime())
+                        + ", not firing: a forged or stale change opens nothing"));
+            }
+            return Optional.empty();
+        } catch (CloudWatchException unanswered) {
+            LOG.warnf("alarm %s not confirmed with CloudWatch, applied as delivered: %s", name,
+                    unanswered.getMessage());
+            return Optional.empty();
+        }
     }
 
     /**
@@ -85,16 +136,17 @@ public class Reconciler {
             return Outcome.ignored("not reconciled: the sweep event names no account or Region");
         }
         var scope = new Reconciliation.Scope(account, region);
-        List<Responses.Change> open = new ArrayList<>();
+        Map<Long, List<Responses.Change>> open = new LinkedHashMap<>();
         for (long pageId : router.pageIds()) {
             try {
-                open.addAll(executor.openIncidents(pageId, invocation));
+                open.put(pageId, executor.openIncidents(pageId, invocation));
             } catch (RuntimeException failure) {
                 invocation.markFailed();
                 return Outcome.of(failure, "page " + pageId);
             }
         }
-        Set<String> listed = Reconciliation.listedFiring(open, scope);
+        Map<String, Long> listedOn = Reconciliation.listedFiring(open, scope);
+        Set<String> listed = listedOn.keySet();
         CloudWatchAlarms cloudWatch = cloudWatchIn.apply(region, () -> invocation.deadline().remaining());
         Reconciliation.Truth truth;
         try {
@@ -106,8 +158,12 @@ public class Reconciler {
         }
         List<Outcome> repaired = new ArrayList<>();
         MuteRules mutes = new MuteRules(cloudWatch);
-        for (AlarmChange change : Reconciliation.repairs(listed, truth, insufficientData, now)) {
-            var outcome = repair(change, listed, cloudWatch, mutes, item, invocation);
+        for (AlarmChange change : Reconciliation.repairs(listed, truth, scope, insufficientData, now)) {
+            // A deleted alarm known by its reference alone goes to the page that lists it.
+            var outcome = References.isReference(change.arn())
+                    ? executor.apply(change, router.routeOn(listedOn.get(References.current().member(change.memberKey()))).orElse(null), item,
+                            invocation)
+                    : repair(change, listed, cloudWatch, mutes, item, invocation);
             if (outcome != null) {
                 OutcomeLog.write(LOG, change, Map.of("sweep", now.toString()), outcome);
                 repaired.add(outcome);
@@ -128,13 +184,20 @@ public class Reconciler {
         Set<String> names = new LinkedHashSet<>();
         asked.forEach(arn -> AlarmArn.parse(arn).ifPresent(parsed -> names.add(parsed.name())));
         List<AlarmChange> named = names.isEmpty() ? List.of() : cloudWatch.named(names);
+        List<AlarmChange> others = null;
+        if (Reconciliation.placesReferences(listed, firing)) {
+            others = new ArrayList<>(cloudWatch.inState(AlarmState.OK));
+            if (insufficientData != InsufficientDataPolicy.DEGRADE) {
+                others.addAll(cloudWatch.inState(AlarmState.INSUFFICIENT_DATA));
+            }
+        }
         Map<String, List<AlarmChange>> contributors = new LinkedHashMap<>();
         for (AlarmChange alarm : firing) {
             if (Reconciliation.readsContributors(alarm, listed)) {
                 contributors.put(alarm.arn(), cloudWatch.contributorsInAlarm(alarm));
             }
         }
-        return new Reconciliation.Truth(firing, named, asked, contributors);
+        return new Reconciliation.Truth(firing, named, asked, contributors, others);
     }
 
     /**
@@ -146,7 +209,7 @@ public class Reconciler {
             int item, Invocation invocation) {
         AlarmChange alarm = change;
         boolean firesAnew = Reconciliation.fires(change.newState(), insufficientData)
-                && !listed.contains(change.memberKey());
+                && !Reconciliation.isListed(listed, change.memberKey());
         try {
             if (firesAnew && router.readsTags()) {
                 alarm = alarm.withTags(cloudWatch.tags(alarm.arn()));

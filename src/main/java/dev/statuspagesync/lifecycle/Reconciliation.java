@@ -2,7 +2,6 @@ package dev.statuspagesync.lifecycle;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +19,7 @@ import dev.statuspagesync.inbound.MemberKey;
 import dev.statuspagesync.inbound.MetricSummary;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
+import dev.statuspagesync.page.References;
 
 /**
  * What the sweep's reconciliation must change so that the page agrees with CloudWatch, as a pure function of the
@@ -34,8 +34,12 @@ public final class Reconciliation {
     /** The account and Region whose alarms the function reads; alarms of others are left to their deliveries. */
     public record Scope(String account, String region) {
 
-        boolean holds(String arn) {
-            return AlarmArn.parse(arn).filter(parsed -> parsed.account().equals(account)
+        /** Whether the listed key (a member key or a reference) is of an alarm of this account and Region. */
+        boolean holds(String listed) {
+            if (References.isReference(listed)) {
+                return References.scopeOf(listed).equals(References.current().scope(account, region));
+            }
+            return AlarmArn.parse(MemberKey.arn(listed)).filter(parsed -> parsed.account().equals(account)
                     && parsed.region().equals(region)).isPresent();
         }
     }
@@ -47,29 +51,59 @@ public final class Reconciliation {
      * @param named        the alarms asked for by name that exist
      * @param asked        the ARNs asked for by name: one of them absent from {@code named} was deleted
      * @param contributors the contributors in ALARM of the multi-time-series alarms read, by alarm ARN
+     * @param others       every alarm in the other states, read when a reference listed as firing is not among
+     *                     the firing alarms; null when not read
      */
     public record Truth(List<AlarmChange> firing, List<AlarmChange> named, Set<String> asked,
-            Map<String, List<AlarmChange>> contributors) {
+            Map<String, List<AlarmChange>> contributors, List<AlarmChange> others) {
+
+        public Truth(List<AlarmChange> firing, List<AlarmChange> named, Set<String> asked,
+                Map<String, List<AlarmChange>> contributors) {
+            this(firing, named, asked, contributors, null);
+        }
     }
 
-    /** The members the open incidents of ours list as firing, of alarms in scope. */
-    public static Set<String> listedFiring(Collection<Responses.Change> open, Scope scope) {
-        Set<String> keys = new LinkedHashSet<>();
-        open.stream().filter(IncidentText::isOurs).forEach(incident -> IncidentText.members(incident).members()
-                .forEach((key, member) -> {
-                    if (member.state() == Membership.State.ALARM && scope.holds(MemberKey.arn(key))) {
-                        keys.add(key);
+    /**
+     * The members the open incidents of ours list as firing, of alarms in scope, each with the page of its
+     * incident.
+     */
+    public static Map<String, Long> listedFiring(Map<Long, List<Responses.Change>> openByPage, Scope scope) {
+        Map<String, Long> keys = new LinkedHashMap<>();
+        openByPage.forEach((page, open) -> open.stream().filter(IncidentText::isOurs)
+                .forEach(incident -> IncidentText.members(incident).members().forEach((key, member) -> {
+                    if (member.state() == Membership.State.ALARM && scope.holds(key)) {
+                        keys.putIfAbsent(key, incident.pageId() == null ? page : incident.pageId());
                     }
-                }));
+                })));
         return keys;
     }
 
-    /** The alarms listed as firing that CloudWatch's list of firing alarms does not hold: they are asked by name. */
+    /** Whether a member key is listed, by itself or by its reference. */
+    public static boolean isListed(Set<String> listedFiring, String memberKey) {
+        return listedFiring.contains(memberKey) || listedFiring.contains(References.current().member(memberKey));
+    }
+
+    /**
+     * The alarms listed by ARN as firing that CloudWatch's list of firing alarms does not hold: they are asked by
+     * name.
+     */
     public static Set<String> toAsk(Set<String> listedFiring, List<AlarmChange> firing) {
         Set<String> firingArns = arns(firing);
         Set<String> ask = new LinkedHashSet<>();
-        listedFiring.stream().map(MemberKey::arn).filter(arn -> !firingArns.contains(arn)).forEach(ask::add);
+        listedFiring.stream().filter(key -> !References.isReference(key)).map(MemberKey::arn)
+                .filter(arn -> !firingArns.contains(arn)).forEach(ask::add);
         return ask;
+    }
+
+    /**
+     * Whether a member listed by reference as firing is not among the firing alarms: a reference cannot be asked
+     * for by name, so the alarms in the other states are read to place it.
+     */
+    public static boolean placesReferences(Set<String> listedFiring, List<AlarmChange> firing) {
+        Set<String> firingRefs = new LinkedHashSet<>();
+        firing.forEach(alarm -> firingRefs.add(References.current().alarm(alarm.arn())));
+        return listedFiring.stream().filter(References::isReference)
+                .anyMatch(key -> !firingRefs.contains(References.alarmOf(key)));
     }
 
     /**
@@ -79,35 +113,46 @@ public final class Reconciliation {
     public static boolean readsContributors(AlarmChange alarm, Set<String> listedFiring) {
         return alarm.metrics().metrics().stream()
                 .anyMatch(metric -> metric.toUpperCase(Locale.ROOT).contains("GROUP BY"))
-                || listedFiring.stream().anyMatch(key -> MemberKey.contributor(key) != null
-                        && MemberKey.arn(key).equals(alarm.arn()));
+                || listedFiring.stream().anyMatch(key -> (References.isContributor(key)
+                        || !References.isReference(key) && MemberKey.contributor(key) != null)
+                        && References.current().sameAlarm(key, alarm.arn()));
     }
 
     /**
      * The changes that bring the page to CloudWatch's state at {@code now}: recoveries (and deletions) of alarms
      * listed as firing, and firings of alarms that no open incident lists as firing. A contributor's recovery, and a
-     * deletion, take {@code now} as their time: CloudWatch keeps no time for them.
+     * deletion, take {@code now} as their time: CloudWatch keeps no time for them. A member listed by reference
+     * that no alarm of the scope answers to was deleted: its change names it by that reference.
      */
-    public static List<AlarmChange> repairs(Set<String> listedFiring, Truth truth, InsufficientDataPolicy policy,
-            Instant now) {
+    public static List<AlarmChange> repairs(Set<String> listedFiring, Truth truth, Scope scope,
+            InsufficientDataPolicy policy, Instant now) {
         Map<String, AlarmChange> known = new LinkedHashMap<>();
+        if (truth.others() != null) {
+            truth.others().forEach(alarm -> known.put(alarm.arn(), alarm));
+        }
         truth.named().forEach(alarm -> known.put(alarm.arn(), alarm));
         truth.firing().forEach(alarm -> known.put(alarm.arn(), alarm));
+        Map<String, AlarmChange> byReference = new LinkedHashMap<>();
+        known.values().forEach(alarm -> byReference.put(References.current().alarm(alarm.arn()), alarm));
         List<AlarmChange> repairs = new ArrayList<>();
         for (String key : listedFiring) {
-            String arn = MemberKey.arn(key);
-            String contributor = MemberKey.contributor(key);
-            AlarmChange alarm = known.get(arn);
+            boolean byRef = References.isReference(key);
+            String arn = byRef ? null : MemberKey.arn(key);
+            String contributor = byRef ? (References.isContributor(key) ? key : null) : MemberKey.contributor(key);
+            AlarmChange alarm = byRef ? byReference.get(References.alarmOf(key)) : known.get(arn);
             if (alarm == null) {
-                if (truth.asked().contains(arn)) {
+                if (byRef && truth.others() != null) {
+                    repairs.add(deletedReference(key, scope, now));
+                } else if (!byRef && truth.asked().contains(arn)) {
                     repairs.add(deleted(arn, contributor, now));
                 }
             } else if (contributor == null) {
                 if (recovers(alarm.newState(), policy)) {
                     repairs.add(alarm);
                 }
-            } else if (!fires(alarm.newState(), policy) || truth.contributors().containsKey(arn)
-                    && truth.contributors().get(arn).stream().noneMatch(one -> one.memberKey().equals(key))) {
+            } else if (!fires(alarm.newState(), policy) || truth.contributors().containsKey(alarm.arn())
+                    && truth.contributors().get(alarm.arn()).stream()
+                            .noneMatch(one -> References.current().standsFor(key, one.memberKey()))) {
                 repairs.add(alarm.withContributor(timeSeries(contributor)).now(AlarmState.OK,
                         "contributor no longer in ALARM", now, Envelope.CLOUDWATCH, false));
             }
@@ -116,11 +161,11 @@ public final class Reconciliation {
             if (!fires(alarm.newState(), policy)) {
                 continue;
             }
-            if (!listedFiring.contains(alarm.arn())) {
+            if (!isListed(listedFiring, alarm.arn())) {
                 repairs.add(alarm);
             }
             truth.contributors().getOrDefault(alarm.arn(), List.of()).stream()
-                    .filter(one -> !listedFiring.contains(one.memberKey())).forEach(repairs::add);
+                    .filter(one -> !isListed(listedFiring, one.memberKey())).forEach(repairs::add);
         }
         return repairs;
     }
@@ -142,6 +187,18 @@ public final class Reconciliation {
                 null, "the alarm no longer exists in CloudWatch", now, null, MetricSummary.NONE, null, false,
                 Map.of(), Envelope.CLOUDWATCH, null, null, true);
         return contributor == null ? alarm : alarm.withContributor(timeSeries(contributor));
+    }
+
+    /**
+     * The deletion of a member known by its reference alone, in the sweep's scope: the alarm is named by its
+     * reference, and a contributor's change carries its reference as its id.
+     */
+    private static AlarmChange deletedReference(String reference, Scope scope, Instant now) {
+        String alarmRef = References.alarmOf(reference);
+        AlarmChange alarm = new AlarmChange(alarmRef, alarmRef, scope.account(), scope.region(), AlarmState.OK,
+                null, "the alarm no longer exists in CloudWatch", now, null, MetricSummary.NONE, null, false,
+                Map.of(), Envelope.CLOUDWATCH, null, null, true);
+        return References.isContributor(reference) ? alarm.withContributor(timeSeries(reference)) : alarm;
     }
 
     /** A contributor known by its id alone: the list keeps the attributes it was written with. */

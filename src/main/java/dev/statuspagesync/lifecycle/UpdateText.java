@@ -22,6 +22,7 @@ import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.MetricSummary;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Markdown;
+import dev.statuspagesync.page.References;
 import dev.statuspagesync.routing.Audience;
 import dev.statuspagesync.routing.Route;
 import dev.statuspagesync.routing.Template;
@@ -71,7 +72,7 @@ final class UpdateText {
     static String description(Route route, AlarmChange alarm, ComponentStatus impact, long atSeconds) {
         return switch (route.wording().audience()) {
             case PUBLIC -> IncidentText.withKeyLine(opening(route, alarm, impact, atSeconds),
-                    IncidentText.keyLine(alarm.arn()));
+                    IncidentText.keyLine(References.current().alarm(alarm.arn())));
             case INTERNAL -> description(alarm);
         };
     }

@@ -7,6 +7,7 @@ import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
 import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.page.References;
 
 /**
  * The log line of one answer: readable text, and the same facts as fields of the JSON line (the MDC, which the JSON
@@ -18,8 +19,8 @@ public final class OutcomeLog {
     }
 
     /**
-     * Logs {@code outcome} of an alarm change: alarm, state, via, and its contributor when it is one time series,
-     * then {@code more} (such as the SQS message id, or the sweep that read the change).
+     * Logs {@code outcome} of an alarm change: alarm, state, via, its contributor when it is one time series, its
+     * ARN and its reference, then {@code more} (such as the SQS message id, or the sweep that read the change).
      */
     public static void write(Logger log, AlarmChange change, Map<String, String> more, Outcome outcome) {
         Map<String, String> subject = new LinkedHashMap<>();
@@ -32,6 +33,12 @@ public final class OutcomeLog {
             subject.put("contributor", change.contributor().id());
             text.append(" contributor=").append(change.contributor().id());
         }
+        // The ARN and the reference a public page names the member by, side by side: how an operator maps one
+        // to the other.
+        String reference = References.current().member(change.memberKey());
+        subject.put("alarm_arn", change.arn());
+        subject.put("reference", reference);
+        text.append(" alarm_arn=").append(change.arn()).append(" reference=").append(reference);
         more.forEach((key, value) -> {
             subject.put(key, value);
             text.append(' ').append(key).append('=').append(value);

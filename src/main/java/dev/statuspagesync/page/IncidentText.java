@@ -18,7 +18,9 @@ import dev.statuspagesync.inbound.MemberKey;
 /**
  * The one codec of the text the function keeps on the page as its only store, and reads back:
  * <ul>
- * <li>the key line that names the alarm an incident was opened for, the description's last line:
+ * <li>the key line that names the alarm an incident was opened for, the description's last line: on a public
+ * page by its opaque reference ({@link References}), {@code Reference: `cw-jsbkphmjcv-krgrnbnrftfktkpvsqpg`}; on an
+ * internal page, and in incidents the released function wrote, by its ARN,
  * {@code Alarm ARN: `arn:aws:cloudwatch:us-east-1:111122223333:alarm:api-errors`};</li>
  * <li>the list of the incident's alarms, at the end of its opening update:
  * <pre>
@@ -30,7 +32,8 @@ import dev.statuspagesync.inbound.MemberKey;
  * - `arn:aws:cloudwatch:us-east-1:111122223333:alarm:old-check`: DELETED since 2026-03-14 09:45:00 UTC
  * </pre>
  * A contributor is one time series of a multi-time-series alarm; DELETED marks an alarm CloudWatch no longer
- * has.</li>
+ * has. A public page lists references instead, and no contributor's attributes:
+ * {@code - `cw-jsbkphmjcv-krgrnbnrftfktkpvsqpg-sqcqcvcvnmvsvcnt`: ALARM since 2026-03-14 09:41:00 UTC}.</li>
  * <li>the key line of a published event, its description's last line: {@code Event key: `deploy-4711`}.</li>
  * </ul>
  * Incidents the released function wrote are live on users' pages: whatever this writes, it keeps reading these.
@@ -38,6 +41,7 @@ import dev.statuspagesync.inbound.MemberKey;
 public final class IncidentText {
 
     public static final String KEY_PREFIX = "Alarm ARN: ";
+    public static final String REFERENCE_PREFIX = "Reference: ";
     public static final String EVENT_KEY_PREFIX = "Event key: ";
     public static final String ALARM_LIST_HEADER = "Alarms in this incident:";
 
@@ -45,31 +49,51 @@ public final class IncidentText {
     private static final Pattern MEMBER_LINE = Pattern.compile("^- (`+) ?(.+?) ?\\1"
             + "(?: contributor (`+) ?(.+?) ?\\3(?: (`+) ?(.+?) ?\\5)?)?"
             + ": (ALARM|OK|DELETED) since (\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}) UTC$");
+    /** A member named by its reference: fixed-length parts, read in one pass. */
+    private static final String LETTER = "[bcdfghjkmnpqrstv]";
+    private static final Pattern REFERENCE_LINE = Pattern.compile("^- `(cw-" + LETTER + "{10}-" + LETTER + "{20}"
+            + "(?:-" + LETTER + "{16})?)`: (ALARM|OK|DELETED) since (\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}) UTC$");
 
     private IncidentText() {
     }
 
-    /** The key line of an incident opened for the alarm {@code arn}. */
-    public static String keyLine(String arn) {
-        return KEY_PREFIX + Markdown.code(arn);
+    /** The key line of an incident opened for the alarm {@code key}: its reference, or its ARN. */
+    public static String keyLine(String key) {
+        return (References.isReference(key) ? REFERENCE_PREFIX : KEY_PREFIX) + Markdown.code(key);
     }
 
     /**
-     * The ARN of the alarm an incident this function opened stands for; empty for every other event. It is read
-     * from the description's key line, or, where Flashduty shows the latest update as the description, from the
-     * first alarm of the list in the opening update: the function wrote the opening alarm there first, and its
-     * edits keep that order.
+     * The alarm an incident this function opened stands for, its ARN or its reference; empty for every other
+     * event. It is read from the description's key line, or, where Flashduty shows the latest update as the
+     * description, from the first alarm of the list in the opening update: the function wrote the opening alarm
+     * there first, and its edits keep that order.
      */
-    public static Optional<String> keyArn(Responses.Change incident) {
-        return codeAfter(incident.description(), KEY_PREFIX).or(() -> openingUpdate(incident)
-                .map(Responses.TimelineEntry::description).filter(text -> text.contains(ALARM_LIST_HEADER))
-                .flatMap(text -> readAlarmList(text).members().keySet().stream().findFirst())
-                .map(MemberKey::arn));
+    public static Optional<String> key(Responses.Change incident) {
+        return codeAfter(incident.description(), KEY_PREFIX)
+                .or(() -> codeAfter(incident.description(), REFERENCE_PREFIX).filter(References::isReference))
+                .or(() -> openingUpdate(incident).map(Responses.TimelineEntry::description)
+                        .filter(text -> text.contains(ALARM_LIST_HEADER))
+                        .flatMap(text -> readAlarmList(text).members().keySet().stream().findFirst())
+                        .map(first -> References.isReference(first) ? References.alarmOf(first)
+                                : MemberKey.arn(first)));
+    }
+
+    /** Whether the incident was opened for the alarm of ARN {@code arn}: its key line names it. */
+    public static boolean isKeyedTo(Responses.Change incident, String arn) {
+        return key(incident).filter(key -> References.current().sameAlarm(key, arn)).isPresent();
+    }
+
+    /**
+     * Whether the incident names its alarms by reference: it was opened on a public page, and its list keeps
+     * doing so whatever joins it. Incidents opened before references existed keep their ARNs.
+     */
+    public static boolean isOpaque(Responses.Change incident) {
+        return key(incident).filter(References::isReference).isPresent();
     }
 
     /** Whether this function opened the incident: only those carry a key line. */
     public static boolean isOurs(Responses.Change incident) {
-        return keyArn(incident).isPresent();
+        return key(incident).isPresent();
     }
 
     /** The update the alarm list lives in: the first of the timeline. */
@@ -90,22 +114,31 @@ public final class IncidentText {
         if (!listed.members().isEmpty()) {
             return listed;
         }
-        return keyArn(incident).map(arn -> Membership.opening(arn,
+        return key(incident).map(key -> Membership.opening(key,
                 incident.startAtSeconds() == null ? 0 : incident.startAtSeconds())).orElse(listed);
     }
 
-    /** The alarm list as it is written. */
-    public static String alarmList(Membership members) {
+    /**
+     * The alarm list as it is written; {@code opaque} (a public page) names every member by its reference and
+     * leaves out contributors' attributes.
+     */
+    public static String alarmList(Membership members, boolean opaque) {
         StringBuilder text = new StringBuilder(ALARM_LIST_HEADER);
-        members.members().forEach((key, member) -> text.append("\n- ").append(memberName(key, member))
+        members.members().forEach((key, member) -> text.append("\n- ").append(memberName(key, member, opaque))
                 .append(": ").append(member.state()).append(" since ")
                 .append(TIME.format(LocalDateTime.ofEpochSecond(member.atSeconds(), 0, ZoneOffset.UTC)))
                 .append(" UTC"));
         return text.toString();
     }
 
-    /** How a member is named in the list: the alarm's ARN, and a contributor's id and attributes. */
-    private static String memberName(String key, Membership.Member member) {
+    /**
+     * How a member is named in the list: by its reference, or by the alarm's ARN and a contributor's id and
+     * attributes.
+     */
+    private static String memberName(String key, Membership.Member member, boolean opaque) {
+        if (opaque || References.isReference(key)) {
+            return Markdown.code(References.current().member(key));
+        }
         String contributor = MemberKey.contributor(key);
         if (contributor == null) {
             return Markdown.code(key);
@@ -115,23 +148,36 @@ public final class IncidentText {
         return Markdown.code(MemberKey.arn(key)) + " contributor " + Markdown.code(contributor) + label;
     }
 
-    /** The alarms listed in {@code text}; lines that do not read as members are passed over. */
+    /**
+     * The alarms listed in {@code text}, each by its member key (an ARN, and a contributor's id) or by its
+     * reference; lines that do not read as members are passed over.
+     */
     public static Membership readAlarmList(String text) {
         Map<String, Membership.Member> members = new LinkedHashMap<>();
         if (text != null) {
-            text.lines().map(MEMBER_LINE::matcher).filter(Matcher::matches)
-                    .forEach(line -> member(line).ifPresent(member -> members.put(line.group(4) == null
-                            ? line.group(2) : MemberKey.of(line.group(2), line.group(4)), member)));
+            text.lines().forEach(line -> {
+                Matcher reference = REFERENCE_LINE.matcher(line);
+                if (reference.matches()) {
+                    at(reference.group(3)).ifPresent(at -> members.put(reference.group(1),
+                            new Membership.Member(Membership.State.valueOf(reference.group(2)), at)));
+                    return;
+                }
+                Matcher named = MEMBER_LINE.matcher(line);
+                if (named.matches()) {
+                    member(named).ifPresent(member -> members.put(named.group(4) == null
+                            ? named.group(2) : MemberKey.of(named.group(2), named.group(4)), member));
+                }
+            });
         }
         return new Membership(members);
     }
 
     /** {@code text} with its alarm list replaced by {@code members}, or with it appended. */
-    public static String withAlarmList(String text, Membership members) {
+    public static String withAlarmList(String text, Membership members, boolean opaque) {
         String current = text == null ? "" : text;
         int header = current.indexOf(ALARM_LIST_HEADER);
         String head = (header < 0 ? current : current.substring(0, header)).stripTrailing();
-        return head.isEmpty() ? alarmList(members) : head + "\n\n" + alarmList(members);
+        return head.isEmpty() ? alarmList(members, opaque) : head + "\n\n" + alarmList(members, opaque);
     }
 
     /** The key line of a published event. */
@@ -180,9 +226,13 @@ public final class IncidentText {
     }
 
     private static Optional<Membership.Member> member(Matcher line) {
+        return at(line.group(8)).map(at -> new Membership.Member(Membership.State.valueOf(line.group(7)), at,
+                line.group(6)));
+    }
+
+    private static Optional<Long> at(String time) {
         try {
-            long at = LocalDateTime.parse(line.group(8), TIME).toEpochSecond(ZoneOffset.UTC);
-            return Optional.of(new Membership.Member(Membership.State.valueOf(line.group(7)), at, line.group(6)));
+            return Optional.of(LocalDateTime.parse(time, TIME).toEpochSecond(ZoneOffset.UTC));
         } catch (DateTimeParseException unreadable) {
             return Optional.empty();
         }

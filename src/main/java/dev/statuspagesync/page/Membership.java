@@ -7,7 +7,9 @@ import java.util.Optional;
 
 /**
  * The alarms an incident stands for, each with the state and time it last reported; {@link IncidentText} writes it
- * into the incident's opening update, so Flashduty itself remembers who joined and who recovered.
+ * into the incident's opening update, so Flashduty itself remembers who joined and who recovered. Each is listed
+ * by its member key, or by its reference where the list was read from a public page; lookups take a member key
+ * and find either.
  */
 public record Membership(Map<String, Member> members) {
 
@@ -40,12 +42,32 @@ public record Membership(Map<String, Member> members) {
         return new Membership(Map.of(key, new Member(State.ALARM, atSeconds, label)));
     }
 
-    public Optional<Member> get(String arn) {
-        return Optional.ofNullable(members.get(arn));
+    /** The member {@code memberKey} stands for, listed by that key or by its reference. */
+    public Optional<Member> get(String memberKey) {
+        return listedKey(memberKey).map(members::get);
     }
 
-    public boolean contains(String arn) {
-        return members.containsKey(arn);
+    public boolean contains(String memberKey) {
+        return listedKey(memberKey).isPresent();
+    }
+
+    /** Whether the list holds nothing but the member {@code memberKey}. */
+    public boolean isOnly(String memberKey) {
+        return members.size() == 1 && contains(memberKey);
+    }
+
+    /** Whether a member of the list is the alarm of ARN {@code arn}, or one of its contributors. */
+    public boolean namesAlarm(String arn) {
+        return members.keySet().stream().anyMatch(key -> References.current().sameAlarm(key, arn));
+    }
+
+    /** The key {@code memberKey} is listed by: itself, or its reference. */
+    private Optional<String> listedKey(String memberKey) {
+        if (members.containsKey(memberKey)) {
+            return Optional.of(memberKey);
+        }
+        String reference = References.current().member(memberKey);
+        return members.containsKey(reference) ? Optional.of(reference) : Optional.empty();
     }
 
     /**
@@ -54,8 +76,9 @@ public record Membership(Map<String, Member> members) {
      */
     public Membership with(String key, State state, long atSeconds, String label) {
         Map<String, Member> next = new LinkedHashMap<>(members);
-        String kept = label != null || !members.containsKey(key) ? label : members.get(key).label();
-        next.put(key, new Member(state, atSeconds, kept));
+        String listed = listedKey(key).orElse(key);
+        String kept = label != null || !members.containsKey(listed) ? label : members.get(listed).label();
+        next.put(listed, new Member(state, atSeconds, kept));
         return new Membership(next);
     }
 

@@ -74,6 +74,12 @@ public class Router {
             this.defaultRoute = Optional.empty();
         }
         pageIds().forEach(page -> Wordings.checkPage(page, routesTo(page)));
+        var publicPages = pageIds().stream().filter(page -> wordingFor(page).audience() == Audience.PUBLIC).toList();
+        if (config.referenceKey().filter(key -> !key.isBlank()).isEmpty() && !publicPages.isEmpty()) {
+            throw new RouteConfigException("STATUSPAGE_REFERENCE_KEY is not set, and page(s) " + publicPages
+                    + " are public: their incidents name alarms by references made with this key (the template"
+                    + " creates one; elsewhere set a secret of at least 32 characters)");
+        }
     }
 
     /** The route for this alarm; empty when no rule matches it and there is no default route. */
@@ -101,6 +107,14 @@ public class Router {
      */
     public Wording wordingFor(long pageId) {
         return routesTo(pageId).stream().findFirst().map(Route::wording).orElse(Wording.defaults(Audience.PUBLIC));
+    }
+
+    /**
+     * A route to {@code pageId}, for a change that cannot be routed by its alarm (a deleted alarm known by its
+     * reference alone): the first, whose wording every route to the page shares for recoveries.
+     */
+    public Optional<Route> routeOn(long pageId) {
+        return routesTo(pageId).stream().findFirst();
     }
 
     private List<Route> routesTo(long pageId) {

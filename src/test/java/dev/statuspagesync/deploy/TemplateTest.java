@@ -338,6 +338,29 @@ class TemplateTest {
     }
 
     @Test
+    void keepsAGeneratedReferenceKeyInASecretItNeverDeletesOrReadsTheNamedOne() {
+        var secret = TEMPLATE.resource("ReferenceKey");
+        var generate = map(TEMPLATE.properties("ReferenceKey").get("GenerateSecretString"));
+
+        assertEquals("CreateReferenceKey", secret.get("Condition"));
+        assertEquals("Retain", secret.get("DeletionPolicy"));
+        assertEquals("Retain", secret.get("UpdateReplacePolicy"));
+        assertEquals("key", generate.get("GenerateStringKey"));
+        assertEquals(48, generate.get("PasswordLength"));
+        assertEquals(List.of(Map.of("Fn::Sub", "{{resolve:secretsmanager:${ReferenceKey}:SecretString:key}}"),
+                Map.of("Fn::Sub", "{{resolve:secretsmanager:${ReferenceKeySecret}:SecretString:key}}")),
+                ifBranches(variables().get("STATUSPAGE_REFERENCE_KEY"), "CreateReferenceKey"));
+        assertEquals("", map(TEMPLATE.parameters().get("ReferenceKeySecret")).get("Default"));
+        assertEquals(List.of(ref("ReferenceKey"), ref("ReferenceKeySecret")),
+                ifBranches(map(TEMPLATE.outputs().get("ReferenceKeySecretArn")).get("Value"), "CreateReferenceKey"));
+    }
+
+    @Test
+    void tellsTheFunctionItsOwnAccountSoThatCloudWatchConfirmsItsAlarms() {
+        assertEquals(ref("AWS::AccountId"), variables().get("STATUSPAGE_HOME_ACCOUNT"));
+    }
+
+    @Test
     void acceptsPublishedEventsOnlyOnTheirOwnTopicFromTheNamedPublishers() {
         var statements = list(map(TEMPLATE.properties("EventTopicPolicy").get("PolicyDocument")).get("Statement"));
         var statement = map(statements.get(0));

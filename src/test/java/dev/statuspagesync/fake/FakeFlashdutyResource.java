@@ -26,7 +26,9 @@ public class FakeFlashdutyResource implements QuarkusTestResourceLifecycleManage
                 "flashduty.app-key", APP_KEY,
                 "statuspage.page-id", String.valueOf(PAGE_ID),
                 "statuspage.component-ids", API_COMPONENT + "," + DB_COMPONENT,
-                "statuspage.impact", "partial_outage");
+                "statuspage.impact", "partial_outage",
+                // The packaged function runs the prod profile, which has no key of its own.
+                "statuspage.reference-key", "test-reference-key-0123456789abcdef-not-secret");
     }
 
     @Override

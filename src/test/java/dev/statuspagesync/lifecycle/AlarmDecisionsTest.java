@@ -397,7 +397,7 @@ class AlarmDecisionsTest {
     /** An incident this function opened for {@code keyArn}, degraded, its opening update listing {@code members}. */
     static Responses.Change incident(long changeId, String keyArn, Membership members) {
         var opening = new Responses.TimelineEntry("u" + changeId, T0, ChangeStatus.INVESTIGATING,
-                "CloudWatch alarm is in ALARM. We are investigating.\n\n" + IncidentText.alarmList(members), List.of());
+                "CloudWatch alarm is in ALARM. We are investigating.\n\n" + IncidentText.alarmList(members, false), List.of());
         return new Responses.Change(changeId, PAGE, EventType.INCIDENT, "t", "Alarm.\n\n" + IncidentText.keyLine(keyArn),
                 ChangeStatus.INVESTIGATING, affected(ComponentStatus.DEGRADED), T0, null, List.of(opening), true);
     }

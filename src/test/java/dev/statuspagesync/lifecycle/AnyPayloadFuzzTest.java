@@ -151,7 +151,7 @@ class AnyPayloadFuzzTest {
         checkDescription(create.description(), alarm);
 
         Responses.Change opened = IncidentMapper.opened(7L, create);
-        assertEquals(Optional.of(alarm.arn()), IncidentText.keyArn(opened),
+        assertEquals(Optional.of(alarm.arn()), IncidentText.key(opened),
                 "the key line gives back the alarm's ARN, or the incident could not be found again");
         assertTrue(IncidentMapper.isOpenedFor(opened, alarm));
 
@@ -165,7 +165,7 @@ class AnyPayloadFuzzTest {
         // The sweep's resolution names the alarm from the ARN the incident lists.
         Responses.TimelineEntry opening = new Responses.TimelineEntry("u7", NOW, null,
                 IncidentText.withAlarmList(create.updates().get(0).description(), new Membership(Map.of(alarm.arn(),
-                        new Membership.Member(Membership.State.OK, NOW + 30)))), List.of());
+                        new Membership.Member(Membership.State.OK, NOW + 30))), false), List.of());
         Responses.Change quiet = new Responses.Change(opened.changeId(), opened.pageId(), opened.type(),
                 opened.title(), opened.description(), opened.status(), opened.affectedComponents(),
                 opened.startAtSeconds(), null, List.of(opening), opened.notifySubscribers());

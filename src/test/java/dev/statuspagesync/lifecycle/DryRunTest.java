@@ -97,7 +97,7 @@ class DryRunTest {
         ObjectNode body = (ObjectNode) Fixtures.expectedCreate("sns-single-metric-alarm.json");
         ObjectNode opening = (ObjectNode) body.path("updates").get(0);
         opening.put("description", IncidentText.withAlarmList(opening.path("description").asText(),
-                new Membership(Map.of(AlarmEvents.ARN, new Membership.Member(Membership.State.OK, RECOVERED)))));
+                new Membership(Map.of(AlarmEvents.ARN, new Membership.Member(Membership.State.OK, RECOVERED))), false));
         long changeId = seed(body.toString());
         int seeded = fake().requests().size();
 

@@ -31,6 +31,7 @@ import dev.statuspagesync.inbound.Inbound;
 import dev.statuspagesync.inbound.MetricSummary;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
+import dev.statuspagesync.page.References;
 import dev.statuspagesync.routing.Audience;
 import dev.statuspagesync.routing.Route;
 import dev.statuspagesync.routing.Wording;
@@ -39,7 +40,8 @@ import dev.statuspagesync.support.Fixtures;
 /**
  * A public page's words come from templates, never from the alarm: for every fixture, the title and every update
  * are the same as for an alarm that carries nothing, and none holds an account id, an ARN, a console link or a
- * Markdown link. The key line and the alarm list, the function's own bookkeeping, are read apart.
+ * Markdown link. The key line and the alarm list, the function's own bookkeeping, name the alarm by its opaque
+ * reference alone.
  */
 class PublicWordsTest {
 
@@ -119,6 +121,20 @@ class PublicWordsTest {
         }
     }
 
+    @ParameterizedTest
+    @MethodSource("fixtures")
+    void everyFixturesBookkeepingNamesItsAlarmByReferenceAlone(String fixture) {
+        for (AlarmChange alarm : alarms(fixture)) {
+            Requests.CreateChange create = IncidentMapper.openIncident(alarm, ROUTE, AT);
+
+            checkBookkeeping(alarm, create);
+            for (String text : List.of(create.description(), create.updates().get(0).description())) {
+                assertFalse(ACCOUNT_ID.matcher(text).find(), fixture + ": an account id in " + text);
+                assertFalse(text.contains("arn:") || text.contains(alarm.name()), fixture + ": the alarm in " + text);
+            }
+        }
+    }
+
     @Test
     void theFixturesHoldAlarms() throws IOException {
         long alarms = fixtures().mapToLong(fixture -> alarms(fixture).size()).sum();
@@ -178,8 +194,29 @@ class PublicWordsTest {
 
     /** The description without its last paragraph, the key line. */
     private static String bodyOf(String description) {
-        int key = description.lastIndexOf("\n\n" + IncidentText.KEY_PREFIX);
+        int key = description.lastIndexOf("\n\n" + IncidentText.REFERENCE_PREFIX);
         return key < 0 ? description : description.substring(0, key);
+    }
+
+    /**
+     * The bookkeeping of a public incident of {@code alarm}, as it is written: the key line and the alarm list,
+     * each naming the member by its reference alone.
+     */
+    static void checkBookkeeping(AlarmChange alarm, Requests.CreateChange create) {
+        String reference = References.current().member(alarm.memberKey());
+        String description = create.description();
+        assertEquals(IncidentText.REFERENCE_PREFIX + "`" + References.current().alarm(alarm.arn()) + "`",
+                description.substring(description.lastIndexOf('\n') + 1), "the key line");
+        String opening = create.updates().get(0).description();
+        assertEquals(IncidentText.ALARM_LIST_HEADER + "\n- `" + reference + "`: ALARM"
+                + " since 2026-03-14 09:30:00 UTC", opening.substring(opening.indexOf(IncidentText.ALARM_LIST_HEADER))
+                        .replaceAll("since .* UTC", "since 2026-03-14 09:30:00 UTC"), "the alarm list");
+        Responses.Change opened = IncidentMapper.opened(7L, create);
+        Responses.Change withTimeline = new Responses.Change(7L, opened.pageId(), opened.type(), opened.title(),
+                opened.description(), opened.status(), opened.affectedComponents(), opened.startAtSeconds(), null,
+                List.of(new Responses.TimelineEntry("u1", AT, ChangeStatus.INVESTIGATING, opening, List.of())), true);
+        assertTrue(IncidentMapper.isOpenedFor(withTimeline, alarm), "the incident is found again by its reference");
+        assertTrue(IncidentText.members(withTimeline).get(alarm.memberKey()).isPresent(), "the member is found");
     }
 
     /** The opening update without the alarm list. */

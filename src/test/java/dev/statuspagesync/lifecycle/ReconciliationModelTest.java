@@ -35,13 +35,17 @@ import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
+import dev.statuspagesync.page.References;
+import dev.statuspagesync.routing.Router;
 import dev.statuspagesync.support.MetricsSettings;
+import dev.statuspagesync.support.StatusPageSettings;
 
 /**
  * Seeded random stories in which CloudWatch knows each alarm's true state and delivery may drop, duplicate, delay
  * and reorder any change, with reconciling sweeps every minute between deliveries. Whatever was lost, after the
  * last delivery and two more sweeps the page agrees with CloudWatch for every alarm: firing on the page exactly
- * when CloudWatch says ALARM, and in at most one open incident. {@code -Dmodel.sequences=N} runs more stories;
+ * when CloudWatch says ALARM, and in at most one open incident. Half the stories run on a public page, whose
+ * lists name alarms by reference only. {@code -Dmodel.sequences=N} runs more stories;
  * {@code -Dmodel.seed=S} replays one.
  */
 class ReconciliationModelTest {
@@ -51,6 +55,9 @@ class ReconciliationModelTest {
     static final Instant START = Instant.parse("2026-03-14T08:00:00Z");
     static final String ACCOUNT = "210987654321";
     static final String REGION = "us-east-1";
+    /** The same routes to a public page, whose lists name alarms by reference. */
+    static final Router PUBLIC_ROUTER = new Router(StatusPageSettings.document(DeliveryOrderModelTest.ROUTES)
+            .forAudience("public", null));
 
     @Test
     void whateverDeliveryLosesThePageAgreesWithCloudWatchAfterTwoSweeps() {
@@ -97,14 +104,15 @@ class ReconciliationModelTest {
 
         void run() {
             long quiet = random.nextBoolean() ? 300 : 0;
-            trace.add("quiet period " + quiet + " s");
+            Router router = random.nextBoolean() ? DeliveryOrderModelTest.ROUTER : PUBLIC_ROUTER;
+            trace.add("quiet period " + quiet + " s, " + (router == PUBLIC_ROUTER ? "public" : "internal") + " page");
             Clock clock = Clock.fixed(START, ZoneOffset.UTC);
-            var executor = new PlanExecutor(DeliveryOrderModelTest.ROUTER, new InProcessStatusPage(page, APP_KEY),
+            var executor = new PlanExecutor(router, new InProcessStatusPage(page, APP_KEY),
                     new ReadCache(0, clock), clock, new AlarmDecisions.Policy(InsufficientDataPolicy.IGNORE, true,
                             new CalmPage(Duration.ofSeconds(quiet), false, Set.of())), false);
-            var reconciler = new Reconciler(executor, DeliveryOrderModelTest.ROUTER,
+            var reconciler = new Reconciler(executor, router,
                     (region, remaining) -> cloudWatch.inProcess(), MetricsSettings.off(clock), true,
-                    InsufficientDataPolicy.IGNORE);
+                    InsufficientDataPolicy.IGNORE, null);
             List<Moment> moments = moments();
             Instant last = moments.get(moments.size() - 1).at();
             Instant sweepAt = START.plusSeconds(60);
@@ -230,7 +238,8 @@ class ReconciliationModelTest {
             for (String name : DeliveryOrderModelTest.ALARMS) {
                 String arn = DeliveryOrderModelTest.arn(name);
                 var truth = alarms.get(name);
-                boolean firing = onPage.get(arn) == Membership.State.ALARM;
+                boolean firing = onPage.get(arn) == Membership.State.ALARM
+                        || onPage.get(References.current().alarm(arn)) == Membership.State.ALARM;
                 if (truth == null || truth.state() == AlarmState.OK) {
                     assertTrue(!firing, name + " is " + (truth == null ? "deleted or never changed" : "OK")
                             + " in CloudWatch, and the page shows it firing");

@@ -15,6 +15,7 @@ import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.inbound.MemberKey;
 import dev.statuspagesync.inbound.MetricSummary;
+import dev.statuspagesync.page.References;
 
 /** The repairs reconciliation finds, as plain values: what the page lists as firing against what CloudWatch says. */
 class ReconciliationTest {
@@ -23,6 +24,7 @@ class ReconciliationTest {
     static final Instant SINCE = Instant.parse("2026-03-14T09:02:00Z");
     static final String API = arn("api-errors");
     static final String DB = arn("db-connections");
+    static final Reconciliation.Scope SCOPE = new Reconciliation.Scope("210987654321", "us-east-1");
     static final Reconciliation.Truth NOTHING = new Reconciliation.Truth(List.of(), List.of(), Set.of(), Map.of());
 
     @Test
@@ -30,7 +32,7 @@ class ReconciliationTest {
         var ok = truth("api-errors", AlarmState.OK);
 
         var repairs = Reconciliation.repairs(Set.of(API), new Reconciliation.Truth(List.of(), List.of(ok),
-                Set.of(API), Map.of()), InsufficientDataPolicy.IGNORE, NOW);
+                Set.of(API), Map.of()), SCOPE, InsufficientDataPolicy.IGNORE, NOW);
 
         assertEquals(List.of(ok), repairs);
         assertEquals(SINCE, repairs.get(0).stateTime());
@@ -39,7 +41,7 @@ class ReconciliationTest {
     @Test
     void anAlarmAskedForThatCloudWatchNoLongerHasIsDeletedAtTheSweepsTime() {
         var repairs = Reconciliation.repairs(Set.of(API), new Reconciliation.Truth(List.of(), List.of(), Set.of(API),
-                Map.of()), InsufficientDataPolicy.IGNORE, NOW);
+                Map.of()), SCOPE, InsufficientDataPolicy.IGNORE, NOW);
 
         assertEquals(1, repairs.size());
         assertEquals(true, repairs.get(0).deleted());
@@ -50,7 +52,7 @@ class ReconciliationTest {
 
     @Test
     void anAlarmNotAskedForIsNeitherRecoveredNorDeleted() {
-        assertEquals(List.of(), Reconciliation.repairs(Set.of(API), NOTHING, InsufficientDataPolicy.IGNORE, NOW));
+        assertEquals(List.of(), Reconciliation.repairs(Set.of(API), NOTHING, SCOPE, InsufficientDataPolicy.IGNORE, NOW));
     }
 
     @Test
@@ -58,9 +60,9 @@ class ReconciliationTest {
         var unknown = truth("api-errors", AlarmState.INSUFFICIENT_DATA);
         var truth = new Reconciliation.Truth(List.of(), List.of(unknown), Set.of(API), Map.of());
 
-        assertEquals(List.of(), Reconciliation.repairs(Set.of(API), truth, InsufficientDataPolicy.IGNORE, NOW));
-        assertEquals(List.of(), Reconciliation.repairs(Set.of(API), truth, InsufficientDataPolicy.DEGRADE, NOW));
-        assertEquals(List.of(unknown), Reconciliation.repairs(Set.of(API), truth, InsufficientDataPolicy.RESOLVE,
+        assertEquals(List.of(), Reconciliation.repairs(Set.of(API), truth, SCOPE, InsufficientDataPolicy.IGNORE, NOW));
+        assertEquals(List.of(), Reconciliation.repairs(Set.of(API), truth, SCOPE, InsufficientDataPolicy.DEGRADE, NOW));
+        assertEquals(List.of(unknown), Reconciliation.repairs(Set.of(API), truth, SCOPE, InsufficientDataPolicy.RESOLVE,
                 NOW));
     }
 
@@ -70,7 +72,7 @@ class ReconciliationTest {
         var listed = truth("api-errors", AlarmState.ALARM);
 
         assertEquals(List.of(firing), Reconciliation.repairs(Set.of(API), new Reconciliation.Truth(
-                List.of(listed, firing), List.of(), Set.of(), Map.of()), InsufficientDataPolicy.IGNORE, NOW));
+                List.of(listed, firing), List.of(), Set.of(), Map.of()), SCOPE, InsufficientDataPolicy.IGNORE, NOW));
     }
 
     @Test
@@ -78,8 +80,8 @@ class ReconciliationTest {
         var unknown = truth("db-connections", AlarmState.INSUFFICIENT_DATA);
         var truth = new Reconciliation.Truth(List.of(unknown), List.of(), Set.of(), Map.of());
 
-        assertEquals(List.of(), Reconciliation.repairs(Set.of(), truth, InsufficientDataPolicy.IGNORE, NOW));
-        assertEquals(List.of(unknown), Reconciliation.repairs(Set.of(), truth, InsufficientDataPolicy.DEGRADE, NOW));
+        assertEquals(List.of(), Reconciliation.repairs(Set.of(), truth, SCOPE, InsufficientDataPolicy.IGNORE, NOW));
+        assertEquals(List.of(unknown), Reconciliation.repairs(Set.of(), truth, SCOPE, InsufficientDataPolicy.DEGRADE, NOW));
     }
 
     @Test
@@ -89,7 +91,7 @@ class ReconciliationTest {
         String orders = MemberKey.of(DB, "9f2c07a4e1b35d68");
 
         var repairs = Reconciliation.repairs(Set.of(DB, orders), new Reconciliation.Truth(List.of(alarm), List.of(),
-                Set.of(), Map.of(DB, List.of(carts))), InsufficientDataPolicy.IGNORE, NOW);
+                Set.of(), Map.of(DB, List.of(carts))), SCOPE, InsufficientDataPolicy.IGNORE, NOW);
 
         assertEquals(2, repairs.size());
         assertEquals(orders, repairs.get(0).memberKey());
@@ -100,7 +102,7 @@ class ReconciliationTest {
 
     @Test
     void readsTheListedFiringMembersOfItsOwnAccountAndRegionOnly() {
-        var scope = new Reconciliation.Scope("210987654321", "us-east-1");
+        var scope = SCOPE;
 
         assertEquals(true, scope.holds(API));
         assertEquals(false, scope.holds("arn:aws:cloudwatch:eu-west-1:210987654321:alarm:api-errors"));
@@ -119,6 +121,77 @@ class ReconciliationTest {
         assertEquals(false, Reconciliation.readsContributors(truth("api-errors", AlarmState.ALARM), Set.of()));
         assertEquals(true, Reconciliation.readsContributors(truth("api-errors", AlarmState.ALARM),
                 Set.of(MemberKey.of(API, "9f2c07a4e1b35d68"))));
+    }
+
+    @Test
+    void aReferenceListedAsFiringThatCloudWatchFindsOkRecovers() {
+        var ok = truth("api-errors", AlarmState.OK);
+        Set<String> listed = Set.of(References.current().alarm(API));
+
+        assertEquals(true, Reconciliation.placesReferences(listed, List.of()));
+        var repairs = Reconciliation.repairs(listed, new Reconciliation.Truth(List.of(), List.of(), Set.of(),
+                Map.of(), List.of(ok)), SCOPE, InsufficientDataPolicy.IGNORE, NOW);
+
+        assertEquals(List.of(ok), repairs);
+        assertEquals(Set.of(), Reconciliation.toAsk(listed, List.of()), "a reference is never asked for by name");
+    }
+
+    @Test
+    void aReferenceOfAFiringAlarmNeedsNoOtherRead() {
+        var firing = truth("api-errors", AlarmState.ALARM);
+        Set<String> listed = Set.of(References.current().alarm(API));
+
+        assertEquals(false, Reconciliation.placesReferences(listed, List.of(firing)));
+        assertEquals(List.of(), Reconciliation.repairs(listed, new Reconciliation.Truth(List.of(firing), List.of(),
+                Set.of(), Map.of()), SCOPE, InsufficientDataPolicy.IGNORE, NOW));
+    }
+
+    @Test
+    void aReferenceNoAlarmOfTheScopeAnswersToIsDeletedByItsReference() {
+        String listed = References.current().alarm(API);
+
+        var repairs = Reconciliation.repairs(Set.of(listed), new Reconciliation.Truth(List.of(), List.of(), Set.of(),
+                Map.of(), List.of(truth("db-connections", AlarmState.OK))), SCOPE, InsufficientDataPolicy.IGNORE,
+                NOW);
+
+        assertEquals(1, repairs.size());
+        assertEquals(true, repairs.get(0).deleted());
+        assertEquals(listed, repairs.get(0).memberKey());
+        assertEquals(listed, repairs.get(0).name());
+        assertEquals(NOW, repairs.get(0).stateTime());
+    }
+
+    @Test
+    void aReferenceIsNotDeletedWhileTheOtherStatesWereNotRead() {
+        assertEquals(List.of(), Reconciliation.repairs(Set.of(References.current().alarm(API)), NOTHING, SCOPE,
+                InsufficientDataPolicy.IGNORE, NOW));
+    }
+
+    @Test
+    void aContributorListedByReferenceThatLeftAlarmRecoversUnderThatReference() {
+        var alarm = truth("db-connections", AlarmState.ALARM);
+        var carts = contributor(alarm, "0c51e8b27d94fa36");
+        String orders = References.current().member(MemberKey.of(DB, "9f2c07a4e1b35d68"));
+        Set<String> listed = Set.of(References.current().alarm(DB), References.current().member(carts.memberKey()),
+                orders);
+
+        assertEquals(true, Reconciliation.readsContributors(alarm, listed));
+        var repairs = Reconciliation.repairs(listed, new Reconciliation.Truth(List.of(alarm), List.of(), Set.of(),
+                Map.of(DB, List.of(carts))), SCOPE, InsufficientDataPolicy.IGNORE, NOW);
+
+        assertEquals(1, repairs.size(), "carts is listed by its reference and still fires: " + repairs);
+        assertEquals(orders, References.current().member(repairs.get(0).memberKey()));
+        assertEquals(AlarmState.OK, repairs.get(0).newState());
+    }
+
+    @Test
+    void aReferenceIsInScopeOnlyForItsOwnAccountAndRegion() {
+        assertEquals(true, SCOPE.holds(References.current().alarm(API)));
+        assertEquals(true, SCOPE.holds(References.current().member(MemberKey.of(API, "9f2c07a4e1b35d68"))));
+        assertEquals(false, SCOPE.holds(References.current().alarm(
+                "arn:aws:cloudwatch:eu-west-1:210987654321:alarm:api-errors")));
+        assertEquals(false, SCOPE.holds(References.current().alarm(
+                "arn:aws:cloudwatch:us-east-1:111122223333:alarm:api-errors")));
     }
 
     static String arn(String name) {

@@ -41,6 +41,9 @@ public final class LocalRun {
     static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     static final long DEMO_PAGE_ID = 1001;
     static final String DEMO_APP_KEY = "local-demo-key";
+    static final String REFERENCE_KEY = "STATUSPAGE_REFERENCE_KEY";
+    /** The key of the fake page's opaque references: no secret, as nothing it names leaves this machine. */
+    static final String LOCAL_REFERENCE_KEY = "local-run-reference-key-for-the-fake-page";
     static final Map<String, String> DEMO_COMPONENTS = demoComponents();
     static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(30);
     static final String STORY_DIR = "src/test/resources/events/";
@@ -386,6 +389,8 @@ public final class LocalRun {
         Map<String, String> env = builder.environment();
         if (isolate) {
             env.keySet().removeIf(name -> name.startsWith("STATUSPAGE_") || name.startsWith("FLASHDUTY_"));
+            // The fake page's references; a real page's key comes from the caller's own STATUSPAGE_REFERENCE_KEY.
+            env.put(REFERENCE_KEY, LOCAL_REFERENCE_KEY);
         }
         lambdaEnvironment(env, functionDir, runtimeApi);
         env.putAll(settings);
@@ -399,6 +404,7 @@ public final class LocalRun {
                 .redirectOutput(log.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("STATUSPAGE_") || name.startsWith("FLASHDUTY_"));
+        env.put(REFERENCE_KEY, LOCAL_REFERENCE_KEY);
         lambdaEnvironment(env, functionDir, runtimeApi);
         env.put("DISABLE_SIGNAL_HANDLERS", "true");
         env.putAll(settings);

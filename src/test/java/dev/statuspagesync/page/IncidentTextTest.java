@@ -45,7 +45,7 @@ class IncidentTextTest {
     void recognisesAnIncidentTheReleasedFunctionOpened() {
         Responses.Change live = incident(RELEASED_DESCRIPTION, RELEASED_OPENING);
 
-        assertEquals(Optional.of(ARN), IncidentText.keyArn(live));
+        assertEquals(Optional.of(ARN), IncidentText.key(live));
         assertTrue(IncidentText.isOurs(live));
         Membership members = IncidentText.members(live);
         assertEquals(List.of(ARN, OTHER), List.copyOf(members.members().keySet()));
@@ -60,7 +60,7 @@ class IncidentTextTest {
 
         assertEquals(RELEASED_DESCRIPTION.lines().reduce((first, last) -> last).orElseThrow(), IncidentText.keyLine(ARN));
         assertEquals(RELEASED_OPENING, IncidentText.withAlarmList(
-                "CloudWatch alarm checkout-api-high-cpu is in ALARM. We are investigating.", members));
+                "CloudWatch alarm checkout-api-high-cpu is in ALARM. We are investigating.", members, false));
     }
 
     @ParameterizedTest
@@ -70,9 +70,9 @@ class IncidentTextTest {
     void readsBackEveryArnItWritesInTheKeyLineAndTheList(String arn) {
         Membership members = Membership.opening(arn, 1_773_481_613L).with(OTHER, Membership.State.OK, 1_773_482_592L);
         Responses.Change written = incident("Alarm.\n\n" + IncidentText.keyLine(arn),
-                IncidentText.withAlarmList("Opening.", members));
+                IncidentText.withAlarmList("Opening.", members, false));
 
-        assertEquals(Optional.of(arn), IncidentText.keyArn(written));
+        assertEquals(Optional.of(arn), IncidentText.key(written));
         assertEquals(members, IncidentText.members(written));
     }
 
@@ -82,7 +82,7 @@ class IncidentTextTest {
         Membership members = new Membership(Map.of()).with(contributor, Membership.State.ALARM, 1_773_480_612L,
                 "TableName=checkout-orders, Region=us-east-1").with(OTHER, Membership.State.DELETED, 1_773_481_000L);
 
-        String list = IncidentText.alarmList(members);
+        String list = IncidentText.alarmList(members, false);
 
         assertEquals("Alarms in this incident:\n"
                 + "- `arn:aws:cloudwatch:us-east-1:210987654321:alarm:checkout-api-high-cpu` contributor"
@@ -96,19 +96,19 @@ class IncidentTextTest {
     @Test
     void anIncidentOpenedForAContributorIsKeyedByTheAlarmsArn() {
         String contributor = MemberKey.of(ARN, "9f2c07a4e1b35d68");
-        String opening = IncidentText.alarmList(Membership.opening(contributor, 1_773_480_612L, "TableName=orders"));
+        String opening = IncidentText.alarmList(Membership.opening(contributor, 1_773_480_612L, "TableName=orders"), false);
 
-        assertEquals(Optional.of(ARN), IncidentText.keyArn(incident(null, opening)));
+        assertEquals(Optional.of(ARN), IncidentText.key(incident(null, opening)));
     }
 
     @Test
     void replacesTheListInPlaceAndKeepsTheTextBeforeIt() {
-        String once = IncidentText.withAlarmList("Opening.", Membership.opening(ARN, 0));
+        String once = IncidentText.withAlarmList("Opening.", Membership.opening(ARN, 0), false);
         Membership two = Membership.opening(ARN, 0).with(OTHER, Membership.State.ALARM, 60);
 
-        String twice = IncidentText.withAlarmList(once, two);
+        String twice = IncidentText.withAlarmList(once, two, false);
 
-        assertEquals("Opening.\n\n" + IncidentText.alarmList(two), twice);
+        assertEquals("Opening.\n\n" + IncidentText.alarmList(two, false), twice);
         assertEquals(two, IncidentText.readAlarmList(twice));
     }
 
@@ -122,7 +122,7 @@ class IncidentTextTest {
                         new Responses.TimelineEntry("u2", 1_773_482_592L, null, "more of the service", List.of())),
                 true);
 
-        assertEquals(Optional.of(ARN), IncidentText.keyArn(shown));
+        assertEquals(Optional.of(ARN), IncidentText.key(shown));
         assertTrue(IncidentText.isOurs(shown));
     }
 
@@ -185,6 +185,66 @@ class IncidentTextTest {
 
         assertTrue(IncidentText.hasEventKey(live, "release-2026.12.03-db-upgrade"));
         assertEquals("Event key: `k`", IncidentText.withKeyLine("  ", IncidentText.eventKeyLine("k")));
+    }
+
+    @Test
+    void aPublicIncidentNamesItsAlarmsByReferenceAndReadsThemBack() {
+        String contributor = MemberKey.of(ARN, "9f2c07a4e1b35d68");
+        Membership members = Membership.opening(ARN, 1_773_480_413L).with(contributor, Membership.State.ALARM,
+                1_773_480_612L, "TableName=checkout-orders").with(OTHER, Membership.State.OK, 1_773_481_000L);
+        References references = References.current();
+
+        String keyLine = IncidentText.keyLine(references.alarm(ARN));
+        String list = IncidentText.alarmList(members, true);
+        Responses.Change written = incident("We are investigating.\n\n" + keyLine, "Opening.\n\n" + list);
+
+        assertEquals("Reference: `" + references.alarm(ARN) + "`", keyLine);
+        assertEquals("Alarms in this incident:\n"
+                + "- `" + references.alarm(ARN) + "`: ALARM since 2026-03-14 09:26:53 UTC\n"
+                + "- `" + references.member(contributor) + "`: ALARM since 2026-03-14 09:30:12 UTC\n"
+                + "- `" + references.alarm(OTHER) + "`: OK since 2026-03-14 09:36:40 UTC", list);
+        assertFalse(list.contains("arn:") || list.contains("TableName"), list);
+        assertEquals(Optional.of(references.alarm(ARN)), IncidentText.key(written));
+        assertTrue(IncidentText.isOpaque(written));
+        assertTrue(IncidentText.isKeyedTo(written, ARN));
+        assertFalse(IncidentText.isKeyedTo(written, OTHER));
+        Membership read = IncidentText.members(written);
+        assertEquals(new Membership.Member(Membership.State.ALARM, 1_773_480_612L), read.get(contributor).orElseThrow());
+        assertEquals(new Membership.Member(Membership.State.OK, 1_773_481_000L), read.get(OTHER).orElseThrow());
+        assertTrue(read.namesAlarm(OTHER));
+        assertEquals(list, IncidentText.alarmList(read, true), "a list read back is written as it was");
+    }
+
+    @Test
+    void anIncidentTheReleasedFunctionOpenedKeepsItsArnsWhenAReferenceJoins() {
+        Responses.Change live = incident(RELEASED_DESCRIPTION, RELEASED_OPENING);
+        String joining = "arn:aws:cloudwatch:us-east-1:210987654321:alarm:checkout-api-latency";
+        Membership after = IncidentText.members(live).with(joining, Membership.State.ALARM, 1_773_483_000L);
+
+        assertFalse(IncidentText.isOpaque(live));
+        assertEquals(RELEASED_OPENING + "\n- `" + joining + "`: ALARM since 2026-03-14 10:10:00 UTC",
+                IncidentText.withAlarmList(RELEASED_OPENING, after, IncidentText.isOpaque(live)));
+    }
+
+    @Test
+    void readsAListThatMixesArnsAndReferences() {
+        String mixed = "Alarms in this incident:\n"
+                + "- `" + ARN + "`: OK since 2026-03-14 09:46:53 UTC\n"
+                + "- `" + References.current().alarm(OTHER) + "`: ALARM since 2026-03-14 10:03:12 UTC";
+
+        Membership read = IncidentText.readAlarmList(mixed);
+
+        assertEquals(List.of(ARN, References.current().alarm(OTHER)), List.copyOf(read.members().keySet()));
+        assertEquals(1, read.firing());
+        assertTrue(read.get(OTHER).isPresent());
+    }
+
+    @Test
+    void aReferenceKeyLineWithForeignLettersIsNoKey() {
+        Responses.Change forged = incident("Text.\n\nReference: `cw-aeiouaeiou-aeiouaeiouaeiouaeiou`", "Opening.");
+
+        assertEquals(Optional.empty(), IncidentText.key(forged));
+        assertFalse(IncidentText.isOurs(forged));
     }
 
     private static Responses.Change incident(String description, String opening) {

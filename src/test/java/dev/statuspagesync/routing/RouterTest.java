@@ -224,6 +224,17 @@ class RouterTest {
     }
 
     @Test
+    void refusesAPublicPageWithoutAReferenceKey() {
+        var error = assertThrows(RouteConfigException.class, () -> new Router(StatusPageSettings
+                .environment(7L, List.of("01A"), "degraded").forAudience("public", null).withoutReferenceKey()));
+
+        assertEquals("STATUSPAGE_REFERENCE_KEY is not set, and page(s) [7] are public: their incidents name alarms"
+                + " by references made with this key (the template creates one; elsewhere set a secret of at least"
+                + " 32 characters)", error.getMessage());
+        new Router(StatusPageSettings.environment(7L, List.of("01A"), "degraded").withoutReferenceKey());
+    }
+
+    @Test
     void namesTheDefaultRoutesComponentsOverTheDocumentsNames() {
         Route route = new Router(StatusPageSettings.environment(7L, List.of("01A", "01B"), "degraded")
                 .withRoutes("component_names: {01B: Orders, 01C: Search}").forAudience("public",

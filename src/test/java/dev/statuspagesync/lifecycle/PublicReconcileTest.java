@@ -1,0 +1,176 @@
+package dev.statuspagesync.lifecycle;
+
+import static dev.statuspagesync.fake.FakeCloudWatchResource.cloudWatch;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import dev.statuspagesync.fake.FakeCloudWatchResource;
+import dev.statuspagesync.fake.FakeFlashduty;
+import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.inbound.AlarmState;
+import dev.statuspagesync.page.IncidentText;
+import dev.statuspagesync.page.Membership;
+import dev.statuspagesync.page.References;
+import dev.statuspagesync.support.AlarmEvents;
+import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.FreshFake;
+import dev.statuspagesync.support.Lambda;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+
+/**
+ * A public page with reconciliation on, in the function's own account and Region: a delivered ALARM goes on only
+ * when CloudWatch shows the alarm firing, and the sweep finds the alarms the page lists by reference alone.
+ */
+@QuarkusTest
+@TestProfile(PublicReconcileTest.PublicAndReconciling.class)
+@QuarkusTestResource(FakeFlashdutyResource.class)
+@QuarkusTestResource(value = FakeCloudWatchResource.class, restrictToAnnotatedClass = true)
+@ExtendWith(FreshFake.class)
+class PublicReconcileTest {
+
+    static final String DESCRIBE = "DescribeAlarms";
+    static final Instant FIRED = Instant.parse("2026-03-14T09:00:00Z");
+
+    public static class PublicAndReconciling implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("statuspage.resolve-after", "5m", "statuspage.audience", "public",
+                    "statuspage.component-names", "Public API,Database", "statuspage.home-account", "210987654321",
+                    "aws.region", "us-east-1");
+        }
+    }
+
+    @BeforeEach
+    void emptyCloudWatch() {
+        cloudWatch().reset();
+    }
+
+    @Test
+    void anAlarmCloudWatchShowsFiringOpensAnIncidentThatNamesItByReference() {
+        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
+
+        JsonNode answer = Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
+
+        assertEquals("created", answer.path("outcome").asText(), answer.toString());
+        assertEquals(Fixtures.json("{\"AlarmNames\":[\"" + AlarmEvents.NAME + "\"],\"AlarmTypes\":[\"MetricAlarm\","
+                + "\"CompositeAlarm\"],\"MaxRecords\":100}"), cloudWatch().requests(DESCRIBE).get(0).body());
+        var incident = fake().incidents().get(0);
+        String reference = References.current().alarm(AlarmEvents.ARN);
+        assertEquals("Public API and Database: partial outage", incident.title());
+        assertTrue(incident.description().endsWith("\n\nReference: `" + reference + "`"), incident.description());
+        assertTrue(incident.updates().get(0).description().endsWith("Alarms in this incident:\n- `" + reference
+                + "`: ALARM since 2026-03-14 09:00:00 UTC"), incident.updates().get(0).description());
+        for (String text : List.of(incident.title(), incident.description(), incident.updates().get(0).description())) {
+            assertTrue(!text.contains("210987654321") && !text.contains(AlarmEvents.NAME), text);
+        }
+    }
+
+    @Test
+    void aForgedAlarmThatCloudWatchShowsOkOpensNothing() {
+        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.OK, Instant.parse("2026-03-14T08:00:00Z"), "AWS/EC2",
+                "CPUUtilization");
+
+        JsonNode answer = Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
+
+        assertEquals("ignored", answer.path("outcome").asText(), answer.toString());
+        assertEquals("CloudWatch shows alarm " + AlarmEvents.NAME + " in OK since 2026-03-14T08:00:00Z, not firing:"
+                + " a forged or stale change opens nothing", answer.path("reason").asText());
+        assertEquals(List.of(), fake().requests(), "Flashduty is not even read");
+    }
+
+    @Test
+    void anAlarmCloudWatchDoesNotHaveOpensNothing() {
+        JsonNode answer = Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
+
+        assertEquals("ignored", answer.path("outcome").asText(), answer.toString());
+        assertEquals("CloudWatch has no alarm " + AlarmEvents.NAME + " in 210987654321 us-east-1: a forged change,"
+                + " or one of a deleted alarm, opens nothing", answer.path("reason").asText());
+        assertEquals(List.of(), fake().incidents());
+    }
+
+    @Test
+    void anAlarmOfAnotherAccountGoesOnUnaskedAndARecoveryIsNeverAsked() {
+        String elsewhere = AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000")
+                .replace("210987654321", "111122223333");
+
+        String recovery = AlarmEvents.sns("OK", "ALARM", "2026-03-14T09:01:00.000+0000")
+                .replace("210987654321", "111122223333");
+
+        assertEquals("created", Lambda.answer(elsewhere).path("outcome").asText());
+        assertEquals("updated", Lambda.answer(recovery).path("outcome").asText(), "the quiet period begins");
+        assertEquals(List.of(), cloudWatch().requests());
+    }
+
+    @Test
+    void anUnansweringCloudWatchLetsTheChangeGoOnAndTheSweepRepairsIt() {
+        cloudWatch().dropNext(3);
+
+        assertEquals("created", Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000"))
+                .path("outcome").asText());
+        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.OK, Instant.parse("2026-03-14T09:01:00Z"), "AWS/EC2",
+                "CPUUtilization");
+
+        JsonNode swept = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:02:00Z"));
+
+        assertEquals("updated", swept.path("outcome").asText(), swept.toString());
+        assertEquals(Map.of(References.current().alarm(AlarmEvents.ARN), Membership.State.OK),
+                states(fake().incidents().get(0)));
+    }
+
+    @Test
+    void aRecoveryNeverDeliveredIsFoundByReferenceAndTheIncidentResolvesAfterTheQuietPeriod() {
+        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
+        Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
+        cloudWatch().move(AlarmEvents.NAME, AlarmState.OK, Instant.parse("2026-03-14T09:02:00Z"));
+        int asked = cloudWatch().requests().size();
+
+        JsonNode recorded = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:03:00Z"));
+        JsonNode resolved = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:07:00Z"));
+
+        assertEquals("updated", recorded.path("outcome").asText(), recorded.toString());
+        assertEquals(List.of("ALARM", "OK", "INSUFFICIENT_DATA"), cloudWatch().requests(DESCRIBE)
+                .subList(asked, asked + 3).stream().map(call -> call.body().path("StateValue").asText()).toList(),
+                "a reference is placed among the alarms in the other states, never asked for by name");
+        assertEquals("resolved", resolved.path("outcome").asText(), resolved.toString());
+        var incident = fake().incidents().get(0);
+        assertEquals(Instant.parse("2026-03-14T09:02:00Z").getEpochSecond(),
+                incident.updates().get(incident.updates().size() - 1).atSeconds());
+    }
+
+    @Test
+    void anAlarmDeletedWhileListedByReferenceIsRecordedAsDeleted() {
+        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
+        Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
+        cloudWatch().delete(AlarmEvents.NAME);
+
+        JsonNode swept = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:03:00Z"));
+
+        String reference = References.current().alarm(AlarmEvents.ARN);
+        assertEquals("updated", swept.path("outcome").asText(), swept.toString());
+        assertTrue(swept.path("reason").asText().contains("alarm " + reference + " was deleted"), swept.toString());
+        assertEquals(Map.of(reference, Membership.State.DELETED), states(fake().incidents().get(0)));
+        assertEquals("resolved", Lambda.answer(AlarmEvents.sweep("2026-03-14T09:08:00Z")).path("outcome").asText());
+    }
+
+    private static Map<String, Membership.State> states(FakeFlashduty.Incident incident) {
+        Map<String, Membership.State> states = new TreeMap<>();
+        IncidentText.readAlarmList(incident.updates().get(0).description()).members()
+                .forEach((key, member) -> states.put(key, member.state()));
+        return states;
+    }
+}

@@ -105,6 +105,12 @@ public record AlarmChange(
                 metrics, compositeRule, actionsSuppressed, tags, envelope, mutedBy, timeSeries, deleted);
     }
 
+    /** This change as of {@code time}. */
+    public AlarmChange at(Instant time) {
+        return new AlarmChange(name, arn, accountId, region, newState, previousState, reason, time, description,
+                metrics, compositeRule, actionsSuppressed, tags, envelope, mutedBy, contributor, deleted);
+    }
+
     /** The same alarm in {@code state} since {@code time}, as CloudWatch reports it now. */
     public AlarmChange now(AlarmState state, String why, Instant time, Envelope via, boolean gone) {
         return new AlarmChange(name, arn, accountId, region, state, null, why, time, description, metrics,

@@ -99,6 +99,12 @@ public class EnvelopeReader {
             return new Inbound.Published(document, deliveryId, messageId, channel);
         }
         try {
+            // The sweep's schedule invokes the function itself; a topic or queue carries no sweep.
+            if ((channel != null || messageId != null) && SCHEDULE_SOURCE.equals(text(document, "source"))
+                    && SCHEDULED.equals(text(document, "detail-type"))) {
+                return new Inbound.Skipped("a Scheduled Event arrives only by direct invocation, not in an SNS or"
+                        + " SQS message", messageId);
+            }
             if (document.has("detail-type")) {
                 return fromEventBridge(document, messageId);
             }

@@ -101,11 +101,11 @@ public class StatusPageSync {
         List<Outcome> outcomes = new ArrayList<>(items.size());
         for (int i = 0; i < items.size(); i++) {
             Inbound item = items.get(i);
-            int index = i;
             if (item instanceof Inbound.Alarm alarm) {
                 countChange(alarm);
-                outcomes.add(reconciler.unconfirmed(alarm.change(), invocation)
-                        .orElseGet(() -> lifecycle.apply(alarm.change(), index, invocation)));
+                var checked = reconciler.check(alarm.change(), invocation);
+                outcomes.add(checked.answer() != null ? checked.answer()
+                        : lifecycle.apply(checked.change(), i, invocation));
             } else if (item instanceof Inbound.Published event) {
                 outcomes.add(published.apply(event, deadline));
             } else if (item instanceof Inbound.Sweep sweep) {

@@ -84,12 +84,15 @@ public final class IncidentMapper {
                 resolution.atSeconds(), updates, incident.notifySubscribers());
     }
 
-    /** The incident with its opening update listing {@code members}. */
-    static Responses.Change withMembers(Responses.Change incident, Membership members) {
+    /**
+     * The incident with its opening update listing {@code members}: by reference on a public page, and in an
+     * incident that already names its alarms so.
+     */
+    static Responses.Change withMembers(Responses.Change incident, Membership members, Audience page) {
         var opening = IncidentText.openingUpdate(incident).orElseThrow();
         var updates = incident.updates().stream().map(update -> update == opening
                 ? new Responses.TimelineEntry(update.updateId(), update.atSeconds(), update.status(),
-                        IncidentText.withAlarmList(update.description(), members, IncidentText.isOpaque(incident)),
+                        IncidentText.withAlarmList(update.description(), members, opaque(incident, page)),
                         update.componentChanges())
                 : update).toList();
         return new Responses.Change(incident.changeId(), incident.pageId(), incident.type(), incident.title(),
@@ -116,10 +119,15 @@ public final class IncidentMapper {
     }
 
     /** The edit of the opening update that records the incident's alarms; no one is notified of it. */
-    static Requests.UpdateTimeline recordMembers(Responses.Change incident, Membership members, long pageId) {
+    static Requests.UpdateTimeline recordMembers(Responses.Change incident, Membership members, long pageId,
+            Audience page) {
         var opening = IncidentText.openingUpdate(incident).orElseThrow();
         return new Requests.UpdateTimeline(pageId, incident.changeId(), opening.updateId(),
-                IncidentText.withAlarmList(opening.description(), members, IncidentText.isOpaque(incident)));
+                IncidentText.withAlarmList(opening.description(), members, opaque(incident, page)));
+    }
+
+    private static boolean opaque(Responses.Change incident, Audience page) {
+        return page == Audience.PUBLIC || IncidentText.isOpaque(incident);
     }
 
     /**

@@ -28,10 +28,13 @@ import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.flashduty.StatusPageApi;
 import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.outcome.OutcomeLog;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
+import dev.statuspagesync.page.References;
+import dev.statuspagesync.routing.Audience;
 import dev.statuspagesync.routing.Route;
 import dev.statuspagesync.routing.Router;
 import dev.statuspagesync.routing.Wording;
@@ -85,6 +88,12 @@ public class PlanExecutor {
 
     /** Applies the change of item {@code item} of the batch; alarm-list edits wait for {@link #finish}. */
     public Outcome apply(AlarmChange alarm, int item, Invocation invocation) {
+        // Only the sweep names a member by its reference: a delivered one would stand for a member it cannot be.
+        if (alarm.envelope() != Envelope.CLOUDWATCH && alarm.contributor() != null
+                && References.isReference(alarm.contributor().id())) {
+            return Outcome.ignored("a delivered contributor id has the form of a reference, which only the sweep"
+                    + " uses");
+        }
         return apply(alarm, router.routeFor(alarm).orElse(null), item, invocation);
     }
 
@@ -317,7 +326,7 @@ public class PlanExecutor {
                 flashduty.addUpdate(edit.announcement().get(), invocation.deadline());
                 incident = IncidentMapper.afterUpdate(incident, edit.announcement().get());
             }
-            defer(edit.pageId(), incident, edit.members(), item, invocation);
+            defer(edit.pageId(), incident, edit.members(), audience(edit.pageId()), item, invocation);
         } else if (decision instanceof Decision.Resolve resolve) {
             return resolve(resolve, invocation);
         }
@@ -402,11 +411,11 @@ public class PlanExecutor {
     }
 
     /** Changes the incident's list of alarms; the edit, which notifies no one, is written at the end. */
-    private static void defer(long pageId, Responses.Change incident, Membership members, int item,
-            Invocation invocation) {
+    private static void defer(long pageId, Responses.Change incident, Membership members, Audience audience,
+            int item, Invocation invocation) {
         var joined = new HashSet<>(members.members().keySet());
         joined.removeAll(IncidentText.members(incident).members().keySet());
-        invocation.views().keep(pageId, IncidentMapper.withMembers(incident, members));
+        invocation.views().keep(pageId, IncidentMapper.withMembers(incident, members, audience));
         invocation.edits().defer(pageId, incident.changeId(), item, joined);
     }
 
@@ -417,7 +426,8 @@ public class PlanExecutor {
         var pending = invocation.edits().take(incident.changeId());
         if (pending.isPresent() && !pending.get().joined().isEmpty()) {
             invocation.views().keep(resolve.pageId(), IncidentMapper.withMembers(
-                    withTimeline(incident, resolve.pageId(), invocation), resolve.members()));
+                    withTimeline(incident, resolve.pageId(), invocation), resolve.members(),
+                    audience(resolve.pageId())));
             if (!write(pending.get(), invocation)) {
                 return Outcome.failed("incident " + incident.changeId() + " not resolved: its list of alarms could not"
                         + " be written first");
@@ -435,12 +445,17 @@ public class PlanExecutor {
         return Outcome.resolved(incident.changeId(), resolve.reason());
     }
 
+    /** The audience of the page: a public page's lists name every alarm by reference. */
+    private Audience audience(long pageId) {
+        return router.wordingFor(pageId).audience();
+    }
+
     /** Writes one deferred edit; when it fails, every item that contributed to it fails with it. */
     private boolean write(EditBuffer.PendingEdit edit, Invocation invocation) {
         try {
             Responses.Change incident = invocation.views().find(edit.pageId(), edit.changeId()).orElseThrow();
             flashduty.editUpdate(IncidentMapper.recordMembers(incident, IncidentText.members(incident),
-                    edit.pageId()), invocation.deadline());
+                    edit.pageId(), audience(edit.pageId())), invocation.deadline());
             return true;
         } catch (RuntimeException failure) {
             invocation.edits().failLater(edit.items(), Outcome.of(failure, "incident " + edit.changeId()));
@@ -465,8 +480,10 @@ public class PlanExecutor {
         } else if (decision instanceof Decision.ListEdit edit) {
             edit.announcement().ifPresent(update -> calls.add(post(FlashdutyPaths.TIMELINE_PATH, update)));
             calls.add(post(FlashdutyPaths.TIMELINE_UPDATE_PATH,
-                    IncidentMapper.recordMembers(edit.incident(), edit.members(), edit.pageId())));
-            AlarmDecisions.monitoring(IncidentMapper.withMembers(edit.incident(), edit.members()), edit.pageId(),
+                    IncidentMapper.recordMembers(edit.incident(), edit.members(), edit.pageId(),
+                            pageWording.audience())));
+            AlarmDecisions.monitoring(IncidentMapper.withMembers(edit.incident(), edit.members(),
+                    pageWording.audience()), edit.pageId(),
                     pageWording, policy).ifPresent(update -> calls.add(post(FlashdutyPaths.TIMELINE_PATH, update)));
             reason = "would record that " + edit.reason();
         } else if (decision instanceof Decision.Resolve resolve) {

@@ -89,40 +89,73 @@ public class Reconciler {
         return enabled;
     }
 
-    /**
-     * Why a delivered change that fires must not reach the page, when reconciliation is on and the alarm is of the
-     * function's own account and Region: CloudWatch has no such alarm, or does not show it firing now. A forged
-     * message, or one so late that the alarm has recovered since, then opens and joins nothing. Empty when the change
-     * may go on, also when CloudWatch cannot answer: the next sweep then repairs what it let through.
-     */
-    public Optional<Outcome> unconfirmed(AlarmChange alarm, Invocation invocation) {
-        if (!enabled || home == null || alarm.envelope() == Envelope.CLOUDWATCH
-                || !Reconciliation.fires(alarm.newState(), insufficientData) || !home.holds(alarm.arn())) {
-            return Optional.empty();
+    /** A delivered change after {@link #check}: applied as {@code change}, unless {@code answer} says why not. */
+    public record Checked(AlarmChange change, Outcome answer) {
+
+        static Checked go(AlarmChange change) {
+            return new Checked(change, null);
         }
-        String name = AlarmArn.parse(alarm.arn()).orElseThrow().name();
-        if (name.length() > MAX_ALARM_NAME) {
-            return Optional.of(Outcome.ignored("CloudWatch has no alarm of this name (longer than "
-                    + MAX_ALARM_NAME + " characters) in " + home.account() + " " + home.region()
-                    + ": a forged change opens nothing"));
+
+        static Checked stop(AlarmChange change, Outcome answer) {
+            return new Checked(change, answer);
+        }
+    }
+
+    /**
+     * Checks a delivered change that fires against CloudWatch, when reconciliation is on and the change names the
+     * function's own account ({@code STATUSPAGE_HOME_ACCOUNT}) in its ARN or its message. Its message must agree
+     * with its ARN, and CloudWatch must show that alarm firing now; a forged change, one of an alarm CloudWatch does
+     * not have, or one so late that the alarm has recovered since opens and joins nothing. A confirmed change keeps
+     * no time later than CloudWatch's. When CloudWatch cannot answer, the change fails, to be delivered again: the
+     * sweep opens the incident of an alarm that does fire from CloudWatch's own state. Changes of other accounts,
+     * and of the home account's other Regions, go on as delivered.
+     */
+    public Checked check(AlarmChange alarm, Invocation invocation) {
+        if (!enabled || home == null || alarm.envelope() == Envelope.CLOUDWATCH
+                || !Reconciliation.fires(alarm.newState(), insufficientData)) {
+            return Checked.go(alarm);
+        }
+        var parsed = AlarmArn.parse(alarm.arn());
+        boolean claimsHome = parsed.filter(arn -> arn.account().equals(home.account())).isPresent()
+                || home.account().equals(alarm.accountId());
+        if (parsed.isEmpty() || !claimsHome) {
+            return Checked.go(alarm);
+        }
+        AlarmArn arn = parsed.get();
+        if (!arn.account().equals(home.account()) || alarm.accountId() != null && !alarm.accountId().equals(
+                arn.account()) || !arn.name().equals(alarm.name())
+                || arn.region().equalsIgnoreCase(home.region()) && !arn.region().equals(home.region())) {
+            return Checked.stop(alarm, Outcome.ignored("the message's alarm name, account or Region is not its"
+                    + " ARN's: a forged change opens nothing"));
+        }
+        if (!arn.region().equals(home.region())) {
+            return Checked.go(alarm);
+        }
+        if (arn.name().length() > MAX_ALARM_NAME) {
+            return Checked.stop(alarm, Outcome.ignored("CloudWatch has no alarm of this name (longer than "
+                    + MAX_ALARM_NAME + " characters): a forged change opens nothing"));
         }
         try {
             var now = cloudWatchIn.apply(home.region(), () -> invocation.deadline().remaining())
-                    .named(List.of(name)).stream().filter(read -> read.arn().equals(alarm.arn())).findFirst();
+                    .named(List.of(arn.name())).stream().filter(read -> read.arn().equals(alarm.arn())).findFirst();
             if (now.isEmpty()) {
-                return Optional.of(Outcome.ignored("CloudWatch has no alarm " + name + " in " + home.account() + " "
-                        + home.region() + ": a forged change, or one of a deleted alarm, opens nothing"));
+                return Checked.stop(alarm, Outcome.ignored("CloudWatch has no alarm " + arn.name() + " in "
+                        + home.account() + " " + home.region() + ": a forged change, or one of a deleted alarm,"
+                        + " opens nothing"));
             }
             if (!Reconciliation.fires(now.get().newState(), insufficientData)) {
-                return Optional.of(Outcome.ignored("CloudWatch shows alarm " + name + " in " + now.get().newState()
-                        + (now.get().stateTime() == null ? "" : " since " + now.get().stateTime())
+                return Checked.stop(alarm, Outcome.ignored("CloudWatch shows alarm " + arn.name() + " in "
+                        + now.get().newState() + (now.get().stateTime() == null ? ""
+                                : " since " + now.get().stateTime())
                         + ", not firing: a forged or stale change opens nothing"));
             }
-            return Optional.empty();
+            Instant since = now.get().stateTime();
+            return Checked.go(since != null && alarm.stateTime() != null && alarm.stateTime().isAfter(since)
+                    ? alarm.at(since) : alarm);
         } catch (CloudWatchException unanswered) {
-            LOG.warnf("alarm %s not confirmed with CloudWatch, applied as delivered: %s", name,
-                    unanswered.getMessage());
-            return Optional.empty();
+            invocation.markFailed();
+            return Checked.stop(alarm, Outcome.failed("not confirmed with CloudWatch, to be delivered again: "
+                    + unanswered.getMessage()));
         }
     }
 
@@ -134,6 +167,10 @@ public class Reconciler {
     public Outcome reconcile(Instant now, String account, String region, int item, Invocation invocation) {
         if (account == null || region == null) {
             return Outcome.ignored("not reconciled: the sweep event names no account or Region");
+        }
+        if (home != null && !(home.account().equals(account) && home.region().equals(region))) {
+            return Outcome.ignored("not reconciled: the sweep event names account " + account + " Region " + region
+                    + ", not the function's own");
         }
         var scope = new Reconciliation.Scope(account, region);
         Map<Long, List<Responses.Change>> open = new LinkedHashMap<>();

@@ -69,6 +69,9 @@ public final class IncidentText {
      * there first, and its edits keep that order.
      */
     public static Optional<String> key(Responses.Change incident) {
+        if (codeAfter(incident.description(), EVENT_KEY_PREFIX).isPresent()) {
+            return Optional.empty();
+        }
         return codeAfter(incident.description(), KEY_PREFIX)
                 .or(() -> codeAfter(incident.description(), REFERENCE_PREFIX).filter(References::isReference))
                 .or(() -> openingUpdate(incident).map(Responses.TimelineEntry::description)
@@ -178,6 +181,16 @@ public final class IncidentText {
         int header = current.indexOf(ALARM_LIST_HEADER);
         String head = (header < 0 ? current : current.substring(0, header)).stripTrailing();
         return head.isEmpty() ? alarmList(members, opaque) : head + "\n\n" + alarmList(members, opaque);
+    }
+
+    /**
+     * Whether {@code text} holds a line this codec reads as bookkeeping: a key line, an event key or an alarm
+     * list. Published events may not carry one.
+     */
+    public static boolean holdsBookkeeping(String text) {
+        return text.contains(ALARM_LIST_HEADER) || text.lines().map(String::stripLeading)
+                .anyMatch(line -> line.startsWith(KEY_PREFIX + "`") || line.startsWith(REFERENCE_PREFIX + "`")
+                        || line.startsWith(EVENT_KEY_PREFIX + "`"));
     }
 
     /** The key line of a published event. */

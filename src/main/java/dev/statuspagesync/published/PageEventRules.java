@@ -18,6 +18,7 @@ import dev.statuspagesync.flashduty.ComponentStatus;
 import dev.statuspagesync.flashduty.EventType;
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.inbound.Inbound;
+import dev.statuspagesync.page.IncidentText;
 
 /**
  * Checks a published status-page event against every rule of Flashduty's create API before anything is sent,
@@ -75,7 +76,7 @@ public final class PageEventRules {
         Long pageId = pageId(message, defaultPage);
         EventType type = type(message);
         String title = title(message);
-        String description = requiredText(message, "description", "");
+        String description = ownWords(requiredText(message, "description", ""), "description");
         ChangeStatus status = eventStatus(message, type);
         Long start = seconds(message, "start_at_seconds", "");
         Long close = seconds(message, "close_at_seconds", "");
@@ -217,7 +218,7 @@ public final class PageEventRules {
             }
             String statusText = optionalText(update, "status", at + ".");
             ChangeStatus status = statusText == null ? null : status(at + ".status", statusText, type);
-            String description = optionalText(update, "description", at + ".");
+            String description = ownWords(optionalText(update, "description", at + "."), at + ".description");
             List<Requests.ComponentChange> changes = componentChanges(update.path("component_changes"), at, i == 0,
                     type, status);
             result.add(new Requests.Update(atSeconds, status, description, changes));
@@ -313,6 +314,19 @@ public final class PageEventRules {
                 problem(prefix + name, "is not a field of a status-page event (see the README)");
             }
         });
+    }
+
+    /**
+     * {@code text}, unless it carries a line of the function's own bookkeeping (a key line, an alarm list or an
+     * event key), which would make the event pass for one the function opened for an alarm or another event.
+     */
+    private String ownWords(String text, String field) {
+        if (text != null && IncidentText.holdsBookkeeping(text)) {
+            problem(field, "holds a line of the function's own bookkeeping (\"" + IncidentText.KEY_PREFIX.strip()
+                    + "\", \"" + IncidentText.REFERENCE_PREFIX.strip() + "\", \"" + IncidentText.EVENT_KEY_PREFIX.strip()
+                    + "\" or \"" + IncidentText.ALARM_LIST_HEADER + "\"); reword it");
+        }
+        return text;
     }
 
     private String requiredText(JsonNode node, String field, String prefix) {

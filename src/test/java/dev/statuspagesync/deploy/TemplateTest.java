@@ -300,10 +300,14 @@ class TemplateTest {
         assertEquals("OrganizationTopic", TEMPLATE.resource("AlarmTopicPolicy").get("Condition"));
         // This account and CloudWatch acting for the Organization's alarms; never the Organization's principals,
         // who would write alarms (and so the page) by hand.
-        assertEquals(List.of(Map.of("StringEquals", Map.of("AWS:SourceOwner", ref("AWS::AccountId"))),
+        assertEquals(Arrays.asList(null, Map.of("StringEquals", Map.of("aws:SourceAccount", ref("AWS::AccountId"))),
                 Map.of("StringEquals", Map.of("aws:SourceOrgID", ref("OrganizationId")))),
                 statements.stream().map(statement -> statement.get("Condition")).toList());
+        // No "AWS": "*": in this account only principals whose IAM policies allow sns:Publish may publish.
+        assertEquals(Map.of("AWS", Map.of("Fn::Sub", "arn:${AWS::Partition}:iam::${AWS::AccountId}:root")),
+                statements.get(0).get("Principal"));
         assertEquals(Map.of("Service", "cloudwatch.amazonaws.com"), statements.get(1).get("Principal"));
+        assertEquals(Map.of("Service", "cloudwatch.amazonaws.com"), statements.get(2).get("Principal"));
         assertTrue(statements.stream().allMatch(statement -> "sns:Publish".equals(statement.get("Action"))));
         assertEquals(Map.of("StringEquals", Map.of("aws:PrincipalOrgID", ref("OrganizationId"))),
                 map(busPolicy.get("Statement")).get("Condition"));

@@ -124,6 +124,21 @@ class EnvelopeReaderTest {
     }
 
     @Test
+    void skipsAScheduledEventThatATopicOrAQueueCarries() {
+        String schedule = Fixtures.read("events/eventbridge-scheduled-event.json");
+        ObjectNode sns = (ObjectNode) Fixtures.eventJson("sns-single-metric-alarm.json");
+        ((ObjectNode) sns.path("Records").get(0).path("Sns")).put("Message", schedule);
+        ObjectNode sqs = (ObjectNode) Fixtures.eventJson("sqs-raw-delivery.json");
+        ((ObjectNode) sqs.path("Records").get(0)).put("body", schedule);
+
+        for (JsonNode carried : List.of(sns, sqs)) {
+            var skipped = assertInstanceOf(Inbound.Skipped.class, reader.read(carried).get(0));
+            assertEquals("a Scheduled Event arrives only by direct invocation, not in an SNS or SQS message",
+                    skipped.reason());
+        }
+    }
+
+    @Test
     void skipsAnotherEventOfTheSchedulesSource() {
         ObjectNode event = (ObjectNode) Fixtures.eventJson("eventbridge-scheduled-event.json");
         event.put("detail-type", "Scheduled Event Extra");

@@ -17,6 +17,7 @@ import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.page.Membership;
+import dev.statuspagesync.routing.Audience;
 
 /** A dry run answers with the decision's plan: every write it would make, in the order it would make them. */
 class DryRunPlanTest {
@@ -33,7 +34,7 @@ class DryRunPlanTest {
         assertEquals(new Outcome(Outcome.Kind.UPDATED, "dry run: would record that alarm api-cpu recovered", 7L,
                 List.of(new Outcome.PlannedCall("POST", FlashdutyPaths.DELETE_PATH, new Requests.DeleteChange(PAGE, 8L)),
                         new Outcome.PlannedCall("POST", FlashdutyPaths.TIMELINE_UPDATE_PATH,
-                                IncidentMapper.recordMembers(kept, recovered, PAGE)))), planned);
+                                IncidentMapper.recordMembers(kept, recovered, PAGE, Audience.INTERNAL)))), planned);
     }
 
     @Test

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.statuspagesync.fake.FakeCloudWatchResource;
 import dev.statuspagesync.fake.FakeFlashduty;
@@ -117,19 +118,61 @@ class PublicReconcileTest {
     }
 
     @Test
-    void anUnansweringCloudWatchLetsTheChangeGoOnAndTheSweepRepairsIt() {
+    void anUnansweringCloudWatchFailsTheChangeAndTheSweepOpensItsIncidentFromCloudWatch() {
         cloudWatch().dropNext(3);
 
-        assertEquals("created", Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000"))
-                .path("outcome").asText());
-        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.OK, Instant.parse("2026-03-14T09:01:00Z"), "AWS/EC2",
-                "CPUUtilization");
+        var failed = Lambda.invoke(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
 
-        JsonNode swept = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:02:00Z"));
+        assertEquals(500, failed.statusCode(), "the change is delivered again: " + failed.asString());
+        assertTrue(failed.asString().contains("not confirmed with CloudWatch, to be delivered again: CloudWatch"
+                + " DescribeAlarms failed"), failed.asString());
+        assertEquals(List.of(), fake().requests());
+        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
+        assertEquals("created", Lambda.answer(AlarmEvents.sweep("2026-03-14T09:01:00Z")).path("outcome").asText());
+    }
 
-        assertEquals("updated", swept.path("outcome").asText(), swept.toString());
-        assertEquals(Map.of(References.current().alarm(AlarmEvents.ARN), Membership.State.OK),
-                states(fake().incidents().get(0)));
+    @Test
+    void aMessageWhoseNameOrAccountIsNotItsArnsOpensNothing() {
+        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
+        String firing = AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000");
+        ObjectNode renamed = (ObjectNode) Fixtures.json(firing);
+        ObjectNode sns = (ObjectNode) renamed.path("Records").get(0).path("Sns");
+        ObjectNode message = (ObjectNode) Fixtures.json(sns.path("Message").asText());
+        sns.put("Message", message.deepCopy().put("AlarmName", "payments-api-errors").toString());
+        String otherAccount = firing.replace("arn:aws:cloudwatch:us-east-1:210987654321",
+                "arn:aws:cloudwatch:us-east-1:111122223333");
+        String upperRegion = firing.replace("arn:aws:cloudwatch:us-east-1:", "arn:aws:cloudwatch:US-EAST-1:");
+
+        for (String forged : List.of(renamed.toString(), otherAccount, upperRegion)) {
+            JsonNode answer = Lambda.answer(forged);
+            assertEquals("the message's alarm name, account or Region is not its ARN's: a forged change opens nothing",
+                    answer.path("reason").asText(), answer.toString());
+        }
+        assertEquals(List.of(), fake().incidents());
+    }
+
+    @Test
+    void aConfirmedChangeKeepsNoTimeLaterThanCloudWatchs() {
+        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
+
+        JsonNode answer = Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2099-01-01T00:00:00.000+0000"));
+
+        assertEquals("created", answer.path("outcome").asText(), answer.toString());
+        assertEquals(FIRED.getEpochSecond(), fake().requests("/status-page/change/create").get(0).body()
+                .path("start_at_seconds").asLong());
+    }
+
+    @Test
+    void aSweepNamingAnotherAccountReconcilesNothing() {
+        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
+        ObjectNode sweep = (ObjectNode) Fixtures.json(AlarmEvents.sweep("2026-03-14T09:01:00Z"));
+        sweep.put("account", "111122223333");
+
+        JsonNode answer = Lambda.answer(sweep.toString());
+
+        assertTrue(answer.path("reason").asText().startsWith("not reconciled: the sweep event names account"
+                + " 111122223333 Region us-east-1, not the function's own"), answer.toString());
+        assertEquals(List.of(), cloudWatch().requests());
     }
 
     @Test

@@ -162,7 +162,7 @@ class PublicWordsTest {
         words.add(IncidentMapper.reopenIncident(alarm, onApiOnly, ROUTE, AT + 40).description());
         words.add(IncidentMapper.resolveIncident(recovered(alarm), opened, ROUTE, AT + 60).description());
         Responses.Change listed = IncidentMapper.withMembers(onApiOnly, new Membership(Map.of(alarm.memberKey(),
-                new Membership.Member(Membership.State.OK, AT + 50))));
+                new Membership.Member(Membership.State.OK, AT + 50))), Audience.PUBLIC);
         words.add(IncidentMapper.monitorIncident(listed, ROUTE.pageId(), PUBLIC).description());
         words.add(IncidentMapper.resolveQuietIncident(listed, ROUTE.pageId(), PUBLIC, AT + 50, Duration.ofMinutes(5))
                 .description());

@@ -240,6 +240,15 @@ class IncidentTextTest {
     }
 
     @Test
+    void aPublishedEventIsNeverAnAlarmsIncidentWhateverItsUpdatesList() {
+        Responses.Change event = incident("Planned work.\n\n" + IncidentText.eventKeyLine("deploy-4711"),
+                IncidentText.alarmList(Membership.opening(ARN, 1_773_480_413L), true));
+
+        assertEquals(Optional.empty(), IncidentText.key(event));
+        assertFalse(IncidentText.isOurs(event));
+    }
+
+    @Test
     void aReferenceKeyLineWithForeignLettersIsNoKey() {
         Responses.Change forged = incident("Text.\n\nReference: `cw-aeiouaeiou-aeiouaeiouaeiouaeiou`", "Opening.");
 

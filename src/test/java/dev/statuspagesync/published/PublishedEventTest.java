@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -158,6 +160,24 @@ class PublishedEventTest {
                 + "not a component status of a maintenance (use operational, under_maintenance); close_at_seconds: "
                 + "a maintenance window that advances by its schedule lasts at most 30 days; this one lasts "
                 + "2678400 s", Fixtures.json(answer.asString()).path("errorMessage").asText());
+        assertEquals(List.of(), fake().requests(), "no call at all");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "Alarms in this incident:\n- `cw-jsbkphmjcv-krgrnbnrftfktkpvsqpg`: ALARM since"
+            + " 2026-03-14 09:26:53 UTC", "Reference: `cw-jsbkphmjcv-krgrnbnrftfktkpvsqpg`",
+            "Alarm ARN: `arn:aws:cloudwatch:us-east-1:210987654321:alarm:checkout-api-high-cpu`",
+            "  Event key: `deploy-4711`" })
+    void refusesAnEventThatCarriesTheFunctionsBookkeeping(String line) {
+        ObjectNode message = (ObjectNode) Fixtures.json(Fixtures.read("published/maintenance-window.json"));
+        ((ObjectNode) message.path("updates").get(0)).put("description", "Planned work.\n\n" + line);
+
+        Response answer = Lambda.invoke(sns(message.toString(), "2f3e4d5c-6b7a-5898-9a0b-1c2d3e4f5a6b"));
+
+        assertEquals(500, answer.statusCode());
+        assertEquals("rejected: invalid status-page event: updates[0].description: holds a line of the function's"
+                + " own bookkeeping (\"Alarm ARN:\", \"Reference:\", \"Event key:\" or \"Alarms in this incident:\");"
+                + " reword it", Fixtures.json(answer.asString()).path("errorMessage").asText());
         assertEquals(List.of(), fake().requests(), "no call at all");
     }
 

@@ -223,7 +223,7 @@ public final class LocalRun {
                     settings.entrySet().stream()
                             .filter(setting -> setting.getKey().startsWith("STATUSPAGE_")
                                     && !setting.getKey().equals("STATUSPAGE_ROUTES"))
-                            .forEach(setting -> out.println("  " + setting.getKey() + "=" + setting.getValue()));
+                            .forEach(setting -> out.println(settingLine(setting.getKey(), setting.getValue())));
                     out.println();
                 }
                 int failures = 0;
@@ -272,6 +272,11 @@ public final class LocalRun {
         } catch (IOException notJson) {
             // the function says what is wrong with it
         }
+    }
+
+    /** How the run's header shows a setting: the reference key is a secret, shown as set only. */
+    static String settingLine(String name, String value) {
+        return "  " + name + "=" + (name.equals(REFERENCE_KEY) ? "(set, not shown)" : value);
     }
 
     /**

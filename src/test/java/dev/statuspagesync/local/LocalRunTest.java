@@ -48,6 +48,13 @@ class LocalRunTest {
     }
 
     @Test
+    void showsTheReferenceKeyAsSetOnly() {
+        assertEquals("  STATUSPAGE_REFERENCE_KEY=(set, not shown)",
+                LocalRun.settingLine("STATUSPAGE_REFERENCE_KEY", "ThisIsMyProductionReferenceKey0123456789"));
+        assertEquals("  STATUSPAGE_AUDIENCE=public", LocalRun.settingLine("STATUSPAGE_AUDIENCE", "public"));
+    }
+
+    @Test
     void runsOnTheDemoPageWhenTheCallerNamesNone() {
         var settings = LocalRun.fakeSettings(Map.of("STATUSPAGE_DEFER_TO", "none"), Map.of());
 

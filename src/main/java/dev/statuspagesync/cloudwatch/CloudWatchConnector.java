@@ -34,6 +34,11 @@ public class CloudWatchConnector {
         this.metrics = metrics;
     }
 
+    /** Whether {@code code} is a Region the AWS SDK knows, such as {@code us-east-1}. */
+    public static boolean isRegion(String code) {
+        return SdkConnection.knows(code);
+    }
+
     /** CloudWatch in {@code region}; each call ends by what {@code remaining} says is left of the invocation. */
     public CloudWatchAlarms connect(String region, Supplier<Duration> remaining) {
         return connections.computeIfAbsent(region, name -> SdkConnection.open(name, metrics)).within(remaining);

@@ -34,6 +34,11 @@ final class SdkConnection implements CloudWatchConnector.Connection {
         this.client = client;
     }
 
+    /** Whether the SDK knows the Region {@code code}. */
+    static boolean knows(String code) {
+        return code != null && Region.regions().stream().anyMatch(region -> region.id().equals(code));
+    }
+
     static CloudWatchConnector.Connection open(String region, Metrics metrics) {
         return new SdkConnection(CloudWatchClient.builder()
                 .region(Region.of(region))

@@ -341,7 +341,8 @@ public final class AlarmDecisions {
 
     /** The first opened of the open incidents that stand for the alarm (opened for it, or joined by it). */
     private static Optional<Responses.Change> earliestFor(AlarmChange alarm, List<Responses.Change> open) {
-        return open.stream().filter(incident -> IncidentMapper.isOpenedFor(incident, alarm))
+        return open.stream().filter(IncidentText::isOurs)
+                .filter(incident -> IncidentMapper.isOpenedFor(incident, alarm))
                 .min(Comparator.comparing(Responses.Change::changeId));
     }
 

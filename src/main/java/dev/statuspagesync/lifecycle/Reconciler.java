@@ -30,7 +30,6 @@ import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.inbound.AlarmArn;
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.AlarmState;
-import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.metrics.Metrics;
 import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.outcome.OutcomeLog;
@@ -46,8 +45,6 @@ import dev.statuspagesync.routing.Router;
 public class Reconciler {
 
     private static final Logger LOG = Logger.getLogger(Reconciler.class);
-    /** CloudWatch's longest alarm name. */
-    private static final int MAX_ALARM_NAME = 255;
     /** Repairs by weight, for the kind of the answer: an incident opened, else one resolved, else one updated. */
     private static final List<Outcome.Kind> WEIGHT = List.of(Outcome.Kind.CREATED, Outcome.Kind.RESOLVED,
             Outcome.Kind.UPDATED);
@@ -64,9 +61,12 @@ public class Reconciler {
     public Reconciler(PlanExecutor executor, Router router, CloudWatchConnector connector, Metrics metrics,
             StatusPageConfig config, @ConfigProperty(name = "aws.region") Optional<String> region) {
         this(executor, router, connector::connect, metrics, config.reconcile(), config.insufficientData(),
-                config.homeAccount().isPresent() && region.isPresent()
-                        ? new Reconciliation.Scope(config.homeAccount().get(), region.get())
-                        : null);
+                Reconciliation.Scope.home(config, region).orElse(null));
+        if (enabled && home == null) {
+            LOG.warn("STATUSPAGE_RECONCILE is on without STATUSPAGE_HOME_ACCOUNT and AWS_REGION: delivered changes"
+                    + " are not checked with CloudWatch, and a sweep reconciles the account and Region its event"
+                    + " names");
+        }
     }
 
     /**
@@ -87,76 +87,6 @@ public class Reconciler {
 
     public boolean enabled() {
         return enabled;
-    }
-
-    /** A delivered change after {@link #check}: applied as {@code change}, unless {@code answer} says why not. */
-    public record Checked(AlarmChange change, Outcome answer) {
-
-        static Checked go(AlarmChange change) {
-            return new Checked(change, null);
-        }
-
-        static Checked stop(AlarmChange change, Outcome answer) {
-            return new Checked(change, answer);
-        }
-    }
-
-    /**
-     * Checks a delivered change that fires against CloudWatch, when reconciliation is on and the change names the
-     * function's own account ({@code STATUSPAGE_HOME_ACCOUNT}) in its ARN or its message. Its message must agree
-     * with its ARN, and CloudWatch must show that alarm firing now; a forged change, one of an alarm CloudWatch does
-     * not have, or one so late that the alarm has recovered since opens and joins nothing. A confirmed change keeps
-     * no time later than CloudWatch's. When CloudWatch cannot answer, the change fails, to be delivered again: the
-     * sweep opens the incident of an alarm that does fire from CloudWatch's own state. Changes of other accounts,
-     * and of the home account's other Regions, go on as delivered.
-     */
-    public Checked check(AlarmChange alarm, Invocation invocation) {
-        if (!enabled || home == null || alarm.envelope() == Envelope.CLOUDWATCH
-                || !Reconciliation.fires(alarm.newState(), insufficientData)) {
-            return Checked.go(alarm);
-        }
-        var parsed = AlarmArn.parse(alarm.arn());
-        boolean claimsHome = parsed.filter(arn -> arn.account().equals(home.account())).isPresent()
-                || home.account().equals(alarm.accountId());
-        if (parsed.isEmpty() || !claimsHome) {
-            return Checked.go(alarm);
-        }
-        AlarmArn arn = parsed.get();
-        if (!arn.account().equals(home.account()) || alarm.accountId() != null && !alarm.accountId().equals(
-                arn.account()) || !arn.name().equals(alarm.name())
-                || arn.region().equalsIgnoreCase(home.region()) && !arn.region().equals(home.region())) {
-            return Checked.stop(alarm, Outcome.ignored("the message's alarm name, account or Region is not its"
-                    + " ARN's: a forged change opens nothing"));
-        }
-        if (!arn.region().equals(home.region())) {
-            return Checked.go(alarm);
-        }
-        if (arn.name().length() > MAX_ALARM_NAME) {
-            return Checked.stop(alarm, Outcome.ignored("CloudWatch has no alarm of this name (longer than "
-                    + MAX_ALARM_NAME + " characters): a forged change opens nothing"));
-        }
-        try {
-            var now = cloudWatchIn.apply(home.region(), () -> invocation.deadline().remaining())
-                    .named(List.of(arn.name())).stream().filter(read -> read.arn().equals(alarm.arn())).findFirst();
-            if (now.isEmpty()) {
-                return Checked.stop(alarm, Outcome.ignored("CloudWatch has no alarm " + arn.name() + " in "
-                        + home.account() + " " + home.region() + ": a forged change, or one of a deleted alarm,"
-                        + " opens nothing"));
-            }
-            if (!Reconciliation.fires(now.get().newState(), insufficientData)) {
-                return Checked.stop(alarm, Outcome.ignored("CloudWatch shows alarm " + arn.name() + " in "
-                        + now.get().newState() + (now.get().stateTime() == null ? ""
-                                : " since " + now.get().stateTime())
-                        + ", not firing: a forged or stale change opens nothing"));
-            }
-            Instant since = now.get().stateTime();
-            return Checked.go(since != null && alarm.stateTime() != null && alarm.stateTime().isAfter(since)
-                    ? alarm.at(since) : alarm);
-        } catch (CloudWatchException unanswered) {
-            invocation.markFailed();
-            return Checked.stop(alarm, Outcome.failed("not confirmed with CloudWatch, to be delivered again: "
-                    + unanswered.getMessage()));
-        }
     }
 
     /**

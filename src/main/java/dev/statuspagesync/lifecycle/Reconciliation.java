@@ -7,9 +7,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.statuspagesync.config.InsufficientDataPolicy;
+import dev.statuspagesync.config.StatusPageConfig;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.inbound.AlarmArn;
 import dev.statuspagesync.inbound.AlarmChange;
@@ -33,6 +35,13 @@ public final class Reconciliation {
 
     /** The account and Region whose alarms the function reads; alarms of others are left to their deliveries. */
     public record Scope(String account, String region) {
+
+        /** The function's own account ({@code STATUSPAGE_HOME_ACCOUNT}) and Region ({@code AWS_REGION}), when set. */
+        static Optional<Scope> home(StatusPageConfig config, Optional<String> region) {
+            return config.homeAccount().isPresent() && region.isPresent()
+                    ? Optional.of(new Scope(config.homeAccount().get(), region.get()))
+                    : Optional.empty();
+        }
 
         /** Whether the listed key (a member key or a reference) is of an alarm of this account and Region. */
         boolean holds(String listed) {
@@ -176,7 +185,8 @@ public final class Reconciliation {
                 || state == AlarmState.INSUFFICIENT_DATA && policy == InsufficientDataPolicy.DEGRADE;
     }
 
-    private static boolean recovers(AlarmState state, InsufficientDataPolicy policy) {
+    /** Whether a change to {@code state} recovers under the policy. */
+    public static boolean recovers(AlarmState state, InsufficientDataPolicy policy) {
         return state == AlarmState.OK
                 || state == AlarmState.INSUFFICIENT_DATA && policy == InsufficientDataPolicy.RESOLVE;
     }

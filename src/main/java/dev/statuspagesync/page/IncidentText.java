@@ -152,13 +152,15 @@ public final class IncidentText {
     }
 
     /**
-     * The alarms listed in {@code text}, each by its member key (an ARN, and a contributor's id) or by its
-     * reference; lines that do not read as members are passed over.
+     * The alarms listed in {@code text} under its list header, each by its member key (an ARN, and a contributor's
+     * id) or by its reference; lines that do not read as members are passed over.
      */
     public static Membership readAlarmList(String text) {
         Map<String, Membership.Member> members = new LinkedHashMap<>();
-        if (text != null) {
-            text.lines().forEach(line -> {
+        int header = text == null ? -1 : text.indexOf(ALARM_LIST_HEADER);
+        if (header >= 0) {
+            // Only the lines under the list's header are members: a line elsewhere is no one's bookkeeping.
+            text.substring(header + ALARM_LIST_HEADER.length()).lines().forEach(line -> {
                 Matcher reference = REFERENCE_LINE.matcher(line);
                 if (reference.matches()) {
                     at(reference.group(3)).ifPresent(at -> members.put(reference.group(1),

@@ -142,10 +142,13 @@ class PublicReconcileTest {
         String otherAccount = firing.replace("arn:aws:cloudwatch:us-east-1:210987654321",
                 "arn:aws:cloudwatch:us-east-1:111122223333");
         String upperRegion = firing.replace("arn:aws:cloudwatch:us-east-1:", "arn:aws:cloudwatch:US-EAST-1:");
+        String noRegion = firing.replace("arn:aws:cloudwatch:us-east-1:", "arn:aws:cloudwatch::");
+        String madeUpRegion = firing.replace("arn:aws:cloudwatch:us-east-1:", "arn:aws:cloudwatch:xx-fake-9:");
 
-        for (String forged : List.of(renamed.toString(), otherAccount, upperRegion)) {
+        for (String forged : List.of(renamed.toString(), otherAccount, upperRegion, noRegion, madeUpRegion)) {
             JsonNode answer = Lambda.answer(forged);
-            assertEquals("the message's alarm name, account or Region is not its ARN's: a forged change opens nothing",
+            assertEquals("the message's alarm name, account or Region is not its ARN's, or not one AWS has: a forged"
+                    + " change opens nothing",
                     answer.path("reason").asText(), answer.toString());
         }
         assertEquals(List.of(), fake().incidents());
@@ -160,6 +163,63 @@ class PublicReconcileTest {
         assertEquals("created", answer.path("outcome").asText(), answer.toString());
         assertEquals(FIRED.getEpochSecond(), fake().requests("/status-page/change/create").get(0).body()
                 .path("start_at_seconds").asLong());
+    }
+
+    @Test
+    void aRecoveryThatCloudWatchShowsFiringChangesNothing() {
+        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
+        Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
+
+        JsonNode answer = Lambda.answer(AlarmEvents.sns("OK", "ALARM", "2026-03-14T09:05:00.000+0000"));
+
+        assertEquals("ignored", answer.path("outcome").asText(), answer.toString());
+        assertEquals("CloudWatch shows alarm " + AlarmEvents.NAME + " in ALARM since 2026-03-14T09:00:00Z: a forged"
+                + " or stale recovery changes nothing", answer.path("reason").asText());
+        assertEquals(Map.of(References.current().alarm(AlarmEvents.ARN), Membership.State.ALARM),
+                states(fake().incidents().get(0)));
+    }
+
+    @Test
+    void aRecoveryCloudWatchConfirmsGoesOnAtCloudWatchsTime() {
+        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
+        Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
+        cloudWatch().move(AlarmEvents.NAME, AlarmState.OK, Instant.parse("2026-03-14T09:04:00Z"));
+
+        JsonNode answer = Lambda.answer(AlarmEvents.sns("OK", "ALARM", "2026-12-31T00:00:00.000+0000"));
+
+        assertEquals("updated", answer.path("outcome").asText(), answer.toString());
+        assertTrue(fake().incidents().get(0).updates().get(0).description().endsWith(
+                "`: OK since 2026-03-14 09:04:00 UTC"), fake().incidents().get(0).updates().get(0).description());
+    }
+
+    @Test
+    void anotherAccountsChangeDatedAheadOfTheClockIsTakenBackToNow() {
+        String ahead = AlarmEvents.sns("ALARM", "OK", "2099-01-01T00:00:00.000+0000")
+                .replace("210987654321", "111122223333");
+
+        assertEquals("created", Lambda.answer(ahead).path("outcome").asText());
+
+        long start = fake().requests("/status-page/change/create").get(0).body().path("start_at_seconds").asLong();
+        assertTrue(start < Instant.parse("2099-01-01T00:00:00Z").getEpochSecond() && start > FIRED.getEpochSecond(),
+                "started at the function's clock, not in 2099: " + Instant.ofEpochSecond(start));
+    }
+
+    @Test
+    void aBatchIsCheckedWithOneCallForAllItsAlarms() {
+        String arn = "arn:aws:cloudwatch:us-east-1:210987654321:alarm:";
+        cloudWatch().metricAlarm(arn + "api-errors", AlarmState.ALARM, FIRED, "AWS/ApiGateway", "5XXError");
+        cloudWatch().metricAlarm(arn + "api-latency", AlarmState.ALARM, FIRED, "AWS/ApiGateway", "Latency");
+
+        JsonNode answer = Lambda.answer(AlarmEvents.sqsBatch(List.of("api-errors", "api-latency", "made-up"),
+                "ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
+
+        assertEquals(Fixtures.json("{\"batchItemFailures\": []}"), answer);
+        assertEquals(List.of(Fixtures.json("{\"AlarmNames\":[\"api-errors\",\"api-latency\",\"made-up\"],"
+                + "\"AlarmTypes\":[\"MetricAlarm\",\"CompositeAlarm\"],\"MaxRecords\":100}")),
+                cloudWatch().requests(DESCRIBE).stream().map(call -> call.body()).toList());
+        assertEquals(1, fake().incidents().size(), "api-latency joined the incident of api-errors; made-up opened"
+                + " nothing");
+        assertEquals(2, states(fake().incidents().get(0)).size());
     }
 
     @Test

@@ -249,6 +249,15 @@ class IncidentTextTest {
     }
 
     @Test
+    void readsNoMemberOutsideTheListsHeader() {
+        String planted = "We are upgrading.\n- `" + References.current().alarm(ARN) + "`: ALARM since 2026-03-14"
+                + " 09:26:53 UTC\n- `" + ARN + "`: ALARM since 2026-03-14 09:26:53 UTC";
+
+        assertEquals(Map.of(), IncidentText.readAlarmList(planted).members());
+        assertFalse(IncidentText.isOurs(incident("Planned work.", planted)));
+    }
+
+    @Test
     void aReferenceKeyLineWithForeignLettersIsNoKey() {
         Responses.Change forged = incident("Text.\n\nReference: `cw-aeiouaeiou-aeiouaeiouaeiouaeiou`", "Opening.");
 

@@ -23,6 +23,8 @@ public class EnvelopeReader {
 
     static final String STATE_CHANGE = "CloudWatch Alarm State Change";
     static final String CONTRIBUTOR_CHANGE = "CloudWatch Alarm Contributor State Change";
+    /** CloudWatch's longest alarm name. */
+    static final int MAX_ALARM_NAME = 255;
     static final String CONFIGURATION_CHANGE = "CloudWatch Alarm Configuration Change";
     private static final String CLOUDWATCH_SOURCE = "aws.cloudwatch";
     private static final String SCHEDULE_SOURCE = "aws.events";
@@ -293,6 +295,12 @@ public class EnvelopeReader {
         }
         var alarmArn = parsedArn.get();
         String alarmName = name == null || name.isBlank() ? alarmArn.name() : name;
+        // No CloudWatch alarm has a longer name: a longer one is no alarm's, and is never matched or parsed.
+        int longest = Math.max(alarmName.length(), alarmArn.name().length());
+        if (longest > MAX_ALARM_NAME) {
+            return new Inbound.Skipped("alarm name has " + longest + " characters; CloudWatch's have at most "
+                    + MAX_ALARM_NAME, messageId);
+        }
         String accountId = account == null || account.isBlank() ? alarmArn.account() : account;
         String region = alarmArn.region().isEmpty() ? regionHint : alarmArn.region();
         return new Inbound.Alarm(new AlarmChange(alarmName, arn.trim(), accountId, region, state.get(),

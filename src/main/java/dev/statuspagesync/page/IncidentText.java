@@ -46,9 +46,6 @@ public final class IncidentText {
     public static final String ALARM_LIST_HEADER = "Alarms in this incident:";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final Pattern MEMBER_LINE = Pattern.compile("^- (`+) ?(.+?) ?\\1"
-            + "(?: contributor (`+) ?(.+?) ?\\3(?: (`+) ?(.+?) ?\\5)?)?"
-            + ": (ALARM|OK|DELETED) since (\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}) UTC$");
     /** A member named by its reference: fixed-length parts, read in one pass. */
     private static final String LETTER = "[bcdfghjkmnpqrstv]";
     private static final Pattern REFERENCE_LINE = Pattern.compile("^- `(cw-" + LETTER + "{10}-" + LETTER + "{20}"
@@ -161,17 +158,18 @@ public final class IncidentText {
         if (header >= 0) {
             // Only the lines under the list's header are members: a line elsewhere is no one's bookkeeping.
             text.substring(header + ALARM_LIST_HEADER.length()).lines().forEach(line -> {
+                if (line.length() > MemberLine.MAX_LINE) {
+                    return;
+                }
                 Matcher reference = REFERENCE_LINE.matcher(line);
                 if (reference.matches()) {
                     at(reference.group(3)).ifPresent(at -> members.put(reference.group(1),
                             new Membership.Member(Membership.State.valueOf(reference.group(2)), at)));
                     return;
                 }
-                Matcher named = MEMBER_LINE.matcher(line);
-                if (named.matches()) {
-                    member(named).ifPresent(member -> members.put(named.group(4) == null
-                            ? named.group(2) : MemberKey.of(named.group(2), named.group(4)), member));
-                }
+                MemberLine.read(line).ifPresent(named -> at(named.time()).ifPresent(at -> members.put(
+                        named.contributor() == null ? named.arn() : MemberKey.of(named.arn(), named.contributor()),
+                        new Membership.Member(named.state(), at, named.label()))));
             });
         }
         return new Membership(members);
@@ -235,14 +233,27 @@ public final class IncidentText {
             return Optional.empty();
         }
         // Read as the released function read it: the fence and one space inside it stripped from either end.
-        return text.lines().filter(line -> line.startsWith(prefix + "`"))
-                .map(line -> line.substring(prefix.length()).replaceAll("^`+ ?", "").replaceAll(" ?`+$", ""))
-                .findFirst();
+        return text.lines().filter(line -> line.length() <= MemberLine.MAX_LINE && line.startsWith(prefix + "`"))
+                .map(line -> unfenced(line.substring(prefix.length()))).findFirst();
     }
 
-    private static Optional<Membership.Member> member(Matcher line) {
-        return at(line.group(8)).map(at -> new Membership.Member(Membership.State.valueOf(line.group(7)), at,
-                line.group(6)));
+    /** {@code span} without its backticks and one space inside them at either end, in one pass. */
+    private static String unfenced(String span) {
+        int start = 0;
+        while (start < span.length() && span.charAt(start) == '`') {
+            start++;
+        }
+        if (start < span.length() && span.charAt(start) == ' ') {
+            start++;
+        }
+        int end = span.length();
+        while (end > start && span.charAt(end - 1) == '`') {
+            end--;
+        }
+        if (end > start && span.charAt(end - 1) == ' ') {
+            end--;
+        }
+        return span.substring(start, end);
     }
 
     private static Optional<Long> at(String time) {

@@ -321,17 +321,38 @@ public class Router {
         };
     }
 
-    private static Predicate<String> glob(String glob) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            switch (c) {
-                case '*' -> regex.append(".*");
-                case '?' -> regex.append('.');
-                default -> regex.append(Pattern.quote(String.valueOf(c)));
+    /**
+     * A glob ({@code *} any run of characters, {@code ?} one character) matched without backtracking over the
+     * name: each star is tried at one position after another, and the last star's position only moves forward, so
+     * the steps are at most the name's length times the glob's.
+     */
+    static Predicate<String> glob(String glob) {
+        int[] pattern = glob.codePoints().toArray();
+        return name -> {
+            int[] text = name.codePoints().toArray();
+            int p = 0;
+            int t = 0;
+            int star = -1;
+            int resume = 0;
+            while (t < text.length) {
+                if (p < pattern.length && pattern[p] == '*') {
+                    star = p++;
+                    resume = t;
+                } else if (p < pattern.length && (pattern[p] == '?' || pattern[p] == text[t])) {
+                    p++;
+                    t++;
+                } else if (star >= 0) {
+                    p = star + 1;
+                    t = ++resume;
+                } else {
+                    return false;
+                }
             }
-        }
-        Pattern pattern = Pattern.compile(regex.toString(), Pattern.DOTALL);
-        return name -> pattern.matcher(name).matches();
+            while (p < pattern.length && pattern[p] == '*') {
+                p++;
+            }
+            return p == pattern.length;
+        };
     }
 
     private static String path(JsonMappingException failure) {

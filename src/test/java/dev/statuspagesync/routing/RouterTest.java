@@ -2,12 +2,14 @@ package dev.statuspagesync.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -221,6 +223,24 @@ class RouterTest {
 
         assertEquals("STATUSPAGE_COMPONENT_NAMES names the components of STATUSPAGE_COMPONENT_IDS, which is not set;"
                 + " name components in the routing document's component_names", error.getMessage());
+    }
+
+    @ParameterizedTest
+    @CsvSource({ "api-*, api-errors, true", "api-*, web-errors, false", "*-errors, api-errors, true",
+            "a?i-*, api-x, true", "a?i-*, ai-x, false", "*, '', true", "'', '', true", "'', x, false",
+            "*a*b, xaxb, true", "*a*b, xaxbx, false", "**, x, true", "a*b*c, abc, true", "a*b*c, acb, false",
+            "名*, 名前, true", "?, 名, true" })
+    void globsMatchAsTheirStarsAndQuestionMarksSay(String glob, String name, boolean matches) {
+        assertEquals(matches, Router.glob(glob).test(name));
+    }
+
+    @Test
+    void aGlobAgainstALongNameMatchesInLinearTime() {
+        var glob = Router.glob("*a*a*a*a*a*a*b");
+
+        boolean matched = assertTimeoutPreemptively(Duration.ofSeconds(20), () -> glob.test("a".repeat(100_000)));
+
+        assertEquals(false, matched, "a backtracking matcher takes 34 s for 100 characters");
     }
 
     @Test

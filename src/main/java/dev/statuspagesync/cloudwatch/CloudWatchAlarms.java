@@ -18,7 +18,16 @@ public interface CloudWatchAlarms {
     int MAX_NAMES_PER_CALL = 100;
 
     /** Every metric and composite alarm in {@code state}, all pages of the answer. */
-    List<AlarmChange> inState(AlarmState state);
+    default List<AlarmChange> inState(AlarmState state) {
+        return inState(state, null, null);
+    }
+
+    /**
+     * The metric and composite alarms in {@code state} that have an alarm action starting with
+     * {@code actionPrefix}, or whose name starts with {@code namePrefix} (DescribeAlarms' own filters; null for
+     * none), all pages of the answer.
+     */
+    List<AlarmChange> inState(AlarmState state, String actionPrefix, String namePrefix);
 
     /** The named alarms that exist (metric or composite); a name CloudWatch does not know is absent. */
     List<AlarmChange> named(Collection<String> names);

@@ -44,8 +44,9 @@ final class SdkCloudWatchAlarms implements CloudWatchAlarms {
     }
 
     @Override
-    public List<AlarmChange> inState(AlarmState state) {
-        return describe(DescribeAlarmsRequest.builder().stateValue(StateValue.fromValue(state.name())));
+    public List<AlarmChange> inState(AlarmState state, String actionPrefix, String namePrefix) {
+        return describe(DescribeAlarmsRequest.builder().stateValue(StateValue.fromValue(state.name()))
+                .actionPrefix(actionPrefix).alarmNamePrefix(namePrefix));
     }
 
     @Override

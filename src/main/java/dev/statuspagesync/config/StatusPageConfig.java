@@ -100,4 +100,20 @@ public interface StatusPageConfig {
      * on only when CloudWatch shows the alarm firing.
      */
     Optional<String> homeAccount();
+
+    /**
+     * {@code STATUSPAGE_ALARM_SOURCES}, comma-separated ARNs: the topics (and functions) whose alarms' deliveries
+     * reach the function. The sweep opens incidents only for firing alarms with an action among them, or whose names
+     * {@link #alarmNamePrefixes} take; the function's own ARN counts as well.
+     */
+    Optional<List<String>> alarmSources();
+
+    /**
+     * {@code STATUSPAGE_ALARM_NAME_PREFIXES}, comma-separated: the name prefixes of the alarms an EventBridge rule
+     * sends to the function ({@code *} for every alarm).
+     */
+    Optional<List<String>> alarmNamePrefixes();
+
+    /** {@code STATUSPAGE_OWN_ALARM_PREFIX}: the name prefix of the stack's own alarms, which the sweep never opens. */
+    Optional<String> ownAlarmPrefix();
 }

@@ -56,12 +56,18 @@ public class Reconciler {
     private final boolean enabled;
     private final InsufficientDataPolicy insufficientData;
     private final Reconciliation.Scope home;
+    private final Wiring wiring;
 
     @Inject
     public Reconciler(PlanExecutor executor, Router router, CloudWatchConnector connector, Metrics metrics,
-            StatusPageConfig config, @ConfigProperty(name = "aws.region") Optional<String> region) {
+            StatusPageConfig config, @ConfigProperty(name = "aws.region") Optional<String> region,
+            @ConfigProperty(name = "aws.lambda.function.name") Optional<String> functionName) {
         this(executor, router, connector::connect, metrics, config.reconcile(), config.insufficientData(),
-                Reconciliation.Scope.home(config, region).orElse(null));
+                Reconciliation.Scope.home(config, region).orElse(null), Wiring.of(config, region, functionName));
+        if (enabled && wiring.isEmpty()) {
+            LOG.warn("STATUSPAGE_RECONCILE is on and STATUSPAGE_ALARM_SOURCES names no source: the sweep repairs"
+                    + " what the page lists and opens no incident of its own");
+        }
         if (enabled && home == null) {
             LOG.warn("STATUSPAGE_RECONCILE is on without STATUSPAGE_HOME_ACCOUNT and AWS_REGION: delivered changes"
                     + " are not checked with CloudWatch, and a sweep reconciles the account and Region its event"
@@ -75,7 +81,7 @@ public class Reconciler {
      */
     Reconciler(PlanExecutor executor, Router router,
             BiFunction<String, Supplier<Duration>, CloudWatchAlarms> cloudWatchIn, Metrics metrics, boolean enabled,
-            InsufficientDataPolicy insufficientData, Reconciliation.Scope home) {
+            InsufficientDataPolicy insufficientData, Reconciliation.Scope home, Wiring wiring) {
         this.executor = executor;
         this.router = router;
         this.cloudWatchIn = cloudWatchIn;
@@ -83,6 +89,7 @@ public class Reconciler {
         this.enabled = enabled;
         this.insufficientData = insufficientData;
         this.home = home;
+        this.wiring = wiring;
     }
 
     public boolean enabled() {
@@ -143,9 +150,10 @@ public class Reconciler {
 
     /** Reads what CloudWatch says of the firing alarms, of those the page lists as firing, and of contributors. */
     private Reconciliation.Truth read(CloudWatchAlarms cloudWatch, Set<String> listed) {
-        List<AlarmChange> firing = new ArrayList<>(cloudWatch.inState(AlarmState.ALARM));
+        // Only alarms whose deliveries would reach the function: the sweep never publishes one nobody wired to it.
+        List<AlarmChange> firing = new ArrayList<>(wiring.inState(cloudWatch, AlarmState.ALARM));
         if (insufficientData == InsufficientDataPolicy.DEGRADE) {
-            firing.addAll(cloudWatch.inState(AlarmState.INSUFFICIENT_DATA));
+            firing.addAll(wiring.inState(cloudWatch, AlarmState.INSUFFICIENT_DATA));
         }
         Set<String> asked = Reconciliation.toAsk(listed, firing);
         Set<String> names = new LinkedHashSet<>();

@@ -365,6 +365,16 @@ class TemplateTest {
     }
 
     @Test
+    void letsTheSweepOpenOnlyWhatTheTopicOrTheRuleDeliversAndNeverTheStacksOwnAlarms() {
+        assertEquals(List.of(ref("AlarmTopic"), ref("ExistingTopicArn")),
+                ifBranches(variables().get("STATUSPAGE_ALARM_SOURCES"), "CreateTopic"));
+        List<Object> prefixes = ifBranches(variables().get("STATUSPAGE_ALARM_NAME_PREFIXES"), "UseEventBridge");
+        assertEquals(List.of(ref("AlarmNamePrefix"), "*"), ifBranches(prefixes.get(0), "HasPrefix"));
+        assertEquals(ref("AWS::NoValue"), prefixes.get(1));
+        assertEquals(Map.of("Fn::Sub", "${AWS::StackName}-"), variables().get("STATUSPAGE_OWN_ALARM_PREFIX"));
+    }
+
+    @Test
     void acceptsPublishedEventsOnlyOnTheirOwnTopicFromTheNamedPublishers() {
         var statements = list(map(TEMPLATE.properties("EventTopicPolicy").get("PolicyDocument")).get("Statement"));
         var statement = map(statements.get(0));

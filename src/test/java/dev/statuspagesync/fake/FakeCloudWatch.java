@@ -46,6 +46,8 @@ public final class FakeCloudWatch implements AutoCloseable {
     /** The account and Region this CloudWatch is: the fixtures' and the local run's. */
     public static final String ACCOUNT = "210987654321";
     public static final String REGION = "us-east-1";
+    /** The topic every alarm of the fake notifies unless a test says otherwise: the fixtures' alarm topic. */
+    public static final String ALARM_TOPIC = "arn:aws:sns:us-east-1:210987654321:ops-alarms";
     private static final ObjectMapper CBOR = new ObjectMapper(new CBORFactory());
     private static final Set<String> SECRET_HEADERS = Set.of("authorization", "x-amz-security-token");
 
@@ -74,6 +76,7 @@ public final class FakeCloudWatch implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final Map<String, Alarm> alarms = new LinkedHashMap<>();
+    private final Map<String, List<String>> actions = new LinkedHashMap<>();
     private final List<Recorded> requests = new ArrayList<>();
     private int pageSize = 100;
     private int throttleNext;
@@ -117,6 +120,7 @@ public final class FakeCloudWatch implements AutoCloseable {
 
     public synchronized void reset() {
         alarms.clear();
+        actions.clear();
         requests.clear();
         pageSize = 100;
         throttleNext = 0;
@@ -174,6 +178,21 @@ public final class FakeCloudWatch implements AutoCloseable {
 
     public synchronized void delete(String name) {
         alarms.remove(name);
+    }
+
+    /** The alarm's ALARM actions; an alarm without any set notifies {@link #ALARM_TOPIC}. */
+    public synchronized void actions(String name, List<String> alarmActions) {
+        actions.put(name, List.copyOf(alarmActions));
+    }
+
+    private List<String> actionsOf(Alarm alarm) {
+        return actions.getOrDefault(alarm.name(), List.of(ALARM_TOPIC));
+    }
+
+    /** Whether DescribeAlarms' ActionPrefix and AlarmNamePrefix filters (null: none) take the alarm. */
+    private boolean takes(Alarm alarm, String actionPrefix, String namePrefix) {
+        return (actionPrefix == null || actionsOf(alarm).stream().anyMatch(action -> action.startsWith(actionPrefix)))
+                && (namePrefix == null || alarm.name().startsWith(namePrefix));
     }
 
     /**
@@ -338,9 +357,12 @@ public final class FakeCloudWatch implements AutoCloseable {
         boolean metric = types.isEmpty() || types.contains("MetricAlarm");
         boolean composite = types.contains("CompositeAlarm");
         String state = request.path("StateValue").asText(null);
+        String actionPrefix = request.path("ActionPrefix").asText(null);
+        String namePrefix = request.path("AlarmNamePrefix").asText(null);
         List<Alarm> matching = alarms.values().stream()
                 .filter(alarm -> names.isEmpty() || names.contains(alarm.name()))
                 .filter(alarm -> state == null || alarm.state().name().equals(state))
+                .filter(alarm -> takes(alarm, actionPrefix, namePrefix))
                 .filter(alarm -> alarm.rule() == null ? metric : composite)
                 .toList();
         int from = request.hasNonNull("NextToken") ? Integer.parseInt(request.path("NextToken").asText()) : 0;
@@ -359,11 +381,12 @@ public final class FakeCloudWatch implements AutoCloseable {
         return Answer.ok(answer);
     }
 
-    private static Map<String, Object> wire(Alarm alarm) {
+    private Map<String, Object> wire(Alarm alarm) {
         Map<String, Object> wire = new LinkedHashMap<>();
         wire.put("AlarmName", alarm.name());
         wire.put("AlarmArn", alarm.arn());
         wire.put("StateValue", alarm.state().name());
+        wire.put("AlarmActions", actionsOf(alarm));
         wire.put("StateReason", alarm.reason());
         wire.put("StateUpdatedTimestamp", alarm.since());
         wire.put("StateTransitionedTimestamp", alarm.since());
@@ -468,10 +491,10 @@ public final class FakeCloudWatch implements AutoCloseable {
     private final class InProcess implements CloudWatchAlarms {
 
         @Override
-        public List<AlarmChange> inState(AlarmState state) {
+        public List<AlarmChange> inState(AlarmState state, String actionPrefix, String namePrefix) {
             synchronized (FakeCloudWatch.this) {
-                return alarms.values().stream().filter(alarm -> alarm.state() == state).map(InProcess::change)
-                        .toList();
+                return alarms.values().stream().filter(alarm -> alarm.state() == state)
+                        .filter(alarm -> takes(alarm, actionPrefix, namePrefix)).map(InProcess::change).toList();
             }
         }
 

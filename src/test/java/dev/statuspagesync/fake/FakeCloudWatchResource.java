@@ -20,7 +20,7 @@ public class FakeCloudWatchResource implements QuarkusTestResourceLifecycleManag
     public Map<String, String> start() {
         fake = FakeCloudWatch.start();
         fake.sdkProperties().forEach(System::setProperty);
-        return Map.of("statuspage.reconcile", "true");
+        return Map.of("statuspage.reconcile", "true", "statuspage.alarm-sources", FakeCloudWatch.ALARM_TOPIC);
     }
 
     @Override

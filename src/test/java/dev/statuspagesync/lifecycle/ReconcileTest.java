@@ -18,6 +18,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.statuspagesync.fake.FakeCloudWatch;
 import dev.statuspagesync.fake.FakeCloudWatchResource;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
@@ -81,9 +82,23 @@ class ReconcileTest {
                 listOf(fake().incidents().get(0)).members());
         JsonNode describe = cloudWatch().requests(DESCRIBE).get(0).body();
         assertEquals(Fixtures.json("{\"StateValue\":\"ALARM\",\"AlarmTypes\":[\"MetricAlarm\",\"CompositeAlarm\"],"
-                + "\"MaxRecords\":100}"), describe);
+                + "\"ActionPrefix\":\"" + FakeCloudWatch.ALARM_TOPIC + "\",\"MaxRecords\":100}"), describe,
+                "only the alarms whose actions notify the function's topic");
         assertEquals(List.of(DESCRIBE, "ListAlarmMuteRules"),
                 cloudWatch().requests().stream().map(call -> call.operation()).toList());
+    }
+
+    @Test
+    void aFiringAlarmNobodyWiredToTheFunctionOpensNothing() {
+        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
+        cloudWatch().actions(AlarmEvents.NAME, List.of("arn:aws:sns:us-east-1:210987654321:billing-alerts"));
+
+        JsonNode swept = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:01:00Z"));
+
+        assertEquals("ignored", swept.path("outcome").asText(), swept.toString());
+        assertTrue(swept.path("reason").asText().startsWith("reconciled with CloudWatch: 0 alarm(s) firing"),
+                swept.toString());
+        assertEquals(List.of(), fake().requests(CREATE));
     }
 
     @Test

@@ -112,7 +112,8 @@ class ReconciliationModelTest {
                             new CalmPage(Duration.ofSeconds(quiet), false, Set.of())), false);
             var reconciler = new Reconciler(executor, router,
                     (region, remaining) -> cloudWatch.inProcess(), MetricsSettings.off(clock), true,
-                    InsufficientDataPolicy.IGNORE, null);
+                    InsufficientDataPolicy.IGNORE, null, new Wiring(List.of(FakeCloudWatch.ALARM_TOPIC), List.of(),
+                            null));
             List<Moment> moments = moments();
             Instant last = moments.get(moments.size() - 1).at();
             Instant sweepAt = START.plusSeconds(60);

@@ -208,6 +208,10 @@ public final class LocalRun {
                 settings.put("FLASHDUTY_APP_KEY", DEMO_APP_KEY);
             }
             settings.put("AWS_ENDPOINT_URL_CLOUDWATCH", cloudWatch.endpoint());
+            // The fake CloudWatch's alarms notify the fixtures' topic, as the template's would notify its own.
+            if (!env.containsKey("STATUSPAGE_ALARM_SOURCES")) {
+                settings.putIfAbsent("STATUSPAGE_ALARM_SOURCES", FakeCloudWatch.ALARM_TOPIC);
+            }
             settings.put("AWS_ACCESS_KEY_ID", "AKIAFAKECLOUDWATCH0");
             settings.put("AWS_SECRET_ACCESS_KEY", "fake-cloudwatch-secret");
             if (dryRun) {

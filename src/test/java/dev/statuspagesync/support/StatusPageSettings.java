@@ -30,6 +30,21 @@ public record StatusPageSettings(Optional<Long> pageId, Optional<List<String>> c
     }
 
     @Override
+    public Optional<List<String>> alarmSources() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<List<String>> alarmNamePrefixes() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> ownAlarmPrefix() {
+        return Optional.empty();
+    }
+
+    @Override
     public Optional<List<String>> eventChannels() {
         return Optional.empty();
     }

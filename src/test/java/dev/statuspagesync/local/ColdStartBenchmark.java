@@ -313,7 +313,8 @@ public final class ColdStartBenchmark {
                 "AWS_LAMBDA_FUNCTION_MEMORY_SIZE", "1024"));
         // Reconciliation on, as the template deploys it; only a sweep builds the CloudWatch client.
         settings.putAll(Map.of("STATUSPAGE_RECONCILE", "true", "AWS_ENDPOINT_URL_CLOUDWATCH", cloudWatch.endpoint(),
-                "AWS_ACCESS_KEY_ID", "AKIAFAKECLOUDWATCH0", "AWS_SECRET_ACCESS_KEY", "fake-cloudwatch-secret"));
+                "AWS_ACCESS_KEY_ID", "AKIAFAKECLOUDWATCH0", "AWS_SECRET_ACCESS_KEY", "fake-cloudwatch-secret",
+                "STATUSPAGE_ALARM_SOURCES", FakeCloudWatch.ALARM_TOPIC));
         Path log = work.resolve("bench-function.log");
         if (setup.executable() != null) {
             return LocalRun.startExecutable(setup.executable(), functionDir, runtime.address(), settings, log);

@@ -102,6 +102,7 @@ class PackagedFunctionLogIT {
                     "STATUSPAGE_COMPONENT_IDS", COMPONENT, "STATUSPAGE_RECONCILE", "true",
                     "AWS_ENDPOINT_URL_CLOUDWATCH", cloudWatch.endpoint(), "AWS_ACCESS_KEY_ID", "AKIAPACKAGEDIT00000",
                     "AWS_SECRET_ACCESS_KEY", "packaged-it-secret"));
+            settings.put("STATUSPAGE_ALARM_SOURCES", FakeCloudWatch.ALARM_TOPIC);
             Process function = LocalRun.startFunction(task, runtimeInterfaceClient(), runtime.address(), true,
                     settings, log);
             try {

@@ -92,6 +92,7 @@ public final class SweepCostBenchmark {
                     "FLASHDUTY_APP_KEY", KEY,
                     "STATUSPAGE_ROUTES", StormBenchmark.routes(components),
                     "STATUSPAGE_RECONCILE", "true",
+                    "STATUSPAGE_ALARM_SOURCES", FakeCloudWatch.ALARM_TOPIC,
                     "AWS_ENDPOINT_URL_CLOUDWATCH", cloudWatch.endpoint(),
                     "AWS_ACCESS_KEY_ID", "AKIAFAKECLOUDWATCH0",
                     "AWS_SECRET_ACCESS_KEY", "fake-cloudwatch-secret",

@@ -135,8 +135,8 @@ public class Reconciler {
         for (AlarmChange change : Reconciliation.repairs(listed, truth, scope, insufficientData, now)) {
             // A deleted alarm known by its reference alone goes to the page that lists it.
             var outcome = References.isReference(change.arn())
-                    ? executor.apply(change, router.routeOn(listedOn.get(References.current().member(change.memberKey()))).orElse(null), item,
-                            invocation)
+                    ? executor.apply(change, router.routeOn(listedOn.get(References.current()
+                            .member(change.memberKey()))).orElse(null), item, invocation)
                     : repair(change, listed, cloudWatch, mutes, item, invocation);
             if (outcome != null) {
                 OutcomeLog.write(LOG, change, Map.of("sweep", now.toString()), outcome);
@@ -159,11 +159,13 @@ public class Reconciler {
         Set<String> names = new LinkedHashSet<>();
         asked.forEach(arn -> AlarmArn.parse(arn).ifPresent(parsed -> names.add(parsed.name())));
         List<AlarmChange> named = names.isEmpty() ? List.of() : cloudWatch.named(names);
+        // A reference cannot be asked for by name: it is placed among every alarm of the scope, in every state (an
+        // alarm in ALARM that no source wires is not among the firing ones, and is no deleted alarm).
         List<AlarmChange> others = null;
         if (Reconciliation.placesReferences(listed, firing)) {
-            others = new ArrayList<>(cloudWatch.inState(AlarmState.OK));
-            if (insufficientData != InsufficientDataPolicy.DEGRADE) {
-                others.addAll(cloudWatch.inState(AlarmState.INSUFFICIENT_DATA));
+            others = new ArrayList<>();
+            for (AlarmState state : AlarmState.values()) {
+                others.addAll(cloudWatch.inState(state));
             }
         }
         Map<String, List<AlarmChange>> contributors = new LinkedHashMap<>();

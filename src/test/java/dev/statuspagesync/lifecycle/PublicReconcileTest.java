@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.statuspagesync.fake.FakeCloudWatch;
 import dev.statuspagesync.fake.FakeCloudWatchResource;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
@@ -246,13 +247,28 @@ class PublicReconcileTest {
         JsonNode resolved = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:07:00Z"));
 
         assertEquals("updated", recorded.path("outcome").asText(), recorded.toString());
-        assertEquals(List.of("ALARM", "OK", "INSUFFICIENT_DATA"), cloudWatch().requests(DESCRIBE)
-                .subList(asked, asked + 3).stream().map(call -> call.body().path("StateValue").asText()).toList(),
-                "a reference is placed among the alarms in the other states, never asked for by name");
+        assertEquals(List.of("ALARM " + FakeCloudWatch.ALARM_TOPIC, "OK -", "ALARM -", "INSUFFICIENT_DATA -"),
+                cloudWatch().requests(DESCRIBE).subList(asked, asked + 4).stream()
+                        .map(call -> call.body().path("StateValue").asText() + " "
+                                + call.body().path("ActionPrefix").asText("-")).toList(),
+                "a reference is placed among every alarm of the scope, never asked for by name");
         assertEquals("resolved", resolved.path("outcome").asText(), resolved.toString());
         var incident = fake().incidents().get(0);
         assertEquals(Instant.parse("2026-03-14T09:02:00Z").getEpochSecond(),
                 incident.updates().get(incident.updates().size() - 1).atSeconds());
+    }
+
+    @Test
+    void aFiringAlarmListedByReferenceThatNoSourceWiresAnyMoreIsNoDeletedAlarm() {
+        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
+        Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
+        cloudWatch().actions(AlarmEvents.NAME, List.of("arn:aws:sns:us-east-1:210987654321:another-topic"));
+
+        JsonNode swept = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:03:00Z"));
+
+        assertEquals("ignored", swept.path("outcome").asText(), swept.toString());
+        assertEquals(Map.of(References.current().alarm(AlarmEvents.ARN), Membership.State.ALARM),
+                states(fake().incidents().get(0)));
     }
 
     @Test

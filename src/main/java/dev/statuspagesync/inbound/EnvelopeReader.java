@@ -302,6 +302,10 @@ public class EnvelopeReader {
                     + MAX_ALARM_NAME, messageId);
         }
         String accountId = account == null || account.isBlank() ? alarmArn.account() : account;
+        // Identity comes from the ARN: a message whose name or account says otherwise is no CloudWatch message.
+        if (!alarmName.equals(alarmArn.name()) || !accountId.strip().equals(alarmArn.account())) {
+            return new Inbound.Skipped("the message's alarm name or account is not its ARN's", messageId);
+        }
         String region = alarmArn.region().isEmpty() ? regionHint : alarmArn.region();
         return new Inbound.Alarm(new AlarmChange(alarmName, arn.trim(), accountId, region, state.get(),
                 AlarmState.parse(oldState).orElse(null), reason, Timestamps.parse(time), blankToNull(description),

@@ -120,16 +120,26 @@ class HostileInputTest {
     }
 
     @Test
-    void foldsLineBreaksInAlarmNamesOutOfTheTitle() {
-        ObjectNode message = alarmMessage();
-        message.put("AlarmName", "checkout\r\nBcc: everyone@example.org\u0085");
-        var alarm = assertInstanceOf(Inbound.Alarm.class, reader.read(snsEvent(message.toString())).get(0));
+    void skipsAMessageWhoseNameOrAccountIsNotItsArnsAndFoldsLineBreaksOutOfTitlesAnyway() {
+        ObjectNode renamed = alarmMessage();
+        renamed.put("AlarmName", "checkout\r\nBcc: everyone@example.org\u0085");
+        ObjectNode otherAccount = alarmMessage();
+        otherAccount.put("AWSAccountId", "111122223333");
+
+        for (ObjectNode forged : List.of(renamed, otherAccount)) {
+            var skipped = assertInstanceOf(Inbound.Skipped.class, reader.read(snsEvent(forged.toString())).get(0));
+            assertEquals("the message's alarm name or account is not its ARN's", skipped.reason());
+        }
+        var alarm = assertInstanceOf(Inbound.Alarm.class, reader.read(snsEvent(alarmMessage().toString())).get(0))
+                .change();
+        var named = new AlarmChange("checkout\r\nBcc: everyone@example.org\u0085", alarm.arn(), alarm.accountId(),
+                alarm.region(), alarm.newState(), alarm.previousState(), alarm.reason(), alarm.stateTime(),
+                alarm.description(), alarm.metrics(), alarm.compositeRule(), false, alarm.tags(), alarm.envelope());
         Route route = new Route("default", 1001L, List.of("01HOSTILECOMPONENT00000000"),
                 Map.of(AlarmState.ALARM, ComponentStatus.DEGRADED), Wording.internal("{alarm_name}"), true);
 
-        var request = IncidentMapper.openIncident(alarm.change(), route, 1_773_480_413L);
-
-        assertEquals("checkout  Bcc: everyone@example.org", request.title());
+        assertEquals("checkout  Bcc: everyone@example.org", IncidentMapper.openIncident(named, route,
+                1_773_480_413L).title());
     }
 
     /** The firing fixture's SNS message, as an object to change. */

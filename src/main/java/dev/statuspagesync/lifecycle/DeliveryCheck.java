@@ -46,9 +46,6 @@ import dev.statuspagesync.routing.Router;
 @ApplicationScoped
 public class DeliveryCheck {
 
-    /** CloudWatch's longest alarm name. */
-    private static final int MAX_ALARM_NAME = 255;
-
     /** A delivered change after the check: applied as {@code change}, unless {@code answer} says why not. */
     public record Checked(AlarmChange change, Outcome answer) {
 
@@ -139,10 +136,6 @@ public class DeliveryCheck {
                 || !CloudWatchConnector.isRegion(arn.region())) {
             return Checked.stop(alarm, Outcome.ignored("the message's alarm name, account or Region is not its"
                     + " ARN's, or not one AWS has: a forged change opens nothing"));
-        }
-        if (arn.name().length() > MAX_ALARM_NAME) {
-            return Checked.stop(alarm, Outcome.ignored("CloudWatch has no alarm of this name (longer than "
-                    + MAX_ALARM_NAME + " characters): a forged change opens nothing"));
         }
         return null;
     }

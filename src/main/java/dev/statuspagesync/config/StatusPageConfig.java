@@ -116,4 +116,17 @@ public interface StatusPageConfig {
 
     /** {@code STATUSPAGE_OWN_ALARM_PREFIX}: the name prefix of the stack's own alarms, which the sweep never opens. */
     Optional<String> ownAlarmPrefix();
+
+    /**
+     * {@code STATUSPAGE_SCHEDULE_RULE}: the name of the EventBridge rule that schedules the sweep (the template sets
+     * it). When set, a Scheduled Event sweeps only when its {@code resources} name this rule in the function's own
+     * account and Region.
+     */
+    Optional<String> scheduleRule();
+
+    /**
+     * {@code STATUSPAGE_ACCOUNTS}, comma-separated account ids: when set, alarm changes of other accounts are
+     * skipped.
+     */
+    Optional<List<String>> accounts();
 }

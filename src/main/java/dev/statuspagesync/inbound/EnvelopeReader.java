@@ -228,8 +228,14 @@ public class EnvelopeReader {
         String time = text(event, "time");
         try {
             if (time != null) {
+                List<String> rules = new ArrayList<>();
+                event.path("resources").forEach(resource -> {
+                    if (resource.isTextual()) {
+                        rules.add(resource.asText());
+                    }
+                });
                 return new Inbound.Sweep(Instant.parse(time), text(event, "account"), text(event, "region"),
-                        messageId);
+                        List.copyOf(rules), messageId);
             }
         } catch (DateTimeParseException unreadable) {
             // skipped below, like a missing time

@@ -1,6 +1,7 @@
 package dev.statuspagesync.inbound;
 
 import java.time.Instant;
+import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -33,9 +34,11 @@ public sealed interface Inbound {
     /**
      * The scheduled sweep: an EventBridge "Scheduled Event" whose {@code time} is the sweep's "now"
      * (https://docs.aws.amazon.com/eventbridge/latest/userguide/eb-run-lambda-schedule.html); its {@code account}
-     * and {@code region}, the function's own, are where reconciliation reads CloudWatch (null when absent).
+     * and {@code region}, the function's own, are where reconciliation reads CloudWatch (null when absent);
+     * {@code resources}, the ARNs of the rules that sent it.
      */
-    record Sweep(Instant time, String account, String region, String messageId) implements Inbound {
+    record Sweep(Instant time, String account, String region, List<String> resources, String messageId)
+            implements Inbound {
     }
 
     /** A message that is not an alarm state change; {@code reason} says why it is skipped. */

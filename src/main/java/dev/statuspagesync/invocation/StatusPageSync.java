@@ -1,8 +1,5 @@
 package dev.statuspagesync.invocation;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +13,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.statuspagesync.flashduty.Deadline;
-import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.EnvelopeReader;
 import dev.statuspagesync.inbound.Inbound;
 import dev.statuspagesync.lifecycle.AlarmDecisions;
@@ -42,26 +38,23 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 public class StatusPageSync {
 
     private static final Logger LOG = Logger.getLogger(StatusPageSync.class);
-    /** How far ahead of the function's clock a change's time may be. */
-    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
-
     private final EnvelopeReader reader;
     private final PlanExecutor lifecycle;
     private final PublishedEvents published;
     private final Reconciler reconciler;
     private final DeliveryCheck deliveryCheck;
+    private final Admission admission;
     private final Metrics metrics;
-    private final Clock clock;
 
     public StatusPageSync(EnvelopeReader reader, PlanExecutor lifecycle, PublishedEvents published,
-            Reconciler reconciler, DeliveryCheck deliveryCheck, Metrics metrics, Clock clock) {
+            Reconciler reconciler, DeliveryCheck deliveryCheck, Admission admission, Metrics metrics) {
         this.reader = reader;
         this.lifecycle = lifecycle;
         this.reconciler = reconciler;
         this.deliveryCheck = deliveryCheck;
         this.published = published;
+        this.admission = admission;
         this.metrics = metrics;
-        this.clock = clock;
     }
 
     /** SQS partial batch response (https://docs.aws.amazon.com/lambda/latest/dg/services-sqs-errorhandling.html). */
@@ -88,7 +81,7 @@ public class StatusPageSync {
     }
 
     private Object answer(JsonNode event, Deadline deadline) {
-        List<Inbound> items = reader.read(event);
+        List<Inbound> items = reader.read(event).stream().map(admission::admit).toList();
         List<Outcome> outcomes = process(items, deadline);
         if (EnvelopeReader.isSqsEvent(event)) {
             List<ItemFailure> failures = new ArrayList<>();
@@ -111,7 +104,7 @@ public class StatusPageSync {
         Invocation invocation = lifecycle.begin(deadline);
         List<Outcome> outcomes = new ArrayList<>(items.size());
         var checked = deliveryCheck.check(items.stream().filter(Inbound.Alarm.class::isInstance)
-                .map(item -> notLaterThanNow(((Inbound.Alarm) item).change())).toList(), invocation).iterator();
+                .map(item -> ((Inbound.Alarm) item).change()).toList(), invocation).iterator();
         for (int i = 0; i < items.size(); i++) {
             Inbound item = items.get(i);
             if (item instanceof Inbound.Alarm alarm) {
@@ -152,16 +145,6 @@ public class StatusPageSync {
         metrics.count(Metrics.SWEEP_RESOLVED, swept.resolved());
         metrics.count(Metrics.SWEEP_WAITING, swept.waiting());
         return reconciled == null ? swept.outcome() : Outcome.both(reconciled, swept.outcome());
-    }
-
-    /**
-     * The change, with a time later than the clock allows for skew taken back to now: no message can date a change
-     * so far ahead that every real one after it looks stale.
-     */
-    private AlarmChange notLaterThanNow(AlarmChange change) {
-        Instant now = clock.instant();
-        return change.stateTime() != null && change.stateTime().isAfter(now.plus(CLOCK_SKEW)) ? change.at(now)
-                : change;
     }
 
     /** A change received, by the path that delivered it (and through SQS when a queue was in front). */

@@ -73,6 +73,10 @@ public class Reconciler {
                     + " are not checked with CloudWatch, and a sweep reconciles the account and Region its event"
                     + " names");
         }
+        if (enabled && config.scheduleRule().isEmpty()) {
+            LOG.warn("STATUSPAGE_RECONCILE is on without STATUSPAGE_SCHEDULE_RULE: any Scheduled Event invoking the"
+                    + " function directly sweeps");
+        }
     }
 
     /**
@@ -104,10 +108,6 @@ public class Reconciler {
     public Outcome reconcile(Instant now, String account, String region, int item, Invocation invocation) {
         if (account == null || region == null) {
             return Outcome.ignored("not reconciled: the sweep event names no account or Region");
-        }
-        if (home != null && !(home.account().equals(account) && home.region().equals(region))) {
-            return Outcome.ignored("not reconciled: the sweep event names account " + account + " Region " + region
-                    + ", not the function's own");
         }
         var scope = new Reconciliation.Scope(account, region);
         Map<Long, List<Responses.Change>> open = new LinkedHashMap<>();

@@ -39,6 +39,10 @@ public class Metrics {
     public static final String CLOUDWATCH_CALLS = "CloudWatchCalls";
     public static final String RECONCILED = "Reconciled";
     public static final String RECONCILE_FAILED = "ReconcileFailed";
+    /** Deliveries refused for what they claim: a sweep not from the schedule, an alarm of an unlisted account. */
+    public static final String REFUSED = "DeliveriesRefused";
+    /** Times taken back to the clock: a change dated too far ahead, a sweep dated ahead. */
+    public static final String TIMES_CLAMPED = "TimesClamped";
 
     private final MetricsConfig config;
     private final ObjectMapper mapper;

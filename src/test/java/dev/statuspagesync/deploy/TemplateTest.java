@@ -175,6 +175,9 @@ class TemplateTest {
         assertEquals("Schedule", sweep.get("Type"));
         assertEquals("rate(1 minute)", schedule.get("Schedule"));
         assertEquals(List.of("ENABLED", "DISABLED"), ifBranches(schedule.get("State"), "Sweeps"));
+        // The function knows its schedule by the rule's name: only that rule's events sweep.
+        assertEquals(Map.of("Fn::Sub", "${AWS::StackName}-sweep"), schedule.get("Name"));
+        assertEquals(schedule.get("Name"), variables().get("STATUSPAGE_SCHEDULE_RULE"));
         assertEquals(Map.of("Fn::Or", List.of(Map.of("Condition", "HasQuietPeriod"), Map.of("Condition",
                 "Reconciles"))), TEMPLATE.conditions().get("Sweeps"));
         assertEquals(Map.of("Fn::Not", List.of(Map.of("Fn::Equals", List.of(ref("ResolveAfter"), "0")))),
@@ -183,14 +186,15 @@ class TemplateTest {
     }
 
     @Test
-    void reconcilesByDefaultAndMayReadOnlyAlarms() {
+    void reconcilesByDefaultAndMayReadOnlyAlarmsOfItsOwnRegion() {
         assertEquals(ref("Reconcile"), variables().get("STATUSPAGE_RECONCILE"));
         assertEquals("true", map(TEMPLATE.parameters().get("Reconcile")).get("Default"));
         var reads = roleStatements().stream()
                 .filter(statement -> String.valueOf(statement.get("Action")).contains("cloudwatch:")).toList();
 
         assertEquals(List.of(Map.of("Effect", "Allow", "Action", List.of("cloudwatch:DescribeAlarms",
-                "cloudwatch:ListAlarmMuteRules"), "Resource", "*"), Map.of("Effect", "Allow", "Action",
+                "cloudwatch:ListAlarmMuteRules"), "Resource", "*", "Condition", Map.of("StringEquals",
+                        Map.of("aws:RequestedRegion", ref("AWS::Region")))), Map.of("Effect", "Allow", "Action",
                 List.of("cloudwatch:DescribeAlarmContributors", "cloudwatch:ListTagsForResource"), "Resource",
                 Map.of("Fn::Sub", "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:*")),
                 Map.of("Effect", "Allow", "Action", "cloudwatch:GetAlarmMuteRule", "Resource", Map.of("Fn::Sub",

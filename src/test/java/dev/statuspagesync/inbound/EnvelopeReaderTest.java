@@ -109,7 +109,7 @@ class EnvelopeReaderTest {
         var items = reader.read(Fixtures.eventJson("eventbridge-scheduled-event.json"));
 
         assertEquals(List.of(new Inbound.Sweep(Instant.parse("2026-03-14T09:40:00Z"), "210987654321", "us-east-1",
-                null)), items);
+                List.of("arn:aws:events:us-east-1:210987654321:rule/statuspage-sync-sweep"), null)), items);
     }
 
     @ParameterizedTest

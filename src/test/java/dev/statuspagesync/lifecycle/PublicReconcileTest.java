@@ -53,7 +53,7 @@ class PublicReconcileTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("statuspage.resolve-after", "5m", "statuspage.audience", "public",
                     "statuspage.component-names", "Public API,Database", "statuspage.home-account", "210987654321",
-                    "aws.region", "us-east-1");
+                    "aws.region", "us-east-1", "statuspage.schedule-rule", "statuspage-sync-sweep");
         }
     }
 
@@ -229,16 +229,31 @@ class PublicReconcileTest {
     }
 
     @Test
-    void aSweepNamingAnotherAccountReconcilesNothing() {
+    void aSweepFromAnotherAccountsRuleReadsNothingAndChangesNothing() {
         cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
         ObjectNode sweep = (ObjectNode) Fixtures.json(AlarmEvents.sweep("2026-03-14T09:01:00Z"));
-        sweep.put("account", "111122223333");
+        sweep.put("account", "111122223333").putArray("resources")
+                .add("arn:aws:events:us-east-1:111122223333:rule/statuspage-sync-sweep");
 
         JsonNode answer = Lambda.answer(sweep.toString());
 
-        assertTrue(answer.path("reason").asText().startsWith("not reconciled: the sweep event names account"
-                + " 111122223333 Region us-east-1, not the function's own"), answer.toString());
+        assertEquals("ignored", answer.path("outcome").asText());
+        assertEquals("a Scheduled Event sweeps only when its resources name the rule statuspage-sync-sweep of the"
+                + " function's own account and Region", answer.path("reason").asText());
         assertEquals(List.of(), cloudWatch().requests());
+        assertEquals(0, fake().incidents().size());
+    }
+
+    @Test
+    void aSweepFromTheScheduleRuleReconcilesTheFunctionsOwnAccountWhateverItsBodyNames() {
+        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
+        ObjectNode sweep = (ObjectNode) Fixtures.json(AlarmEvents.sweep("2026-03-14T09:01:00Z"));
+        sweep.put("account", "111122223333").put("region", "eu-west-1");
+
+        JsonNode answer = Lambda.answer(sweep.toString());
+
+        assertEquals("created", answer.path("outcome").asText(), answer.toString());
+        assertEquals(1, fake().incidents().size());
     }
 
     @Test

@@ -45,6 +45,16 @@ public record StatusPageSettings(Optional<Long> pageId, Optional<List<String>> c
     }
 
     @Override
+    public Optional<String> scheduleRule() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<List<String>> accounts() {
+        return Optional.empty();
+    }
+
+    @Override
     public Optional<List<String>> eventChannels() {
         return Optional.empty();
     }

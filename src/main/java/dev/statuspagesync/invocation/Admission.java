@@ -1,0 +1,112 @@
+package dev.statuspagesync.invocation;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import dev.statuspagesync.config.StatusPageConfig;
+import dev.statuspagesync.inbound.Inbound;
+import dev.statuspagesync.metrics.Metrics;
+
+/**
+ * What a delivery may claim. A sweep comes only from the operator's schedule and runs in the function's own account
+ * and Region, never ahead of the clock; an alarm change comes from an allowed account, and its time is never later
+ * than the clock allows for skew. Whatever is not admitted becomes a {@link Inbound.Skipped} with the reason.
+ */
+@ApplicationScoped
+public class Admission {
+
+    private static final Logger LOG = Logger.getLogger(Admission.class);
+    /** How far ahead of the function's clock a change's time may be. */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private final Optional<String> scheduleRule;
+    private final Optional<String> homeAccount;
+    private final Optional<String> region;
+    private final Optional<Set<String>> accounts;
+    private final Metrics metrics;
+    private final Clock clock;
+
+    @Inject
+    public Admission(StatusPageConfig config, @ConfigProperty(name = "aws.region") Optional<String> region,
+            Metrics metrics, Clock clock) {
+        this(config.scheduleRule(), config.homeAccount(), region, config.accounts().map(Set::copyOf), metrics, clock);
+    }
+
+    Admission(Optional<String> scheduleRule, Optional<String> homeAccount, Optional<String> region,
+            Optional<Set<String>> accounts, Metrics metrics, Clock clock) {
+        this.scheduleRule = scheduleRule.filter(rule -> !rule.isBlank());
+        this.homeAccount = homeAccount.filter(account -> !account.isBlank());
+        this.region = region.filter(name -> !name.isBlank());
+        this.accounts = accounts;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** The item as the function acts on it, or skipped with the reason. */
+    public Inbound admit(Inbound item) {
+        if (item instanceof Inbound.Sweep sweep) {
+            return admitSweep(sweep);
+        }
+        if (item instanceof Inbound.Alarm alarm) {
+            return admitAlarm(alarm);
+        }
+        return item;
+    }
+
+    private Inbound admitSweep(Inbound.Sweep sweep) {
+        String account = homeAccount.orElse(sweep.account());
+        String home = region.orElse(sweep.region());
+        if (scheduleRule.isPresent() && !namesRule(sweep.resources(), account, home)) {
+            metrics.count(Metrics.REFUSED);
+            return new Inbound.Skipped("a Scheduled Event sweeps only when its resources name the rule "
+                    + scheduleRule.get() + " of the function's own account and Region", sweep.messageId());
+        }
+        Instant now = clock.instant();
+        Instant time = sweep.time();
+        if (time.isAfter(now)) {
+            metrics.count(Metrics.TIMES_CLAMPED);
+            LOG.infof("sweep time %s is later than the clock; the sweep runs at %s", time, now);
+            time = now;
+        }
+        return new Inbound.Sweep(time, account, home, sweep.resources(), sweep.messageId());
+    }
+
+    private boolean namesRule(List<String> resources, String account, String home) {
+        for (String resource : resources) {
+            // arn:<partition>:events:<region>:<account>:rule/<name>
+            String[] parts = resource.split(":", 6);
+            if (parts.length == 6 && parts[0].equals("arn") && parts[2].equals("events") && parts[3].equals(home)
+                    && parts[4].equals(account) && parts[5].equals("rule/" + scheduleRule.get())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private Inbound admitAlarm(Inbound.Alarm alarm) {
+        var change = alarm.change();
+        if (accounts.isPresent() && !accounts.get().contains(change.accountId())) {
+            metrics.count(Metrics.REFUSED);
+            return new Inbound.Skipped("alarm " + change.name() + " is of account " + change.accountId()
+                    + ", which STATUSPAGE_ACCOUNTS does not list", alarm.messageId());
+        }
+        Instant now = clock.instant();
+        if (change.stateTime() != null && change.stateTime().isAfter(now.plus(CLOCK_SKEW))) {
+            metrics.count(Metrics.TIMES_CLAMPED);
+            LOG.infof("alarm %s: state time %s is more than %d minutes ahead of the clock; taken as %s",
+                    change.name(), change.stateTime(), CLOCK_SKEW.toMinutes(), now);
+            return new Inbound.Alarm(change.at(now), alarm.messageId());
+        }
+        return alarm;
+    }
+}

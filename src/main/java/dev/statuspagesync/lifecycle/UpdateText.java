@@ -12,7 +12,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -61,7 +60,7 @@ final class UpdateText {
     static String title(Route route, AlarmChange alarm, ComponentStatus impact, long atSeconds) {
         String rendered = Template.render(route.wording().title(),
                 values(route.wording(), alarm, route.componentIds(), Map.of(), impact, atSeconds),
-                UnaryOperator.identity());
+                Markdown::plain);
         return title(switch (route.wording().audience()) {
             case PUBLIC -> capitalised(rendered);
             case INTERNAL -> rendered;

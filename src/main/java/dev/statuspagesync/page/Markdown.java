@@ -12,29 +12,102 @@ public final class Markdown {
     private Markdown() {
     }
 
-    /** Escapes Markdown and HTML punctuation and folds control characters and line breaks into spaces. */
+    /**
+     * Escapes Markdown and HTML punctuation, folds control characters and line breaks into spaces and drops
+     * invisible format characters; a word that a renderer could turn into a link (a URL, {@code www.}, an e-mail
+     * address or a domain name) is shown literally in a code span, so alarm text never carries a clickable link.
+     */
     public static String text(String value) {
-        if (value == null) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder(value.length() + 16);
-        value.codePoints().forEach(codePoint -> {
-            if (Character.isISOControl(codePoint)) {
-                out.append(' ');
+        String plain = plain(value);
+        StringBuilder out = new StringBuilder(plain.length() + 16);
+        int start = 0;
+        while (start <= plain.length()) {
+            int space = plain.indexOf(' ', start);
+            int end = space < 0 ? plain.length() : space;
+            String word = plain.substring(start, end);
+            if (linkable(word)) {
+                out.append(code(word));
             } else {
-                if (INLINE_SPECIALS.indexOf(codePoint) >= 0) {
-                    out.append('\\');
-                }
-                out.appendCodePoint(codePoint);
+                escapeInto(out, word);
             }
-        });
-        String escaped = out.toString().strip();
+            if (space < 0) {
+                break;
+            }
+            out.append(' ');
+            start = space + 1;
+        }
+        String escaped = out.toString();
         var blockStart = BLOCK_START.matcher(escaped);
         if (blockStart.find()) {
             int last = blockStart.end() - 1;
             escaped = escaped.substring(0, last) + '\\' + escaped.substring(last);
         }
         return escaped;
+    }
+
+    /**
+     * The text on one line, as a title shows it: control characters, line and paragraph separators folded into
+     * spaces, and format characters (bidi overrides, zero-width characters, Unicode category Cf) dropped, so no
+     * character can reorder or hide what a reader sees.
+     */
+    public static String plain(String value) {
+        if (value == null) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        value.codePoints().forEach(codePoint -> {
+            int type = Character.getType(codePoint);
+            if (type == Character.FORMAT) {
+                return;
+            }
+            if (Character.isISOControl(codePoint) || type == Character.LINE_SEPARATOR
+                    || type == Character.PARAGRAPH_SEPARATOR) {
+                out.append(' ');
+            } else {
+                out.appendCodePoint(codePoint);
+            }
+        });
+        return out.toString().strip();
+    }
+
+    private static void escapeInto(StringBuilder out, String word) {
+        word.codePoints().forEach(codePoint -> {
+            if (INLINE_SPECIALS.indexOf(codePoint) >= 0) {
+                out.append('\\');
+            }
+            out.appendCodePoint(codePoint);
+        });
+    }
+
+    /**
+     * Whether a renderer's autolinks could make a link of the word: a scheme ({@code ://}, {@code mailto:}),
+     * {@code www.}, an e-mail address, or a name that ends in a dot and two or more letters, as domains do.
+     */
+    public static boolean linkable(String word) {
+        String lower = word.toLowerCase(java.util.Locale.ROOT);
+        if (lower.contains("://") || lower.contains("www.") || lower.contains("mailto:")) {
+            return true;
+        }
+        int at = lower.indexOf('@');
+        if (at >= 0 && lower.indexOf('.', at) > at) {
+            return true;
+        }
+        // A domain: letters after the last dot (trailing punctuation aside), and a letter or digit before it.
+        int end = lower.length();
+        while (end > 0 && !Character.isLetterOrDigit(lower.charAt(end - 1))) {
+            end--;
+        }
+        int dot = lower.lastIndexOf('.', end - 1);
+        if (dot <= 0 || end - dot - 1 < 2 || !Character.isLetterOrDigit(lower.charAt(dot - 1))) {
+            return false;
+        }
+        for (int i = dot + 1; i < end; i++) {
+            char c = lower.charAt(i);
+            if (c < 'a' || c > 'z') {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -35,6 +35,7 @@ import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.EnvelopeReader;
 import dev.statuspagesync.inbound.Inbound;
 import dev.statuspagesync.page.IncidentText;
+import dev.statuspagesync.page.Markdown;
 import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.published.PageEventRules;
 import dev.statuspagesync.routing.Route;
@@ -215,18 +216,63 @@ class AnyPayloadFuzzTest {
         }
     }
 
-    /** The Markdown and HTML punctuation not escaped by a backslash. */
+    /**
+     * The Markdown and HTML punctuation not escaped by a backslash, outside code spans (a run of backticks up to the
+     * next run of the same length, which shows its content literally); and any word outside them that a renderer
+     * could make a link of is reported as its first character.
+     */
     static List<Character> activeMarkup(String text) {
         List<Character> active = new ArrayList<>();
+        StringBuilder outside = new StringBuilder();
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\\' && i + 1 < text.length()) {
-                i++;
-            } else if (SPECIALS.indexOf(c) >= 0) {
+            if (c == '`') {
+                int run = 1;
+                while (i + run < text.length() && text.charAt(i + run) == '`') {
+                    run++;
+                }
+                int close = closingRun(text, i + run, run);
+                if (close >= 0) {
+                    outside.append(' ');
+                    i = close + run - 1;
+                    continue;
+                }
                 active.add(c);
+                i += run - 1;
+            } else if (c == '\\' && i + 1 < text.length()) {
+                outside.append(c).append(text.charAt(i + 1));
+                i++;
+            } else {
+                if (SPECIALS.indexOf(c) >= 0) {
+                    active.add(c);
+                }
+                outside.append(c);
+            }
+        }
+        for (String word : outside.toString().split("\\s+")) {
+            if (!word.isEmpty() && Markdown.linkable(word)) {
+                active.add(word.charAt(0));
             }
         }
         return active;
+    }
+
+    /** Where the next run of exactly {@code length} backticks from {@code from} starts, or -1. */
+    private static int closingRun(String text, int from, int length) {
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) != '`') {
+                continue;
+            }
+            int run = 1;
+            while (i + run < text.length() && text.charAt(i + run) == '`') {
+                run++;
+            }
+            if (run == length) {
+                return i;
+            }
+            i += run - 1;
+        }
+        return -1;
     }
 
     private static boolean startsABlock(String line) {

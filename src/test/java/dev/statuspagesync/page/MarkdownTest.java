@@ -1,7 +1,11 @@
 package dev.statuspagesync.page;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -11,7 +15,7 @@ class MarkdownTest {
     @ParameterizedTest
     @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
             plain text                       | plain text
-            '[click](https://evil.example)'  | '\\[click\\](https://evil.example)'
+            '[click](evil)'                  | '\\[click\\](evil)'
             <script>alert(1)</script>        | '\\<script>alert(1)\\</script>'
             '**bold** _it_ `code` ~x~ a|b'   | '\\*\\*bold\\*\\* \\_it\\_ \\`code\\` \\~x\\~ a\\|b'
             '# heading'                      | '\\# heading'
@@ -31,6 +35,43 @@ class MarkdownTest {
             """)
     void foldsControlCharactersIntoSpaces(String input, String folded) {
         assertEquals(folded, Markdown.text(input.replace("\\n", "\n").replace("\\t", "\t")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
+            'see https://evil.example/login now'     | 'see `https://evil.example/login` now'
+            '[click](https://evil.example)'          | '`[click](https://evil.example)`'
+            'visit www.evil.example'                 | 'visit `www.evil.example`'
+            'write to help@evil.example.'            | 'write to `help@evil.example.`'
+            'mailto:help@evil'                       | '`mailto:help@evil`'
+            'go to evil.example, today'              | 'go to `evil.example,` today'
+            'HTTPS://EVIL.EXAMPLE'                   | '`HTTPS://EVIL.EXAMPLE`'
+            'http://a`b'                             | '`` http://a`b ``'
+            'threshold (80.0) for OK -> ALARM.'      | 'threshold (80.0) for OK -> ALARM.'
+            'e.g. v1.2 and 14/03/26 09:29:00'        | 'e.g. v1.2 and 14/03/26 09:29:00'
+            'checkout-api-high-cpu at 95.0%'         | 'checkout-api-high-cpu at 95.0%'
+            """)
+    void showsWordsThatCouldBecomeLinksLiterallyInCodeSpans(String input, String shown) {
+        assertEquals(shown, Markdown.text(input));
+    }
+
+    @Test
+    void dropsFormatCharactersAndFoldsLineAndParagraphSeparators() {
+        // A right-to-left override, zero-width space and joiner, word joiner, byte-order mark, soft hyphen.
+        String hidden = "pay\u202Emoc.live\u202C \u200Bx\u200Dy\u2060z\uFEFF\u00AD!";
+        String separated = "one\u2028two\u2029three";
+
+        assertEquals("paymoc.live xyz!", Markdown.plain(hidden));
+        assertEquals("one two three", Markdown.plain(separated));
+        assertEquals("`paymoc.live` xyz!", Markdown.text(hidden));
+        assertEquals("one two three", Markdown.text(separated));
+    }
+
+    @Test
+    void aHundredKilobytesOfWordsAreReadInOnePass() {
+        String hostile = "a.".repeat(25_000) + " " + "@".repeat(25_000) + " " + "www".repeat(10_000);
+
+        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> Markdown.text(hostile));
     }
 
     @ParameterizedTest

@@ -24,7 +24,12 @@ public record CalmPage(Duration resolveAfter, boolean monitoringUpdate, Set<Defe
         /** Open incidents that this function did not open. */
         PEOPLE,
         /** Maintenances in progress ({@code ongoing}). */
-        MAINTENANCE
+        MAINTENANCE,
+        /**
+         * Events published through the function (they carry its event key line): with {@link #PEOPLE} or
+         * {@link #MAINTENANCE} they count only when this is listed too, so that no publisher can hide an alarm.
+         */
+        PUBLISHED
     }
 
     private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h|d)?");
@@ -84,10 +89,11 @@ public record CalmPage(Duration resolveAfter, boolean monitoringUpdate, Set<Defe
             switch (name) {
                 case "people" -> deferTo.add(Deference.PEOPLE);
                 case "maintenance" -> deferTo.add(Deference.MAINTENANCE);
+                case "published" -> deferTo.add(Deference.PUBLISHED);
                 case "none", "" -> {
                 }
                 default -> throw new IllegalArgumentException("STATUSPAGE_DEFER_TO names '" + word.strip()
-                        + "'; use people, maintenance, both separated by a comma, or none");
+                        + "'; use people, maintenance or published, several separated by commas, or none");
             }
         }
         return deferTo;

@@ -129,4 +129,20 @@ public interface StatusPageConfig {
      * skipped.
      */
     Optional<List<String>> accounts();
+
+    /**
+     * {@code STATUSPAGE_EVENT_COMPONENTS}, comma-separated component ids: the components a published event may name
+     * besides those the routes to its page name.
+     */
+    Optional<List<String>> eventComponents();
+
+    /** {@code STATUSPAGE_EVENT_RESPONDERS}, comma-separated member ids: the responders a published event may name. */
+    Optional<List<Long>> eventResponders();
+
+    /**
+     * {@code STATUSPAGE_EVENT_MAX_AGE}: how far back a published event may date its start, close and updates (a
+     * duration such as {@code 30d}), so that no publisher rewrites the page's history.
+     */
+    @WithDefault("30d")
+    String eventMaxAge();
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 import dev.statuspagesync.config.CalmPage;
@@ -154,14 +155,17 @@ public final class AlarmDecisions {
      */
     private static Map<String, String> coveredBy(Route route, PageView page, Policy policy) {
         var deferTo = policy.calm().deferTo();
+        // A published event defers only when the operator says so: otherwise any publisher could hide an alarm.
+        Predicate<Responses.Change> counts = event -> deferTo.contains(CalmPage.Deference.PUBLISHED)
+                || IncidentText.eventKey(event).isEmpty();
         Map<String, String> coveredBy = new LinkedHashMap<>();
         if (deferTo.contains(CalmPage.Deference.PEOPLE)) {
-            page.open().stream().filter(incident -> !IncidentText.isOurs(incident))
+            page.open().stream().filter(incident -> !IncidentText.isOurs(incident)).filter(counts)
                     .sorted(Comparator.comparing(Responses.Change::changeId))
                     .forEach(incident -> cover(coveredBy, incident, route, "incident " + incident.changeId()));
         }
         if (deferTo.contains(CalmPage.Deference.MAINTENANCE)) {
-            page.maintenances().stream().filter(event -> event.status() == ChangeStatus.ONGOING)
+            page.maintenances().stream().filter(event -> event.status() == ChangeStatus.ONGOING).filter(counts)
                     .sorted(Comparator.comparing(Responses.Change::changeId))
                     .forEach(event -> cover(coveredBy, event, route, "maintenance " + event.changeId()));
         }

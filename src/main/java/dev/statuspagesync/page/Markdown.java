@@ -70,6 +70,26 @@ public final class Markdown {
         return out.toString().strip();
     }
 
+    /**
+     * A publisher's own Markdown as subscribers should see it: format characters (Unicode category Cf) dropped, and
+     * line and paragraph separators made line breaks; everything else, markup included, kept.
+     */
+    public static String visible(String value) {
+        if (value == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(value.length());
+        value.codePoints().forEach(codePoint -> {
+            int type = Character.getType(codePoint);
+            if (type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+                out.append('\n');
+            } else if (type != Character.FORMAT) {
+                out.appendCodePoint(codePoint);
+            }
+        });
+        return out.toString();
+    }
+
     private static void escapeInto(StringBuilder out, String word) {
         word.codePoints().forEach(codePoint -> {
             if (INLINE_SPECIALS.indexOf(codePoint) >= 0) {

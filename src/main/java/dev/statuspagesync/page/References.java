@@ -95,6 +95,14 @@ public final class References {
         return PREFIX + hash("scope", account + "\n" + region, SCOPE_LENGTH);
     }
 
+    /**
+     * The opaque name of a channel (a topic or queue ARN) that published events arrive on: their keys are scoped
+     * by it, so that no publisher can take another's key, and no ARN is shown on the page.
+     */
+    public String channel(String channelArn) {
+        return "ch-" + hash("channel", channelArn, SCOPE_LENGTH);
+    }
+
     /** Whether a listed key stands for {@code memberKey}: it is the key itself, or its reference. */
     public boolean standsFor(String listed, String memberKey) {
         return listed.equals(memberKey) || isReference(listed) && listed.equals(member(memberKey));

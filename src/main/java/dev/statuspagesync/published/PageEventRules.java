@@ -19,6 +19,7 @@ import dev.statuspagesync.flashduty.EventType;
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.inbound.Inbound;
 import dev.statuspagesync.page.IncidentText;
+import dev.statuspagesync.page.Markdown;
 
 /**
  * Checks a published status-page event against every rule of Flashduty's create API before anything is sent,
@@ -76,7 +77,7 @@ public final class PageEventRules {
         Long pageId = pageId(message, defaultPage);
         EventType type = type(message);
         String title = title(message);
-        String description = ownWords(requiredText(message, "description", ""), "description");
+        String description = ownWords(Markdown.visible(requiredText(message, "description", "")), "description");
         ChangeStatus status = eventStatus(message, type);
         Long start = seconds(message, "start_at_seconds", "");
         Long close = seconds(message, "close_at_seconds", "");
@@ -162,7 +163,7 @@ public final class PageEventRules {
     }
 
     private String title(JsonNode message) {
-        String title = requiredText(message, "title", "");
+        String title = Markdown.visible(requiredText(message, "title", ""));
         if (title == null) {
             return null;
         }
@@ -218,7 +219,8 @@ public final class PageEventRules {
             }
             String statusText = optionalText(update, "status", at + ".");
             ChangeStatus status = statusText == null ? null : status(at + ".status", statusText, type);
-            String description = ownWords(optionalText(update, "description", at + "."), at + ".description");
+            String description = ownWords(Markdown.visible(optionalText(update, "description", at + ".")),
+                    at + ".description");
             List<Requests.ComponentChange> changes = componentChanges(update.path("component_changes"), at, i == 0,
                     type, status);
             result.add(new Requests.Update(atSeconds, status, description, changes));

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.statuspagesync.config.CalmPage;
 import dev.statuspagesync.config.FlashdutyConfig;
 import dev.statuspagesync.config.StatusPageConfig;
 import dev.statuspagesync.flashduty.ChangeStatus;
@@ -24,11 +25,14 @@ import dev.statuspagesync.flashduty.StatusPageApi;
 import dev.statuspagesync.inbound.Inbound;
 import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.page.IncidentText;
+import dev.statuspagesync.page.References;
+import dev.statuspagesync.routing.Router;
 
 /**
- * Creates the status-page events that people and pipelines publish: checked against the create API's rules
- * first, then created once. The event's key (its {@code client_key}, else the SNS MessageId, else a digest of
- * the message) is written as the description's last line, so a repeated delivery finds the event it created.
+ * Creates the status-page events that people and pipelines publish: checked against the create API's rules and
+ * the operator's {@link EventPolicy} first, then created once. The event's key (its {@code client_key}, else the
+ * SNS MessageId, else a digest of the message; scoped by the opaque name of the channel it came on) is written as
+ * the description's last line, so a repeated delivery finds the event it created and no other channel's.
  */
 @ApplicationScoped
 public class PublishedEvents {
@@ -42,15 +46,19 @@ public class PublishedEvents {
     private final Clock clock;
     /** The topics and queues that may carry published events; a direct invocation always may. */
     private final Set<String> channels;
+    private final EventPolicy policy;
 
     public PublishedEvents(StatusPageApi flashduty, StatusPageConfig config, FlashdutyConfig flashdutyConfig,
-            Clock clock) {
+            Router router, Clock clock) {
         this.flashduty = flashduty;
         this.clock = clock;
         this.defaultPage = config.pageId();
         this.channels = config.eventChannels().orElse(List.of()).stream().map(String::trim)
                 .filter(channel -> !channel.isEmpty()).collect(Collectors.toUnmodifiableSet());
         this.dryRun = flashdutyConfig.dryRun();
+        this.policy = new EventPolicy(router, Set.copyOf(config.eventComponents().orElse(List.of())),
+                Set.copyOf(config.eventResponders().orElse(List.of())),
+                CalmPage.duration("STATUSPAGE_EVENT_MAX_AGE", config.eventMaxAge()));
     }
 
     public Outcome apply(Inbound.Published item, Deadline deadline) {
@@ -63,11 +71,16 @@ public class PublishedEvents {
         if (!checked.valid()) {
             return Outcome.rejected("invalid status-page event: " + String.join("; ", checked.problems()));
         }
-        String key = keyOf(checked.clientKey(), item);
-        Requests.CreateChange request = withKeyLine(checked.request(), key);
+        var allowed = policy.check(checked.request(), clock.instant().getEpochSecond());
+        if (!allowed.problems().isEmpty()) {
+            return Outcome.rejected("status-page event not allowed: " + String.join("; ", allowed.problems()));
+        }
+        String unscoped = keyOf(checked.clientKey(), item);
+        String key = item.channel() == null ? unscoped : References.current().channel(item.channel()) + "/" + unscoped;
+        Requests.CreateChange request = withKeyLine(allowed.request(), key);
         String what = request.type().wire() + " \"" + request.title() + "\"";
         try {
-            var existing = find(request, key, deadline);
+            var existing = find(request, List.of(key, unscoped), deadline);
             if (existing.isPresent()) {
                 return Outcome.ignored(what + " already exists as event " + existing.get().changeId() + " (key "
                         + key + ")", existing.get().changeId());
@@ -117,10 +130,13 @@ public class PublishedEvents {
                 request.isRetrospective(), request.responders(), request.linkedChanges(), List.copyOf(updates));
     }
 
-    /** The event an earlier delivery created: among the open events of its type, else the closed ones. */
-    private Optional<Responses.Change> find(Requests.CreateChange request, String key, Deadline deadline) {
+    /**
+     * The event an earlier delivery created: among the open events of its type, else the closed ones. It carries
+     * one of {@code keys}: the scoped key, or the unscoped one that events created before keys were scoped carry.
+     */
+    private Optional<Responses.Change> find(Requests.CreateChange request, List<String> keys, Deadline deadline) {
         var open = flashduty.activeEvents(request.pageId(), request.type(), deadline);
-        var found = first(open, key);
+        var found = first(open, keys);
         if (found.isPresent()) {
             return found;
         }
@@ -128,10 +144,11 @@ public class PublishedEvents {
         long now = clock.instant().getEpochSecond();
         long since = Math.min(request.startAtSeconds() == null ? now : request.startAtSeconds(), now)
                 - LOOKBACK_SECONDS;
-        return first(flashduty.events(request.pageId(), request.type(), closed, since, deadline), key);
+        return first(flashduty.events(request.pageId(), request.type(), closed, since, deadline), keys);
     }
 
-    private static Optional<Responses.Change> first(List<Responses.Change> events, String key) {
-        return events.stream().filter(change -> IncidentText.hasEventKey(change, key)).findFirst();
+    private static Optional<Responses.Change> first(List<Responses.Change> events, List<String> keys) {
+        return events.stream().filter(change -> keys.stream().anyMatch(key -> IncidentText.hasEventKey(change, key)))
+                .findFirst();
     }
 }

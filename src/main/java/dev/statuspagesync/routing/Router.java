@@ -117,6 +117,25 @@ public class Router {
         return routesTo(pageId).stream().findFirst();
     }
 
+    /** The components that the routes to {@code pageId} name, each once; empty when no route leads there. */
+    public Set<String> componentsOn(long pageId) {
+        Set<String> components = new LinkedHashSet<>();
+        routesTo(pageId).forEach(route -> components.addAll(route.componentIds()));
+        return components;
+    }
+
+    /** The responders that the routes to {@code pageId} name, each once. */
+    public Set<Long> respondersOn(long pageId) {
+        Set<Long> responders = new LinkedHashSet<>();
+        routesTo(pageId).forEach(route -> responders.addAll(route.responders()));
+        return responders;
+    }
+
+    /** Whether a route to {@code pageId} notifies subscribers. */
+    public boolean notifiesOn(long pageId) {
+        return routesTo(pageId).stream().anyMatch(Route::notifySubscribers);
+    }
+
     private List<Route> routesTo(long pageId) {
         List<Route> routes = new ArrayList<>();
         rules.stream().map(Rule::route).filter(route -> route.pageId() == pageId).forEach(routes::add);

@@ -51,7 +51,7 @@ class CalmPageTest {
         var refused = assertThrows(IllegalArgumentException.class,
                 () -> CalmPage.deference(List.of("people", "robots")));
 
-        assertEquals("STATUSPAGE_DEFER_TO names 'robots'; use people, maintenance, both separated by a comma, or none",
+        assertEquals("STATUSPAGE_DEFER_TO names 'robots'; use people, maintenance or published, several separated by commas, or none",
                 refused.getMessage());
     }
 }

@@ -30,6 +30,7 @@ import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.AlarmState;
+import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.routing.Wording;
 
@@ -232,6 +233,22 @@ class CalmPageDecisionsTest {
     }
 
     @Test
+    void aPublishedIncidentOrMaintenanceCoversNothingUnlessPublishedIsListed() {
+        var incident = published(byPerson(8, API));
+        var maintenance = published(maintenance(9, ChangeStatus.ONGOING, DB));
+
+        var opened = assertInstanceOf(Decision.Open.class, decideDeferring(List.of(incident), List.of(maintenance)));
+        var deferred = AlarmDecisions.decide(change("api-cpu", AlarmState.ALARM, T0 + 120), ROUTE,
+                new PageView(PAGE, List.of(incident), resolvedNone(), List.of(maintenance)),
+                policy(Duration.ZERO, false, Set.of(CalmPage.Deference.PEOPLE, CalmPage.Deference.MAINTENANCE,
+                        CalmPage.Deference.PUBLISHED)), NOW);
+
+        assertEquals(2, opened.request().updates().get(0).componentChanges().size(), "a publisher hides nothing");
+        assertEquals(new Decision.Ignore("deferred: every component of alarm api-cpu is covered by incident 8"
+                + " (\"Checkout is slow\"), maintenance 9 (\"Database upgrade\")", null, List.of()), deferred);
+    }
+
+    @Test
     void anAlarmInAnIncidentOfOursKeepsItDespiteAPersonsIncident() {
         var ours = incident(7, CPU, members(CPU, Membership.State.OK, T0 + 60, LATENCY, Membership.State.ALARM, T0));
 
@@ -348,6 +365,13 @@ class CalmPageDecisionsTest {
                 ChangeStatus.INVESTIGATING, List.of(components).stream()
                         .map(id -> new Responses.AffectedComponent(id, null, ComponentStatus.DEGRADED)).toList(),
                 T0, null, List.of(), true);
+    }
+
+    /** The event as the function creates a published one: its description ends with the event key line. */
+    static Responses.Change published(Responses.Change event) {
+        return new Responses.Change(event.changeId(), event.pageId(), event.type(), event.title(),
+                IncidentText.withKeyLine(event.description(), IncidentText.eventKeyLine("deploy-42")),
+                event.status(), event.affectedComponents(), event.startAtSeconds(), null, event.updates(), true);
     }
 
     static Responses.Change maintenance(long changeId, ChangeStatus status, String... components) {

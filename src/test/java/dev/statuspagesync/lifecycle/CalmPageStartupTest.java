@@ -25,7 +25,7 @@ class CalmPageStartupTest {
     @CsvSource(delimiter = '|', textBlock = """
             -5m   | people,maintenance | STATUSPAGE_RESOLVE_AFTER is '-5m'; a quiet period cannot be negative
             5 min | people             | STATUSPAGE_RESOLVE_AFTER is '5 min'; use a duration such as 5m, 90s or 0
-            5m    | people,robots      | STATUSPAGE_DEFER_TO names 'robots'; use people, maintenance, both separated by a comma, or none
+            5m    | people,robots      | STATUSPAGE_DEFER_TO names 'robots'; use people, maintenance or published, several separated by commas, or none
             """)
     void refusesSettingsThatCannotWorkAtStartUp(String resolveAfter, String deferTo, String message) {
         var settings = StatusPageSettings.document("routes: []").withCalm(resolveAfter, List.of(deferTo.split(",")));

@@ -3,11 +3,16 @@ package dev.statuspagesync.lifecycle;
 import static dev.statuspagesync.fake.FakeFlashdutyResource.API_COMPONENT;
 import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.support.AlarmEvents;
@@ -19,7 +24,8 @@ import io.quarkus.test.junit.QuarkusTest;
 
 /**
  * STATUSPAGE_DEFER_TO's default (people, maintenance): an alarm opens no incident beside a person's incident or a
- * maintenance in progress on its components, and opens one on the components they leave uncovered.
+ * maintenance in progress on its components, and opens one on the components they leave uncovered; an event
+ * published through the function is no person's and hides no alarm.
  */
 @QuarkusTest
 @QuarkusTestResource(FakeFlashdutyResource.class)
@@ -30,7 +36,7 @@ class DeferenceTest {
 
     @Test
     void opensNothingBesideAPersonsIncidentOnEveryComponent() {
-        long theirs = publish("published/incident-by-a-person.json");
+        long theirs = openByHand("published/incident-by-a-person.json");
 
         JsonNode answer = Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:10:00.000+0000"));
 
@@ -42,7 +48,7 @@ class DeferenceTest {
 
     @Test
     void opensOnTheComponentsAMaintenanceInProgressLeavesUncovered() {
-        long maintenance = publish("published/maintenance-in-progress.json");
+        long maintenance = openByHand("published/maintenance-in-progress.json");
 
         JsonNode answer = Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:10:00.000+0000"));
 
@@ -57,7 +63,7 @@ class DeferenceTest {
 
     @Test
     void theRecoveryOfADeferredAlarmIsIgnored() {
-        publish("published/incident-by-a-person.json");
+        openByHand("published/incident-by-a-person.json");
         Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:10:00.000+0000"));
 
         JsonNode answer = Lambda.answer(AlarmEvents.sns("OK", "ALARM", "2026-03-14T09:20:00.000+0000"));
@@ -71,13 +77,34 @@ class DeferenceTest {
     void anAlarmJoinsAnIncidentOfOursThatAPersonsIncidentCameAfter() {
         long ours = Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:10:00.000+0000"))
                 .path("change_id").asLong();
-        publish("published/incident-by-a-person.json");
+        openByHand("published/incident-by-a-person.json");
 
         JsonNode answer = Lambda.answer(AlarmEvents.sns("orders-5xx", "ALARM", "OK", "2026-03-14T09:12:00.000+0000"));
 
         assertEquals("updated", answer.path("outcome").asText());
         assertEquals(ours, answer.path("change_id").asLong());
         assertEquals(2, fake().requests(CREATE).size(), "ours and the person's");
+    }
+
+    @Test
+    void anIncidentPublishedThroughTheFunctionHidesNoAlarm() {
+        long published = publish("published/incident-by-a-person.json");
+
+        JsonNode answer = Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:10:00.000+0000"));
+
+        assertEquals("created", answer.path("outcome").asText(), answer.toString());
+        assertNotEquals(published, answer.path("change_id").asLong());
+        assertEquals(2, fake().requests(CREATE).size(), "the published incident and the alarm's");
+    }
+
+    /** Opens the event in Flashduty as a person would, not through the function: no event key line. */
+    private static long openByHand(String resource) {
+        ObjectNode event = (ObjectNode) Fixtures.json(Fixtures.read(resource));
+        event.remove(List.of("kind", "client_key"));
+        event.put("page_id", fake().pageId());
+        JsonNode answer = fake().handle("POST", CREATE, Map.of("app_key", FakeFlashdutyResource.APP_KEY), event);
+        assertEquals(false, answer.has("error"), answer.toString());
+        return answer.path("data").path("change_id").asLong();
     }
 
     private static long publish(String resource) {

@@ -88,7 +88,8 @@ public final class LocalRun {
                     "A pipeline publishes a maintenance in progress on the Database (a status-page event)."),
             new Step(STORIES_DIR + "maintenance/2-alarm.json",
                     "checkout-api-high-cpu fires on Public API and Database: the incident opens on Public API"
-                            + " only; the Database is left to the maintenance (STATUSPAGE_DEFER_TO)."),
+                            + " only; the Database is left to the maintenance (STATUSPAGE_DEFER_TO lists published"
+                            + " events)."),
             new Step(STORIES_DIR + "maintenance/3-ok.json",
                     "The alarm recovers: its incident is resolved; the maintenance goes on."));
 
@@ -109,7 +110,7 @@ public final class LocalRun {
     static final Map<String, Story> STORIES = Map.of(
             "incident", new Story(STORY, Map.of()),
             "flapping", new Story(FLAPPING, Map.of("STATUSPAGE_RESOLVE_AFTER", "5m")),
-            "maintenance", new Story(MAINTENANCE, Map.of()),
+            "maintenance", new Story(MAINTENANCE, Map.of("STATUSPAGE_DEFER_TO", "people,maintenance,published")),
             "lost", new Story(LOST, Map.of("STATUSPAGE_RECONCILE", "true")));
 
     /** One event file: {@code lost} when CloudWatch makes its change but the function is not told. */

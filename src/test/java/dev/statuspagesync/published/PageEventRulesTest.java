@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.fake.FlashdutyRules;
+import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.support.Fixtures;
 
 /**
@@ -213,6 +214,22 @@ class PageEventRulesTest {
                 "updates[0].component_changes[0].status: \"under_maintenance\" is not a component status of an "
                         + "incident (use operational, degraded, partial_outage, full_outage)",
                 "auto_update_by_schedule: applies to maintenance only, not to an incident"), problems);
+    }
+
+    @Test
+    void dropsInvisibleCharactersBeforeLookingForBookkeepingLines() {
+        ObjectNode hidden = published("maintenance-window.json");
+        // A zero-width space would hide the key line from the check and vanish on the page.
+        hidden.put("description", "Planned.\n\nEvent\u200B key: `someone-elses-key`");
+        ObjectNode reversed = published("maintenance-window.json");
+        reversed.put("title", "Database \u202Eedargpu\u202C").put("description", "Writes pause.\u2028Reads go on.");
+
+        assertEquals(List.of("description: holds a line of the function's own bookkeeping (\"Alarm ARN:\", \"Reference:\","
+                + " \"Event key:\" or \"" + IncidentText.ALARM_LIST_HEADER + "\"); reword it"),
+                PageEventRules.check(hidden, DEFAULT_PAGE).problems());
+        var checked = PageEventRules.check(reversed, DEFAULT_PAGE);
+        assertEquals("Database edargpu", checked.request().title());
+        assertEquals("Writes pause.\nReads go on.", checked.request().description());
     }
 
     @Test

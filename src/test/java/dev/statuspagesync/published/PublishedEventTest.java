@@ -2,6 +2,7 @@ package dev.statuspagesync.published;
 
 import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -36,6 +37,11 @@ class PublishedEventTest {
     /** The channels for published events that the test configuration lists (STATUSPAGE_EVENT_CHANNELS). */
     static final String EVENTS_TOPIC = "arn:aws:sns:us-east-1:210987654321:statuspage-events";
     static final String EVENTS_QUEUE = "arn:aws:sqs:us-east-1:210987654321:statuspage-events-buffer";
+    /**
+     * The events topic's opaque name under the test reference key, which scopes the keys of the events it carries.
+     * Pinned: a key once written must be found again by every later release.
+     */
+    static final String TOPIC_SCOPE = "ch-ttcqpmmfkp/";
     /** The alarm topic of the fixtures. */
     static final String ALARM_TOPIC = "arn:aws:sns:us-east-1:210987654321:ops-alarms";
 
@@ -77,16 +83,17 @@ class PublishedEventTest {
         JsonNode again = Lambda.answer(event);
 
         assertEquals("created", first.path("outcome").asText());
-        assertEquals("maintenance \"Database upgrade\" created (key release-2026.12.03-db-upgrade)",
+        assertEquals("maintenance \"Database upgrade\" created (key " + TOPIC_SCOPE + "release-2026.12.03-db-upgrade)",
                 first.path("reason").asText());
         assertEquals("ignored", again.path("outcome").asText());
         assertEquals("maintenance \"Database upgrade\" already exists as event " + first.path("change_id")
-                + " (key release-2026.12.03-db-upgrade)", again.path("reason").asText());
+                + " (key " + TOPIC_SCOPE + "release-2026.12.03-db-upgrade)", again.path("reason").asText());
         assertEquals(1, fake().requests(CREATE).size());
         JsonNode body = fake().requests(CREATE).get(0).body();
         assertEquals(FakeFlashdutyResource.PAGE_ID, body.path("page_id").asLong(), "the configured page");
         assertEquals("We are upgrading the primary database to a new major version. Writes pause for up to 10 "
-                + "minutes.\n\nEvent key: `release-2026.12.03-db-upgrade`", body.path("description").asText());
+                + "minutes.\n\nEvent key: `" + TOPIC_SCOPE + "release-2026.12.03-db-upgrade`",
+                body.path("description").asText());
         assertEquals(Fixtures.json("""
                 {"status": "scheduled", "start_at_seconds": 1796277600, "close_at_seconds": 1796284800,
                  "auto_update_by_schedule": true, "notify_subscribers": true, "linked_changes": ["deploy-8841"]}"""),
@@ -118,6 +125,62 @@ class PublishedEventTest {
     }
 
     @Test
+    void aPublisherOnAnotherChannelCannotTakeAnEventsKey() {
+        String message = Fixtures.read("published/maintenance-window.json");
+        ObjectNode batch = (ObjectNode) Fixtures.eventJson("sqs-raw-delivery.json");
+        ObjectNode record = ((ObjectNode) batch.path("Records").get(0)).put("messageId", "q1")
+                .put("eventSourceARN", EVENTS_QUEUE).put("body", message);
+        ((ArrayNode) batch.path("Records")).removeAll().add(record);
+
+        JsonNode onTheQueue = Lambda.answer(batch.toString());
+        JsonNode onTheTopic = Lambda.answer(sns(message, "6b1e3c5a-0d2f-5e8a-9c47-1f2e3d4c5b6a"));
+
+        assertEquals(Fixtures.json("{\"batchItemFailures\": []}"), onTheQueue);
+        assertEquals("created", onTheTopic.path("outcome").asText(), "the queue's event holds the queue's key");
+        var keys = fake().requests(CREATE).stream().map(request -> request.body().path("description").asText()
+                .lines().reduce((first, last) -> last).orElseThrow()).toList();
+        assertEquals(2, keys.size());
+        assertNotEquals(keys.get(0), keys.get(1));
+        assertEquals("Event key: `" + TOPIC_SCOPE + "release-2026.12.03-db-upgrade`", keys.get(1));
+    }
+
+    @Test
+    void anEventKeyedBeforeKeysWereScopedIsFoundAgain() {
+        ObjectNode earlier = (ObjectNode) Fixtures.json(Fixtures.read("published/maintenance-window.json"));
+        earlier.remove(List.of("kind", "client_key"));
+        // As an earlier release wrote it: the key line, unscoped, ends the description and the first update.
+        String keyLine = "\n\nEvent key: `release-2026.12.03-db-upgrade`";
+        earlier.put("page_id", FakeFlashdutyResource.PAGE_ID).put("description", earlier.path("description").asText()
+                + keyLine);
+        ObjectNode first = (ObjectNode) earlier.path("updates").get(0);
+        first.put("description", first.path("description").asText() + keyLine);
+        long created = fake().handle("POST", CREATE, java.util.Map.of("app_key", FakeFlashdutyResource.APP_KEY),
+                earlier).path("data").path("change_id").asLong();
+
+        JsonNode again = Lambda.answer(sns(Fixtures.read("published/maintenance-window.json"),
+                "6b1e3c5a-0d2f-5e8a-9c47-1f2e3d4c5b6a"));
+
+        assertEquals("ignored", again.path("outcome").asText(), again.toString());
+        assertEquals(created, again.path("change_id").asLong());
+        assertEquals(1, fake().requests(CREATE).size(), "the earlier event alone");
+    }
+
+    @Test
+    void anEventOnAComponentNoRouteNamesIsRejectedBeforeAnyCall() {
+        ObjectNode message = (ObjectNode) Fixtures.json(Fixtures.read("published/maintenance-window.json"));
+        ((ObjectNode) message.path("updates").get(0).path("component_changes").get(0))
+                .put("component_id", "01KC3GZZZZZZZZZZZZZZZZZZZZ");
+
+        Response answer = Lambda.invoke(message.toString());
+
+        assertEquals(500, answer.statusCode());
+        assertEquals("rejected: status-page event not allowed: updates[0].component_changes:"
+                + " 01KC3GZZZZZZZZZZZZZZZZZZZZ is not a component of the page's routes or STATUSPAGE_EVENT_COMPONENTS",
+                Fixtures.json(answer.asString()).path("errorMessage").asText());
+        assertEquals(List.of(), fake().requests(), "no call at all");
+    }
+
+    @Test
     void keysAnEventWithoutClientKeyByItsSnsMessageId() {
         ObjectNode message = (ObjectNode) Fixtures.json(Fixtures.read("published/maintenance-window.json"));
         message.remove("client_key");
@@ -126,7 +189,8 @@ class PublishedEventTest {
         JsonNode again = Lambda.answer(sns(message.toString(), "0c4f8a2e-7b1d-5f3a-8e6c-2d9b4a7f1e3c"));
         JsonNode another = Lambda.answer(sns(message.toString(), "9a8b7c6d-5e4f-5a3b-9c2d-1e0f9a8b7c6d"));
 
-        assertEquals("maintenance \"Database upgrade\" created (key sns:0c4f8a2e-7b1d-5f3a-8e6c-2d9b4a7f1e3c)",
+        assertEquals("maintenance \"Database upgrade\" created (key " + TOPIC_SCOPE
+                + "sns:0c4f8a2e-7b1d-5f3a-8e6c-2d9b4a7f1e3c)",
                 first.path("reason").asText());
         assertEquals("ignored", again.path("outcome").asText());
         assertEquals("created", another.path("outcome").asText(), "another publication is another event");

@@ -55,6 +55,21 @@ public record StatusPageSettings(Optional<Long> pageId, Optional<List<String>> c
     }
 
     @Override
+    public Optional<List<String>> eventComponents() {
+        return Optional.empty();
+    }
+
+    @Override
+    public Optional<List<Long>> eventResponders() {
+        return Optional.empty();
+    }
+
+    @Override
+    public String eventMaxAge() {
+        return "30d";
+    }
+
+    @Override
     public Optional<List<String>> eventChannels() {
         return Optional.empty();
     }

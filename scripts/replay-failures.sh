@@ -1,21 +1,30 @@
 #!/usr/bin/env bash
-# Usage: scripts/replay-failures.sh [--stack NAME] [--max N]
+# Usage: scripts/replay-failures.sh [--stack NAME] [--max N] [--max-age SECONDS] [--dry-run]
 # Sends failures back to the function. Each message of the failure queue (failed asynchronous invocations,
 # and SNS or EventBridge deliveries that never reached their target) is handed to the function again and
 # deleted once it succeeds; with the SQS buffer, the buffer's dead-letter queue is moved back into the buffer.
+# A message whose event is older than the function's maximum event age (the template's 6 hours, or --max-age)
+# is left in the queue: the sweep has repaired what it said. --dry-run lists what would be replayed, changes nothing.
 set -euo pipefail
-case "${1:-}" in -h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
+case "${1:-}" in -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
 command -v aws >/dev/null || { echo "replay-failures.sh: the AWS CLI (aws) is not on PATH" >&2; exit 1; }
 command -v jq >/dev/null || { echo "replay-failures.sh: jq is not on PATH" >&2; exit 1; }
 
 stack=cloudwatch-statuspage-sync
 max=1000
+max_age=""
+dry_run=false
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --stack) stack="$2"; shift 2 ;;
     --max) max="$2"; shift 2 ;;
+    --max-age) max_age="$2"; shift 2 ;;
+    --dry-run) dry_run=true; shift ;;
     *) echo "replay-failures.sh: unexpected argument '$1'" >&2; sed -n '2p' "$0" | sed 's/^# //' >&2; exit 2 ;;
   esac
+done
+for number in "$max" "${max_age:-0}"; do
+  [[ "$number" =~ ^[0-9]+$ ]] || { echo "replay-failures.sh: '$number' is not a whole number" >&2; exit 2; }
 done
 
 output() {
@@ -29,18 +38,48 @@ function_arn="$(output AlarmActionArn)"
 failures="$(output FailureQueueUrl)"
 buffer="$(output BufferQueueUrl)"
 dead_letters="$(output BufferDeadLetterQueueUrl)"
+if [[ -z "$max_age" ]]; then
+  max_age="$(aws lambda get-function-event-invoke-config --function-name "$function_arn" \
+    --query MaximumEventAgeInSeconds --output text 2>/dev/null || true)"
+  [[ "$max_age" =~ ^[0-9]+$ ]] || max_age=21600
+fi
+now="$(date +%s)"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
+touch "$work/seen"
 
-replayed=0 kept=0
-while (( replayed + kept < max )); do
+# The event's own time in epoch seconds: a Lambda failure record's, an SNS notification's or an EventBridge
+# event's, else when the message entered the queue.
+event_time() {
+  jq -r '(.Attributes.SentTimestamp // "0" | tonumber / 1000 | floor) as $sent
+    | (.Body | fromjson? // {}) as $body
+    | ($body.timestamp // $body.Timestamp // $body.time // null) as $time
+    | if $time == null then $sent
+      else ($time | sub("\\.[0-9]+"; "") | sub("\\+00:?00$"; "Z") | fromdateiso8601? // $sent) end' "$1"
+}
+
+replayed=0 kept=0 old=0 listed=0
+while (( replayed + kept + old + listed < max )); do
   aws sqs receive-message --queue-url "$failures" --max-number-of-messages 10 --wait-time-seconds 2 \
-    --visibility-timeout 120 --output json > "$work/batch.json"
-  count="$(jq '.Messages | length' "$work/batch.json")"
+    --visibility-timeout 120 --attribute-names SentTimestamp --output json > "$work/batch.json"
+  count="$(jq '.Messages // [] | length' "$work/batch.json")"
   (( count > 0 )) || break
+  fresh=0
   for (( i = 0; i < count; i++ )); do
     jq ".Messages[$i]" "$work/batch.json" > "$work/message.json"
+    id="$(jq -r .MessageId "$work/message.json")"
+    if grep -qxF "$id" "$work/seen"; then
+      continue
+    fi
+    echo "$id" >> "$work/seen"
+    fresh=$(( fresh + 1 ))
     handle="$(jq -r .ReceiptHandle "$work/message.json")"
+    age=$(( now - $(event_time "$work/message.json") ))
+    if (( age > max_age )); then
+      echo "left: $id, its event is ${age} s old (more than ${max_age} s)" >&2
+      old=$(( old + 1 ))
+      continue
+    fi
     if jq -e '.Body | fromjson? | has("requestPayload")' "$work/message.json" >/dev/null; then
       # A failed asynchronous invocation: Lambda's record holds the original event.
       jq '.Body | fromjson | .requestPayload' "$work/message.json" > "$work/payload.json"
@@ -58,6 +97,11 @@ while (( replayed + kept < max )); do
         body: .Body, attributes: {}, messageAttributes: {}, md5OfBody: .MD5OfBody, eventSource: "aws:sqs",
         eventSourceARN: $arn, awsRegion: ($arn | split(":")[3])}]}' "$work/message.json" > "$work/payload.json"
     fi
+    if [[ "$dry_run" == true ]]; then
+      echo "would replay: $id, ${age} s old: $(jq -c . "$work/payload.json" | cut -c1-200)"
+      listed=$(( listed + 1 ))
+      continue
+    fi
     error="$(aws lambda invoke --function-name "$function_arn" --payload "fileb://$work/payload.json" \
       --query FunctionError --output text "$work/answer.json")"
     if [[ "$error" == None || -z "$error" ]] && ! jq -e '(.batchItemFailures // []) | length > 0' \
@@ -69,8 +113,14 @@ while (( replayed + kept < max )); do
       kept=$(( kept + 1 ))
     fi
   done
+  # Only messages already seen (left, listed or kept) came back: the rest of the queue is empty.
+  (( fresh > 0 )) || break
 done
-echo "failure queue: $replayed replayed, $kept kept for later" >&2
+if [[ "$dry_run" == true ]]; then
+  echo "failure queue: $listed would be replayed, $old too old to replay; nothing was changed" >&2
+  exit 0
+fi
+echo "failure queue: $replayed replayed, $kept kept for later, $old too old to replay (left in the queue)" >&2
 
 if [[ -n "$dead_letters" && "$dead_letters" != None ]]; then
   aws sqs start-message-move-task --source-arn "$(queue_arn "$dead_letters")" \

@@ -2,12 +2,15 @@ package dev.statuspagesync.deploy;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.statuspagesync.support.Fixtures;
 
 /**
  * The scripts under scripts/: each says how it is used, stops at the first failing command, and names the tool
@@ -82,6 +87,51 @@ class ScriptsTest {
     }
 
     @Test
+    void replayLeavesEventsOlderThanTheFunctionsMaximumAgeAndReplaysTheRest(@TempDir Path sandbox) throws Exception {
+        assumeTrue(onPath("jq"), "jq reads the queue's messages");
+        fakeAws(sandbox, failureQueue(Instant.now()));
+
+        Run run = run(SCRIPTS.resolve("replay-failures.sh"), sandbox, REPLAY_TOOLS);
+
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("left: old-1, its event is "), run.output());
+        assertTrue(run.output().contains("failure queue: 1 replayed, 0 kept for later, 1 too old to replay"),
+                run.output());
+        List<String> calls = Files.readAllLines(sandbox.resolve("calls"));
+        assertEquals(List.of("lambda invoke", "sqs delete-message handle-fresh-1"), calls.stream()
+                .filter(call -> call.startsWith("lambda invoke") || call.startsWith("sqs delete-message"))
+                .map(call -> call.replaceAll(" --function-name.*", "").replaceAll(" --queue-url .* --receipt-handle",
+                        "")).toList());
+    }
+
+    @Test
+    void replaysDryRunListsWhatItWouldReplayAndChangesNothing(@TempDir Path sandbox) throws Exception {
+        assumeTrue(onPath("jq"), "jq reads the queue's messages");
+        fakeAws(sandbox, failureQueue(Instant.now()));
+
+        Run run = run(SCRIPTS.resolve("replay-failures.sh"), sandbox, REPLAY_TOOLS, "--dry-run");
+
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("would replay: fresh-1, "), run.output());
+        assertTrue(run.output().contains("failure queue: 1 would be replayed, 1 too old to replay; nothing was"
+                + " changed"), run.output());
+        assertTrue(Files.readAllLines(sandbox.resolve("calls")).stream().noneMatch(call -> call.startsWith(
+                "lambda invoke") || call.startsWith("sqs delete-message") || call.startsWith("sqs start-message")),
+                "no invocation, deletion or move");
+    }
+
+    @Test
+    void replayRefusesAnAgeThatIsNoNumber(@TempDir Path sandbox) throws Exception {
+        stub(sandbox, "aws", 0);
+        stub(sandbox, "jq", 0);
+
+        Run run = run(SCRIPTS.resolve("replay-failures.sh"), sandbox, List.of(), "--max-age", "6h");
+
+        assertEquals(2, run.exitCode());
+        assertEquals("replay-failures.sh: '6h' is not a whole number", run.output().strip());
+    }
+
+    @Test
     void nativeBuildNeedsNativeImageOrARunningContainerEngine(@TempDir Path sandbox) throws Exception {
         // A docker client without an engine, as on machines where only the client is installed.
         stub(sandbox, "docker", 1);
@@ -140,6 +190,63 @@ class ScriptsTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), script + " did not finish");
         return new Run(process.exitValue(), output);
+    }
+
+    /** The tools the replay script runs besides the base ones. */
+    static final List<String> REPLAY_TOOLS = List.of("jq", "grep", "touch", "cut", "rm");
+
+    /**
+     * A failure queue holding two undelivered SNS notifications (the shape SNS gives a subscription's dead-letter
+     * queue: the notification as the body): one from a minute ago, one from seven hours ago.
+     */
+    private static String failureQueue(Instant now) {
+        String notification = """
+                {"Type": "Notification", "MessageId": "%s", "TopicArn": "arn:aws:sns:us-east-1:210987654321:ops-alarms",
+                 "Subject": "ALARM", "Message": "{}", "Timestamp": "%s", "SignatureVersion": "1", "Signature": "x",
+                 "SigningCertURL": "https://sns.example/cert.pem", "UnsubscribeURL": "https://sns.example/u"}""";
+        String fresh = notification.formatted("sns-fresh", now.minusSeconds(60).truncatedTo(ChronoUnit.MILLIS));
+        String old = notification.formatted("sns-old", now.minusSeconds(7 * 3600).truncatedTo(ChronoUnit.MILLIS));
+        var messages = Fixtures.JSON.createArrayNode();
+        messages.addObject().put("MessageId", "old-1").put("ReceiptHandle", "handle-old-1").put("Body", old)
+                .putObject("Attributes").put("SentTimestamp", String.valueOf(now.toEpochMilli()));
+        messages.addObject().put("MessageId", "fresh-1").put("ReceiptHandle", "handle-fresh-1").put("Body", fresh)
+                .putObject("Attributes").put("SentTimestamp", String.valueOf(now.toEpochMilli()));
+        return Fixtures.JSON.createObjectNode().set("Messages", messages).toString();
+    }
+
+    /**
+     * A stand-in for the AWS CLI: the stack's outputs, a maximum event age of six hours, the failure queue's
+     * messages on the first receive and none after, successful invocations; every call is written to
+     * {@code calls}.
+     */
+    private static void fakeAws(Path sandbox, String batch) throws IOException {
+        Files.writeString(sandbox.resolve("batch.json"), batch);
+        Path bin = Files.createDirectories(sandbox.resolve("bin"));
+        Path aws = bin.resolve("aws");
+        Files.writeString(aws, """
+                #!/usr/bin/env bash
+                dir="%s"
+                echo "$*" >> "$dir/calls"
+                case "$1 $2" in
+                  "cloudformation describe-stacks")
+                    case "$*" in
+                      *AlarmActionArn*) echo "arn:aws:lambda:us-east-1:210987654321:function:sync:live" ;;
+                      *FailureQueueUrl*) echo "https://sqs.us-east-1.amazonaws.com/210987654321/failures" ;;
+                      *) echo "None" ;;
+                    esac ;;
+                  "lambda get-function-event-invoke-config") echo 21600 ;;
+                  "sqs get-queue-attributes") echo "arn:aws:sqs:us-east-1:210987654321:failures" ;;
+                  "sqs receive-message")
+                    if [[ -e "$dir/received" ]]; then echo '{}'; else touch "$dir/received"; cat "$dir/batch.json"; fi ;;
+                  "lambda invoke") echo '{}' > "${@: -1}"; echo None ;;
+                esac
+                """.formatted(sandbox));
+        Files.setPosixFilePermissions(aws, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    private static boolean onPath(String tool) {
+        return Stream.of(System.getenv("PATH").split(":")).anyMatch(directory -> Files.isExecutable(
+                Path.of(directory, tool)));
     }
 
     /** A stand-in for a tool that exits with {@code exitCode} whatever it is asked. */

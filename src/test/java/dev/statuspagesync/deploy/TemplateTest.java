@@ -22,6 +22,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -299,20 +300,24 @@ class TemplateTest {
         Pattern organization = Pattern.compile(String.valueOf(map(TEMPLATE.parameters().get("OrganizationId"))
                 .get("AllowedPattern")));
 
-        assertEquals(Map.of("Fn::And", List.of(Map.of("Condition", "CreateTopic"),
-                Map.of("Condition", "HasOrganization"))), TEMPLATE.conditions().get("OrganizationTopic"));
-        assertEquals("OrganizationTopic", TEMPLATE.resource("AlarmTopicPolicy").get("Condition"));
+        var organizationAlarms = map(ifBranches(statements.get(2), "HasOrganization").get(0));
+
+        assertEquals("CreateTopic", TEMPLATE.resource("AlarmTopicPolicy").get("Condition"));
         // This account and CloudWatch acting for the Organization's alarms; never the Organization's principals,
         // who would write alarms (and so the page) by hand.
         assertEquals(Arrays.asList(null, Map.of("StringEquals", Map.of("aws:SourceAccount", ref("AWS::AccountId"))),
-                Map.of("StringEquals", Map.of("aws:SourceOrgID", ref("OrganizationId")))),
-                statements.stream().map(statement -> statement.get("Condition")).toList());
+                Map.of("StringEquals", Map.of("aws:SourceOrgID", ref("OrganizationId"))),
+                Map.of("Bool", Map.of("aws:SecureTransport", "false"))),
+                List.of(statements.get(0), statements.get(1), organizationAlarms, statements.get(3)).stream()
+                        .map(statement -> statement.get("Condition")).toList());
         // No "AWS": "*": in this account only principals whose IAM policies allow sns:Publish may publish.
         assertEquals(Map.of("AWS", Map.of("Fn::Sub", "arn:${AWS::Partition}:iam::${AWS::AccountId}:root")),
                 statements.get(0).get("Principal"));
         assertEquals(Map.of("Service", "cloudwatch.amazonaws.com"), statements.get(1).get("Principal"));
-        assertEquals(Map.of("Service", "cloudwatch.amazonaws.com"), statements.get(2).get("Principal"));
-        assertTrue(statements.stream().allMatch(statement -> "sns:Publish".equals(statement.get("Action"))));
+        assertEquals(Map.of("Service", "cloudwatch.amazonaws.com"), organizationAlarms.get("Principal"));
+        assertEquals("sns:Publish", organizationAlarms.get("Action"));
+        assertTrue(List.of(statements.get(0), statements.get(1), statements.get(3)).stream()
+                .allMatch(statement -> "sns:Publish".equals(statement.get("Action"))));
         assertEquals(Map.of("StringEquals", Map.of("aws:PrincipalOrgID", ref("OrganizationId"))),
                 map(busPolicy.get("Statement")).get("Condition"));
         assertEquals("events:PutEvents", map(busPolicy.get("Statement")).get("Action"));
@@ -402,6 +407,71 @@ class TemplateTest {
     }
 
     @Test
+    void deniesEveryRequestWithoutTlsOnItsTopicsAndQueues() {
+        var tlsOnly = Map.of("Bool", Map.of("aws:SecureTransport", "false"));
+        Map<String, Object> guarded = new LinkedHashMap<>();
+        guarded.put("AlarmTopicPolicy", ref("AlarmTopic"));
+        guarded.put("EventTopicPolicy", ref("EventTopic"));
+        guarded.put("BufferQueuePolicy", getAtt("BufferQueue", "Arn"));
+        guarded.put("BufferDeadLetterQueuePolicy", getAtt("BufferDeadLetterQueue", "Arn"));
+        guarded.put("FailureQueuePolicy", FAILURE_QUEUE);
+
+        guarded.forEach((policy, resource) -> {
+            var statements = list(map(TEMPLATE.properties(policy).get("PolicyDocument")).get("Statement")).stream()
+                    .filter(statement -> !map(statement).containsKey("Fn::If")).map(Template::map).toList();
+            var deny = statements.stream().filter(statement -> "TlsOnly".equals(statement.get("Sid"))).findFirst()
+                    .orElseThrow(() -> new AssertionError(policy + " has no TlsOnly statement"));
+            assertEquals("Deny", deny.get("Effect"), policy);
+            assertEquals("*", deny.get("Principal"), policy);
+            assertEquals(resource, deny.get("Resource"), policy);
+            assertEquals(tlsOnly, deny.get("Condition"), policy);
+            assertEquals(policy.contains("Queue") ? "sqs:*" : "sns:Publish", deny.get("Action"), policy);
+        });
+        Set<String> queues = new HashSet<>();
+        TEMPLATE.resources().forEach((name, resource) -> {
+            if ("AWS::SQS::Queue".equals(map(resource).get("Type"))) {
+                queues.add(name);
+            }
+        });
+        assertEquals(Set.of("BufferQueue", "BufferDeadLetterQueue", "FailureQueue"), queues,
+                "every queue of the stack has its TLS-only policy above");
+    }
+
+    @Test
+    void encryptsTopicsQueuesAndLogsWithTheOperatorsKeyWhenOneIsGiven() {
+        var key = List.of(ref("KmsKeyArn"), ref("AWS::NoValue"));
+        Pattern arn = Pattern.compile(String.valueOf(map(TEMPLATE.parameters().get("KmsKeyArn")).get("AllowedPattern")));
+
+        assertEquals("", map(TEMPLATE.parameters().get("KmsKeyArn")).get("Default"));
+        for (String topic : List.of("AlarmTopic", "EventTopic")) {
+            assertEquals(key, ifBranches(TEMPLATE.properties(topic).get("KmsMasterKeyId"), "HasKmsKey"), topic);
+        }
+        for (String queue : List.of("BufferQueue", "BufferDeadLetterQueue", "FailureQueue")) {
+            assertEquals(key, ifBranches(TEMPLATE.properties(queue).get("KmsMasterKeyId"), "HasKmsKey"), queue);
+            assertEquals(List.of(ref("AWS::NoValue"), true),
+                    ifBranches(TEMPLATE.properties(queue).get("SqsManagedSseEnabled"), "HasKmsKey"), queue);
+        }
+        assertEquals(key, ifBranches(TEMPLATE.properties("FunctionLogGroup").get("KmsKeyId"), "HasKmsKey"));
+        assertTrue(roleStatements().contains(Map.of("Effect", "Allow", "Action", List.of("kms:Decrypt",
+                "kms:GenerateDataKey"), "Resource", ref("KmsKeyArn"))), "the function may use the key, and no other");
+        assertTrue(arn.matcher("arn:aws:kms:us-east-1:210987654321:key/1234abcd-12ab-34cd-56ef-1234567890ab")
+                .matches() && arn.matcher("").matches());
+        assertFalse(arn.matcher("alias/aws/sns").matches(), "a key ARN, which the log group needs");
+    }
+
+    @Test
+    void admitsDeliveriesOfThisAccountsTopicsOnly() {
+        var permission = TEMPLATE.properties("TopicInvokePermission");
+        var fromTheTopic = list(map(TEMPLATE.properties("BufferQueuePolicy").get("PolicyDocument")).get("Statement"))
+                .stream().map(Template::map).filter(statement -> "FromTheTopic".equals(statement.get("Sid")))
+                .findFirst().orElseThrow();
+
+        assertEquals(ref("AWS::AccountId"), permission.get("SourceAccount"));
+        assertEquals(ref("AWS::AccountId"), map(map(fromTheTopic.get("Condition")).get("StringEquals"))
+                .get("aws:SourceAccount"));
+    }
+
+    @Test
     void letsOnlyAlarmsOfThisAccountInvokeTheFunctionDirectly() {
         var permission = TEMPLATE.properties("AlarmActionPermission");
 
@@ -443,7 +513,7 @@ class TemplateTest {
         assertEquals(Map.of("Arn", FAILURE_QUEUE), target.get("DeadLetterConfig"));
         Set<Object> senders = new HashSet<>();
         Template.walk(TEMPLATE.properties("FailureQueuePolicy"), node -> {
-            if (node instanceof Map<?, ?> statement && statement.containsKey("Principal")) {
+            if (node instanceof Map<?, ?> statement && "Allow".equals(statement.get("Effect"))) {
                 senders.add(map(statement.get("Principal")).get("Service"));
             }
         });
@@ -491,7 +561,8 @@ class TemplateTest {
             boolean readsAlarms = actions.stream().allMatch(action -> String.valueOf(action).startsWith("cloudwatch:"));
             assertFalse(!readsAlarms && String.valueOf(statement.get("Resource")).contains("*"), "" + statement);
         }
-        assertEquals(6, roleStatements().size(), "logs, failure queue, buffer, alarm reads, and nothing else");
+        assertEquals(7, roleStatements().size(), "logs, failure queue, buffer, alarm reads, the KMS key, and nothing"
+                + " else");
     }
 
     @Test

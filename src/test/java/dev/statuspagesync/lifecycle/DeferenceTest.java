@@ -5,17 +5,14 @@ import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
-import java.util.List;
-import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.support.AlarmEvents;
+import dev.statuspagesync.support.ByHand;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
@@ -36,7 +33,7 @@ class DeferenceTest {
 
     @Test
     void opensNothingBesideAPersonsIncidentOnEveryComponent() {
-        long theirs = openByHand("published/incident-by-a-person.json");
+        long theirs = ByHand.open("published/incident-by-a-person.json");
 
         JsonNode answer = Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:10:00.000+0000"));
 
@@ -48,7 +45,7 @@ class DeferenceTest {
 
     @Test
     void opensOnTheComponentsAMaintenanceInProgressLeavesUncovered() {
-        long maintenance = openByHand("published/maintenance-in-progress.json");
+        long maintenance = ByHand.open("published/maintenance-in-progress.json");
 
         JsonNode answer = Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:10:00.000+0000"));
 
@@ -63,7 +60,7 @@ class DeferenceTest {
 
     @Test
     void theRecoveryOfADeferredAlarmIsIgnored() {
-        openByHand("published/incident-by-a-person.json");
+        ByHand.open("published/incident-by-a-person.json");
         Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:10:00.000+0000"));
 
         JsonNode answer = Lambda.answer(AlarmEvents.sns("OK", "ALARM", "2026-03-14T09:20:00.000+0000"));
@@ -77,7 +74,7 @@ class DeferenceTest {
     void anAlarmJoinsAnIncidentOfOursThatAPersonsIncidentCameAfter() {
         long ours = Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:10:00.000+0000"))
                 .path("change_id").asLong();
-        openByHand("published/incident-by-a-person.json");
+        ByHand.open("published/incident-by-a-person.json");
 
         JsonNode answer = Lambda.answer(AlarmEvents.sns("orders-5xx", "ALARM", "OK", "2026-03-14T09:12:00.000+0000"));
 
@@ -95,16 +92,6 @@ class DeferenceTest {
         assertEquals("created", answer.path("outcome").asText(), answer.toString());
         assertNotEquals(published, answer.path("change_id").asLong());
         assertEquals(2, fake().requests(CREATE).size(), "the published incident and the alarm's");
-    }
-
-    /** Opens the event in Flashduty as a person would, not through the function: no event key line. */
-    private static long openByHand(String resource) {
-        ObjectNode event = (ObjectNode) Fixtures.json(Fixtures.read(resource));
-        event.remove(List.of("kind", "client_key"));
-        event.put("page_id", fake().pageId());
-        JsonNode answer = fake().handle("POST", CREATE, Map.of("app_key", FakeFlashdutyResource.APP_KEY), event);
-        assertEquals(false, answer.has("error"), answer.toString());
-        return answer.path("data").path("change_id").asLong();
     }
 
     private static long publish(String resource) {

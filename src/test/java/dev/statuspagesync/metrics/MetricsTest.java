@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.support.AlarmEvents;
+import dev.statuspagesync.support.ByHand;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
@@ -90,7 +91,7 @@ class MetricsTest {
 
     @Test
     void countsAnAlarmThatDefersToAPersonsIncident() {
-        Lambda.answer(Fixtures.read("published/incident-by-a-person.json"));
+        ByHand.open("published/incident-by-a-person.json");
 
         JsonNode record = metricsOf(() -> Lambda.answer(AlarmEvents.sns("ALARM", "OK",
                 "2026-03-14T09:10:00.000+0000"))).get(0);

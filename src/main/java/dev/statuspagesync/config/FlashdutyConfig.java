@@ -1,5 +1,7 @@
 package dev.statuspagesync.config;
 
+import java.util.Optional;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -14,8 +16,24 @@ public interface FlashdutyConfig {
     @WithDefault("https://api.flashcat.cloud")
     String baseUrl();
 
-    /** {@code FLASHDUTY_APP_KEY}: secret, only ever sent as the {@code app_key} query parameter. */
-    String appKey();
+    /**
+     * {@code FLASHDUTY_APP_KEY}: secret, only ever sent as the {@code app_key} query parameter. For local runs and
+     * tests; a deployment names its secret instead ({@link #appKeySecret}).
+     */
+    Optional<String> appKey();
+
+    /**
+     * {@code FLASHDUTY_APP_KEY_SECRET}: the name or ARN of the Secrets Manager secret that holds the app key, read at
+     * start and again when Flashduty refuses the key; it wins over {@link #appKey}.
+     */
+    Optional<String> appKeySecret();
+
+    /** {@code FLASHDUTY_APP_KEY_SECRET_FIELD}: the field of the secret's JSON that holds the key. */
+    @WithDefault("app_key")
+    String appKeySecretField();
+
+    /** {@code FLASHDUTY_APP_KEY_SECRET_VERSION}: a version of the secret to read; empty reads the current one. */
+    Optional<String> appKeySecretVersion();
 
     /** {@code FLASHDUTY_DRY_RUN}: read from Flashduty, but answer with the writes instead of making them. */
     @WithDefault("false")

@@ -36,6 +36,12 @@ public interface StatusPageConfig {
      */
     Optional<String> referenceKey();
 
+    /**
+     * {@code STATUSPAGE_REFERENCE_KEY_SECRET}: the name or ARN of the Secrets Manager secret whose JSON field
+     * {@code key} holds the reference key, read at start; it wins over {@link #referenceKey}.
+     */
+    Optional<String> referenceKeySecret();
+
     /** {@code STATUSPAGE_IMPACT}: degraded, partial_outage or full_outage. */
     @WithDefault("degraded")
     String impact();

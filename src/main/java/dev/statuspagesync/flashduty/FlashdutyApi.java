@@ -27,7 +27,7 @@ import io.quarkus.rest.client.reactive.ClientQueryParam;
 @RegisterRestClient(configKey = "flashduty")
 @RegisterProvider(FlashdutyErrorMapper.class)
 @RegisterProvider(RateLimitHeaders.class)
-@ClientQueryParam(name = "app_key", value = "${flashduty.app-key}")
+@ClientQueryParam(name = "app_key", value = "{dev.statuspagesync.flashduty.AppKey.current}")
 @Path(FlashdutyPaths.CHANGE)
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -77,6 +77,20 @@ class FlashdutyGateway {
     }
 
     private <T> T attempt(String operation, Deadline deadline, Function<FlashdutyApi, Responses.Envelope<T>> request) {
+        try {
+            return once(deadline, operation, request);
+        } catch (FlashdutyRejectedException refused) {
+            // A key rotated since this environment read it: read the secret again, and try once with a new key.
+            if ((refused.httpStatus() == 401 || "Unauthorized".equals(refused.code()))
+                    && AppKey.installed().map(AppKey::reread).orElse(false)) {
+                metrics.count(Metrics.FLASHDUTY_CALLS);
+                return once(deadline, operation, request);
+            }
+            throw refused;
+        }
+    }
+
+    private <T> T once(Deadline deadline, String operation, Function<FlashdutyApi, Responses.Envelope<T>> request) {
         Responses.Envelope<T> envelope;
         try {
             envelope = request.apply(api);

@@ -55,8 +55,8 @@ public final class References {
         return current;
     }
 
-    /** References under {@code key}, for tests that compare two keys. */
-    static References under(String key) {
+    /** References under {@code key}, for comparing what two keys make. */
+    public static References under(String key) {
         return new References(Objects.requireNonNull(key));
     }
 

@@ -75,8 +75,10 @@ public class Router {
         }
         pageIds().forEach(page -> Wordings.checkPage(page, routesTo(page)));
         var publicPages = pageIds().stream().filter(page -> wordingFor(page).audience() == Audience.PUBLIC).toList();
-        if (config.referenceKey().filter(key -> !key.isBlank()).isEmpty() && !publicPages.isEmpty()) {
-            throw new RouteConfigException("STATUSPAGE_REFERENCE_KEY is not set, and page(s) " + publicPages
+        if (config.referenceKey().or(config::referenceKeySecret).filter(key -> !key.isBlank()).isEmpty()
+                && !publicPages.isEmpty()) {
+            throw new RouteConfigException("STATUSPAGE_REFERENCE_KEY_SECRET (or STATUSPAGE_REFERENCE_KEY) is not"
+                    + " set, and page(s) " + publicPages
                     + " are public: their incidents name alarms by references made with this key (the template"
                     + " creates one; elsewhere set a secret of at least 32 characters)");
         }

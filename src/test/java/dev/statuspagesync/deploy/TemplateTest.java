@@ -73,22 +73,30 @@ class TemplateTest {
                 .filter(ConfigProperties.Property::required).map(ConfigProperties.Property::environmentVariable)
                 .toList();
 
-        assertEquals(List.of("FLASHDUTY_APP_KEY"), required);
-        assertTrue(variables().keySet().containsAll(required));
+        assertEquals(List.of(), required, "the app key comes from FLASHDUTY_APP_KEY_SECRET or FLASHDUTY_APP_KEY");
+        assertTrue(variables().containsKey("FLASHDUTY_APP_KEY_SECRET"));
         assertTrue(variables().keySet().containsAll(List.of("STATUSPAGE_PAGE_ID", "STATUSPAGE_COMPONENT_IDS",
                 "STATUSPAGE_ROUTES")));
     }
 
     @Test
-    void readsTheAppKeyOnlyFromSecretsManagerAndGivesNoSecretADefault() {
-        List<Object> values = branches(variables().get("FLASHDUTY_APP_KEY"));
-
-        assertEquals(2, values.size());
-        for (Object value : values) {
-            String sub = String.valueOf(map(value).get("Fn::Sub"));
-            assertTrue(sub.startsWith("{{resolve:secretsmanager:${AppKeySecret}:SecretString:${AppKeySecretField}"),
-                    "a dynamic reference, resolved by CloudFormation: " + sub);
-        }
+    void passesWhereTheKeysAreNeverTheKeysAndLetsTheFunctionReadThoseSecretsOnly() {
+        assertEquals(ref("AppKeySecret"), variables().get("FLASHDUTY_APP_KEY_SECRET"));
+        assertEquals(ref("AppKeySecretField"), variables().get("FLASHDUTY_APP_KEY_SECRET_FIELD"));
+        assertEquals(List.of(ref("AppKeySecretVersionId"), ref("AWS::NoValue")),
+                ifBranches(variables().get("FLASHDUTY_APP_KEY_SECRET_VERSION"), "HasSecretVersion"));
+        assertFalse(variables().containsKey("FLASHDUTY_APP_KEY"), "no key in the function's configuration");
+        assertFalse(variables().containsKey("STATUSPAGE_REFERENCE_KEY"), "nor the reference key");
+        assertFalse(String.valueOf(variables()).contains("{{resolve:"), "no dynamic reference resolves a secret"
+                + " into the configuration");
+        var reads = roleStatements().stream().filter(statement -> "secretsmanager:GetSecretValue"
+                .equals(statement.get("Action"))).toList();
+        assertEquals(1, reads.size());
+        var resources = list(reads.get(0).get("Resource"));
+        assertEquals(List.of(ref("AppKeySecret"), Map.of("Fn::Sub", "arn:${AWS::Partition}:secretsmanager:"
+                + "${AWS::Region}:${AWS::AccountId}:secret:${AppKeySecret}-??????")),
+                ifBranches(resources.get(0), "AppKeySecretIsArn"));
+        assertEquals(ref("ReferenceKey"), ifBranches(resources.get(1), "CreateReferenceKey").get(0));
         assertFalse(TEMPLATE.parameter("AppKeySecret").containsKey("Default"), "the secret's name has no default");
         TEMPLATE.parameters().forEach((name, parameter) -> {
             boolean secretLike = name.matches("(?i).*(password|token|apikey|appkey)$");
@@ -360,9 +368,8 @@ class TemplateTest {
         assertEquals("Retain", secret.get("UpdateReplacePolicy"));
         assertEquals("key", generate.get("GenerateStringKey"));
         assertEquals(48, generate.get("PasswordLength"));
-        assertEquals(List.of(Map.of("Fn::Sub", "{{resolve:secretsmanager:${ReferenceKey}:SecretString:key}}"),
-                Map.of("Fn::Sub", "{{resolve:secretsmanager:${ReferenceKeySecret}:SecretString:key}}")),
-                ifBranches(variables().get("STATUSPAGE_REFERENCE_KEY"), "CreateReferenceKey"));
+        assertEquals(List.of(ref("ReferenceKey"), ref("ReferenceKeySecret")),
+                ifBranches(variables().get("STATUSPAGE_REFERENCE_KEY_SECRET"), "CreateReferenceKey"));
         assertEquals("", map(TEMPLATE.parameters().get("ReferenceKeySecret")).get("Default"));
         assertEquals(List.of(ref("ReferenceKey"), ref("ReferenceKeySecret")),
                 ifBranches(map(TEMPLATE.outputs().get("ReferenceKeySecretArn")).get("Value"), "CreateReferenceKey"));
@@ -561,8 +568,8 @@ class TemplateTest {
             boolean readsAlarms = actions.stream().allMatch(action -> String.valueOf(action).startsWith("cloudwatch:"));
             assertFalse(!readsAlarms && String.valueOf(statement.get("Resource")).contains("*"), "" + statement);
         }
-        assertEquals(7, roleStatements().size(), "logs, failure queue, buffer, alarm reads, the KMS key, and nothing"
-                + " else");
+        assertEquals(8, roleStatements().size(), "logs, the two secrets, failure queue, buffer, alarm reads, the KMS"
+                + " key, and nothing else");
     }
 
     @Test

@@ -104,7 +104,8 @@ public final class FakeFlashduty implements AutoCloseable {
         thread.setDaemon(true);
         return thread;
     });
-    private final String appKey;
+    private final String originalKey;
+    private volatile String appKey;
     private final long pageId;
     private final Map<String, String> componentNames;
     private final Map<Long, Set<String>> pages = new LinkedHashMap<>();
@@ -125,6 +126,7 @@ public final class FakeFlashduty implements AutoCloseable {
     private FakeFlashduty(String appKey, long pageId, Map<String, String> componentNames, boolean serve)
             throws IOException {
         this.appKey = appKey;
+        this.originalKey = appKey;
         this.pageId = pageId;
         this.componentNames = new LinkedHashMap<>(componentNames);
         pages.put(pageId, Set.copyOf(componentNames.keySet()));
@@ -191,6 +193,7 @@ public final class FakeFlashduty implements AutoCloseable {
 
     /** Forgets incidents, requests and queued faults, and releases hanging requests. */
     public synchronized void reset() {
+        appKey = originalKey;
         requests.clear();
         incidents.clear();
         faults.clear();
@@ -204,6 +207,11 @@ public final class FakeFlashduty implements AutoCloseable {
         lastSecond.clear();
         hangs.countDown();
         hangs = new CountDownLatch(1);
+    }
+
+    /** From now on accepts {@code key} only, as Flashduty does once the app key is rotated. */
+    public void rotateKey(String key) {
+        appKey = key;
     }
 
     /** Answers 429 RequestTooFrequently (Retry-After: 1) beyond {@code perSecond} requests in any second. */

@@ -97,7 +97,7 @@ class ReferencesTest {
                 settings.monitoringUpdate(), settings.deferTo(), Optional.of(shortKey));
         References before = References.current();
 
-        var error = assertThrows(IllegalArgumentException.class, () -> new ReferenceKey(withShortKey));
+        var error = assertThrows(IllegalArgumentException.class, () -> new ReferenceKey(withShortKey, Optional.empty()));
 
         assertEquals("STATUSPAGE_REFERENCE_KEY has 26 characters; it needs at least 32 (the template's generated key"
                 + " has 48)", error.getMessage());

@@ -248,8 +248,8 @@ class RouterTest {
         var error = assertThrows(RouteConfigException.class, () -> new Router(StatusPageSettings
                 .environment(7L, List.of("01A"), "degraded").forAudience("public", null).withoutReferenceKey()));
 
-        assertEquals("STATUSPAGE_REFERENCE_KEY is not set, and page(s) [7] are public: their incidents name alarms"
-                + " by references made with this key (the template creates one; elsewhere set a secret of at least"
+        assertEquals("STATUSPAGE_REFERENCE_KEY_SECRET (or STATUSPAGE_REFERENCE_KEY) is not set, and page(s) [7] are"
+                + " public: their incidents name alarms by references made with this key (the template creates one; elsewhere set a secret of at least"
                 + " 32 characters)", error.getMessage());
         new Router(StatusPageSettings.environment(7L, List.of("01A"), "degraded").withoutReferenceKey());
     }

@@ -45,6 +45,11 @@ public record StatusPageSettings(Optional<Long> pageId, Optional<List<String>> c
     }
 
     @Override
+    public Optional<String> referenceKeySecret() {
+        return Optional.empty();
+    }
+
+    @Override
     public Optional<String> scheduleRule() {
         return Optional.empty();
     }

@@ -42,7 +42,7 @@ public class Admission {
         this(config.scheduleRule(), config.homeAccount(), region, config.accounts().map(Set::copyOf), metrics, clock);
     }
 
-    Admission(Optional<String> scheduleRule, Optional<String> homeAccount, Optional<String> region,
+    public Admission(Optional<String> scheduleRule, Optional<String> homeAccount, Optional<String> region,
             Optional<Set<String>> accounts, Metrics metrics, Clock clock) {
         this.scheduleRule = scheduleRule.filter(rule -> !rule.isBlank());
         this.homeAccount = homeAccount.filter(account -> !account.isBlank());

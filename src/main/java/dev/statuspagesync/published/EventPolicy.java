@@ -16,7 +16,7 @@ import dev.statuspagesync.routing.Router;
  * {@code STATUSPAGE_EVENT_RESPONDERS} name, date itself at most {@code maxAge} back
  * ({@code STATUSPAGE_EVENT_MAX_AGE}) and {@link #MAX_AHEAD} ahead, and carry text and lists of bounded length.
  */
-record EventPolicy(Router router, Set<String> extraComponents, Set<Long> extraResponders, Duration maxAge) {
+public record EventPolicy(Router router, Set<String> extraComponents, Set<Long> extraResponders, Duration maxAge) {
 
     /** The longest description of an event or an update, in characters. */
     static final int MAX_DESCRIPTION = 5_000;
@@ -30,7 +30,7 @@ record EventPolicy(Router router, Set<String> extraComponents, Set<Long> extraRe
      * The request as the policy lets it go out (a page that notifies no one gets {@code notify_subscribers} false
      * when the event leaves it out), or the problems that stop it, each naming its field.
      */
-    Checked check(Requests.CreateChange request, long nowSeconds) {
+    public Checked check(Requests.CreateChange request, long nowSeconds) {
         List<String> problems = new ArrayList<>();
         long page = request.pageId();
         if (!router.pageIds().contains(page)) {
@@ -89,7 +89,7 @@ record EventPolicy(Router router, Set<String> extraComponents, Set<Long> extraRe
     }
 
     /** The request to send, or the problems that stop it. */
-    record Checked(Requests.CreateChange request, List<String> problems) {
+    public record Checked(Requests.CreateChange request, List<String> problems) {
     }
 
     private String age() {

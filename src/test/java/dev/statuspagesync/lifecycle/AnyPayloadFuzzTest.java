@@ -7,7 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -34,13 +38,18 @@ import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.EnvelopeReader;
 import dev.statuspagesync.inbound.Inbound;
+import dev.statuspagesync.invocation.Admission;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Markdown;
 import dev.statuspagesync.page.Membership;
+import dev.statuspagesync.published.EventPolicy;
 import dev.statuspagesync.published.PageEventRules;
 import dev.statuspagesync.routing.Route;
+import dev.statuspagesync.routing.Router;
 import dev.statuspagesync.routing.Wording;
 import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.MetricsSettings;
+import dev.statuspagesync.support.StatusPageSettings;
 
 /**
  * Coverage-guided fuzzing of the payload reader and the mapping: whatever arrives, every message ends as an
@@ -70,10 +79,20 @@ class AnyPayloadFuzzTest {
     /** Characters with a meaning in Markdown or HTML; the mapper escapes every one that comes from an alarm. */
     private static final String SPECIALS = "\\`*_[]<|~";
     private static final long NOW = 1_790_000_000L;
+    private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
+    private static final String SCHEDULE_RULE = "arn:aws:events:us-east-1:210987654321:rule/statuspage-sync-sweep";
+    /** What a delivery may claim, as the template configures the function: its schedule, account and Region. */
+    private static final Admission ADMISSION = new Admission(Optional.of("statuspage-sync-sweep"),
+            Optional.of("210987654321"), Optional.of("us-east-1"), Optional.empty(), MetricsSettings.off(CLOCK), CLOCK);
+    /** What a publisher may do on the route's page. */
+    private static final EventPolicy POLICY = new EventPolicy(new Router(StatusPageSettings.environment(
+            ROUTE.pageId(), List.copyOf(COMPONENTS), "partial_outage")), Set.of(), Set.of(), Duration.ofDays(30));
 
     private final EnvelopeReader reader = new EnvelopeReader(Fixtures.JSON);
 
     @FuzzTest(maxDuration = "30s")
+    // Each input in well under a second; one that runs 10 s is a finding (Jazzer's per-input timeout).
+    @Timeout(10)
     @DictionaryEntries({"Records", "aws:sns", "aws:sqs", "EventSource", "eventSource", "Sns", "Message", "body",
             "messageId", "AlarmName", "AlarmArn", "AlarmDescription", "NewStateValue", "OldStateValue",
             "NewStateReason", "StateChangeTime", "Region", "AWSAccountId", "Trigger", "Dimensions", "Metrics",
@@ -83,7 +102,8 @@ class AnyPayloadFuzzTest {
             "INSUFFICIENT_DATA", "arn:aws:cloudwatch:eu-west-1:210987654321:alarm:", "arn:aws-cn:cloudwatch:", "kind",
             "status-page-event", "maintenance", "incident", "under_maintenance", "operational", "resolved",
             "completed", "is_retrospective", "auto_update_by_schedule", "close_at_seconds", "start_at_seconds",
-            "component_changes", "component_id", "responders", "linked_changes", "client_key"})
+            "component_changes", "component_id", "responders", "linked_changes", "client_key", "Scheduled Event",
+            "aws.events", "arn:aws:events:us-east-1:210987654321:rule/statuspage-sync-sweep", "2099-01-01T00:00:00Z"})
     void anyPayloadEndsAsAlarmsOrSkipsAndEveryRequestKeepsFlashdutysRules(FuzzedDataProvider data) {
         int shape = data.consumeInt(0, 3);
         if (shape == 3) {
@@ -130,6 +150,7 @@ class AnyPayloadFuzzTest {
     }
 
     private void checkItem(Inbound item) {
+        checkAdmission(item, ADMISSION.admit(item));
         if (item instanceof Inbound.Alarm alarm) {
             checkAlarm(alarm.change());
         } else if (item instanceof Inbound.Published published) {
@@ -138,6 +159,27 @@ class AnyPayloadFuzzTest {
             assertFalse(skipped.reason() == null || skipped.reason().isBlank(), "a skip says why");
         } else if (item instanceof Inbound.Sweep sweep) {
             assertTrue(sweep.time() != null, "a sweep has its time");
+        }
+    }
+
+    /**
+     * A sweep runs only when it names the schedule rule, in the function's own account and Region, never ahead of the
+     * clock; no alarm change is dated more than the clock's skew ahead.
+     */
+    private static void checkAdmission(Inbound item, Inbound admitted) {
+        if (item instanceof Inbound.Sweep sweep) {
+            if (admitted instanceof Inbound.Sweep runs) {
+                assertTrue(sweep.resources().stream().anyMatch(resource -> resource.endsWith(
+                        SCHEDULE_RULE.substring("arn:aws".length()))), () -> "a sweep without the rule runs: " + sweep);
+                assertEquals(List.of("210987654321", "us-east-1"), List.of(runs.account(), runs.region()));
+                assertFalse(runs.time().isAfter(CLOCK.instant()), "a sweep never runs ahead of the clock");
+            } else {
+                assertTrue(admitted instanceof Inbound.Skipped, "a refused sweep is skipped with its reason");
+            }
+        }
+        if (admitted instanceof Inbound.Alarm alarm && alarm.change().stateTime() != null) {
+            assertFalse(alarm.change().stateTime().isAfter(CLOCK.instant().plus(Duration.ofMinutes(5))),
+                    "no change is dated far ahead of the clock");
         }
     }
 
@@ -193,6 +235,20 @@ class AnyPayloadFuzzTest {
                 .forEach(change -> components.add(change.path("component_id").asText())));
         assertNull(FlashdutyRules.createProblem(body, components),
                 () -> "accepted an event Flashduty refuses: " + body);
+        // What the operator's policy lets out names only the route's page and components, within its dates.
+        var allowed = POLICY.check(checked.request(), NOW);
+        if (allowed.problems().isEmpty()) {
+            var request = allowed.request();
+            assertEquals(ROUTE.pageId(), request.pageId());
+            request.updates().forEach(update -> update.componentChanges().forEach(change -> assertTrue(
+                    COMPONENTS.contains(change.componentId()), () -> "a component of no route: " + change)));
+            for (Long seconds : new Long[] { request.startAtSeconds(), request.closeAtSeconds() }) {
+                assertTrue(seconds == null || seconds >= NOW - Duration.ofDays(30).toSeconds(), "no rewritten history");
+            }
+        } else {
+            assertTrue(allowed.problems().stream().allMatch(problem -> problem.contains(": ")),
+                    () -> "each refusal names its field: " + allowed.problems());
+        }
     }
 
     /**

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -19,8 +20,8 @@ import dev.statuspagesync.metrics.Metrics;
 
 /**
  * What a delivery may claim. A sweep comes only from the operator's schedule and runs in the function's own account
- * and Region, never ahead of the clock; an alarm change comes from an allowed account, and its time is never later
- * than the clock allows for skew. Whatever is not admitted becomes a {@link Inbound.Skipped} with the reason.
+ * and Region, never ahead of the clock; an alarm change comes from an allowed account, is none of the stack's own
+ * alarms, and its time is never later than the clock allows for skew. Whatever is not admitted becomes a {@link Inbound.Skipped} with the reason.
  */
 @ApplicationScoped
 public class Admission {
@@ -33,21 +34,24 @@ public class Admission {
     private final Optional<String> homeAccount;
     private final Optional<String> region;
     private final Optional<Set<String>> accounts;
+    private final Optional<String> ownAlarmPrefix;
     private final Metrics metrics;
     private final Clock clock;
 
     @Inject
     public Admission(StatusPageConfig config, @ConfigProperty(name = "aws.region") Optional<String> region,
             Metrics metrics, Clock clock) {
-        this(config.scheduleRule(), config.homeAccount(), region, config.accounts().map(Set::copyOf), metrics, clock);
+        this(config.scheduleRule(), config.homeAccount(), region, config.accounts().map(Set::copyOf),
+                config.ownAlarmPrefix(), metrics, clock);
     }
 
     public Admission(Optional<String> scheduleRule, Optional<String> homeAccount, Optional<String> region,
-            Optional<Set<String>> accounts, Metrics metrics, Clock clock) {
+            Optional<Set<String>> accounts, Optional<String> ownAlarmPrefix, Metrics metrics, Clock clock) {
         this.scheduleRule = scheduleRule.filter(rule -> !rule.isBlank());
         this.homeAccount = homeAccount.filter(account -> !account.isBlank());
         this.region = region.filter(name -> !name.isBlank());
-        this.accounts = accounts;
+        this.accounts = accounts.map(listed -> listed.stream().map(String::strip).collect(Collectors.toSet()));
+        this.ownAlarmPrefix = ownAlarmPrefix.filter(prefix -> !prefix.isBlank());
         this.metrics = metrics;
         this.clock = clock;
     }
@@ -95,6 +99,11 @@ public class Admission {
 
     private Inbound admitAlarm(Inbound.Alarm alarm) {
         var change = alarm.change();
+        if (ownAlarmPrefix.isPresent() && change.name() != null && change.name().startsWith(ownAlarmPrefix.get())) {
+            // The stack's own failure alarms tell its operators, never the page's subscribers.
+            return new Inbound.Skipped("alarm " + change.name() + " is one of the stack's own ("
+                    + ownAlarmPrefix.get() + "...): it tells the operators, not the page", alarm.messageId());
+        }
         if (accounts.isPresent() && !accounts.get().contains(change.accountId())) {
             metrics.count(Metrics.REFUSED);
             return new Inbound.Skipped("alarm " + change.name() + " is of account " + change.accountId()

@@ -5,7 +5,8 @@ import java.util.regex.Pattern;
 /** Makes alarm text safe inside Flashduty's Markdown: no markup, links or HTML that the operator did not write. */
 public final class Markdown {
 
-    private static final String INLINE_SPECIALS = "\\`*_[]<|~";
+    // '&' too: a character reference (&#8238;) would put back a character the text had dropped.
+    private static final String INLINE_SPECIALS = "\\`*_[]<|~&";
     // Characters that start a list or quote only at the beginning of a line.
     private static final Pattern BLOCK_START = Pattern.compile("^([-+>#]|\\d+[.)])");
 
@@ -46,8 +47,8 @@ public final class Markdown {
     }
 
     /**
-     * The text on one line, as a title shows it: control characters, line and paragraph separators folded into
-     * spaces, and format characters (bidi overrides, zero-width characters, Unicode category Cf) dropped, so no
+     * The text on one line, as a title shows it: control characters, line and paragraph separators and every kind of
+     * space (no-break ones too) folded into plain spaces, and format characters (bidi overrides, zero-width characters, Unicode category Cf) dropped, so no
      * character can reorder or hide what a reader sees.
      */
     public static String plain(String value) {
@@ -61,7 +62,7 @@ public final class Markdown {
                 return;
             }
             if (Character.isISOControl(codePoint) || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR) {
+                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.SPACE_SEPARATOR) {
                 out.append(' ');
             } else {
                 out.appendCodePoint(codePoint);
@@ -101,7 +102,8 @@ public final class Markdown {
 
     /**
      * Whether a renderer's autolinks could make a link of the word: a scheme ({@code ://}, {@code mailto:}),
-     * {@code www.}, an e-mail address, or a name that ends in a dot and two or more letters, as domains do.
+     * {@code www.}, an e-mail address, or a domain name: a letter or digit, a dot, then two or more letters, anywhere
+     * in the word ({@code evil.example/login}, {@code evil.example:8443}, {@code xn--e1a.xn--p1ai}).
      */
     public static boolean linkable(String word) {
         String lower = word.toLowerCase(java.util.Locale.ROOT);
@@ -112,22 +114,23 @@ public final class Markdown {
         if (at >= 0 && lower.indexOf('.', at) > at) {
             return true;
         }
-        // A domain: letters after the last dot (trailing punctuation aside), and a letter or digit before it.
-        int end = lower.length();
-        while (end > 0 && !Character.isLetterOrDigit(lower.charAt(end - 1))) {
-            end--;
-        }
-        int dot = lower.lastIndexOf('.', end - 1);
-        if (dot <= 0 || end - dot - 1 < 2 || !Character.isLetterOrDigit(lower.charAt(dot - 1))) {
-            return false;
-        }
-        for (int i = dot + 1; i < end; i++) {
-            char c = lower.charAt(i);
-            if (c < 'a' || c > 'z') {
-                return false;
+        for (int dot = lower.indexOf('.'); dot >= 0; dot = lower.indexOf('.', dot + 1)) {
+            if (dot > 0 && Character.isLetterOrDigit(lower.codePointBefore(dot)) && letters(lower, dot + 1) >= 2) {
+                return true;
             }
         }
-        return true;
+        return false;
+    }
+
+    /** How many letters follow {@code from}, up to the first character that is none. */
+    private static int letters(String text, int from) {
+        int count = 0;
+        int i = from;
+        while (i < text.length() && Character.isLetter(text.codePointAt(i))) {
+            count++;
+            i += Character.charCount(text.codePointAt(i));
+        }
+        return count;
     }
 
     /**

@@ -33,6 +33,8 @@ public final class PageEventRules {
     public static final String KIND = Inbound.Published.KIND;
     public static final int MAX_TITLE = Requests.MAX_TITLE_LENGTH;
     public static final int MAX_CLIENT_KEY = 128;
+    /** The longest list of responders or linked changes; longer ones are refused before their items are read. */
+    public static final int MAX_LIST = 20;
     /** The longest window of a maintenance that advances by its schedule ({@code auto_update_by_schedule}). */
     public static final long MAX_SCHEDULED_WINDOW_SECONDS = 30L * 24 * 60 * 60;
 
@@ -71,8 +73,10 @@ public final class PageEventRules {
         unknownFields("", message, FIELDS);
         String clientKey = optionalText(message, "client_key", "");
         if (clientKey != null && (clientKey.isBlank() || clientKey.length() > MAX_CLIENT_KEY
-                || clientKey.codePoints().anyMatch(Character::isISOControl))) {
-            problem("client_key", "must be 1 to " + MAX_CLIENT_KEY + " characters without control characters");
+                || clientKey.codePoints().anyMatch(c -> Character.isISOControl(c)
+                        || Character.getType(c) == Character.FORMAT))) {
+            problem("client_key", "must be 1 to " + MAX_CLIENT_KEY + " characters without control or invisible"
+                    + " format characters");
         }
         Long pageId = pageId(message, defaultPage);
         EventType type = type(message);
@@ -297,6 +301,10 @@ public final class PageEventRules {
         }
         if (!array.isArray()) {
             problem(field, "must be a list of " + items);
+            return null;
+        }
+        if (array.size() > MAX_LIST) {
+            problem(field, "has " + array.size() + " items; at most " + MAX_LIST);
             return null;
         }
         List<T> values = new ArrayList<>();

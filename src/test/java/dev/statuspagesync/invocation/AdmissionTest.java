@@ -35,7 +35,7 @@ class AdmissionTest {
 
     private Admission admission(Optional<Set<String>> accounts) {
         return new Admission(Optional.of(RULE), Optional.of("210987654321"), Optional.of("us-east-1"), accounts,
-                metrics, clock);
+                Optional.of("statuspage-sync-"), metrics, clock);
     }
 
     private Inbound sweep(String time, List<String> resources, String account, String region) {
@@ -105,8 +105,8 @@ class AdmissionTest {
 
     @Test
     void withoutAScheduleRuleEveryDirectScheduledEventSweeps() {
-        var open = new Admission(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), metrics,
-                clock);
+        var open = new Admission(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty(), metrics, clock);
 
         var admitted = open.admit(sweep("2026-03-14T09:39:00Z", List.of(), "999988887777", "eu-west-1"));
 
@@ -144,7 +144,18 @@ class AdmissionTest {
         assertEquals(new Inbound.Skipped("alarm " + AlarmEvents.NAME + " is of account 210987654321, which"
                 + " STATUSPAGE_ACCOUNTS does not list", null),
                 admission(Optional.of(Set.of("999988887777"))).admit(change));
-        assertEquals(change, admission(Optional.of(Set.of("999988887777", "210987654321"))).admit(change));
+        assertEquals(change, admission(Optional.of(Set.of("999988887777", " 210987654321"))).admit(change),
+                "listed with a space after the comma");
         assertEquals(1, metrics.counted(Metrics.REFUSED));
+    }
+
+    @Test
+    void theStacksOwnAlarmsNeverReachThePage() {
+        var own = reader.read(Fixtures.json(AlarmEvents.sns("statuspage-sync-FunctionErrors", "ALARM", "OK",
+                "2026-03-14T09:30:00.000+0000"))).get(0);
+
+        assertEquals(new Inbound.Skipped("alarm statuspage-sync-FunctionErrors is one of the stack's own"
+                + " (statuspage-sync-...): it tells the operators, not the page", null),
+                admission(Optional.empty()).admit(own));
     }
 }

@@ -77,13 +77,14 @@ class AnyPayloadFuzzTest {
             "events/sqs-raw-delivery.json", "events/sqs-sns-envelope-batch.json", "published/maintenance-window.json",
             "published/retrospective-incident.json", "events/eventbridge-scheduled-event.json");
     /** Characters with a meaning in Markdown or HTML; the mapper escapes every one that comes from an alarm. */
-    private static final String SPECIALS = "\\`*_[]<|~";
+    private static final String SPECIALS = "\\`*_[]<|~&";
     private static final long NOW = 1_790_000_000L;
     private static final Clock CLOCK = Clock.fixed(Instant.ofEpochSecond(NOW), ZoneOffset.UTC);
     private static final String SCHEDULE_RULE = "arn:aws:events:us-east-1:210987654321:rule/statuspage-sync-sweep";
     /** What a delivery may claim, as the template configures the function: its schedule, account and Region. */
     private static final Admission ADMISSION = new Admission(Optional.of("statuspage-sync-sweep"),
-            Optional.of("210987654321"), Optional.of("us-east-1"), Optional.empty(), MetricsSettings.off(CLOCK), CLOCK);
+            Optional.of("210987654321"), Optional.of("us-east-1"), Optional.empty(), Optional.of("statuspage-sync-"),
+            MetricsSettings.off(CLOCK), CLOCK);
     /** What a publisher may do on the route's page. */
     private static final EventPolicy POLICY = new EventPolicy(new Router(StatusPageSettings.environment(
             ROUTE.pageId(), List.copyOf(COMPONENTS), "partial_outage")), Set.of(), Set.of(), Duration.ofDays(30));

@@ -161,6 +161,17 @@ class PublicReconcileTest {
     }
 
     @Test
+    void aChangeOfTheHomeAccountInAnotherRegionIsTrustedToItsChannelAsTheRoleReadsOnlyItsOwnRegion() {
+        String elsewhere = AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000")
+                .replace("arn:aws:cloudwatch:us-east-1:", "arn:aws:cloudwatch:eu-west-1:");
+
+        JsonNode answer = Lambda.answer(elsewhere);
+
+        assertEquals("created", answer.path("outcome").asText(), answer.toString());
+        assertEquals(List.of(), cloudWatch().requests(DESCRIBE), "no read outside the function's Region");
+    }
+
+    @Test
     void aConfirmedChangeKeepsNoTimeLaterThanCloudWatchs() {
         cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
 

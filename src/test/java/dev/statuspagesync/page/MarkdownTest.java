@@ -50,9 +50,25 @@ class MarkdownTest {
             'threshold (80.0) for OK -> ALARM.'      | 'threshold (80.0) for OK -> ALARM.'
             'e.g. v1.2 and 14/03/26 09:29:00'        | 'e.g. v1.2 and 14/03/26 09:29:00'
             'checkout-api-high-cpu at 95.0%'         | 'checkout-api-high-cpu at 95.0%'
+            'see evil.example/login'                 | 'see `evil.example/login`'
+            'evil.example:8443 now'                  | '`evil.example:8443` now'
+            'xn--e1afmkfd.xn--p1ai'                  | '`xn--e1afmkfd.xn--p1ai`'
+            'пример.испытание'                       | '`пример.испытание`'
             """)
     void showsWordsThatCouldBecomeLinksLiterallyInCodeSpans(String input, String shown) {
         assertEquals(shown, Markdown.text(input));
+    }
+
+    @Test
+    void aNoBreakSpaceSeparatesWordsLikeASpace() {
+        assertEquals("see `evil.example`", Markdown.text("see\u00A0evil.example"));
+        assertEquals("a b c", Markdown.plain("a\u00A0b\u2003c"));
+    }
+
+    @Test
+    void characterReferencesStayText() {
+        // Escaped, "&#8238;" is shown as written instead of turning back into a right-to-left override.
+        assertEquals("x\\&#8238;y \\&amp;", Markdown.text("x&#8238;y &amp;"));
     }
 
     @Test

@@ -86,7 +86,7 @@ class PageEventRulesTest {
     @ParameterizedTest(name = "{1} = {2}")
     @CsvSource(delimiter = '|', quoteCharacter = '\'', textBlock = """
             incident    | titel                                   | '"x"'          | titel: is not a field of a status-page event (see the README) | false
-            incident    | client_key                              | '""'           | client_key: must be 1 to 128 characters without control characters | false
+            incident    | client_key                              | '""'           | client_key: must be 1 to 128 characters without control or invisible format characters | false
             incident    | page_id                                 | '-3'           | page_id: must be a page id (a positive integer), was -3 | false
             incident    | page_id                                 | '"5750613685214"' | page_id: must be a page id (a positive integer), was "5750613685214" | false
             incident    | type                                    | -              | type: is required | true
@@ -123,7 +123,9 @@ class PageEventRulesTest {
             maintenance | auto_update_by_schedule                 | '"on"'         | auto_update_by_schedule: must be true or false, was "on" | false
             maintenance | close_at_seconds                        | '1798869601'   | close_at_seconds: a maintenance window that advances by its schedule lasts at most 30 days; this one lasts 2592001 s | true
             maintenance | close_at_seconds                        | -              | auto_update_by_schedule: needs start_at_seconds and close_at_seconds (the window) | true
-            incident    | client_key                              | LONG_KEY       | client_key: must be 1 to 128 characters without control characters | false
+            incident    | client_key                              | '"key\u202e"'  | client_key: must be 1 to 128 characters without control or invisible format characters | false
+            incident    | responders                              | MANY_IDS       | responders: has 21 items; at most 20 | false
+            incident    | client_key                              | LONG_KEY       | client_key: must be 1 to 128 characters without control or invisible format characters | false
             incident    | linked_changes                          | '"CHG-1"'      | linked_changes: must be a list of change ids | true
             incident    | updates/0                               | '"x"'          | updates[0]: must be an object | true
             incident    | updates/0/update_id                     | '7'            | updates[0].update_id: must be text, was number | false
@@ -139,6 +141,7 @@ class PageEventRulesTest {
         set(event, path, switch (value) {
             case "LONG_TITLE" -> "\"" + "t".repeat(256) + "\"";
             case "LONG_KEY" -> "\"" + "k".repeat(129) + "\"";
+            case "MANY_IDS" -> "[" + "7,".repeat(20) + "7]";
             default -> value;
         });
 

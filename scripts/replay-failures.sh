@@ -48,20 +48,25 @@ work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 touch "$work/seen"
 
-# The event's own time in epoch seconds: a Lambda failure record's, an SNS notification's or an EventBridge
-# event's, else when the message entered the queue.
+# The event's own time in epoch seconds: that of the event a failed invocation carried (its SNS record's, an
+# EventBridge event's or an alarm action's), an undelivered SNS notification's or EventBridge event's, else when the
+# failure was recorded or the message entered the queue.
 event_time() {
   jq -r '(.Attributes.SentTimestamp // "0" | tonumber / 1000 | floor) as $sent
-    | (.Body | fromjson? // {}) as $body
-    | ($body.timestamp // $body.Timestamp // $body.time // null) as $time
+    | (.Body | fromjson? // {} | if type == "object" then . else {} end) as $body
+    | ($body.requestPayload | if type == "object" then . else {} end) as $payload
+    | ($payload.Records[0].Sns.Timestamp? // $payload.time // $body.Timestamp // $body.time // $body.timestamp
+       // null) as $time
     | if $time == null then $sent
       else ($time | sub("\\.[0-9]+"; "") | sub("\\+00:?00$"; "Z") | fromdateiso8601? // $sent) end' "$1"
 }
 
 replayed=0 kept=0 old=0 listed=0
 while (( replayed + kept + old + listed < max )); do
+  # A dry run hides what it reads for a few seconds only.
   aws sqs receive-message --queue-url "$failures" --max-number-of-messages 10 --wait-time-seconds 2 \
-    --visibility-timeout 120 --attribute-names SentTimestamp --output json > "$work/batch.json"
+    --visibility-timeout "$([[ "$dry_run" == true ]] && echo 10 || echo 120)" --attribute-names SentTimestamp \
+    --output json > "$work/batch.json"
   count="$(jq '.Messages // [] | length' "$work/batch.json")"
   (( count > 0 )) || break
   fresh=0

@@ -56,7 +56,8 @@ public class PublishedEvents {
         this.channels = config.eventChannels().orElse(List.of()).stream().map(String::trim)
                 .filter(channel -> !channel.isEmpty()).collect(Collectors.toUnmodifiableSet());
         this.dryRun = flashdutyConfig.dryRun();
-        this.policy = new EventPolicy(router, Set.copyOf(config.eventComponents().orElse(List.of())),
+        this.policy = new EventPolicy(router, config.eventComponents().orElse(List.of()).stream().map(String::strip)
+                .filter(id -> !id.isEmpty()).collect(Collectors.toUnmodifiableSet()),
                 Set.copyOf(config.eventResponders().orElse(List.of())),
                 CalmPage.duration("STATUSPAGE_EVENT_MAX_AGE", config.eventMaxAge()));
     }

@@ -530,6 +530,40 @@ class TemplateTest {
     }
 
     @Test
+    void letsOnlyItsSendersAndTheFunctionsRoleWriteToTheFailureQueueItReplays() {
+        var deny = list(map(TEMPLATE.properties("FailureQueuePolicy").get("PolicyDocument")).get("Statement")).stream()
+                .map(Template::map).filter(statement -> "OnlyTheseSenders".equals(statement.get("Sid"))).findFirst()
+                .orElseThrow();
+        var condition = map(deny.get("Condition"));
+
+        assertEquals("Deny", deny.get("Effect"));
+        assertEquals("sqs:SendMessage", deny.get("Action"));
+        assertEquals(Map.of("aws:PrincipalArn", getAtt("FunctionRole", "Arn")), condition.get("ArnNotLike"));
+        assertEquals(List.of(Map.of("Fn::If", List.of("CreateTopic", ref("AlarmTopic"), ref("ExistingTopicArn"))),
+                Map.of("Fn::If", List.of("HasEventPublishers", ref("EventTopic"), ref("AWS::NoValue"))),
+                Map.of("Fn::If", List.of("UseEventBridge", getAtt("AlarmStateRule", "Arn"), ref("AWS::NoValue"))),
+                Map.of("Fn::If", List.of("HasOrganization", getAtt("OrganizationAlarmRule", "Arn"),
+                        ref("AWS::NoValue")))), map(condition.get("ArnNotEquals")).get("aws:SourceArn"),
+                "every sender the policy allows, and no other");
+    }
+
+    @Test
+    void passesThePublishedEventPolicyAndTheAccountAllowList() {
+        assertEquals(List.of(ref("EventComponents"), ref("AWS::NoValue")),
+                ifBranches(variables().get("STATUSPAGE_EVENT_COMPONENTS"), "HasEventComponents"));
+        assertEquals(List.of(ref("EventResponders"), ref("AWS::NoValue")),
+                ifBranches(variables().get("STATUSPAGE_EVENT_RESPONDERS"), "HasEventResponders"));
+        assertEquals(ref("EventMaxAge"), variables().get("STATUSPAGE_EVENT_MAX_AGE"));
+        assertEquals("30d", map(TEMPLATE.parameters().get("EventMaxAge")).get("Default"));
+        assertEquals(List.of(ref("AllowedAccounts"), ref("AWS::NoValue")),
+                ifBranches(variables().get("STATUSPAGE_ACCOUNTS"), "HasAllowedAccounts"));
+        Pattern accounts = Pattern.compile(String.valueOf(map(TEMPLATE.parameters().get("AllowedAccounts"))
+                .get("AllowedPattern")));
+        assertTrue(accounts.matcher("210987654321,111122223333").matches() && accounts.matcher("").matches());
+        assertFalse(accounts.matcher("21098765432").matches());
+    }
+
+    @Test
     void keepsReservedConcurrencyTimesEachSharesWithinFlashdutysAccountLimits() {
         var function = TEMPLATE.properties("Function");
         long concurrency = TEMPLATE.defaultNumber("ReservedConcurrency");

@@ -124,6 +124,12 @@ public interface StatusPageConfig {
     Optional<String> ownAlarmPrefix();
 
     /**
+     * {@code STATUSPAGE_OPT_IN_TAG}: a tag, {@code key=value} (or a key, with any value), whose alarms the sweep
+     * opens as well as those wired by action or name; each sweep then reads the tags of every other firing alarm.
+     */
+    Optional<String> optInTag();
+
+    /**
      * {@code STATUSPAGE_SCHEDULE_RULE}: the name of the EventBridge rule that schedules the sweep (the template sets
      * it). When set, a Scheduled Event sweeps only when its {@code resources} name this rule in the function's own
      * account and Region.

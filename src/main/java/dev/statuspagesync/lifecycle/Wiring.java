@@ -13,19 +13,26 @@ import dev.statuspagesync.inbound.AlarmState;
 
 /**
  * Which alarms' deliveries reach the function, so that the sweep opens incidents for those alone: alarms with an
- * action on one of the sources (the alarm topic, the function itself), and alarms whose names an EventBridge rule's
- * prefix takes ({@code *}: every alarm). The stack's own alarms never count.
+ * action on one of the sources (the alarm topic, the function itself), alarms whose names an EventBridge rule's
+ * prefix takes ({@code *}: every alarm), and alarms that carry the operator's opt-in tag. The stack's own alarms
+ * never count.
  *
  * @param actionPrefixes the ARNs an alarm action starts with ({@code STATUSPAGE_ALARM_SOURCES}, and the function's
  *                       own ARN)
  * @param namePrefixes   the alarm-name prefixes of the EventBridge rule ({@code STATUSPAGE_ALARM_NAME_PREFIXES})
  * @param ownPrefix      the name prefix of the stack's own alarms ({@code STATUSPAGE_OWN_ALARM_PREFIX}), null when
  *                       not set
+ * @param optInTag       the tag ({@code key=value}, {@code STATUSPAGE_OPT_IN_TAG}) that wires an alarm besides its
+ *                       actions and name, null when not set
  */
-public record Wiring(List<String> actionPrefixes, List<String> namePrefixes, String ownPrefix) {
+public record Wiring(List<String> actionPrefixes, List<String> namePrefixes, String ownPrefix, String optInTag) {
 
     /** Every alarm of the account and Region: only for tests that reconcile a page without wiring. */
-    public static final Wiring EVERY_ALARM = new Wiring(List.of(), List.of("*"), null);
+    public static final Wiring EVERY_ALARM = new Wiring(List.of(), List.of("*"), null, null);
+
+    public Wiring(List<String> actionPrefixes, List<String> namePrefixes, String ownPrefix) {
+        this(actionPrefixes, namePrefixes, ownPrefix, null);
+    }
 
     public Wiring {
         actionPrefixes = List.copyOf(actionPrefixes);
@@ -45,7 +52,19 @@ public record Wiring(List<String> actionPrefixes, List<String> namePrefixes, Str
         }
         return new Wiring(sources, config.alarmNamePrefixes().orElse(List.of()).stream().map(String::strip)
                 .filter(prefix -> !prefix.isEmpty()).toList(), config.ownAlarmPrefix().filter(p -> !p.isBlank())
+                        .orElse(null), config.optInTag().map(String::strip).filter(tag -> !tag.isEmpty())
                         .orElse(null));
+    }
+
+    private boolean isOwn(AlarmChange alarm) {
+        return ownPrefix != null && alarm.name().startsWith(ownPrefix);
+    }
+
+    /** Whether the tags hold the opt-in tag: {@code key=value}, or {@code key} with any value. */
+    private boolean carriesOptIn(Map<String, String> tags) {
+        int equals = optInTag.indexOf('=');
+        return equals < 0 ? tags.containsKey(optInTag)
+                : optInTag.substring(equals + 1).equals(tags.get(optInTag.substring(0, equals)));
     }
 
     private static String partition(String region) {
@@ -54,7 +73,7 @@ public record Wiring(List<String> actionPrefixes, List<String> namePrefixes, Str
 
     /** Whether no alarm is wired: the sweep then repairs what the page lists and opens nothing. */
     public boolean isEmpty() {
-        return actionPrefixes.isEmpty() && namePrefixes.isEmpty();
+        return actionPrefixes.isEmpty() && namePrefixes.isEmpty() && optInTag == null;
     }
 
     /**
@@ -72,8 +91,15 @@ public record Wiring(List<String> actionPrefixes, List<String> namePrefixes, Str
             for (String prefix : namePrefixes) {
                 cloudWatch.inState(state, null, prefix).forEach(alarm -> wired.putIfAbsent(alarm.arn(), alarm));
             }
+            if (optInTag != null) {
+                // One read of every alarm in the state, and the tags of each one not wired otherwise.
+                for (AlarmChange alarm : cloudWatch.inState(state)) {
+                    if (!wired.containsKey(alarm.arn()) && !isOwn(alarm) && carriesOptIn(cloudWatch.tags(alarm.arn()))) {
+                        wired.put(alarm.arn(), alarm);
+                    }
+                }
+            }
         }
-        return wired.values().stream().filter(alarm -> ownPrefix == null || !alarm.name().startsWith(ownPrefix))
-                .toList();
+        return wired.values().stream().filter(alarm -> !isOwn(alarm)).toList();
     }
 }

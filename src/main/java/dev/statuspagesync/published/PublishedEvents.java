@@ -116,15 +116,17 @@ public class PublishedEvents {
     }
 
     /**
-     * The request with the key line at the end of the description and of the first update: Flashduty may show an
-     * event's latest update as its description, and the first update keeps the line whatever follows it.
+     * The request with the key line at the end of the description and of every update: Flashduty may show an event's
+     * latest update as its description, and lists may come without timelines, so whichever text a read shows
+     * carries the line; an event whose key cannot be read would pass for a person's.
      */
     private static Requests.CreateChange withKeyLine(Requests.CreateChange request, String key) {
         String keyLine = IncidentText.eventKeyLine(key);
-        List<Requests.Update> updates = new ArrayList<>(request.updates());
-        Requests.Update first = updates.get(0);
-        updates.set(0, new Requests.Update(first.atSeconds(), first.status(),
-                IncidentText.withKeyLine(first.description(), keyLine), first.componentChanges()));
+        List<Requests.Update> updates = new ArrayList<>(request.updates().size());
+        for (Requests.Update update : request.updates()) {
+            updates.add(new Requests.Update(update.atSeconds(), update.status(),
+                    IncidentText.withKeyLine(update.description(), keyLine), update.componentChanges()));
+        }
         return new Requests.CreateChange(request.pageId(), request.type(), request.title(),
                 IncidentText.withKeyLine(request.description(), keyLine), request.status(), request.startAtSeconds(),
                 request.closeAtSeconds(), request.notifySubscribers(), request.autoUpdateBySchedule(),

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -51,5 +52,24 @@ class WiringTest {
                 Optional.empty());
         assertTrue(none.isEmpty());
         assertEquals(List.of(), none.inState(cloudWatch.inProcess(), AlarmState.ALARM));
+    }
+
+    @Test
+    void anAlarmCarryingTheOptInTagIsWiredByItAndTheStacksOwnStillNever() {
+        FakeCloudWatch cloudWatch = FakeCloudWatch.inMemory();
+        for (String name : List.of("billing-estimate", "queue-depth", "statuspage-sync-Errors")) {
+            cloudWatch.metricAlarm(ARN + name, AlarmState.ALARM, SINCE, "AWS/SQS", "ApproximateNumberOfMessages");
+            cloudWatch.actions(name, List.of("arn:aws:sns:us-east-1:210987654321:billing"));
+        }
+        cloudWatch.tag("queue-depth", Map.of("statuspage", "publish"));
+        cloudWatch.tag("billing-estimate", Map.of("statuspage", "no"));
+        cloudWatch.tag("statuspage-sync-Errors", Map.of("statuspage", "publish"));
+        Wiring wiring = new Wiring(List.of(TOPIC), List.of(), "statuspage-sync-", "statuspage=publish");
+
+        List<String> names = wiring.inState(cloudWatch.inProcess(), AlarmState.ALARM).stream().map(AlarmChange::name)
+                .toList();
+
+        assertEquals(List.of("queue-depth"), names);
+        assertEquals(false, wiring.isEmpty());
     }
 }

@@ -122,6 +122,9 @@ class PublishedEventTest {
                 incident.updates().stream().map(update -> update.status()).toList());
         assertEquals(1795615320L, incident.updates().get(0).atSeconds());
         assertEquals(Fixtures.json("[2476301]"), fake().requests(CREATE).get(0).body().get("responders"));
+        fake().requests(CREATE).get(0).body().path("updates").forEach(update -> assertTrue(update.path("description")
+                .asText().endsWith("\n\nEvent key: `postmortem-2026-11-25-checkout`") || update.path("description").asText()
+                .equals("Event key: `postmortem-2026-11-25-checkout`"), "every update carries the key line: " + update));
     }
 
     @Test

@@ -50,6 +50,11 @@ public record StatusPageSettings(Optional<Long> pageId, Optional<List<String>> c
     }
 
     @Override
+    public Optional<String> optInTag() {
+        return Optional.empty();
+    }
+
+    @Override
     public Optional<String> scheduleRule() {
         return Optional.empty();
     }

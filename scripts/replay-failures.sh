@@ -5,8 +5,11 @@
 # deleted once it succeeds; with the SQS buffer, the buffer's dead-letter queue is moved back into the buffer.
 # A message whose event is older than the function's maximum event age (the template's 6 hours, or --max-age)
 # is left in the queue: the sweep has repaired what it said. --dry-run lists what would be replayed, changes nothing.
+#   --stack NAME       the stack (default cloudwatch-statuspage-sync)
+#   --max N            messages to handle at most, replayed, kept or left (default 1000)
+# Needs the AWS CLI and jq, and with the stack's KmsKeyArn, kms:Decrypt and kms:GenerateDataKey on that key.
 set -euo pipefail
-case "${1:-}" in -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
+case "${1:-}" in -h|--help) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
 command -v aws >/dev/null || { echo "replay-failures.sh: the AWS CLI (aws) is not on PATH" >&2; exit 1; }
 command -v jq >/dev/null || { echo "replay-failures.sh: jq is not on PATH" >&2; exit 1; }
 

@@ -56,7 +56,7 @@ public record CalmPage(Duration resolveAfter, boolean monitoringUpdate, Set<Defe
     public static Duration duration(String variable, String text) {
         String value = text == null ? "" : text.strip();
         if (value.startsWith("-")) {
-            throw new IllegalArgumentException(variable + " is '" + value + "'; a quiet period cannot be negative");
+            throw new IllegalArgumentException(variable + " is '" + value + "'; a duration cannot be negative");
         }
         Matcher shortForm = SHORT_DURATION.matcher(value.toLowerCase(Locale.ROOT));
         try {
@@ -73,11 +73,11 @@ public record CalmPage(Duration resolveAfter, boolean monitoringUpdate, Set<Defe
             }
             Duration parsed = Duration.parse(value.toUpperCase(Locale.ROOT));
             if (parsed.isNegative()) {
-                throw new IllegalArgumentException(variable + " is '" + value + "'; a quiet period cannot be negative");
+                throw new IllegalArgumentException(variable + " is '" + value + "'; a duration cannot be negative");
             }
             return parsed;
         } catch (DateTimeParseException | ArithmeticException notADuration) {
-            throw new IllegalArgumentException(variable + " is '" + value + "'; use a duration such as 5m, 90s or 0");
+            throw new IllegalArgumentException(variable + " is '" + value + "'; use a duration such as 5m, 90s, 30d or 0");
         }
     }
 

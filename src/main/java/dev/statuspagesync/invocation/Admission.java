@@ -21,7 +21,8 @@ import dev.statuspagesync.metrics.Metrics;
 /**
  * What a delivery may claim. A sweep comes only from the operator's schedule and runs in the function's own account
  * and Region, never ahead of the clock; an alarm change comes from an allowed account, is none of the stack's own
- * alarms, and its time is never later than the clock allows for skew. Whatever is not admitted becomes a {@link Inbound.Skipped} with the reason.
+ * alarms, and its time is never later than the clock allows for skew. Whatever is not admitted becomes a
+ * {@link Inbound.Skipped} with the reason.
  */
 @ApplicationScoped
 public class Admission {

@@ -94,7 +94,8 @@ public record Wiring(List<String> actionPrefixes, List<String> namePrefixes, Str
             if (optInTag != null) {
                 // One read of every alarm in the state, and the tags of each one not wired otherwise.
                 for (AlarmChange alarm : cloudWatch.inState(state)) {
-                    if (!wired.containsKey(alarm.arn()) && !isOwn(alarm) && carriesOptIn(cloudWatch.tags(alarm.arn()))) {
+                    if (!wired.containsKey(alarm.arn()) && !isOwn(alarm)
+                            && carriesOptIn(cloudWatch.tags(alarm.arn()))) {
                         wired.put(alarm.arn(), alarm);
                     }
                 }

@@ -48,8 +48,8 @@ public final class Markdown {
 
     /**
      * The text on one line, as a title shows it: control characters, line and paragraph separators and every kind of
-     * space (no-break ones too) folded into plain spaces, and format characters (bidi overrides, zero-width characters, Unicode category Cf) dropped, so no
-     * character can reorder or hide what a reader sees.
+     * space (no-break ones too) folded into plain spaces, and format characters (bidi overrides, zero-width
+     * characters, Unicode category Cf) dropped, so no character can reorder or hide what a reader sees.
      */
     public static String plain(String value) {
         if (value == null) {

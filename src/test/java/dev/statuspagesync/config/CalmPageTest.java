@@ -25,7 +25,7 @@ class CalmPageTest {
         var refused = assertThrows(IllegalArgumentException.class,
                 () -> CalmPage.duration("STATUSPAGE_RESOLVE_AFTER", "-5m"));
 
-        assertEquals("STATUSPAGE_RESOLVE_AFTER is '-5m'; a quiet period cannot be negative", refused.getMessage());
+        assertEquals("STATUSPAGE_RESOLVE_AFTER is '-5m'; a duration cannot be negative", refused.getMessage());
     }
 
     @ParameterizedTest
@@ -34,7 +34,7 @@ class CalmPageTest {
         var refused = assertThrows(IllegalArgumentException.class,
                 () -> CalmPage.duration("STATUSPAGE_RESOLVE_AFTER", text));
 
-        assertEquals("STATUSPAGE_RESOLVE_AFTER is '" + text + "'; use a duration such as 5m, 90s or 0",
+        assertEquals("STATUSPAGE_RESOLVE_AFTER is '" + text + "'; use a duration such as 5m, 90s, 30d or 0",
                 refused.getMessage());
     }
 

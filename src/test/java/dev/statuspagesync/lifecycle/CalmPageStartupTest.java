@@ -23,8 +23,8 @@ class CalmPageStartupTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            -5m   | people,maintenance | STATUSPAGE_RESOLVE_AFTER is '-5m'; a quiet period cannot be negative
-            5 min | people             | STATUSPAGE_RESOLVE_AFTER is '5 min'; use a duration such as 5m, 90s or 0
+            -5m   | people,maintenance | STATUSPAGE_RESOLVE_AFTER is '-5m'; a duration cannot be negative
+            5 min | people             | STATUSPAGE_RESOLVE_AFTER is '5 min'; use a duration such as 5m, 90s, 30d or 0
             5m    | people,robots      | STATUSPAGE_DEFER_TO names 'robots'; use people, maintenance or published, several separated by commas, or none
             """)
     void refusesSettingsThatCannotWorkAtStartUp(String resolveAfter, String deferTo, String message) {

@@ -110,7 +110,9 @@ public final class LocalRun {
     static final Map<String, Story> STORIES = Map.of(
             "incident", new Story(STORY, Map.of()),
             "flapping", new Story(FLAPPING, Map.of("STATUSPAGE_RESOLVE_AFTER", "5m")),
-            "maintenance", new Story(MAINTENANCE, Map.of("STATUSPAGE_DEFER_TO", "people,maintenance,published")),
+            // The story's event is dated 2026-03-14, as the other stories' changes are.
+            "maintenance", new Story(MAINTENANCE, Map.of("STATUSPAGE_DEFER_TO", "people,maintenance,published",
+                    "STATUSPAGE_EVENT_MAX_AGE", "3650d")),
             "lost", new Story(LOST, Map.of("STATUSPAGE_RECONCILE", "true")));
 
     /** One event file: {@code lost} when CloudWatch makes its change but the function is not told. */

@@ -89,12 +89,12 @@ class LocalRunTest {
                 ERROR Failed to start application
                 java.lang.RuntimeException: Quarkus manual initialization failed
                 Caused by: java.lang.RuntimeException: Failed to start quarkus
-                Caused by: java.lang.IllegalArgumentException: STATUSPAGE_RESOLVE_AFTER is '-5m'; a quiet period cannot be negative
+                Caused by: java.lang.IllegalArgumentException: STATUSPAGE_RESOLVE_AFTER is '-5m'; a duration cannot be negative
                 	at dev.statuspagesync.config.CalmPage.duration(CalmPage.java:56)
                 """);
 
-        assertEquals(Optional.of("java.lang.IllegalArgumentException: STATUSPAGE_RESOLVE_AFTER is '-5m'; a quiet"
-                + " period cannot be negative"), LocalRun.startUpCause(log));
+        assertEquals(Optional.of("java.lang.IllegalArgumentException: STATUSPAGE_RESOLVE_AFTER is '-5m'; a duration"
+                + " cannot be negative"), LocalRun.startUpCause(log));
         assertEquals(Optional.empty(), LocalRun.startUpCause(dir.resolve("missing.log")));
     }
 

@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.cloudwatch.model.CompositeAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsRequest;
 import software.amazon.awssdk.services.cloudwatch.model.DescribeAlarmsResponse;
 import software.amazon.awssdk.services.cloudwatch.model.Dimension;
+import software.amazon.awssdk.services.cloudwatch.model.LogAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.MetricAlarm;
 import software.amazon.awssdk.services.cloudwatch.model.StateValue;
 
@@ -109,16 +110,21 @@ final class SdkCloudWatchAlarms implements CloudWatchAlarms {
         return contributors;
     }
 
-    /** Every page of one DescribeAlarms query, metric and composite alarms alike. */
+    /**
+     * Every page of one DescribeAlarms query, for the three types alike: CloudWatch returns log alarms only when
+     * asked for them, and an alarm a read leaves out would pass for a deleted one.
+     */
     private List<AlarmChange> describe(DescribeAlarmsRequest.Builder query) {
         List<AlarmChange> alarms = new ArrayList<>();
         String token = null;
         do {
-            DescribeAlarmsRequest request = query.alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM)
-                    .maxRecords(MAX_RECORDS).nextToken(token).overrideConfiguration(timeout()).build();
+            DescribeAlarmsRequest request = query.alarmTypes(AlarmType.METRIC_ALARM, AlarmType.COMPOSITE_ALARM,
+                    AlarmType.LOG_ALARM).maxRecords(MAX_RECORDS).nextToken(token).overrideConfiguration(timeout())
+                    .build();
             DescribeAlarmsResponse page = call("DescribeAlarms", () -> client.describeAlarms(request));
             page.metricAlarms().forEach(alarm -> toChange(alarm).ifPresent(alarms::add));
             page.compositeAlarms().forEach(alarm -> toChange(alarm).ifPresent(alarms::add));
+            page.logAlarms().forEach(alarm -> toChange(alarm).ifPresent(alarms::add));
             token = next(token, page.nextToken(), "DescribeAlarms");
         } while (token != null);
         return alarms;
@@ -141,6 +147,16 @@ final class SdkCloudWatchAlarms implements CloudWatchAlarms {
         return change(alarm.alarmName(), alarm.alarmArn(), alarm.stateValueAsString(), alarm.stateReason(),
                 since(alarm.stateTransitionedTimestamp(), alarm.stateUpdatedTimestamp()), alarm.alarmDescription(),
                 MetricSummary.NONE, alarm.alarmRule(), suppressed);
+    }
+
+    /**
+     * A log alarm: its state and reason, never its query, log groups or log lines (the scheduled query's
+     * configuration and {@code StateReasonData} are not read).
+     */
+    private static Optional<AlarmChange> toChange(LogAlarm alarm) {
+        return change(alarm.alarmName(), alarm.alarmArn(), alarm.stateValueAsString(), alarm.stateReason(),
+                since(alarm.stateTransitionedTimestamp(), alarm.stateUpdatedTimestamp()), alarm.alarmDescription(),
+                MetricSummary.NONE, null, false);
     }
 
     private static Optional<AlarmChange> change(String name, String arn, String state, String reason, Instant since,

@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -77,6 +78,8 @@ public final class FakeCloudWatch implements AutoCloseable {
     private final ExecutorService executor;
     private final Map<String, Alarm> alarms = new LinkedHashMap<>();
     private final Map<String, List<String>> actions = new LinkedHashMap<>();
+    /** The names of the log alarms among {@link #alarms}: DescribeAlarms returns them only when asked for. */
+    private final Set<String> logAlarms = new HashSet<>();
     private final List<Recorded> requests = new ArrayList<>();
     private int pageSize = 100;
     private int throttleNext;
@@ -120,6 +123,7 @@ public final class FakeCloudWatch implements AutoCloseable {
 
     public synchronized void reset() {
         alarms.clear();
+        logAlarms.clear();
         actions.clear();
         requests.clear();
         pageSize = 100;
@@ -134,6 +138,17 @@ public final class FakeCloudWatch implements AutoCloseable {
         String name = nameOf(arn);
         alarms.put(name, new Alarm(name, arn, state, "Threshold Crossed: set by the test", since, namespace, metric,
                 null, null, Map.of(), new LinkedHashMap<>(), null));
+    }
+
+    /**
+     * A log alarm (CloudWatch's third type, on a Logs scheduled query): DescribeAlarms returns it under
+     * {@code LogAlarms}, and only when {@code AlarmTypes} names {@code LogAlarm}.
+     */
+    public synchronized void logAlarm(String arn, AlarmState state, Instant since) {
+        String name = nameOf(arn);
+        alarms.put(name, new Alarm(name, arn, state, "1 of 1 query results breached the threshold", since, null, null,
+                null, null, Map.of(), new LinkedHashMap<>(), null));
+        logAlarms.add(name);
     }
 
     /** A multi-time-series alarm on a Metrics Insights query; its contributors come with {@link #contributor}. */
@@ -356,6 +371,7 @@ public final class FakeCloudWatch implements AutoCloseable {
         request.path("AlarmTypes").forEach(type -> types.add(type.asText()));
         boolean metric = types.isEmpty() || types.contains("MetricAlarm");
         boolean composite = types.contains("CompositeAlarm");
+        boolean log = types.contains("LogAlarm");
         String state = request.path("StateValue").asText(null);
         String actionPrefix = request.path("ActionPrefix").asText(null);
         String namePrefix = request.path("AlarmNamePrefix").asText(null);
@@ -363,18 +379,23 @@ public final class FakeCloudWatch implements AutoCloseable {
                 .filter(alarm -> names.isEmpty() || names.contains(alarm.name()))
                 .filter(alarm -> state == null || alarm.state().name().equals(state))
                 .filter(alarm -> takes(alarm, actionPrefix, namePrefix))
-                .filter(alarm -> alarm.rule() == null ? metric : composite)
+                .filter(alarm -> logAlarms.contains(alarm.name()) ? log : alarm.rule() == null ? metric : composite)
                 .toList();
         int from = request.hasNonNull("NextToken") ? Integer.parseInt(request.path("NextToken").asText()) : 0;
         int to = Math.min(matching.size(), from + Math.min(max, pageSize));
         List<Object> metricAlarms = new ArrayList<>();
         List<Object> compositeAlarms = new ArrayList<>();
+        List<Object> logAlarmsFound = new ArrayList<>();
         for (Alarm alarm : matching.subList(from, to)) {
-            (alarm.rule() == null ? metricAlarms : compositeAlarms).add(wire(alarm));
+            (logAlarms.contains(alarm.name()) ? logAlarmsFound : alarm.rule() == null ? metricAlarms
+                    : compositeAlarms).add(wire(alarm));
         }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("MetricAlarms", metricAlarms);
         answer.put("CompositeAlarms", compositeAlarms);
+        if (log) {
+            answer.put("LogAlarms", logAlarmsFound);
+        }
         if (to < matching.size()) {
             answer.put("NextToken", String.valueOf(sameNextToken ? from : to));
         }
@@ -390,7 +411,12 @@ public final class FakeCloudWatch implements AutoCloseable {
         wire.put("StateReason", alarm.reason());
         wire.put("StateUpdatedTimestamp", alarm.since());
         wire.put("StateTransitionedTimestamp", alarm.since());
-        if (alarm.rule() != null) {
+        if (logAlarms.contains(alarm.name())) {
+            wire.put("StateReasonData", "{\"version\":\"1.0\",\"queryResultsEvaluated\":1}");
+            wire.put("QueryResultsToEvaluate", 1);
+            wire.put("QueryResultsToAlarm", 1);
+            wire.put("ComparisonOperator", "GreaterThanThreshold");
+        } else if (alarm.rule() != null) {
             wire.put("AlarmRule", alarm.rule());
             wire.put("ActionsSuppressedBy", "None");
         } else if (alarm.expression() != null) {

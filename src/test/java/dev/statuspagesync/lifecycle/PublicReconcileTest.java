@@ -70,7 +70,7 @@ class PublicReconcileTest {
 
         assertEquals("created", answer.path("outcome").asText(), answer.toString());
         assertEquals(Fixtures.json("{\"AlarmNames\":[\"" + AlarmEvents.NAME + "\"],\"AlarmTypes\":[\"MetricAlarm\","
-                + "\"CompositeAlarm\"],\"MaxRecords\":100}"), cloudWatch().requests(DESCRIBE).get(0).body());
+                + "\"CompositeAlarm\",\"LogAlarm\"],\"MaxRecords\":100}"), cloudWatch().requests(DESCRIBE).get(0).body());
         var incident = fake().incidents().get(0);
         String reference = References.current().alarm(AlarmEvents.ARN);
         assertEquals("Public API and Database: partial outage", incident.title());
@@ -161,6 +161,16 @@ class PublicReconcileTest {
     }
 
     @Test
+    void aDeliveredLogAlarmIsConfirmedByCloudWatchLikeAnyOther() {
+        String name = "checkout-errors-in-logs";
+        cloudWatch().logAlarm("arn:aws:cloudwatch:us-east-1:210987654321:alarm:" + name, AlarmState.ALARM, FIRED);
+
+        JsonNode answer = Lambda.answer(AlarmEvents.sns(name, "ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
+
+        assertEquals("created", answer.path("outcome").asText(), "not taken for a forged change: " + answer);
+    }
+
+    @Test
     void aChangeOfTheHomeAccountInAnotherRegionIsTrustedToItsChannelAsTheRoleReadsOnlyItsOwnRegion() {
         String elsewhere = AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000")
                 .replace("arn:aws:cloudwatch:us-east-1:", "arn:aws:cloudwatch:eu-west-1:");
@@ -232,7 +242,7 @@ class PublicReconcileTest {
 
         assertEquals(Fixtures.json("{\"batchItemFailures\": []}"), answer);
         assertEquals(List.of(Fixtures.json("{\"AlarmNames\":[\"api-errors\",\"api-latency\",\"made-up\"],"
-                + "\"AlarmTypes\":[\"MetricAlarm\",\"CompositeAlarm\"],\"MaxRecords\":100}")),
+                + "\"AlarmTypes\":[\"MetricAlarm\",\"CompositeAlarm\",\"LogAlarm\"],\"MaxRecords\":100}")),
                 cloudWatch().requests(DESCRIBE).stream().map(call -> call.body()).toList());
         assertEquals(1, fake().incidents().size(), "api-latency joined the incident of api-errors; made-up opened"
                 + " nothing");

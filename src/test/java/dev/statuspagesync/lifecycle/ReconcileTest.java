@@ -5,6 +5,7 @@ import static dev.statuspagesync.fake.FakeFlashdutyResource.API_COMPONENT;
 import static dev.statuspagesync.fake.FakeFlashdutyResource.DB_COMPONENT;
 import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -81,7 +82,7 @@ class ReconcileTest {
         assertEquals(Map.of(AlarmEvents.ARN, new Membership.Member(Membership.State.ALARM, FIRED.getEpochSecond())),
                 listOf(fake().incidents().get(0)).members());
         JsonNode describe = cloudWatch().requests(DESCRIBE).get(0).body();
-        assertEquals(Fixtures.json("{\"StateValue\":\"ALARM\",\"AlarmTypes\":[\"MetricAlarm\",\"CompositeAlarm\"],"
+        assertEquals(Fixtures.json("{\"StateValue\":\"ALARM\",\"AlarmTypes\":[\"MetricAlarm\",\"CompositeAlarm\",\"LogAlarm\"],"
                 + "\"ActionPrefix\":\"" + FakeCloudWatch.ALARM_TOPIC + "\",\"MaxRecords\":100}"), describe,
                 "only the alarms whose actions notify the function's topic");
         assertEquals(List.of(DESCRIBE, "ListAlarmMuteRules"),
@@ -129,7 +130,7 @@ class ReconcileTest {
 
         assertEquals("updated", recorded.path("outcome").asText(), recorded.toString());
         assertEquals(Fixtures.json("{\"AlarmNames\":[\"" + AlarmEvents.NAME + "\"],\"AlarmTypes\":[\"MetricAlarm\","
-                + "\"CompositeAlarm\"],\"MaxRecords\":100}"), cloudWatch().requests(DESCRIBE).get(1).body());
+                + "\"CompositeAlarm\",\"LogAlarm\"],\"MaxRecords\":100}"), cloudWatch().requests(DESCRIBE).get(1).body());
         assertEquals(1, fake().requests(EDIT).size());
         assertEquals("resolved", resolved.path("outcome").asText(), resolved.toString());
         var incident = fake().incidents().get(0);
@@ -137,6 +138,24 @@ class ReconcileTest {
         assertEquals(Instant.parse("2026-03-14T09:02:00Z").getEpochSecond(),
                 incident.updates().get(incident.updates().size() - 1).atSeconds(),
                 "resolved when CloudWatch says the alarm recovered");
+    }
+
+    @Test
+    void aFiringLogAlarmOnThePageIsNoDeletedAlarmToTheSweep() {
+        String name = "checkout-errors-in-logs";
+        cloudWatch().logAlarm("arn:aws:cloudwatch:us-east-1:210987654321:alarm:" + name, AlarmState.ALARM, FIRED);
+        Lambda.answer(AlarmEvents.sns(name, "ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
+
+        JsonNode swept = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:03:00Z"));
+        JsonNode later = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:09:00Z"));
+
+        assertFalse(swept.path("reason").asText().contains("deleted"), swept.toString());
+        assertEquals("investigating", fake().incidents().get(0).status(), later.toString());
+        assertTrue(fake().incidents().get(0).updates().get(0).description().endsWith(": ALARM since 2026-03-14"
+                + " 09:00:00 UTC"), fake().incidents().get(0).updates().get(0).description());
+        assertTrue(cloudWatch().requests(DESCRIBE).stream().allMatch(call -> call.body().path("AlarmTypes")
+                .toString().equals("[\"MetricAlarm\",\"CompositeAlarm\",\"LogAlarm\"]")),
+                "every read asks for the three types");
     }
 
     @Test

@@ -211,7 +211,7 @@ final class SdkCloudWatchAlarms implements CloudWatchAlarms {
             String code = refused.awsErrorDetails() == null ? null : refused.awsErrorDetails().errorCode();
             throw new CloudWatchException("CloudWatch " + operation + " failed: "
                     + (code == null ? "HTTP " + refused.statusCode() : code + " (HTTP " + refused.statusCode() + ")"),
-                    refused);
+                    code, refused);
         } catch (SdkException unreachable) {
             throw new CloudWatchException("CloudWatch " + operation + " failed: " + unreachable.getMessage(),
                     unreachable);

@@ -45,6 +45,8 @@ import dev.statuspagesync.routing.Router;
 public class Reconciler {
 
     private static final Logger LOG = Logger.getLogger(Reconciler.class);
+    /** How the answer of a repair that waits for the next sweep begins. */
+    static final String HELD_BACK = "held back until the next sweep: ";
     /** Repairs by weight, for the kind of the answer: an incident opened, else one resolved, else one updated. */
     private static final List<Outcome.Kind> WEIGHT = List.of(Outcome.Kind.CREATED, Outcome.Kind.RESOLVED,
             Outcome.Kind.UPDATED);
@@ -168,10 +170,23 @@ public class Reconciler {
                 others.addAll(cloudWatch.inState(state));
             }
         }
+        // An optional read, once per alarm, and only for an alarm a route takes or the page lists: when it fails,
+        // only that alarm's contributors wait for the next sweep (with no entry here, none of them is repaired).
         Map<String, List<AlarmChange>> contributors = new LinkedHashMap<>();
         for (AlarmChange alarm : firing) {
-            if (Reconciliation.readsContributors(alarm, listed)) {
+            if (!Reconciliation.readsContributors(alarm, listed) || !(router.readsTags()
+                    || router.routeFor(alarm).isPresent() || listed.stream()
+                            .anyMatch(key -> References.current().sameAlarm(key, alarm.arn())))) {
+                continue;
+            }
+            try {
                 contributors.put(alarm.arn(), cloudWatch.contributorsInAlarm(alarm));
+            } catch (CloudWatchException unanswered) {
+                if (!unanswered.operationAbsent()) {
+                    metrics.count(Metrics.REPAIRS_HELD_BACK);
+                    LOG.warnf("sweep: the contributors of alarm %s were not read (%s); their repairs wait for the"
+                            + " next sweep", alarm.name(), unanswered.getMessage());
+                }
             }
         }
         return new Reconciliation.Truth(firing, named, asked, contributors, others);
@@ -199,8 +214,11 @@ public class Reconciler {
                 alarm = alarm.withMutedBy(muted);
             }
         } catch (CloudWatchException unanswered) {
-            invocation.markFailed();
-            return Outcome.failed("not reconciled: " + unanswered.getMessage());
+            // An optional read failed: this repair waits for the next sweep, every other one goes ahead. An alarm
+            // whose mute rules are unknown opens nothing: the page never posts planned work as an incident.
+            metrics.count(Metrics.REPAIRS_HELD_BACK);
+            return Outcome.ignored(HELD_BACK + "alarm " + alarm.name() + " would open, and "
+                    + unanswered.getMessage());
         }
         return executor.apply(alarm, item, invocation);
     }
@@ -210,14 +228,30 @@ public class Reconciler {
 
         private final CloudWatchAlarms cloudWatch;
         private Map<String, String> muted;
+        private CloudWatchException failure;
 
         MuteRules(CloudWatchAlarms cloudWatch) {
             this.cloudWatch = cloudWatch;
         }
 
+        /**
+         * The rule that mutes the alarm, null for none. The rules are read once: a Region without mute rules has
+         * none; a failed read throws its failure for every alarm that asks in this sweep.
+         */
         String of(String alarmName) {
-            if (muted == null) {
-                muted = cloudWatch.mutedAlarms();
+            if (muted == null && failure == null) {
+                try {
+                    muted = cloudWatch.mutedAlarms();
+                } catch (CloudWatchException unanswered) {
+                    if (unanswered.operationAbsent()) {
+                        muted = Map.of();
+                    } else {
+                        failure = unanswered;
+                    }
+                }
+            }
+            if (failure != null) {
+                throw failure;
             }
             return muted.get(alarmName);
         }
@@ -229,10 +263,14 @@ public class Reconciler {
         long firing = truth.firing().size();
         var done = repaired.stream().filter(outcome -> outcome.outcome() != Outcome.Kind.IGNORED).toList();
         var failed = repaired.stream().filter(Outcome::mustRetry).toList();
+        var held = repaired.stream().filter(outcome -> outcome.outcome() == Outcome.Kind.IGNORED
+                && outcome.reason().startsWith(HELD_BACK)).toList();
         String summary = "reconciled with CloudWatch: " + firing + " alarm(s) firing, " + truth.asked().size()
                 + " asked by name, " + (done.size() - failed.size()) + " repair(s)"
                 + (done.isEmpty() ? "" : " (" + done.stream().filter(outcome -> !outcome.mustRetry())
-                        .map(Outcome::reason).collect(Collectors.joining("; ")) + ")");
+                        .map(Outcome::reason).collect(Collectors.joining("; ")) + ")")
+                + (held.isEmpty() ? "" : ", " + held.size() + " " + held.get(0).reason()
+                        + (held.size() > 1 ? " (and the same for the others)" : ""));
         if (!failed.isEmpty()) {
             return new Outcome(failed.get(0).outcome(), summary + "; failed: "
                     + failed.stream().map(Outcome::reason).collect(Collectors.joining("; ")), null);

@@ -39,6 +39,8 @@ public class Metrics {
     public static final String CLOUDWATCH_CALLS = "CloudWatchCalls";
     public static final String RECONCILED = "Reconciled";
     public static final String RECONCILE_FAILED = "ReconcileFailed";
+    /** Repairs a sweep held back because an optional read (mute rules, tags, contributors) failed. */
+    public static final String REPAIRS_HELD_BACK = "RepairsHeldBack";
     /** Deliveries refused for what they claim: a sweep not from the schedule, an alarm of an unlisted account. */
     public static final String REFUSED = "DeliveriesRefused";
     /** Times taken back to the clock: a change dated too far ahead, a sweep dated ahead. */

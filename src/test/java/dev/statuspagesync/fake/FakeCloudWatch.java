@@ -83,6 +83,8 @@ public final class FakeCloudWatch implements AutoCloseable {
     private final List<Recorded> requests = new ArrayList<>();
     private int pageSize = 100;
     private int throttleNext;
+    /** Operations that answer every call with an error: a CloudWatch that lacks them, or refuses them. */
+    private final Map<String, Answer> failing = new LinkedHashMap<>();
     private int dropNext;
     private boolean sameNextToken;
 
@@ -128,6 +130,7 @@ public final class FakeCloudWatch implements AutoCloseable {
         requests.clear();
         pageSize = 100;
         throttleNext = 0;
+        failing.clear();
         dropNext = 0;
         sameNextToken = false;
     }
@@ -253,6 +256,15 @@ public final class FakeCloudWatch implements AutoCloseable {
         this.throttleNext = calls;
     }
 
+    /**
+     * Every call of {@code operation} answers HTTP {@code status} with error {@code code}, as a CloudWatch that
+     * lacks the operation ({@code UnknownOperationException}, or an emulator's 500) or refuses it does.
+     */
+    public synchronized void failAlways(String operation, int status, String code) {
+        failing.put(operation, new Answer(status, Map.of("__type", "com.amazonaws.cloudwatch#" + code, "message",
+                "set by the test"), code + ";Sender"));
+    }
+
     /** A broken CloudWatch: every page of DescribeAlarms names the page it answers as the next one. */
     public synchronized void answerTheSameNextToken() {
         this.sameNextToken = true;
@@ -346,6 +358,9 @@ public final class FakeCloudWatch implements AutoCloseable {
         if (throttleNext > 0) {
             throttleNext--;
             return Answer.error("Throttling", "Rate exceeded");
+        }
+        if (failing.containsKey(operation)) {
+            return failing.get(operation);
         }
         return switch (operation) {
             case "DescribeAlarms" -> describeAlarms(request);

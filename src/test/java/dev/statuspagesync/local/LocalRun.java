@@ -210,13 +210,14 @@ public final class LocalRun {
                 settings.put("FLASHDUTY_BASE_URL", fake.baseUrl());
                 settings.put("FLASHDUTY_APP_KEY", DEMO_APP_KEY);
             }
-            settings.put("AWS_ENDPOINT_URL_CLOUDWATCH", cloudWatch.endpoint());
+            Map<String, String> cloudWatchSettings = cloudWatchSettings(env, cloudWatch.endpoint());
+            boolean ownCloudWatch = !cloudWatchSettings.get("AWS_ENDPOINT_URL_CLOUDWATCH")
+                    .equals(cloudWatch.endpoint());
+            settings.putAll(cloudWatchSettings);
             // The fake CloudWatch's alarms notify the fixtures' topic, as the template's would notify its own.
-            if (!env.containsKey("STATUSPAGE_ALARM_SOURCES")) {
+            if (!ownCloudWatch && !env.containsKey("STATUSPAGE_ALARM_SOURCES")) {
                 settings.putIfAbsent("STATUSPAGE_ALARM_SOURCES", FakeCloudWatch.ALARM_TOPIC);
             }
-            settings.put("AWS_ACCESS_KEY_ID", "AKIAFAKECLOUDWATCH0");
-            settings.put("AWS_SECRET_ACCESS_KEY", "fake-cloudwatch-secret");
             if (dryRun) {
                 settings.put("FLASHDUTY_DRY_RUN", "true");
             }
@@ -227,6 +228,10 @@ public final class LocalRun {
                     out.println(real ? "Calling the real Flashduty API at "
                             + env.getOrDefault("FLASHDUTY_BASE_URL", "https://api.flashcat.cloud")
                             : "Using the embedded fake Flashduty: " + describe(pages) + ".");
+                    out.println(ownCloudWatch ? "Reading your CloudWatch at "
+                            + settings.get("AWS_ENDPOINT_URL_CLOUDWATCH") + " (" + settings.getOrDefault("AWS_REGION",
+                                    "us-east-1") + "): event files do not move its alarms."
+                            : "Using the embedded fake CloudWatch, whose alarms follow the event files.");
                     settings.entrySet().stream()
                             .filter(setting -> setting.getKey().startsWith("STATUSPAGE_")
                                     && !setting.getKey().equals("STATUSPAGE_ROUTES"))
@@ -237,7 +242,9 @@ public final class LocalRun {
                 for (int i = 0; i < steps.size(); i++) {
                     Step step = steps.get(i);
                     String event = Files.readString(resolve(step.file()), StandardCharsets.UTF_8);
-                    follow(cloudWatch, event);
+                    if (!ownCloudWatch) {
+                        follow(cloudWatch, event);
+                    }
                     if (step.lost()) {
                         report(i + 1, steps.size(), step, JSON.createObjectNode().put("event", step.file())
                                 .put("outcome", "lost").put("reason", "CloudWatch made the change; the function was"
@@ -266,6 +273,29 @@ public final class LocalRun {
                 fake.close();
             }
         }
+    }
+
+    /**
+     * The CloudWatch the function reads: the caller's own when they name one in {@code AWS_ENDPOINT_URL_CLOUDWATCH}
+     * (LocalStack, or a Region's endpoint for a read of their own account), with their Region and credentials from
+     * the environment; else the fake, with credentials it accepts.
+     */
+    static Map<String, String> cloudWatchSettings(Map<String, String> env, String fakeEndpoint) {
+        Map<String, String> settings = new LinkedHashMap<>();
+        String own = env.get("AWS_ENDPOINT_URL_CLOUDWATCH");
+        if (own != null && !own.isBlank()) {
+            for (String name : List.of("AWS_ENDPOINT_URL_CLOUDWATCH", "AWS_REGION", "AWS_ACCESS_KEY_ID",
+                    "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN")) {
+                if (env.containsKey(name)) {
+                    settings.put(name, env.get(name));
+                }
+            }
+            return settings;
+        }
+        settings.put("AWS_ENDPOINT_URL_CLOUDWATCH", fakeEndpoint);
+        settings.put("AWS_ACCESS_KEY_ID", "AKIAFAKECLOUDWATCH0");
+        settings.put("AWS_SECRET_ACCESS_KEY", "fake-cloudwatch-secret");
+        return settings;
     }
 
     /** Moves the fake CloudWatch's alarms as the event's alarm changes say. */

@@ -110,6 +110,21 @@ class LocalRunTest {
     }
 
     @Test
+    void readsTheCallersCloudWatchWithTheirRegionAndCredentialsWhenTheyNameOne() {
+        Map<String, String> own = LocalRun.cloudWatchSettings(Map.of("AWS_ENDPOINT_URL_CLOUDWATCH",
+                "http://localhost:4566", "AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY",
+                "test", "HOME", "/home/someone"), "http://127.0.0.1:40001");
+        Map<String, String> fake = LocalRun.cloudWatchSettings(Map.of("AWS_ACCESS_KEY_ID", "AKIAREALKEY",
+                "AWS_REGION", "eu-west-1"), "http://127.0.0.1:40001");
+
+        assertEquals(Map.of("AWS_ENDPOINT_URL_CLOUDWATCH", "http://localhost:4566", "AWS_REGION", "eu-west-1",
+                "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test"), own);
+        assertEquals(Map.of("AWS_ENDPOINT_URL_CLOUDWATCH", "http://127.0.0.1:40001", "AWS_ACCESS_KEY_ID",
+                "AKIAFAKECLOUDWATCH0", "AWS_SECRET_ACCESS_KEY", "fake-cloudwatch-secret"), fake,
+                "without an endpoint, the fake: a machine's own credentials never reach real CloudWatch by accident");
+    }
+
+    @Test
     void movesTheFakeCloudWatchAsEveryEventFileSaysDeliveredOrLost() throws Exception {
         FakeCloudWatch cloudWatch = FakeCloudWatch.inMemory();
 

@@ -333,6 +333,12 @@ public final class FakeCloudWatch implements AutoCloseable {
             return new Answer(400, Map.of("__type", "com.amazonaws.cloudwatch#" + code, "message", message),
                     code + ";Sender");
         }
+
+        /** The service model's {@code ResourceNotFoundException}: HTTP 404. */
+        static Answer notFound(String message) {
+            return new Answer(404, Map.of("__type", "com.amazonaws.cloudwatch#ResourceNotFoundException", "message",
+                    message), "ResourceNotFoundException;Sender");
+        }
     }
 
     private Answer answer(HttpExchange exchange, String path, byte[] body) throws IOException {
@@ -448,7 +454,7 @@ public final class FakeCloudWatch implements AutoCloseable {
     private Answer describeContributors(JsonNode request) {
         Alarm alarm = alarms.get(request.path("AlarmName").asText());
         if (alarm == null) {
-            return Answer.error("ResourceNotFound", "no alarm " + request.path("AlarmName").asText());
+            return Answer.notFound("no alarm " + request.path("AlarmName").asText());
         }
         List<Object> contributors = new ArrayList<>();
         alarm.contributors().forEach((id, contributor) -> contributors.add(Map.of("ContributorId", id,
@@ -461,7 +467,7 @@ public final class FakeCloudWatch implements AutoCloseable {
         String arn = request.path("ResourceARN").asText();
         var alarm = alarms.values().stream().filter(one -> one.arn().equals(arn)).findFirst();
         if (alarm.isEmpty()) {
-            return Answer.error("ResourceNotFoundException", "no alarm " + arn);
+            return Answer.notFound("no alarm " + arn);
         }
         List<Object> tags = new ArrayList<>();
         alarm.get().tags().forEach((key, value) -> tags.add(Map.of("Key", key, "Value", value)));

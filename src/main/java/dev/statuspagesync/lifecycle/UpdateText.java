@@ -286,8 +286,9 @@ final class UpdateText {
         line.append(more(metrics.metrics().size(), MAX_METRICS));
         if (!metrics.dimensions().isEmpty()) {
             line.append(" (").append(metrics.dimensions().entrySet().stream().limit(MAX_DIMENSIONS)
-                    .map(entry -> Markdown.text(cut(entry.getKey(), MAX_NAME)) + "="
-                            + Markdown.text(cut(entry.getValue(), MAX_DIMENSION_VALUE)))
+                    // One word, escaped whole: two halves that are no link each could make one together.
+                    .map(entry -> Markdown.text(cut(entry.getKey(), MAX_NAME) + "="
+                            + cut(entry.getValue(), MAX_DIMENSION_VALUE)))
                     .collect(Collectors.joining(", "))).append(more(metrics.dimensions().size(), MAX_DIMENSIONS))
                     .append(')');
         }

@@ -265,7 +265,8 @@ class AnyPayloadFuzzTest {
         String link = lines.stream().filter(line -> line.startsWith("- [Open the alarm")).findFirst().orElse("");
         // State names are the function's own words; an underscore inside a word is no emphasis.
         List<Character> active = activeMarkup(rest.replace(link, "").replace("INSUFFICIENT_DATA", "INSUFFICIENT"));
-        assertTrue(active.stream().allMatch(c -> c == '*'), () -> "markup from the alarm: " + active);
+        assertTrue(active.stream().allMatch(c -> c == '*'), () -> "markup from the alarm: " + active + " in:\n"
+                + description);
         for (String line : lines) {
             assertTrue(line.isEmpty() || line.startsWith("CloudWatch alarm **") || line.startsWith("- **")
                     || line.startsWith("**Reason:** ") || line.equals(link) || line.equals(keyLine)

@@ -71,6 +71,8 @@ class HalfAnsweredSweepTest {
         int attempts = code.equals("AccessDeniedException") ? 1 : 3;
         assertEquals(attempts, cloudWatch().requests("ListAlarmMuteRules").size(),
                 "one read (with the SDK's retries) for all three alarms");
+        assertEquals(1 + attempts, cloudWatch().requests().size(), "DescribeAlarms once, the mute rules once: "
+                + cloudWatch().requests().stream().map(call -> call.operation()).toList());
     }
 
     @Test
@@ -84,6 +86,7 @@ class HalfAnsweredSweepTest {
         assertEquals(3, IncidentText.readAlarmList(fake().incidents().get(0).updates().get(0).description()).members()
                 .size(), "the three alarms, in one incident");
         assertEquals(1, cloudWatch().requests("ListAlarmMuteRules").size());
+        assertEquals(2, cloudWatch().requests().size(), "DescribeAlarms and ListAlarmMuteRules, once each");
     }
 
     @Test

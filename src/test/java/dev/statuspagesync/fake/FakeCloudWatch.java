@@ -80,6 +80,8 @@ public final class FakeCloudWatch implements AutoCloseable {
     private final Map<String, List<String>> actions = new LinkedHashMap<>();
     /** The names of the log alarms among {@link #alarms}: DescribeAlarms returns them only when asked for. */
     private final Set<String> logAlarms = new HashSet<>();
+    /** Alarms answered without {@code StateTransitionedTimestamp}, as CloudWatch answers some older ones. */
+    private final Set<String> untransitioned = new HashSet<>();
     private final List<Recorded> requests = new ArrayList<>();
     private int pageSize = 100;
     private int throttleNext;
@@ -126,6 +128,7 @@ public final class FakeCloudWatch implements AutoCloseable {
     public synchronized void reset() {
         alarms.clear();
         logAlarms.clear();
+        untransitioned.clear();
         actions.clear();
         requests.clear();
         pageSize = 100;
@@ -159,6 +162,14 @@ public final class FakeCloudWatch implements AutoCloseable {
         String name = nameOf(arn);
         alarms.put(name, new Alarm(name, arn, state, "Threshold Crossed: set by the test", since, null, null, query,
                 null, Map.of(), new LinkedHashMap<>(), null));
+    }
+
+    /**
+     * From now on answers the alarm without {@code StateTransitionedTimestamp} (the field is optional in the
+     * service model): only {@code StateUpdatedTimestamp} says since when it is in its state.
+     */
+    public synchronized void withoutTransitionTime(String name) {
+        untransitioned.add(name);
     }
 
     /** Moves an alarm the fake holds to {@code state}; a delivered change says the same. */
@@ -431,7 +442,9 @@ public final class FakeCloudWatch implements AutoCloseable {
         wire.put("AlarmActions", actionsOf(alarm));
         wire.put("StateReason", alarm.reason());
         wire.put("StateUpdatedTimestamp", alarm.since());
-        wire.put("StateTransitionedTimestamp", alarm.since());
+        if (!untransitioned.contains(alarm.name())) {
+            wire.put("StateTransitionedTimestamp", alarm.since());
+        }
         if (logAlarms.contains(alarm.name())) {
             wire.put("StateReasonData", "{\"version\":\"1.0\",\"queryResultsEvaluated\":1}");
             wire.put("QueryResultsToEvaluate", 1);

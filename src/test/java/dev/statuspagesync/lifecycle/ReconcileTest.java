@@ -159,6 +159,18 @@ class ReconcileTest {
     }
 
     @Test
+    void anAlarmWithoutATransitionTimeOpensAtItsLastUpdate() {
+        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
+        cloudWatch().withoutTransitionTime(AlarmEvents.NAME);
+
+        JsonNode swept = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:01:00Z"));
+
+        assertEquals("created", swept.path("outcome").asText(), swept.toString());
+        assertEquals(FIRED.getEpochSecond(), fake().requests(CREATE).get(0).body().path("start_at_seconds").asLong(),
+                "StateUpdatedTimestamp stands in for the missing StateTransitionedTimestamp");
+    }
+
+    @Test
     void anAlarmDeletedWhileListedIsRecordedAsDeletedAndCountsAsRecovered() {
         Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
 

@@ -118,6 +118,14 @@ public final class LocalRun {
     /** One event file: {@code lost} when CloudWatch makes its change but the function is not told. */
     record Step(String file, String meaning, boolean lost) {
 
+        /**
+         * Where the file is: a bundled story's (it has a meaning) in the project, where the script runs the class;
+         * the caller's own relative to the folder they called from.
+         */
+        Path path() {
+            return meaning != null ? Path.of(file) : resolve(file);
+        }
+
         Step(String file, String meaning) {
             this(file, meaning, false);
         }
@@ -169,7 +177,7 @@ public final class LocalRun {
             System.exit(2);
         }
         for (Step step : steps) {
-            if (!Files.isReadable(resolve(step.file()))) {
+            if (!Files.isReadable(step.path())) {
                 System.err.println("run-local: cannot read event file " + step.file());
                 System.exit(2);
             }
@@ -178,6 +186,10 @@ public final class LocalRun {
         int exit = 1;
         try {
             exit = new LocalRun(json, dryRun, System.out).run(run, functionDir, ricClasspath);
+        } catch (Exception | Error failure) {
+            // Said before the exit below, which would otherwise swallow it.
+            System.err.println("run-local: " + failure + (failure.getCause() == null ? ""
+                    : " (caused by " + failure.getCause() + ")"));
         } finally {
             // The fakes' server threads would keep a failed run alive.
             System.exit(exit);
@@ -241,7 +253,7 @@ public final class LocalRun {
                 int failures = 0;
                 for (int i = 0; i < steps.size(); i++) {
                     Step step = steps.get(i);
-                    String event = Files.readString(resolve(step.file()), StandardCharsets.UTF_8);
+                    String event = Files.readString(step.path(), StandardCharsets.UTF_8);
                     if (!ownCloudWatch) {
                         follow(cloudWatch, event);
                     }

@@ -1,6 +1,7 @@
 package dev.statuspagesync.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,6 +108,16 @@ class LocalRunTest {
 
         assertEquals(Optional.of("java.lang.IllegalArgumentException: STATUSPAGE_DEFER_TO names 'robots'"),
                 LocalRun.startUpCause(log));
+    }
+
+    @Test
+    void findsEveryBundledStorysFilesInTheProjectWhereverTheCallerIs() {
+        for (var story : LocalRun.STORIES.values()) {
+            for (var step : story.steps()) {
+                assertEquals(Path.of(step.file()), step.path(), "not resolved against the caller's folder");
+                assertTrue(Files.isReadable(step.path()), step.file());
+            }
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
@@ -20,11 +21,15 @@ record AlarmDetail(
         State state,
         State previousState,
         Configuration configuration,
-        Map<String, String> alarmTags,
+        JsonNode alarmTags,
+        String alarmTagsStatus,
         MuteDetail muteDetail,
         AlarmContributor alarmContributor) {
 
-    /** One time series of a multi-time-series alarm, in "CloudWatch Alarm Contributor State Change" events. */
+    /**
+     * One time series of a multi-time-series alarm, in "CloudWatch Alarm Contributor State Change" events and in
+     * the alarm action of one contributor.
+     */
     @RegisterForReflection
     @JsonIgnoreProperties(ignoreUnknown = true)
     record AlarmContributor(String id, Map<String, String> attributes) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -25,6 +26,13 @@ public class EnvelopeReader {
     static final String CONTRIBUTOR_CHANGE = "CloudWatch Alarm Contributor State Change";
     /** CloudWatch's longest alarm name. */
     static final int MAX_ALARM_NAME = 255;
+    static final int MAX_CONTRIBUTOR_ID = 1_024;
+    static final int MAX_CONTRIBUTOR_ATTRIBUTES = 30;
+    /** CloudWatch's limits: 50 tags on a resource, values of at most 256 characters. */
+    static final int MAX_TAGS = 50;
+    static final int MAX_TAG_VALUE = 256;
+    /** The tag statuses of a whole list: "SUCCESS" ("Alarm tags in action payloads"), "OK" in EventBridge's sample. */
+    private static final Set<String> TAGS_WHOLE = Set.of("SUCCESS", "OK");
     static final String CONFIGURATION_CHANGE = "CloudWatch Alarm Configuration Change";
     private static final String CLOUDWATCH_SOURCE = "aws.cloudwatch";
     private static final String SCHEDULE_SOURCE = "aws.events";
@@ -173,10 +181,67 @@ public class EnvelopeReader {
             }
             arn = derived.get();
         }
+        String unreadable = unreadableContributor("message", message.contributorId(),
+                message.contributorAttributes());
+        if (unreadable != null) {
+            return new Inbound.Skipped(unreadable, messageId);
+        }
         return build(messageId, Envelope.SNS, message.alarmName(), arn, message.accountId(), null,
                 message.newStateValue(), message.oldStateValue(), message.newStateReason(),
                 message.stateChangeTime(), message.alarmDescription(), metrics, message.alarmRule(), false,
-                Map.of(), null, null);
+                payloadTags(message.tags(), message.tagsStatus()), null,
+                contributor(message.contributorId(), message.contributorAttributes()));
+    }
+
+    /**
+     * Why a contributor's id or attributes cannot be read, or null when they can (or the message names none).
+     * CloudWatch's ids have at most 1,024 characters, its attributes at most 30 entries.
+     */
+    private static String unreadableContributor(String what, String id, Map<String, String> attributes) {
+        if (id == null && attributes == null) {
+            return null;
+        }
+        if (id == null || id.isBlank() || id.length() > MAX_CONTRIBUTOR_ID
+                || id.codePoints().anyMatch(Character::isISOControl)) {
+            return "alarm contributor " + what + " has no readable contributor id";
+        }
+        if (attributes != null && attributes.size() > MAX_CONTRIBUTOR_ATTRIBUTES) {
+            return "alarm contributor " + what + " has " + attributes.size() + " attributes; CloudWatch's have at most "
+                    + MAX_CONTRIBUTOR_ATTRIBUTES;
+        }
+        return null;
+    }
+
+    private static AlarmChange.Contributor contributor(String id, Map<String, String> attributes) {
+        return id == null ? null
+                : new AlarmChange.Contributor(id.trim(), attributes == null ? Map.of() : nonNullValues(attributes));
+    }
+
+    /**
+     * The alarm's tags as its payload carries them (an object of strings, or a list of key/value pairs), when
+     * CloudWatch says the list is whole; empty otherwise (no propagation, a status other than success, or a shape
+     * not read here), so that a tag route reads them from CloudWatch or goes unmatched rather than matching on
+     * part of them. Tags never make a change unreadable.
+     */
+    private static Map<String, String> payloadTags(JsonNode tags, String status) {
+        if (tags == null || status != null && !TAGS_WHOLE.contains(status)) {
+            return Map.of();
+        }
+        Map<String, String> read = new LinkedHashMap<>();
+        if (tags.isObject()) {
+            tags.properties().forEach(tag -> read.put(tag.getKey(), tag.getValue().asText("")));
+        } else if (tags.isArray()) {
+            for (JsonNode tag : tags) {
+                String key = text(tag, tag.has("Key") ? "Key" : "key");
+                if (key != null) {
+                    String value = text(tag, tag.has("Value") ? "Value" : "value");
+                    read.put(key, value == null ? "" : value);
+                }
+            }
+        }
+        boolean plain = read.values().stream().allMatch(value -> value.length() <= MAX_TAG_VALUE)
+                && read.size() <= MAX_TAGS;
+        return plain ? read : Map.of();
     }
 
     private Inbound fromEventBridge(JsonNode event, String messageId) throws JsonProcessingException {
@@ -218,7 +283,7 @@ public class EnvelopeReader {
         String arn = resources.isArray() && !resources.isEmpty() ? resources.get(0).asText(null) : null;
         Inbound read = fromDetail(new AlarmDetail(detail.alarmName(), detail.operation(),
                 new AlarmDetail.State("OK", "the alarm was deleted", null, null), null, detail.configuration(),
-                null, null, null), Envelope.EVENTBRIDGE, arn, text(event, "account"), text(event, "region"),
+                null, null, null, null), Envelope.EVENTBRIDGE, arn, text(event, "account"), text(event, "region"),
                 messageId);
         return read instanceof Inbound.Alarm alarm ? new Inbound.Alarm(alarm.change().now(AlarmState.OK,
                 "the alarm was deleted", deletedAt, Envelope.EVENTBRIDGE, true), messageId) : read;
@@ -264,18 +329,19 @@ public class EnvelopeReader {
         MetricSummary metrics = configuration == null || configuration.metrics() == null ? MetricSummary.NONE
                 : summarise(configuration.metrics());
         var contributor = detail.alarmContributor();
-        if (contributor != null && (contributor.id() == null || contributor.id().isBlank()
-                || contributor.id().codePoints().anyMatch(Character::isISOControl))) {
-            return new Inbound.Skipped("alarm contributor event has no readable contributor id", messageId);
+        String unreadable = contributor == null ? null
+                : unreadableContributor("event", contributor.id() == null ? "" : contributor.id(),
+                        contributor.attributes());
+        if (unreadable != null) {
+            return new Inbound.Skipped(unreadable, messageId);
         }
         return build(messageId, envelope, detail.alarmName(), arn, account, region, state.value(),
                 previous == null ? null : previous.value(), state.reason(), state.timestamp(),
                 configuration == null ? null : configuration.description(), metrics,
                 configuration == null ? null : configuration.alarmRule(),
                 state.actionsSuppressedBy() != null && !state.actionsSuppressedBy().isBlank(),
-                detail.alarmTags() == null ? Map.of() : detail.alarmTags(), mutedBy(detail.muteDetail()),
-                contributor == null ? null : new AlarmChange.Contributor(contributor.id().trim(),
-                        contributor.attributes() == null ? Map.of() : nonNullValues(contributor.attributes())));
+                payloadTags(detail.alarmTags(), detail.alarmTagsStatus()), mutedBy(detail.muteDetail()),
+                contributor == null ? null : contributor(contributor.id(), contributor.attributes()));
     }
 
     /** The mute rule that holds the alarm's actions, as "alarm mute rule R until T"; null when none does. */

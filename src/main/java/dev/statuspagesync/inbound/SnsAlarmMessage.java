@@ -1,16 +1,22 @@
 package dev.statuspagesync.inbound;
 
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
  * The alarm JSON that CloudWatch publishes to SNS (carried as a string in {@code Sns.Message}, or as the
  * bare SQS body with raw delivery). Wire format: "Amazon SNS notification payload" in
- * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html
+ * https://docs.aws.amazon.com/AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html; a log alarm's
+ * message has no {@code Trigger}, and its {@code NewStateReasonData} (never read here) is an object. The
+ * notification of one contributor (time series) of a multi-time-series alarm carries its id and attributes
+ * ("Acting on alarm changes", "Log alarms"); with tag propagation on, the alarm's tags come with their status
+ * ("Alarm tags in action payloads").
  */
 @RegisterForReflection
 @JsonIgnoreProperties(ignoreUnknown = true)
@@ -24,7 +30,11 @@ record SnsAlarmMessage(
         @JsonProperty("AlarmArn") String alarmArn,
         @JsonProperty("OldStateValue") String oldStateValue,
         @JsonProperty("AlarmRule") String alarmRule,
-        @JsonProperty("Trigger") Trigger trigger) {
+        @JsonProperty("Trigger") Trigger trigger,
+        @JsonProperty("AlarmContributorId") String contributorId,
+        @JsonProperty("AlarmContributorAttributes") Map<String, String> contributorAttributes,
+        @JsonProperty("AlarmTags") JsonNode tags,
+        @JsonProperty("AlarmTagsStatus") String tagsStatus) {
 
     /** Single-metric alarms fill MetricName/Namespace/Dimensions; math and anomaly alarms fill Metrics. */
     @RegisterForReflection

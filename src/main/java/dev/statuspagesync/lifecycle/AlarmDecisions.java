@@ -82,32 +82,19 @@ public final class AlarmDecisions {
         // Flashduty's create is not idempotent: a redelivered or duplicated change must find its incident.
         var mine = earliestFor(alarm, page.open());
         if (mine.isPresent()) {
+            // A time series new to its alarm's open incident may have recovered since, in a resolved one.
+            if (alarm.stateTime() != null && IncidentText.members(mine.get()).get(alarm.memberKey()).isEmpty()) {
+                Step recordedLater = recordedLater(alarm, page, at, false);
+                if (recordedLater != null) {
+                    return recordedLater;
+                }
+            }
             return fireAgain(alarm, route, mine.get(), at, duplicatesOf(alarm, mine.get(), page.open()));
         }
         if (alarm.stateTime() != null) {
-            long since = at - RESOLVED_LOOKBACK_SECONDS;
-            if (page.resolved() == null || page.resolved().sinceSeconds() > since) {
-                return new Need.ResolvedIncidents(page.pageId(), since);
-            }
-            var resolved = page.resolved().incidents().stream()
-                    .filter(incident -> IncidentMapper.isOpenedFor(incident, alarm)).toList();
-            // CloudWatch's own state, read by the sweep, is not made stale by a resolution; only a later change of
-            // the alarm recorded in the incident's list is.
-            var recovered = resolved.stream().filter(incident -> alarm.envelope() != Envelope.CLOUDWATCH)
-                    .filter(incident -> incident.startAtSeconds() == null || incident.startAtSeconds() <= at)
-                    .filter(incident -> IncidentMapper.resolvedAt(incident) >= at)
-                    .findFirst();
-            if (recovered.isPresent()) {
-                return new Decision.Ignore("stale: incident " + recovered.get().changeId() + " for this alarm was"
-                        + " resolved at " + Instant.ofEpochSecond(IncidentMapper.resolvedAt(recovered.get()))
-                        + ", after this change", recovered.get().changeId(), List.of());
-            }
-            // A resolved incident that records a later change of the alarm: the change is older than one seen.
-            for (Responses.Change incident : resolved) {
-                var member = IncidentText.members(incident).get(alarm.memberKey());
-                if (member.isPresent() && member.get().atSeconds() >= at) {
-                    return stale(incident, member.get(), List.of());
-                }
+            Step recordedLater = recordedLater(alarm, page, at, false);
+            if (recordedLater != null) {
+                return recordedLater;
             }
         }
         if (policy.joinOpenIncidents()) {
@@ -120,6 +107,41 @@ public final class AlarmDecisions {
             }
         }
         return openUnlessCovered(alarm, route, page, policy, at);
+    }
+
+    /**
+     * What makes a firing change stale against the resolved incidents of its alarm (with {@code memberOnly}, those
+     * that list its member): one resolved after it, or one that records a later change of its member; a need for
+     * those incidents; or null when none does.
+     */
+    private static Step recordedLater(AlarmChange alarm, PageView page, long at, boolean memberOnly) {
+        long since = at - RESOLVED_LOOKBACK_SECONDS;
+        if (page.resolved() == null || page.resolved().sinceSeconds() > since) {
+            return new Need.ResolvedIncidents(page.pageId(), since);
+        }
+        var resolved = page.resolved().incidents().stream()
+                .filter(incident -> IncidentMapper.isOpenedFor(incident, alarm))
+                .filter(incident -> !memberOnly || IncidentText.members(incident).get(alarm.memberKey()).isPresent())
+                .toList();
+        // CloudWatch's own state, read by the sweep, is not made stale by a resolution; only a later change of
+        // the alarm recorded in the incident's list is.
+        var recovered = resolved.stream().filter(incident -> alarm.envelope() != Envelope.CLOUDWATCH)
+                .filter(incident -> incident.startAtSeconds() == null || incident.startAtSeconds() <= at)
+                .filter(incident -> IncidentMapper.resolvedAt(incident) >= at)
+                .findFirst();
+        if (recovered.isPresent()) {
+            return new Decision.Ignore("stale: incident " + recovered.get().changeId() + " for this alarm was"
+                    + " resolved at " + Instant.ofEpochSecond(IncidentMapper.resolvedAt(recovered.get()))
+                    + ", after this change", recovered.get().changeId(), List.of());
+        }
+        // A resolved incident that records a later change of the alarm: the change is older than one seen.
+        for (Responses.Change incident : resolved) {
+            var member = IncidentText.members(incident).get(alarm.memberKey());
+            if (member.isPresent() && member.get().atSeconds() >= at) {
+                return stale(incident, member.get(), List.of());
+            }
+        }
+        return null;
     }
 
     /**

@@ -162,9 +162,9 @@ public class DeliveryCheck {
             return Checked.stop(alarm, Outcome.ignored(shown + ": a forged or stale recovery changes nothing"));
         }
         try {
-            Map<String, String> tags = router.readsTags()
-                    ? cloudWatchIn.apply(alarm.region(), () -> invocation.deadline().remaining()).tags(alarm.arn())
-                    : Map.of();
+            // Tags the payload carries whole (tag propagation) need no read.
+            Map<String, String> tags = !router.readsTags() ? Map.of() : !alarm.tags().isEmpty() ? alarm.tags()
+                    : cloudWatchIn.apply(alarm.region(), () -> invocation.deadline().remaining()).tags(alarm.arn());
             return Checked.go(asRead(alarm, read, tags));
         } catch (CloudWatchException unanswered) {
             invocation.markFailed();

@@ -44,6 +44,7 @@ import dev.statuspagesync.inbound.MetricSummary;
 public final class FakeCloudWatch implements AutoCloseable {
 
     static final String PATH = "/service/GraniteServiceVersion20100801/operation/";
+    static final String UNKNOWN_OPERATION = "UnknownOperationException";
     /** The account and Region this CloudWatch is: the fixtures' and the local run's. */
     public static final String ACCOUNT = "210987654321";
     public static final String REGION = "us-east-1";
@@ -144,6 +145,13 @@ public final class FakeCloudWatch implements AutoCloseable {
         String name = nameOf(arn);
         alarms.put(name, new Alarm(name, arn, state, "Threshold Crossed: set by the test", since, namespace, metric,
                 null, null, Map.of(), new LinkedHashMap<>(), null));
+    }
+
+    /** A metric alarm as PutMetricAlarm leaves it: in INSUFFICIENT_DATA until its first evaluation. */
+    public synchronized void created(String arn, Instant at, String namespace, String metric) {
+        String name = nameOf(arn);
+        alarms.put(name, new Alarm(name, arn, AlarmState.INSUFFICIENT_DATA, "Unchecked: Initial alarm creation", at,
+                namespace, metric, null, null, Map.of(), new LinkedHashMap<>(), null));
     }
 
     /**
@@ -272,8 +280,9 @@ public final class FakeCloudWatch implements AutoCloseable {
      * lacks the operation ({@code UnknownOperationException}, or an emulator's 500) or refuses it does.
      */
     public synchronized void failAlways(String operation, int status, String code) {
-        failing.put(operation, new Answer(status, Map.of("__type", "com.amazonaws.cloudwatch#" + code, "message",
-                "set by the test"), code + ";Sender"));
+        failing.put(operation, code.equals(UNKNOWN_OPERATION) ? Answer.unknownOperation("set by the test")
+                : new Answer(status, Map.of("__type", "com.amazonaws.cloudwatch#" + code, "message",
+                        "set by the test"), code + ";Sender"));
     }
 
     /** A broken CloudWatch: every page of DescribeAlarms names the page it answers as the next one. */
@@ -345,6 +354,15 @@ public final class FakeCloudWatch implements AutoCloseable {
                     code + ";Sender");
         }
 
+        /**
+         * An operation the service does not have: a protocol error, in the AWS services' own namespace rather than
+         * CloudWatch's model, HTTP 400.
+         */
+        static Answer unknownOperation(String message) {
+            return new Answer(400, Map.of("__type", "com.amazon.coral.service#" + UNKNOWN_OPERATION, "message",
+                    message), UNKNOWN_OPERATION + ";Sender");
+        }
+
         /** The service model's {@code ResourceNotFoundException}: HTTP 404. */
         static Answer notFound(String message) {
             return new Answer(404, Map.of("__type", "com.amazonaws.cloudwatch#ResourceNotFoundException", "message",
@@ -354,7 +372,7 @@ public final class FakeCloudWatch implements AutoCloseable {
 
     private Answer answer(HttpExchange exchange, String path, byte[] body) throws IOException {
         if (!"POST".equals(exchange.getRequestMethod()) || !path.startsWith(PATH)) {
-            return Answer.error("UnknownOperationException", "no such operation: " + path);
+            return Answer.unknownOperation("no such operation: " + path);
         }
         if (!"rpc-v2-cbor".equals(exchange.getRequestHeaders().getFirst("smithy-protocol"))) {
             return Answer.error("InvalidParameterValue", "the smithy-protocol header must be rpc-v2-cbor");
@@ -385,7 +403,7 @@ public final class FakeCloudWatch implements AutoCloseable {
             case "ListTagsForResource" -> listTags(request);
             case "ListAlarmMuteRules" -> listMuteRules(request);
             case "GetAlarmMuteRule" -> getMuteRule(request);
-            default -> Answer.error("UnknownOperationException", "the fake does not serve " + operation);
+            default -> Answer.unknownOperation("the fake does not serve " + operation);
         };
     }
 

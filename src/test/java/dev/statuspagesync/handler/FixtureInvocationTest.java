@@ -45,6 +45,9 @@ class FixtureInvocationTest {
             alarm-action-metric-alarm.json       | created | incident opened for alarm ledger-db-free-storage
             alarm-action-composite-alarm.json    | created | incident opened for alarm checkout-journey-broken
             sns-legacy-format-alarm.json         | created | incident opened for alarm payments-queue-backlog
+            sns-log-alarm.json                   | created | incident opened for alarm checkout-errors-in-logs
+            sns-log-alarm-contributor.json       | created | incident opened for alarm checkout-errors-by-service
+            sns-metrics-insights-contributor.json | created | incident opened for alarm checkout-tables-throttled
             sns-single-metric-ok.json            | ignored | no open incident for this alarm
             sns-insufficient-data.json           | ignored | INSUFFICIENT_DATA is ignored (STATUSPAGE_INSUFFICIENT_DATA=ignore)
             eventbridge-metric-math-ok.json      | ignored | no open incident for this alarm

@@ -43,6 +43,9 @@ class EnvelopeReaderTest {
             alarm-action-composite-alarm.json     | ALARM_ACTION | checkout-journey-broken     | us-east-1      | ALARM             | OK                | 2026-03-14T21:00:10.210Z
             sns-legacy-format-alarm.json          | SNS          | payments-queue-backlog      | eu-west-1      | ALARM             | OK                | 2026-03-15T07:12:40.118Z
             sqs-sns-envelope-legacy-format.json   | SNS          | payments-queue-backlog      | eu-west-1      | OK                | ALARM             | 2026-03-15T07:31:05.902Z
+            sns-log-alarm.json                    | SNS          | checkout-errors-in-logs     | us-east-1      | ALARM             | OK                | 2026-03-14T09:35:04.118Z
+            sns-log-alarm-contributor.json        | SNS          | checkout-errors-by-service  | us-east-1      | ALARM             | OK                | 2026-03-14T09:35:04.118Z
+            sns-metrics-insights-contributor.json | SNS          | checkout-tables-throttled   | us-east-1      | ALARM             | OK                | 2026-03-14T09:30:12.417Z
             """)
     void readsEveryAlarmEnvelopeIntoOneRecord(String fixture, Envelope envelope, String name, String region,
             AlarmState state, AlarmState previous, String time) {
@@ -82,6 +85,98 @@ class EnvelopeReaderTest {
         assertEquals(List.of("SELECT SUM(WriteThrottleEvents) FROM \"AWS/DynamoDB\" GROUP BY TableName ORDER BY SUM()"
                 + " DESC"), change.metrics().metrics());
         assertNull(onlyAlarm("eventbridge-multi-time-series-alarm.json").contributor(), "the alarm's own change");
+    }
+
+    @Test
+    void readsAnSnsNotificationOfOneContributorAsAChangeOfThatTimeSeries() {
+        AlarmChange change = onlyAlarm("sns-metrics-insights-contributor.json");
+
+        assertEquals(new AlarmChange.Contributor("9f2c07a4e1b35d68", Map.of("TableName", "checkout-orders")),
+                change.contributor());
+        assertEquals(MemberKey.of("arn:aws:cloudwatch:us-east-1:210987654321:alarm:checkout-tables-throttled",
+                "9f2c07a4e1b35d68"), change.memberKey());
+        assertEquals(AlarmState.OK, change.previousState());
+        assertNull(onlyAlarm("sns-single-metric-alarm.json").contributor(), "a notification of the whole alarm");
+    }
+
+    @Test
+    void readsALogAlarmWithoutTriggerAndNeverItsReasonData() {
+        AlarmChange single = onlyAlarm("sns-log-alarm.json");
+        AlarmChange contributor = onlyAlarm("sns-log-alarm-contributor.json");
+
+        assertEquals(MetricSummary.NONE, single.metrics(), "a log alarm has no metric");
+        assertEquals("Threshold Crossed: the scheduled query's result (42.0) was greater than the threshold (10.0).",
+                single.reason());
+        assertFalse(single.toString().contains("4111"), "the log lines of NewStateReasonData are never read");
+        assertNull(single.contributor());
+        assertEquals(new AlarmChange.Contributor("c4e8a1f07b29d356", Map.of("service", "checkout-payments")),
+                contributor.contributor());
+    }
+
+    @ParameterizedTest(name = "AlarmTagsStatus {0}")
+    @CsvSource(delimiter = '|', nullValues = "absent", textBlock = """
+            SUCCESS | true
+            absent  | true
+            FAILURE | false
+            PARTIAL | false
+            """)
+    void readsTheTagsOfAnSnsNotificationOnlyWhenTheyAreWhole(String status, boolean read) {
+        ObjectNode event = (ObjectNode) Fixtures.eventJson("sns-alarm-tags.json");
+        ObjectNode sns = (ObjectNode) event.path("Records").get(0).path("Sns");
+        ObjectNode message = (ObjectNode) Fixtures.json(sns.path("Message").asText());
+        if (status == null) {
+            message.remove("AlarmTagsStatus");
+        } else {
+            message.put("AlarmTagsStatus", status);
+        }
+        sns.put("Message", message.toString());
+
+        assertEquals(read ? Map.of("team", "checkout", "statuspage", "public") : Map.of(), onlyAlarm(event).tags());
+    }
+
+    @ParameterizedTest(name = "AlarmTags {0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            '[{"Key":"team","Value":"checkout"}]' | team=checkout
+            '"team=checkout"'                      | ''
+            '42'                                   | ''
+            '{"team":{"nested":true}}'             | team=
+            """)
+    void readsTagsOfAnyShapeWithoutEverDroppingTheChange(String tags, String expected) {
+        ObjectNode event = (ObjectNode) Fixtures.eventJson("sns-alarm-tags.json");
+        ObjectNode sns = (ObjectNode) event.path("Records").get(0).path("Sns");
+        ObjectNode message = (ObjectNode) Fixtures.json(sns.path("Message").asText());
+        message.set("AlarmTags", Fixtures.json(tags));
+        sns.put("Message", message.toString());
+
+        AlarmChange alarm = onlyAlarm(event);
+
+        assertEquals(AlarmState.ALARM, alarm.newState());
+        assertEquals(expected.isEmpty() ? Map.of() : Map.of(expected.split("=", -1)[0], expected.split("=", -1)[1]),
+                alarm.tags());
+    }
+
+    @Test
+    void skipsAContributorNotificationCloudWatchCouldNotHaveSent() {
+        ObjectNode event = (ObjectNode) Fixtures.eventJson("sns-metrics-insights-contributor.json");
+        ObjectNode sns = (ObjectNode) event.path("Records").get(0).path("Sns");
+        ObjectNode message = (ObjectNode) Fixtures.json(sns.path("Message").asText());
+        ObjectNode longId = message.deepCopy().put("AlarmContributorId", "c".repeat(1_025));
+        ObjectNode manyAttributes = message.deepCopy();
+        for (int i = 0; i < 31; i++) {
+            ((ObjectNode) manyAttributes.path("AlarmContributorAttributes")).put("key" + i, "value");
+        }
+        ObjectNode attributesOnly = message.deepCopy();
+        attributesOnly.remove("AlarmContributorId");
+
+        sns.put("Message", longId.toString());
+        assertEquals(List.of(new Inbound.Skipped("alarm contributor message has no readable contributor id", null)),
+                reader.read(event));
+        sns.put("Message", manyAttributes.toString());
+        assertEquals(List.of(new Inbound.Skipped("alarm contributor message has 32 attributes; CloudWatch's have at"
+                + " most 30", null)), reader.read(event));
+        sns.put("Message", attributesOnly.toString());
+        assertEquals(List.of(new Inbound.Skipped("alarm contributor message has no readable contributor id", null)),
+                reader.read(event));
     }
 
     @Test

@@ -24,8 +24,8 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 /**
- * A multi-time-series alarm through EventBridge: each contributor is its own member of the alarm's one incident,
- * listed with its attributes, and the incident resolves when the last of them recovers.
+ * A multi-time-series alarm through EventBridge or SNS: each contributor is its own member of the alarm's one
+ * incident, listed with its attributes, and the incident resolves when the last of them recovers.
  */
 @QuarkusTest
 @QuarkusTestResource(FakeFlashdutyResource.class)
@@ -73,6 +73,52 @@ class ContributorTest {
         assertEquals(Map.of(MemberKey.of(AlarmEvents.TABLES_ARN, ORDERS), Membership.State.OK,
                 MemberKey.of(AlarmEvents.TABLES_ARN, CARTS), Membership.State.ALARM, AlarmEvents.TABLES_ARN,
                 Membership.State.OK), states, "the last recovery is told by the resolution, not the list");
+    }
+
+    @Test
+    void anSnsNotificationOfOneContributorChangesOnlyThatMember() {
+        JsonNode opened = Lambda.answer(AlarmEvents.snsContributor(ORDERS, "checkout-orders", "ALARM", "OK",
+                "2026-03-14T09:30:12.000+0000"));
+        JsonNode joined = Lambda.answer(AlarmEvents.snsContributor(CARTS, "checkout-carts", "ALARM", "OK",
+                "2026-03-14T09:31:00.000+0000"));
+        JsonNode again = Lambda.answer(AlarmEvents.contributor(CARTS, "checkout-carts", "ALARM",
+                "2026-03-14T09:31:00.000+0000"));
+        JsonNode first = Lambda.answer(AlarmEvents.snsContributor(ORDERS, "checkout-orders", "OK", "ALARM",
+                "2026-03-14T09:40:00.000+0000"));
+
+        assertEquals("created", opened.path("outcome").asText(), opened.toString());
+        assertEquals("contributor TableName=checkout-carts of alarm " + AlarmEvents.TABLES + " joined incident "
+                + opened.path("change_id").asLong(), joined.path("reason").asText());
+        assertEquals("ignored", again.path("outcome").asText(), "the same change by EventBridge is a duplicate");
+        assertEquals("updated", first.path("outcome").asText(), "one time series recovered, another still breaches");
+        assertEquals("investigating", fake().incidents().get(0).status());
+
+        JsonNode last = Lambda.answer(AlarmEvents.snsContributor(CARTS, "checkout-carts", "OK", "ALARM",
+                "2026-03-14T09:45:00.000+0000"));
+
+        assertEquals("resolved", last.path("outcome").asText(), last.toString());
+        assertEquals(1, fake().incidents().size());
+        assertEquals("resolved", fake().incidents().get(0).status());
+    }
+
+    @Test
+    void aLateAlarmOfAContributorIsStaleWhenAnIncidentThatListedItResolvedAfterIt() {
+        Lambda.answer(AlarmEvents.snsContributor(CARTS, "checkout-carts", "ALARM", "OK",
+                "2026-03-14T09:30:00.000+0000"));
+        Lambda.answer(AlarmEvents.contributor(CARTS, "checkout-carts", "OK", "2026-03-14T09:32:00.000+0000"));
+        JsonNode reopened = Lambda.answer(AlarmEvents.contributor(ORDERS, "checkout-orders", "ALARM",
+                "2026-03-14T09:40:00.000+0000"));
+
+        JsonNode late = Lambda.answer(AlarmEvents.contributor(CARTS, "checkout-carts", "ALARM",
+                "2026-03-14T09:31:00.000+0000"));
+
+        assertEquals("created", reopened.path("outcome").asText(), reopened.toString());
+        assertEquals("ignored", late.path("outcome").asText(), late.toString());
+        assertEquals("stale: incident " + fake().incidents().get(0).changeId() + " for this alarm was resolved at"
+                + " 2026-03-14T09:32:00Z, after this change", late.path("reason").asText());
+        assertEquals(List.of(MemberKey.of(AlarmEvents.TABLES_ARN, ORDERS)),
+                List.copyOf(IncidentText.readAlarmList(fake().incidents().get(1).updates().get(0).description())
+                        .members().keySet()), "the open incident lists only the time series that fires");
     }
 
     @Test

@@ -41,8 +41,9 @@ import dev.statuspagesync.routing.Router;
 import dev.statuspagesync.support.StatusPageSettings;
 
 /**
- * Seeded random stories of several alarms on overlapping components, delivered as AWS may deliver them (twice, by
- * SNS and by EventBridge, out of order, in SQS batches, with INSUFFICIENT_DATA between), run through the decision
+ * Seeded random stories of several alarms on overlapping components, among them two time series of one
+ * multi-time-series alarm, delivered as AWS may deliver them (twice, by SNS and by EventBridge, out of order, in SQS
+ * batches, with INSUFFICIENT_DATA between for whole alarms), run through the decision
  * and the executor against the fake's page in process, strict or kind (see {@link FakeFlashduty#kind}) at random.
  * Half the stories have a quiet period (with or without the monitoring update) and scheduled sweeps between
  * batches. After every batch and sweep the page must keep the invariants, and after a last sweep it must agree
@@ -54,8 +55,12 @@ class DeliveryOrderModelTest {
     static final int SEQUENCES = Integer.getInteger("model.sequences", 1_500);
     static final long FIRST_SEED = Long.getLong("model.seed", 1L);
     static final Instant START = Instant.parse("2026-03-14T08:00:00Z");
-    /** api-* alarms hit the API component, db-* the database, edge-* both: they overlap on every component. */
-    static final List<String> ALARMS = List.of("api-errors", "api-latency", "edge-5xx", "db-connections");
+    /**
+     * api-* alarms hit the API component, db-* the database, edge-* both: they overlap on every component.
+     * {@code db-tables#orders} and {@code #carts} are two time series (contributors) of one multi-time-series alarm.
+     */
+    static final List<String> ALARMS = List.of("api-errors", "api-latency", "edge-5xx", "db-connections",
+            "db-tables#orders", "db-tables#carts");
     static final long QUIET_SECONDS = 300;
     static final String ROUTES = """
             routes:
@@ -145,19 +150,22 @@ class DeliveryOrderModelTest {
                 for (int i = 0; i < batch.size(); i++) {
                     AlarmChange change = batch.get(i);
                     Outcome outcome = outcomes.get(i);
-                    trace.add(change.name() + " " + change.newState() + "@" + change.stateTime().getEpochSecond()
+                    trace.add(change.name() + (change.contributor() == null ? "" : "#" + change.contributor().id())
+                            + " " + change.newState() + "@" + change.stateTime().getEpochSecond()
                             + " via " + change.envelope() + " in a batch of " + batch.size() + " -> "
                             + outcome.outcome().wire() + ": " + outcome.reason());
                     if (outcome.mustRetry()) {
                         fail("a change failed: " + outcome.reason());
                     }
+                    // A recovery delivered before its alarm, or its time series, is on the page is dropped.
                     if (isLastChange(change) && change.newState() == AlarmState.OK
-                            && outcome.reason().equals("no open incident for this alarm")) {
-                        documented.add(change.arn());
+                            && (outcome.reason().equals("no open incident for this alarm")
+                                    || outcome.reason().matches("incident \\d+ does not list contributor .*"))) {
+                        documented.add(change.memberKey());
                     }
                     if (isLastChange(change) && change.newState() == AlarmState.ALARM
                             && outcome.reason().matches("stale: incident \\d+ for this alarm was resolved at .*")) {
-                        resolvedInBatch.add(change.arn());
+                        resolvedInBatch.add(change.memberKey());
                     }
                 }
                 batch.forEach(change -> delivered = change.stateTime().isAfter(delivered) ? change.stateTime()
@@ -237,20 +245,21 @@ class DeliveryOrderModelTest {
             for (int i = 0; i < count; i++) {
                 String name = ALARMS.get(random.nextInt(ALARMS.size()));
                 AlarmState from = state.get(name);
-                AlarmState to = next(from);
+                AlarmState to = next(name, from);
                 at = at.plusSeconds(1 + random.nextInt(300));
                 changes.add(change(name, to, from, at, random.nextBoolean() ? Envelope.SNS : Envelope.EVENTBRIDGE));
                 state.put(name, to);
                 if (to != AlarmState.INSUFFICIENT_DATA) {
-                    truth.put(arn(name), to);
-                    truthAt.put(arn(name), at);
+                    truth.put(changes.get(changes.size() - 1).memberKey(), to);
+                    truthAt.put(changes.get(changes.size() - 1).memberKey(), at);
                 }
             }
             return changes;
         }
 
-        AlarmState next(AlarmState from) {
-            if (random.nextInt(6) == 0) {
+        /** A time series (contributor) is only ever in ALARM or OK. */
+        AlarmState next(String member, AlarmState from) {
+            if (!member.contains("#") && random.nextInt(6) == 0) {
                 return from == AlarmState.INSUFFICIENT_DATA ? AlarmState.OK : AlarmState.INSUFFICIENT_DATA;
             }
             return from == AlarmState.ALARM ? AlarmState.OK : AlarmState.ALARM;
@@ -279,7 +288,7 @@ class DeliveryOrderModelTest {
         }
 
         boolean isLastChange(AlarmChange change) {
-            return change.stateTime().equals(truthAt.get(change.arn()));
+            return change.stateTime().equals(truthAt.get(change.memberKey()));
         }
 
         void openIncidentAsAPerson() {
@@ -347,16 +356,24 @@ class DeliveryOrderModelTest {
         return "arn:aws:cloudwatch:us-east-1:210987654321:alarm:" + name;
     }
 
-    static AlarmChange change(String name, AlarmState state, AlarmState previous, Instant at, Envelope envelope) {
-        return new AlarmChange(name, arn(name), "210987654321", "us-east-1", state, previous,
+    /** A change of {@code member}: an alarm's name, or {@code name#id} for one of its time series. */
+    static AlarmChange change(String member, AlarmState state, AlarmState previous, Instant at, Envelope envelope) {
+        String name = member.contains("#") ? member.substring(0, member.indexOf('#')) : member;
+        AlarmChange change = new AlarmChange(name, arn(name), "210987654321", "us-east-1", state, previous,
                 "Threshold Crossed: the story moved the alarm to " + state + ".", at, null,
                 new MetricSummary("AWS/ApplicationELB", List.of("HTTPCode_Target_5XX_Count"), Map.of()), null, false,
                 Map.of(), envelope);
+        if (!member.contains("#")) {
+            return change;
+        }
+        String table = member.substring(member.indexOf('#') + 1);
+        return change.withContributor(new AlarmChange.Contributor("series-" + table, Map.of("TableName", table)));
     }
 
     static AlarmChange withEnvelope(AlarmChange change, Envelope envelope) {
         return new AlarmChange(change.name(), change.arn(), change.accountId(), change.region(), change.newState(),
                 change.previousState(), change.reason(), change.stateTime(), change.description(), change.metrics(),
-                change.compositeRule(), change.actionsSuppressed(), change.tags(), envelope);
+                change.compositeRule(), change.actionsSuppressed(), change.tags(), envelope, change.mutedBy(),
+                change.contributor(), change.deleted());
     }
 }

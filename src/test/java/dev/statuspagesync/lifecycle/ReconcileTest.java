@@ -159,6 +159,21 @@ class ReconcileTest {
     }
 
     @Test
+    void aNewAlarmWithoutDataYetIsNoOutageAndTheSweepOpensItOnceItFires() {
+        cloudWatch().created(AlarmEvents.ARN, FIRED, "AWS/EC2", "CPUUtilization");
+
+        JsonNode unevaluated = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:01:00Z"));
+        cloudWatch().move(AlarmEvents.NAME, AlarmState.ALARM, FIRED.plusSeconds(120));
+        JsonNode fired = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:03:00Z"));
+
+        assertEquals("ignored", unevaluated.path("outcome").asText(), unevaluated.toString());
+        assertEquals("created", fired.path("outcome").asText(), fired.toString());
+        assertEquals(1, fake().requests(CREATE).size());
+        assertEquals(FIRED.getEpochSecond() + 120,
+                fake().requests(CREATE).get(0).body().path("start_at_seconds").asLong());
+    }
+
+    @Test
     void anAlarmWithoutATransitionTimeOpensAtItsLastUpdate() {
         cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
         cloudWatch().withoutTransitionTime(AlarmEvents.NAME);

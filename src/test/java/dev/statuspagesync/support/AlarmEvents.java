@@ -68,6 +68,22 @@ public final class AlarmEvents {
         return write(event);
     }
 
+    /**
+     * The SNS notification of {@code sns-metrics-insights-contributor.json} for the time series {@code id} of
+     * table {@code table}, moved from {@code previous} to {@code state} at {@code time}.
+     */
+    public static String snsContributor(String id, String table, String state, String previous, String time) {
+        ObjectNode event = (ObjectNode) Fixtures.eventJson("sns-metrics-insights-contributor.json");
+        ObjectNode sns = (ObjectNode) event.path("Records").get(0).path("Sns");
+        ObjectNode message = (ObjectNode) Fixtures.json(sns.path("Message").asText());
+        message.put("AlarmContributorId", id).put("NewStateValue", state).put("OldStateValue", previous)
+                .put("StateChangeTime", time)
+                .put("NewStateReason", "Threshold Crossed: test sequence moved the time series to " + state + ".");
+        ((ObjectNode) message.path("AlarmContributorAttributes")).put("TableName", table);
+        sns.put("Message", write(message));
+        return write(event);
+    }
+
     /** The multi-time-series alarm's own change ({@code eventbridge-multi-time-series-alarm.json}) to {@code state}. */
     public static String multiTimeSeries(String state, String time) {
         ObjectNode event = (ObjectNode) Fixtures.eventJson("eventbridge-multi-time-series-alarm.json");

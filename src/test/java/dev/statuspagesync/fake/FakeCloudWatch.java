@@ -89,6 +89,7 @@ public final class FakeCloudWatch implements AutoCloseable {
     /** Operations that answer every call with an error: a CloudWatch that lacks them, or refuses them. */
     private final Map<String, Answer> failing = new LinkedHashMap<>();
     private int dropNext;
+    private final Set<String> dropped = new HashSet<>();
     private boolean sameNextToken;
 
     private FakeCloudWatch(HttpServer server, ExecutorService executor) {
@@ -135,6 +136,7 @@ public final class FakeCloudWatch implements AutoCloseable {
         pageSize = 100;
         throttleNext = 0;
         failing.clear();
+        dropped.clear();
         dropNext = 0;
         sameNextToken = false;
     }
@@ -285,6 +287,11 @@ public final class FakeCloudWatch implements AutoCloseable {
                         "set by the test"), code + ";Sender"));
     }
 
+    /** Every call of {@code operation} loses its connection before an answer, as a network fault does. */
+    public synchronized void dropAlways(String operation) {
+        dropped.add(operation);
+    }
+
     /** A broken CloudWatch: every page of DescribeAlarms names the page it answers as the next one. */
     public synchronized void answerTheSameNextToken() {
         this.sameNextToken = true;
@@ -328,6 +335,9 @@ public final class FakeCloudWatch implements AutoCloseable {
             synchronized (this) {
                 if (dropNext > 0) {
                     dropNext--;
+                    return;
+                }
+                if (path.startsWith(PATH) && dropped.contains(path.substring(PATH.length()))) {
                     return;
                 }
                 answer = answer(exchange, path, body);

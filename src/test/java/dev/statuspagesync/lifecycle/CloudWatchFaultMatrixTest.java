@@ -37,8 +37,8 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
 /**
- * Every operation a sweep makes, failing every way CloudWatch fails: throttled, 5xx, access denied, and not offered
- * in the Region. Three alarms fire that no delivery brought: a plain one, a multi-time-series one with a contributor
+ * Every operation a sweep makes, failing every way CloudWatch fails: throttled, 5xx, connection dropped, access
+ * denied, and not offered in the Region. Three alarms fire that no delivery brought: a plain one, a multi-time-series one with a contributor
  * in ALARM, and one an active mute rule holds. Each cell checks the page the sweep leaves, its answer, its metrics
  * and its log: nothing wrong is written, and what does not depend on the failed read is repaired.
  */
@@ -76,22 +76,26 @@ class CloudWatchFaultMatrixTest {
         List<String> all = sorted(PLAIN, MUTED, AlarmEvents.TABLES_ARN, TABLE);
         List<String> unmuted = sorted(PLAIN, AlarmEvents.TABLES_ARN);
         List<Arguments> cells = new ArrayList<>();
-        for (String[] fault : new String[][] { { "400", "Throttling" }, { "500", "InternalFailure" },
-                { "400", "AccessDeniedException" }, { "400", "UnknownOperationException" } }) {
+        // HTTP status, error code, and how the failure reads; status 0: the connection drops before an answer.
+        for (String[] fault : new String[][] { { "400", "Throttling", "Throttling" },
+                { "500", "InternalFailure", "InternalFailure" }, { "0", "dropped", "Unable to execute HTTP request" },
+                { "400", "AccessDeniedException", "AccessDeniedException" },
+                { "400", "UnknownOperationException", "UnknownOperationException" } }) {
             String code = fault[1];
+            String says = fault[2];
             boolean absent = code.equals("UnknownOperationException");
             cells.add(Arguments.of("DescribeAlarms", fault[0], code, new Left(true, List.of(), false, 0, 1,
-                    "not reconciled: CloudWatch DescribeAlarms failed: " + code)));
+                    "not reconciled: CloudWatch DescribeAlarms failed: " + says)));
             for (String muteRead : List.of("ListAlarmMuteRules", "GetAlarmMuteRule")) {
                 // The three alarms and the contributor would each open: all four wait for the rules.
                 cells.add(Arguments.of(muteRead, fault[0], code, absent ? new Left(false, all, false, 0, 0, "")
                         : new Left(false, List.of(), true, 4, 0, "held back until the next sweep: alarm "
-                                + AlarmEvents.NAME + " would open, and CloudWatch " + muteRead + " failed: " + code)));
+                                + AlarmEvents.NAME + " would open, and CloudWatch " + muteRead + " failed: " + says)));
             }
             cells.add(Arguments.of("DescribeAlarmContributors", fault[0], code, absent
                     ? new Left(false, unmuted, false, 0, 0, "")
                     : new Left(false, unmuted, false, 1, 0, "the contributors of alarm " + AlarmEvents.TABLES
-                            + " were not read (CloudWatch DescribeAlarmContributors failed: " + code)));
+                            + " were not read (CloudWatch DescribeAlarmContributors failed: " + says)));
         }
         return cells.stream();
     }
@@ -111,11 +115,15 @@ class CloudWatchFaultMatrixTest {
         cloudWatch().contributor(AlarmEvents.TABLES, CONTRIBUTOR, Map.of("TableName", "checkout-orders"), FIRED);
     }
 
-    @ParameterizedTest(name = "{0} answers {1} {2}")
+    @ParameterizedTest(name = "{0}: {2}")
     @MethodSource("cells")
     void aFailedReadLeavesThePageRightAndRepairsWhatDoesNotNeedIt(String operation, int status, String code,
             Left expected) {
-        cloudWatch().failAlways(operation, status, code);
+        if (status == 0) {
+            cloudWatch().dropAlways(operation);
+        } else {
+            cloudWatch().failAlways(operation, status, code);
+        }
 
         PrintStream original = System.out;
         ByteArrayOutputStream printed = new ByteArrayOutputStream();

@@ -31,7 +31,10 @@ public class EnvelopeReader {
     /** CloudWatch's limits: 50 tags on a resource, values of at most 256 characters. */
     static final int MAX_TAGS = 50;
     static final int MAX_TAG_VALUE = 256;
-    /** The tag statuses of a whole list: "SUCCESS" ("Alarm tags in action payloads"), "OK" in EventBridge's sample. */
+    /**
+     * The tag statuses of a whole list: "SUCCESS" ("Alarm tags in action payloads"), "OK" in EventBridge's sample;
+     * tags without a status are not known to be whole.
+     */
     private static final Set<String> TAGS_WHOLE = Set.of("SUCCESS", "OK");
     static final String CONFIGURATION_CHANGE = "CloudWatch Alarm Configuration Change";
     private static final String CLOUDWATCH_SOURCE = "aws.cloudwatch";
@@ -201,7 +204,8 @@ public class EnvelopeReader {
         if (id == null && attributes == null) {
             return null;
         }
-        if (id == null || id.isBlank() || id.length() > MAX_CONTRIBUTOR_ID
+        // CloudWatch's ids are plain text; a backtick would only grow the incident's list line.
+        if (id == null || id.isBlank() || id.length() > MAX_CONTRIBUTOR_ID || id.indexOf('`') >= 0
                 || id.codePoints().anyMatch(Character::isISOControl)) {
             return "alarm contributor " + what + " has no readable contributor id";
         }
@@ -224,7 +228,7 @@ public class EnvelopeReader {
      * part of them. Tags never make a change unreadable.
      */
     private static Map<String, String> payloadTags(JsonNode tags, String status) {
-        if (tags == null || status != null && !TAGS_WHOLE.contains(status)) {
+        if (tags == null || status == null || !TAGS_WHOLE.contains(status)) {
             return Map.of();
         }
         Map<String, String> read = new LinkedHashMap<>();

@@ -28,6 +28,8 @@ import dev.statuspagesync.routing.Wording;
  */
 public final class AlarmDecisions {
 
+    /** CloudWatch tracks at most 100 contributors of an alarm in ALARM; more in one incident are not its. */
+    static final int MAX_FIRING_CONTRIBUTORS = 100;
     /** How far back a resolved incident may have started and still make a late ALARM stale. */
     public static final long RESOLVED_LOOKBACK_SECONDS = 24 * 60 * 60;
 
@@ -84,7 +86,7 @@ public final class AlarmDecisions {
         if (mine.isPresent()) {
             // A time series new to its alarm's open incident may have recovered since, in a resolved one.
             if (alarm.stateTime() != null && IncidentText.members(mine.get()).get(alarm.memberKey()).isEmpty()) {
-                Step recordedLater = recordedLater(alarm, page, at, false);
+                Step recordedLater = recordedLater(alarm, page, at, alarm.contributor() != null);
                 if (recordedLater != null) {
                     return recordedLater;
                 }
@@ -92,7 +94,7 @@ public final class AlarmDecisions {
             return fireAgain(alarm, route, mine.get(), at, duplicatesOf(alarm, mine.get(), page.open()));
         }
         if (alarm.stateTime() != null) {
-            Step recordedLater = recordedLater(alarm, page, at, false);
+            Step recordedLater = recordedLater(alarm, page, at, alarm.contributor() != null);
             if (recordedLater != null) {
                 return recordedLater;
             }
@@ -216,6 +218,12 @@ public final class AlarmDecisions {
         var listed = members.get(alarm.memberKey());
         if (listed.isEmpty()) {
             // Another time series of a multi-time-series alarm whose incident is open.
+            if (members.firingContributorsOf(alarm.arn()) >= MAX_FIRING_CONTRIBUTORS) {
+                return new Decision.Ignore("incident " + incident.changeId() + " already lists "
+                        + MAX_FIRING_CONTRIBUTORS + " firing time series of alarm " + alarm.name()
+                        + ", as many as CloudWatch tracks: the incident stands for the alarm", incident.changeId(),
+                        duplicates);
+            }
             return record(incident, route, members.with(alarm.memberKey(), Membership.State.ALARM, at,
                     IncidentMapper.contributorLabel(alarm)), IncidentMapper.subject(alarm) + " joined incident "
                     + incident.changeId(), duplicates);

@@ -162,9 +162,10 @@ public class DeliveryCheck {
             return Checked.stop(alarm, Outcome.ignored(shown + ": a forged or stale recovery changes nothing"));
         }
         try {
-            // Tags the payload carries whole (tag propagation) need no read.
-            Map<String, String> tags = !router.readsTags() ? Map.of() : !alarm.tags().isEmpty() ? alarm.tags()
-                    : cloudWatchIn.apply(alarm.region(), () -> invocation.deadline().remaining()).tags(alarm.arn());
+            // The payload's tags are its publisher's: a confirmed change is routed by CloudWatch's own.
+            Map<String, String> tags = router.readsTags()
+                    ? cloudWatchIn.apply(alarm.region(), () -> invocation.deadline().remaining()).tags(alarm.arn())
+                    : Map.of();
             return Checked.go(asRead(alarm, read, tags));
         } catch (CloudWatchException unanswered) {
             invocation.markFailed();

@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.statuspagesync.inbound.MemberKey;
+
 /**
  * The alarms an incident stands for, each with the state and time it last reported; {@link IncidentText} writes it
  * into the incident's opening update, so Flashduty itself remembers who joined and who recovered. Each is listed
@@ -84,6 +86,14 @@ public record Membership(Map<String, Member> members) {
 
     public Membership with(String key, State state, long atSeconds) {
         return with(key, state, atSeconds, null);
+    }
+
+    /** How many time series (contributors) of the alarm of ARN {@code arn} the list shows firing. */
+    public long firingContributorsOf(String arn) {
+        return members.entrySet().stream().filter(member -> member.getValue().state() == State.ALARM)
+                .map(Map.Entry::getKey)
+                .filter(key -> MemberKey.contributor(key) != null || References.isContributor(key))
+                .filter(key -> References.current().sameAlarm(key, arn)).count();
     }
 
     /** How many of the alarms are firing. */

@@ -116,7 +116,7 @@ class EnvelopeReaderTest {
     @ParameterizedTest(name = "AlarmTagsStatus {0}")
     @CsvSource(delimiter = '|', nullValues = "absent", textBlock = """
             SUCCESS | true
-            absent  | true
+            absent  | false
             FAILURE | false
             PARTIAL | false
             """)
@@ -165,6 +165,7 @@ class EnvelopeReaderTest {
         for (int i = 0; i < 31; i++) {
             ((ObjectNode) manyAttributes.path("AlarmContributorAttributes")).put("key" + i, "value");
         }
+        ObjectNode backtick = message.deepCopy().put("AlarmContributorId", "9f2c`07a4");
         ObjectNode attributesOnly = message.deepCopy();
         attributesOnly.remove("AlarmContributorId");
 
@@ -174,6 +175,9 @@ class EnvelopeReaderTest {
         sns.put("Message", manyAttributes.toString());
         assertEquals(List.of(new Inbound.Skipped("alarm contributor message has 32 attributes; CloudWatch's have at"
                 + " most 30", null)), reader.read(event));
+        sns.put("Message", backtick.toString());
+        assertEquals(List.of(new Inbound.Skipped("alarm contributor message has no readable contributor id", null)),
+                reader.read(event));
         sns.put("Message", attributesOnly.toString());
         assertEquals(List.of(new Inbound.Skipped("alarm contributor message has no readable contributor id", null)),
                 reader.read(event));

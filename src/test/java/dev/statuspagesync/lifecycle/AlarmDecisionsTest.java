@@ -20,6 +20,7 @@ import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.Envelope;
+import dev.statuspagesync.inbound.MemberKey;
 import dev.statuspagesync.inbound.MetricSummary;
 import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.page.IncidentText;
@@ -369,6 +370,41 @@ class AlarmDecisionsTest {
 
         assertEquals(7L, decision.changeId());
         assertEquals(List.of(duplicate), decision.duplicates());
+    }
+
+    @Test
+    void aTimeSeriesNewToTheOpenIncidentIsNotStaleByAResolutionThatNeverListedIt() {
+        String tables = arn("api-tables");
+        Responses.Change earlier = resolved(incident(7, tables, members(MemberKey.of(tables, "orders"),
+                Membership.State.OK, T0 + 600)), T0 + 600);
+        Responses.Change open = incident(8, tables, members(MemberKey.of(tables, "carts"), Membership.State.ALARM,
+                T0 + 660));
+        AlarmChange late = change("api-tables", AlarmState.ALARM, T0 + 540)
+                .withContributor(new AlarmChange.Contributor("invoices", Map.of("TableName", "invoices")));
+
+        var decision = decide(late, new PageView(PAGE, List.of(open), new PageView.Resolved(T0 - 86_400,
+                List.of(earlier))));
+
+        var joined = assertInstanceOf(Decision.Record.class, decision, decision.toString());
+        assertEquals("contributor TableName=invoices of alarm api-tables joined incident 8", joined.reason());
+    }
+
+    @Test
+    void aTimeSeriesBeyondAHundredFiringInTheIncidentIsNotAddedToIt() {
+        String tables = arn("api-tables");
+        Object[] hundred = new Object[3 * AlarmDecisions.MAX_FIRING_CONTRIBUTORS];
+        for (int i = 0; i < AlarmDecisions.MAX_FIRING_CONTRIBUTORS; i++) {
+            hundred[3 * i] = MemberKey.of(tables, "series-" + i);
+            hundred[3 * i + 1] = Membership.State.ALARM;
+            hundred[3 * i + 2] = T0;
+        }
+        Responses.Change open = incident(8, tables, members(hundred));
+        AlarmChange another = change("api-tables", AlarmState.ALARM, T0 + 60)
+                .withContributor(new AlarmChange.Contributor("series-100", Map.of()));
+
+        assertEquals(new Decision.Ignore("incident 8 already lists 100 firing time series of alarm api-tables, as"
+                + " many as CloudWatch tracks: the incident stands for the alarm", 8L, List.of()),
+                decide(another, page(List.of(open))));
     }
 
     // --- values ---

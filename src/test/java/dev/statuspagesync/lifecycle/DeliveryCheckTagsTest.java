@@ -26,12 +26,14 @@ import dev.statuspagesync.routing.Router;
 import dev.statuspagesync.support.StatusPageSettings;
 
 /**
- * A tag route and a delivered change of the function's own account: tags that the payload carries whole (tag
- * propagation) decide the route with no ListTagsForResource call; without them, CloudWatch's tags do.
+ * A tag route and delivered changes: a change of the function's own account, which CloudWatch confirms, is routed
+ * by the tags CloudWatch answers, whatever its payload says (its publisher wrote those); another account's is
+ * routed by the tags its payload carries whole, with no ListTagsForResource call.
  */
 class DeliveryCheckTagsTest {
 
     static final String ARN = "arn:aws:cloudwatch:us-east-1:210987654321:alarm:checkout-api-high-cpu";
+    static final String ELSEWHERE = "arn:aws:cloudwatch:us-east-1:109876543210:alarm:checkout-api-high-cpu";
     static final Instant FIRED = Instant.parse("2026-03-14T09:00:00Z");
     static final Router TAG_ROUTES = new Router(StatusPageSettings.document("""
             routes:
@@ -44,27 +46,24 @@ class DeliveryCheckTagsTest {
             true, InsufficientDataPolicy.IGNORE, new Reconciliation.Scope("210987654321", "us-east-1"));
 
     @Test
-    void tagsThePayloadCarriesWholeNeedNoRead() {
+    void aConfirmedChangeIsRoutedByCloudWatchsTagsNotItsPayloads() {
         cloudWatch.metricAlarm(ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
         cloudWatch.tag("checkout-api-high-cpu", Map.of("team", "search"));
 
-        DeliveryCheck.Checked checked = only(delivered(Map.of("team", "checkout")));
+        DeliveryCheck.Checked checked = only(delivered(ARN, Map.of("team", "checkout")));
 
         assertNull(checked.answer(), "confirmed: " + checked.answer());
-        assertEquals(Map.of("team", "checkout"), checked.change().tags());
-        assertEquals(0, tagReads.get(), "no ListTagsForResource");
+        assertEquals(Map.of("team", "search"), checked.change().tags());
+        assertEquals(1, tagReads.get(), "one ListTagsForResource");
     }
 
     @Test
-    void withoutTagsInThePayloadCloudWatchsTagsDecide() {
-        cloudWatch.metricAlarm(ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
-        cloudWatch.tag("checkout-api-high-cpu", Map.of("team", "checkout"));
+    void anotherAccountsChangeIsRoutedByTheTagsItsPayloadCarriesWithoutARead() {
+        DeliveryCheck.Checked checked = only(delivered(ELSEWHERE, Map.of("team", "checkout")));
 
-        DeliveryCheck.Checked checked = only(delivered(Map.of()));
-
-        assertNull(checked.answer(), "confirmed: " + checked.answer());
+        assertNull(checked.answer());
         assertEquals(Map.of("team", "checkout"), checked.change().tags());
-        assertEquals(1, tagReads.get(), "one ListTagsForResource");
+        assertEquals(0, tagReads.get(), "no ListTagsForResource");
     }
 
     private DeliveryCheck.Checked only(AlarmChange change) {
@@ -75,8 +74,8 @@ class DeliveryCheckTagsTest {
         return checked.get(0);
     }
 
-    private static AlarmChange delivered(Map<String, String> tags) {
-        return new AlarmChange("checkout-api-high-cpu", ARN, "210987654321", "us-east-1", AlarmState.ALARM,
+    private static AlarmChange delivered(String arn, Map<String, String> tags) {
+        return new AlarmChange("checkout-api-high-cpu", arn, arn.split(":")[4], "us-east-1", AlarmState.ALARM,
                 AlarmState.OK, "Threshold Crossed", FIRED, null, MetricSummary.NONE, null, false, tags, Envelope.SNS);
     }
 

@@ -271,4 +271,22 @@ class IncidentTextTest {
                 List.of(new Responses.TimelineEntry("u1", 1_773_480_413L, ChangeStatus.INVESTIGATING, opening,
                         List.of())), true);
     }
+
+    @Test
+    void theLongestMemberLineThatCloudWatchCanCauseReadsBack() {
+        // The longest alarm name (255), the longest contributor id (1,024, no backticks: the reader refuses them),
+        // and a label cut to 256 characters of backticks, which fencing grows the most.
+        String arn = "arn:aws-us-gov:cloudwatch:us-gov-west-1:210987654321:alarm:" + "n".repeat(255);
+        String key = MemberKey.of(arn, "i".repeat(1_024));
+        String label = "`".repeat(255) + "x";
+        Map<String, Membership.Member> members = new LinkedHashMap<>();
+        members.put(arn, new Membership.Member(Membership.State.ALARM, 1_773_480_000L));
+        members.put(key, new Membership.Member(Membership.State.ALARM, 1_773_480_060L, label));
+
+        String list = IncidentText.alarmList(new Membership(members), false);
+
+        assertTrue(list.lines().allMatch(line -> line.length() <= MemberLine.MAX_LINE), list.length() + " characters");
+        assertEquals(members.keySet(), IncidentText.readAlarmList(list).members().keySet());
+        assertEquals(label, IncidentText.readAlarmList(list).members().get(key).label());
+    }
 }

@@ -262,8 +262,11 @@ public final class FakeCloudWatch implements AutoCloseable {
         } else {
             alarm.contributors().remove(change.contributor().id());
         }
+        // A multi-time-series alarm is in ALARM while a time series is, and OK once the last one has left.
         if (!alarm.contributors().isEmpty() && alarm.state() != AlarmState.ALARM) {
             alarms.put(change.name(), alarm.with(AlarmState.ALARM, change.reason(), since));
+        } else if (alarm.contributors().isEmpty() && alarm.state() == AlarmState.ALARM) {
+            alarms.put(change.name(), alarm.with(AlarmState.OK, change.reason(), since));
         }
     }
 

@@ -16,6 +16,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -177,8 +178,9 @@ public final class LocalRun {
             System.exit(2);
         }
         for (Step step : steps) {
-            if (!Files.isReadable(step.path())) {
-                System.err.println("run-local: cannot read event file " + step.file());
+            String unusable = unusable(step);
+            if (unusable != null) {
+                System.err.println("run-local: " + unusable);
                 System.exit(2);
             }
         }
@@ -193,6 +195,31 @@ public final class LocalRun {
         } finally {
             // The fakes' server threads would keep a failed run alive.
             System.exit(exit);
+        }
+    }
+
+    /**
+     * Why the event file of {@code step} cannot be an invocation, or null when it can: Lambda itself refuses a
+     * payload that is not JSON, so the run does too, before it starts, naming the file and the place.
+     */
+    static String unusable(Step step) {
+        Path path = step.path();
+        if (Files.isDirectory(path) || !Files.isReadable(path)) {
+            return "cannot read event file " + step.file() + (Files.isDirectory(path) ? " (a folder)" : "");
+        }
+        try {
+            String text = Files.readString(path, StandardCharsets.UTF_8);
+            if (text.isBlank()) {
+                return "event file " + step.file() + " is empty";
+            }
+            JSON.readTree(text);
+            return null;
+        } catch (JsonProcessingException broken) {
+            var at = broken.getLocation();
+            return "event file " + step.file() + " is not JSON: " + broken.getOriginalMessage()
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
+        } catch (IOException unreadable) {
+            return "cannot read event file " + step.file() + ": " + unreadable.getMessage();
         }
     }
 

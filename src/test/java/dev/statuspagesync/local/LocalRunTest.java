@@ -150,4 +150,19 @@ class LocalRunTest {
         assertEquals(Set.of("checkout-api-high-cpu"), cloudWatch.alarms().keySet(),
                 "an alarm of another Region is another CloudWatch's");
     }
+
+    @Test
+    void refusesAnEventFileThatIsNoInvocationNamingTheFileAndThePlace(@TempDir Path folder) throws Exception {
+        Path truncated = Files.writeString(folder.resolve("broken.json"), "{\"Records\": [{\"EventSource\": ");
+        Path empty = Files.writeString(folder.resolve("empty.json"), "  \n");
+        Path good = Files.writeString(folder.resolve("good.json"), "{}");
+
+        assertEquals("event file " + truncated + " is not JSON: Unexpected end-of-input within/between Object"
+                + " entries (line 1, column 30)",
+                LocalRun.unusable(new LocalRun.Step(truncated.toString(), null)));
+        assertEquals("event file " + empty + " is empty", LocalRun.unusable(new LocalRun.Step(empty.toString(), null)));
+        assertEquals("cannot read event file " + folder + " (a folder)",
+                LocalRun.unusable(new LocalRun.Step(folder.toString(), null)));
+        assertEquals(null, LocalRun.unusable(new LocalRun.Step(good.toString(), null)));
+    }
 }

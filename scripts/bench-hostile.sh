@@ -5,7 +5,8 @@
 set -euo pipefail
 case "${1:-}" in -h|--help) sed -n '2,4p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
 cd "$(dirname "$0")/.."
-command -v java >/dev/null || { echo "bench-hostile.sh: java (17 or newer) is not on PATH" >&2; exit 1; }
+source scripts/lib/jdk.bash
+use_jdk bench-hostile.sh
 ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.outputFile=target/hostile.classpath >/dev/null
 exec java -cp "target/test-classes:target/classes:$(cat target/hostile.classpath)" \
   dev.statuspagesync.local.HostileInputBenchmark "$@"

@@ -6,7 +6,8 @@
 set -euo pipefail
 case "${1:-}" in -h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
 cd "$(dirname "$0")/.."
-command -v java >/dev/null || { echo "bench-per-event.sh: java (17 or newer) is not on PATH" >&2; exit 1; }
+source scripts/lib/jdk.bash
+use_jdk bench-per-event.sh
 
 work=target/local-run
 ./mvnw -B -q --no-transfer-progress test-compile >&2

@@ -8,7 +8,8 @@
 set -euo pipefail
 case "${1:-}" in -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
 cd "$(dirname "$0")/.."
-command -v java >/dev/null || { echo "bench-storm.sh: java (17 or newer) is not on PATH" >&2; exit 1; }
+source scripts/lib/jdk.bash
+use_jdk bench-storm.sh
 
 work=target/local-run
 ./scripts/package-function.sh

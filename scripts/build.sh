@@ -7,7 +7,8 @@ set -euo pipefail
 case "${1:-}" in -h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
 cd "$(dirname "$0")/.."
 kind="${1:-native}"
-command -v java >/dev/null || { echo "build.sh: java (17 or newer) is not on PATH" >&2; exit 1; }
+source scripts/lib/jdk.bash
+use_jdk build.sh
 
 case "$kind" in
   jvm)

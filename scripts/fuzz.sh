@@ -6,7 +6,8 @@
 set -euo pipefail
 case "${1:-}" in -h|--help) sed -n '2,5p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
 cd "$(dirname "$0")/.."
-command -v java >/dev/null || { echo "fuzz.sh: java (17 or newer) is not on PATH" >&2; exit 1; }
+source scripts/lib/jdk.bash
+use_jdk fuzz.sh
 
 duration="${1:-10m}"
 [[ "$duration" =~ ^[0-9]+[smh]?$ ]] || { echo "fuzz.sh: duration '$duration' is not like 90s, 10m or 1h" >&2; exit 2; }

@@ -10,7 +10,8 @@ case "${1:-}" in -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; 
 force=false
 case "${1:-}" in --force) force=true;; "") ;; *) echo "usage: scripts/package-function.sh [--force]" >&2; exit 2;; esac
 cd "$(dirname "$0")/.."
-command -v java >/dev/null || { echo "package-function.sh: java (17 or newer) is not on PATH" >&2; exit 1; }
+source scripts/lib/jdk.bash
+use_jdk package-function.sh
 
 work=target/local-run
 digest=$( { java -version 2>&1; find pom.xml .mvn src scripts/package-function.sh -type f -print0 | sort -z \

@@ -9,7 +9,8 @@
 set -euo pipefail
 case "${1:-}" in -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
 usage="usage: scripts/run-local.sh [--json] [--dry-run] [--story incident|flapping|maintenance|lost] [[--lost] event.json ...]"
-command -v java >/dev/null || { echo "run-local.sh: java (17 or newer) is not on PATH" >&2; exit 1; }
+source "$(dirname "$0")/lib/jdk.bash"
+use_jdk run-local.sh
 
 events=()
 args=()

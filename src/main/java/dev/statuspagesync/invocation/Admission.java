@@ -59,13 +59,12 @@ public class Admission {
 
     /** The item as the function acts on it, or skipped with the reason. */
     public Inbound admit(Inbound item) {
-        if (item instanceof Inbound.Sweep sweep) {
-            return admitSweep(sweep);
-        }
-        if (item instanceof Inbound.Alarm alarm) {
-            return admitAlarm(alarm);
-        }
-        return item;
+        return switch (item) {
+            case Inbound.Sweep sweep -> admitSweep(sweep);
+            case Inbound.Alarm alarm -> admitAlarm(alarm);
+            case Inbound.Published event -> event;
+            case Inbound.Skipped skipped -> skipped;
+        };
     }
 
     private Inbound admitSweep(Inbound.Sweep sweep) {

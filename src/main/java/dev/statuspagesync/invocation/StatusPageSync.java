@@ -106,19 +106,18 @@ public class StatusPageSync {
         var checked = deliveryCheck.check(items.stream().filter(Inbound.Alarm.class::isInstance)
                 .map(item -> ((Inbound.Alarm) item).change()).toList(), invocation).iterator();
         for (int i = 0; i < items.size(); i++) {
-            Inbound item = items.get(i);
-            if (item instanceof Inbound.Alarm alarm) {
-                countChange(alarm);
-                var change = checked.next();
-                outcomes.add(change.answer() != null ? change.answer()
-                        : lifecycle.apply(change.change(), i, invocation));
-            } else if (item instanceof Inbound.Published event) {
-                outcomes.add(published.apply(event, deadline));
-            } else if (item instanceof Inbound.Sweep sweep) {
-                outcomes.add(sweep(sweep, i, invocation));
-            } else {
-                outcomes.add(Outcome.ignored(((Inbound.Skipped) item).reason()));
-            }
+            int index = i;
+            outcomes.add(switch (items.get(i)) {
+                case Inbound.Alarm alarm -> {
+                    countChange(alarm);
+                    var change = checked.next();
+                    yield change.answer() != null ? change.answer()
+                            : lifecycle.apply(change.change(), index, invocation);
+                }
+                case Inbound.Published event -> published.apply(event, deadline);
+                case Inbound.Sweep sweep -> sweep(sweep, index, invocation);
+                case Inbound.Skipped skipped -> Outcome.ignored(skipped.reason());
+            });
         }
         lifecycle.finish(invocation).forEach(outcomes::set);
         for (int i = 0; i < items.size(); i++) {
@@ -176,17 +175,19 @@ public class StatusPageSync {
     /** One line per item, its facts also as fields of the JSON line. */
     private static void log(Inbound item, Outcome outcome) {
         Map<String, String> sqs = item.messageId() == null ? Map.of() : Map.of("sqs_message_id", item.messageId());
-        if (item instanceof Inbound.Alarm alarm) {
-            OutcomeLog.write(LOG, alarm.change(), sqs, outcome);
-            return;
-        }
         Map<String, String> subject = new LinkedHashMap<>();
         String text;
-        if (item instanceof Inbound.Sweep sweep) {
-            subject.put("sweep", sweep.time().toString());
-            text = "sweep time=" + sweep.time();
-        } else {
-            text = item instanceof Inbound.Published ? "status-page event" : "message";
+        switch (item) {
+            case Inbound.Alarm alarm -> {
+                OutcomeLog.write(LOG, alarm.change(), sqs, outcome);
+                return;
+            }
+            case Inbound.Sweep sweep -> {
+                subject.put("sweep", sweep.time().toString());
+                text = "sweep time=" + sweep.time();
+            }
+            case Inbound.Published event -> text = "status-page event";
+            case Inbound.Skipped skipped -> text = "message";
         }
         subject.putAll(sqs);
         text += item.messageId() == null ? "" : " sqs_message_id=" + item.messageId();

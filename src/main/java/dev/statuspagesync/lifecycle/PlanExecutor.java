@@ -247,33 +247,37 @@ public class PlanExecutor {
         for (int reads = 0;; reads++) {
             Step step = AlarmDecisions.decide(alarm, route, invocation.views().view(route.pageId()), policy,
                     clock.instant().getEpochSecond());
-            if (step instanceof Decision decision) {
-                return decision;
+            switch (step) {
+                case Decision decision -> {
+                    return decision;
+                }
+                case Need need -> {
+                    if (reads == MAX_READS_PER_DECISION) {
+                        throw new IllegalStateException("the decision for alarm " + alarm.name() + " still needs "
+                                + need);
+                    }
+                    read(need, invocation);
+                }
             }
-            if (reads == MAX_READS_PER_DECISION) {
-                throw new IllegalStateException("the decision for alarm " + alarm.name() + " still needs " + step);
-            }
-            read((Need) step, invocation);
         }
     }
 
     private void read(Need need, Invocation invocation) {
         PageViews views = invocation.views();
-        if (need instanceof Need.OpenIncidents open) {
-            var listed = flashduty.activeIncidents(open.pageId(), invocation.deadline());
-            views.listed(open.pageId(), listed);
-            views.rememberOpen(open.pageId(), withTimelines(listed, open.pageId(), invocation), clock.millis());
-        } else if (need instanceof Need.ResolvedIncidents resolved) {
-            views.rememberResolved(resolved.pageId(), new PageView.Resolved(resolved.sinceSeconds(),
-                    flashduty.resolvedIncidents(resolved.pageId(), resolved.sinceSeconds(), invocation.deadline())),
-                    clock.millis());
-        } else if (need instanceof Need.Maintenances maintenances) {
-            views.rememberMaintenances(maintenances.pageId(),
+        switch (need) {
+            case Need.OpenIncidents open -> {
+                var listed = flashduty.activeIncidents(open.pageId(), invocation.deadline());
+                views.listed(open.pageId(), listed);
+                views.rememberOpen(open.pageId(), withTimelines(listed, open.pageId(), invocation), clock.millis());
+            }
+            case Need.ResolvedIncidents resolved -> views.rememberResolved(resolved.pageId(),
+                    new PageView.Resolved(resolved.sinceSeconds(), flashduty.resolvedIncidents(resolved.pageId(),
+                            resolved.sinceSeconds(), invocation.deadline())), clock.millis());
+            case Need.Maintenances maintenances -> views.rememberMaintenances(maintenances.pageId(),
                     flashduty.activeEvents(maintenances.pageId(), EventType.MAINTENANCE, invocation.deadline()));
-        } else if (need instanceof Need.Timeline timeline) {
             // A decision asks only for incidents of the page's view; should one be missing, the decision asks
             // again and the read limit says which.
-            views.find(timeline.pageId(), timeline.changeId())
+            case Need.Timeline timeline -> views.find(timeline.pageId(), timeline.changeId())
                     .ifPresent(known -> withTimeline(known, timeline.pageId(), invocation));
         }
     }
@@ -315,22 +319,22 @@ public class PlanExecutor {
 
     private Outcome carryOut(Decision decision, AlarmChange alarm, Route route, int item, Invocation invocation) {
         deleteDuplicates(decision, alarm, route, invocation);
-        if (decision instanceof Decision.Open open) {
-            return open(open, alarm, route, item, invocation);
-        }
-        if (decision instanceof Decision.ListEdit edit) {
-            Responses.Change incident = edit.incident();
-            if (edit.announcement().isPresent()) {
-                // Announced at once, recorded later: if the recording fails, the retried change finds the incident
-                // raised or identified already, and announces nothing again.
-                flashduty.addUpdate(edit.announcement().get(), invocation.deadline());
-                incident = IncidentMapper.afterUpdate(incident, edit.announcement().get());
+        return switch (decision) {
+            case Decision.Open open -> open(open, alarm, route, item, invocation);
+            case Decision.ListEdit edit -> {
+                Responses.Change incident = edit.incident();
+                if (edit.announcement().isPresent()) {
+                    // Announced at once, recorded later: if the recording fails, the retried change finds the
+                    // incident raised or identified already, and announces nothing again.
+                    flashduty.addUpdate(edit.announcement().get(), invocation.deadline());
+                    incident = IncidentMapper.afterUpdate(incident, edit.announcement().get());
+                }
+                defer(edit.pageId(), incident, edit.members(), audience(edit.pageId()), item, invocation);
+                yield new Outcome(decision.kind(), decision.reason(), decision.changeId());
             }
-            defer(edit.pageId(), incident, edit.members(), audience(edit.pageId()), item, invocation);
-        } else if (decision instanceof Decision.Resolve resolve) {
-            return resolve(resolve, invocation);
-        }
-        return new Outcome(decision.kind(), decision.reason(), decision.changeId());
+            case Decision.Resolve resolve -> resolve(resolve, invocation);
+            case Decision.Ignore ignore -> new Outcome(ignore.kind(), ignore.reason(), ignore.changeId());
+        };
     }
 
     private Outcome open(Decision.Open open, AlarmChange alarm, Route route, int item, Invocation invocation) {
@@ -473,26 +477,29 @@ public class PlanExecutor {
             calls.add(post(FlashdutyPaths.DELETE_PATH,
                     new Requests.DeleteChange(IncidentMapper.pageOf(duplicate, route), duplicate.changeId())));
         }
-        String reason;
-        if (decision instanceof Decision.Open open) {
-            calls.add(post(FlashdutyPaths.CREATE_PATH, open.request()));
-            reason = "would open an incident for alarm " + open.alarmName();
-        } else if (decision instanceof Decision.ListEdit edit) {
-            edit.announcement().ifPresent(update -> calls.add(post(FlashdutyPaths.TIMELINE_PATH, update)));
-            calls.add(post(FlashdutyPaths.TIMELINE_UPDATE_PATH,
-                    IncidentMapper.recordMembers(edit.incident(), edit.members(), edit.pageId(),
-                            pageWording.audience())));
-            AlarmDecisions.monitoring(IncidentMapper.withMembers(edit.incident(), edit.members(),
-                    pageWording.audience()), edit.pageId(),
-                    pageWording, policy).ifPresent(update -> calls.add(post(FlashdutyPaths.TIMELINE_PATH, update)));
-            reason = "would record that " + edit.reason();
-        } else if (decision instanceof Decision.Resolve resolve) {
-            calls.add(post(FlashdutyPaths.TIMELINE_PATH, resolve.resolution()));
-            reason = "would resolve: " + resolve.why();
-        } else if (calls.isEmpty()) {
+        String reason = switch (decision) {
+            case Decision.Open open -> {
+                calls.add(post(FlashdutyPaths.CREATE_PATH, open.request()));
+                yield "would open an incident for alarm " + open.alarmName();
+            }
+            case Decision.ListEdit edit -> {
+                edit.announcement().ifPresent(update -> calls.add(post(FlashdutyPaths.TIMELINE_PATH, update)));
+                calls.add(post(FlashdutyPaths.TIMELINE_UPDATE_PATH,
+                        IncidentMapper.recordMembers(edit.incident(), edit.members(), edit.pageId(),
+                                pageWording.audience())));
+                AlarmDecisions.monitoring(IncidentMapper.withMembers(edit.incident(), edit.members(),
+                        pageWording.audience()), edit.pageId(), pageWording, policy)
+                        .ifPresent(update -> calls.add(post(FlashdutyPaths.TIMELINE_PATH, update)));
+                yield "would record that " + edit.reason();
+            }
+            case Decision.Resolve resolve -> {
+                calls.add(post(FlashdutyPaths.TIMELINE_PATH, resolve.resolution()));
+                yield "would resolve: " + resolve.why();
+            }
+            case Decision.Ignore ignore -> calls.isEmpty() ? null : "would delete duplicates; " + ignore.reason();
+        };
+        if (reason == null) {
             return new Outcome(decision.kind(), decision.reason(), decision.changeId());
-        } else {
-            reason = "would delete duplicates; " + decision.reason();
         }
         return Outcome.dryRun(decision.kind(), reason, decision.changeId(), calls);
     }

@@ -171,7 +171,73 @@ class ScriptsTest {
     }
 
     /** Runs a script with a PATH that holds only the base tools, {@code tools}, and any stubs put there. */
+    @Test
+    void theScriptsTakeTheNewestInstalledJdkWhenTheJavaOnPathIsOlderThan21(@TempDir Path sandbox) throws Exception {
+        Path jvms = sandbox.resolve("jvms");
+        Path old = fakeJdk(jvms.resolve("jdk-17"), 17);
+        fakeJdk(jvms.resolve("jdk-21"), 21);
+        Path newest = fakeJdk(jvms.resolve("jdk-25"), 25);
+        Files.createDirectories(sandbox.resolve("bin"));
+        Files.createSymbolicLink(sandbox.resolve("bin/java"), old.resolve("bin/java"));
+
+        Run run = run(jdkProbe(sandbox), sandbox, List.of(), Map.of("JDK_SEARCH_DIRS", jvms.toString()));
+
+        assertEquals(0, run.exitCode(), run.output());
+        assertEquals(newest.toString(), run.output().strip());
+    }
+
+    @Test
+    void theScriptsKeepAJavaHomeOf21OrNewer(@TempDir Path sandbox) throws Exception {
+        Path jvms = sandbox.resolve("jvms");
+        Path chosen = fakeJdk(jvms.resolve("jdk-21"), 21);
+        fakeJdk(jvms.resolve("jdk-25"), 25);
+
+        Run run = run(jdkProbe(sandbox), sandbox, List.of(), Map.of("JAVA_HOME", chosen.toString(),
+                "JDK_SEARCH_DIRS", jvms.toString()));
+
+        assertEquals(chosen.toString(), run.output().strip(), run.output());
+    }
+
+    @Test
+    void theScriptsSayWhatToInstallWhenNoJdk21IsFound(@TempDir Path sandbox) throws Exception {
+        Path old = fakeJdk(sandbox.resolve("jvms/jdk-17"), 17);
+
+        Run run = run(jdkProbe(sandbox), sandbox, List.of(), Map.of("JAVA_HOME", old.toString(),
+                "JDK_SEARCH_DIRS", sandbox.resolve("nothing-here").toString()));
+
+        assertEquals(1, run.exitCode());
+        assertEquals("probe: needs a JDK 21 or newer, and found none (tried: " + old + "/bin/java (17); searched "
+                + sandbox.resolve("nothing-here") + "). Install one, for example Temurin 21 or 25 from"
+                + " https://adoptium.net or your system's openjdk-21-jdk package, and set JAVA_HOME to it.",
+                run.output().strip());
+    }
+
+    /** A script that finds a JDK as the scripts do and prints the JAVA_HOME it chose. */
+    private static Path jdkProbe(Path sandbox) throws IOException {
+        Path probe = sandbox.resolve("probe.sh");
+        Files.writeString(probe, "#!/usr/bin/env bash\nset -euo pipefail\nsource "
+                + SCRIPTS.resolve("lib/jdk.bash").toAbsolutePath() + "\nuse_jdk probe\necho \"$JAVA_HOME\"\n");
+        return probe;
+    }
+
+    /** A JDK of feature version {@code major} at {@code home}: a java that reports it, and a javac. */
+    private static Path fakeJdk(Path home, int major) throws IOException {
+        Path bin = Files.createDirectories(home.resolve("bin"));
+        Files.writeString(bin.resolve("java"), "#!/usr/bin/env bash\necho '    java.home = " + home + "' >&2\n"
+                + "echo '    java.specification.version = " + major + "' >&2\n");
+        Files.writeString(bin.resolve("javac"), "#!/usr/bin/env bash\nexit 0\n");
+        for (Path tool : List.of(bin.resolve("java"), bin.resolve("javac"))) {
+            Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        return home;
+    }
+
     private static Run run(Path script, Path sandbox, List<String> tools, String... arguments) throws Exception {
+        return run(script, sandbox, tools, Map.of(), arguments);
+    }
+
+    private static Run run(Path script, Path sandbox, List<String> tools, Map<String, String> environment,
+            String... arguments) throws Exception {
         Path bin = Files.createDirectories(sandbox.resolve("bin"));
         List<String> linked = new ArrayList<>(BASE_TOOLS);
         linked.addAll(tools);
@@ -186,6 +252,7 @@ class ScriptsTest {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().clear();
         builder.environment().putAll(Map.of("PATH", bin.toString(), "HOME", sandbox.toString()));
+        builder.environment().putAll(environment);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), script + " did not finish");

@@ -102,19 +102,19 @@ public final class ColdStartBenchmark {
             }
         }
         Path work = functionDir.toAbsolutePath().getParent();
-        Path jdk17 = Path.of(System.getProperty("java.home"));
-        String v17 = "JDK " + Runtime.version().feature();
+        Path jdkHere = Path.of(System.getProperty("java.home"));
+        String hereLabel = "JDK " + Runtime.version().feature();
         List<Setup> setups = new ArrayList<>(List.of(
-                new Setup(v17 + ", as Lambda unpacks function.zip", jdk17, false, LAMBDA_JVM, List.of()),
-                new Setup(v17 + ", function as a jar", jdk17, true, LAMBDA_JVM, List.of()),
-                new Setup(v17 + ", jar + AppCDS", jdk17, true,
-                        with(LAMBDA_JVM, "-XX:SharedArchiveFile=" + work.resolve("app-17.jsa")),
-                        with(LAMBDA_JVM, "-XX:ArchiveClassesAtExit=" + work.resolve("app-17.jsa")))));
+                new Setup(hereLabel + ", as Lambda unpacks function.zip", jdkHere, false, LAMBDA_JVM, List.of()),
+                new Setup(hereLabel + ", function as a jar", jdkHere, true, LAMBDA_JVM, List.of()),
+                new Setup(hereLabel + ", jar + AppCDS", jdkHere, true,
+                        with(LAMBDA_JVM, "-XX:SharedArchiveFile=" + work.resolve("app-here.jsa")),
+                        with(LAMBDA_JVM, "-XX:ArchiveClassesAtExit=" + work.resolve("app-here.jsa")))));
         if (zipOnly) {
             setups.subList(1, setups.size()).clear();
         }
         if (baseline != null) {
-            setups.add(0, Setup.baseline(jdk17, v17, baseline));
+            setups.add(0, Setup.baseline(jdkHere, hereLabel, baseline));
         }
         if (!zipOnly && Files.isExecutable(jdk25.resolve("bin/java"))) {
             List<String> jvm25 = with(LAMBDA_JVM, JDK24_OPENS);

@@ -166,9 +166,10 @@ final class SdkCloudWatchAlarms implements CloudWatchAlarms {
         if (parsed.isEmpty() || value.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new AlarmChange(name, arn, parsed.get().account(), parsed.get().region(), value.get(),
-                null, reason, since, description == null || description.isBlank() ? null : description, metrics,
-                rule, suppressed, Map.of(), Envelope.CLOUDWATCH, null, null, false));
+        return Optional.of(AlarmChange.of(name, arn, value.get()).account(parsed.get().account())
+                .region(parsed.get().region()).reason(reason).at(since)
+                .description(description == null || description.isBlank() ? null : description).metrics(metrics)
+                .rule(rule).suppressed(suppressed).via(Envelope.CLOUDWATCH).build());
     }
 
     /** When the alarm entered its state: the last transition, or the last update for an alarm that has none. */

@@ -48,7 +48,7 @@ public class FlashdutyClient implements StatusPageApi {
     public long createChange(Requests.CreateChange request, Predicate<Responses.Change> isOurs, Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget, window.closedFor());
         var create = new LookAgainBeforeCreate(request, isOurs);
-        Responses.CreatedChange created = call("change/create", deadline, create);
+        Responses.CreatedChange created = call(Operation.CREATE, deadline, create);
         if (created == null || created.changeId() == null) {
             throw FlashdutyErrors.classify(200, "MissingChangeId", "create answered without a change_id", null, null);
         }
@@ -62,7 +62,7 @@ public class FlashdutyClient implements StatusPageApi {
     @Override
     public String addUpdate(Requests.CreateTimeline request, Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget, window.closedFor());
-        Responses.CreatedUpdate created = call("change/timeline/create", deadline,
+        Responses.CreatedUpdate created = call(Operation.TIMELINE_CREATE, deadline,
                 new LookAgainBeforeUpdate(request));
         return created == null ? null : created.updateId();
     }
@@ -71,7 +71,7 @@ public class FlashdutyClient implements StatusPageApi {
     @Override
     public void editUpdate(Requests.UpdateTimeline request, Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget, window.closedFor());
-        call("change/timeline/update", deadline, api -> api.updateTimeline(request));
+        call(Operation.TIMELINE_UPDATE, deadline, api -> api.updateTimeline(request));
     }
 
     /**
@@ -81,31 +81,31 @@ public class FlashdutyClient implements StatusPageApi {
     @Override
     public void deleteChange(long pageId, long changeId, Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget, window.closedFor());
-        call("change/delete", deadline, api -> api.delete(new Requests.DeleteChange(pageId, changeId)));
+        call(Operation.DELETE, deadline, api -> api.delete(new Requests.DeleteChange(pageId, changeId)));
     }
 
     @Override
     public List<Responses.Change> activeEvents(long pageId, EventType type, Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget, window.closedFor());
-        Responses.ChangeList list = call("change/active/list", deadline,
+        Responses.ChangeList list = call(Operation.ACTIVE_LIST, deadline,
                 api -> api.activeList(pageId, type.wire()));
-        return itemsOf(list, "change/active/list");
+        return itemsOf(list, Operation.ACTIVE_LIST);
     }
 
     @Override
     public List<Responses.Change> events(long pageId, EventType type, ChangeStatus status, long sinceSeconds,
             Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget, window.closedFor());
-        Responses.ChangeList list = call("change/list", deadline,
+        Responses.ChangeList list = call(Operation.LIST, deadline,
                 api -> api.list(pageId, type.wire(), status.wire(), sinceSeconds));
-        return itemsOf(list, "change/list");
+        return itemsOf(list, Operation.LIST);
     }
 
     /**
      * The items of a list answer. The spec requires {@code items}; taking an answer without them for "no open
      * incidents" would open a second incident for an alarm that has one, so it is refused instead.
      */
-    private static List<Responses.Change> itemsOf(Responses.ChangeList list, String operation) {
+    private static List<Responses.Change> itemsOf(Responses.ChangeList list, Operation operation) {
         if (list == null || list.items() == null) {
             throw FlashdutyErrors.classify(200, "MissingItems", operation + " answered without items", null, null);
         }
@@ -113,7 +113,7 @@ public class FlashdutyClient implements StatusPageApi {
     }
 
     /** One guarded call; the attempts after its first count as retries. */
-    private <T> T call(String operation, Deadline deadline,
+    private <T> T call(Operation operation, Deadline deadline,
             Function<FlashdutyApi, Responses.Envelope<T>> request) {
         long before = metrics.counted(Metrics.FLASHDUTY_CALLS);
         try {
@@ -128,6 +128,6 @@ public class FlashdutyClient implements StatusPageApi {
     @Override
     public Responses.Change change(long pageId, long changeId, Deadline deadline) {
         pacer.awaitTurn(deadline, callBudget, window.closedFor());
-        return call("change/info", deadline, api -> api.info(pageId, changeId));
+        return call(Operation.INFO, deadline, api -> api.info(pageId, changeId));
     }
 }

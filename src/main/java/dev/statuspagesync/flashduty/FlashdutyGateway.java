@@ -53,12 +53,12 @@ class FlashdutyGateway {
     // and each refusal would cost a retry.
     @RateLimit(value = CALLS_PER_MINUTE, window = 1, windowUnit = ChronoUnit.MINUTES, type = RateLimitType.ROLLING)
     @Timeout(5000)
-    <T> T call(String operation, Deadline deadline, Function<FlashdutyApi, Responses.Envelope<T>> request) {
+    <T> T call(Operation operation, Deadline deadline, Function<FlashdutyApi, Responses.Envelope<T>> request) {
         // Room for this attempt, the longest backoff after it, and a clean answer to Lambda.
         deadline.ensureRoomFor(Duration.ofMillis(retry.callTimeoutMs()
-                + retry.initialDelayMs() * RetryBackoff.MAX_GROWTH + retry.reserveMs()), operation);
+                + retry.initialDelayMs() * RetryBackoff.MAX_GROWTH + retry.reserveMs()), operation.label());
         metrics.count(Metrics.FLASHDUTY_CALLS);
-        metrics.count(Metrics.FLASHDUTY_CALLS + metricName(operation));
+        metrics.count(Metrics.FLASHDUTY_CALLS + operation.metricName());
         long started = System.nanoTime();
         try {
             return attempt(operation, deadline, request);
@@ -67,16 +67,7 @@ class FlashdutyGateway {
         }
     }
 
-    /** "change/timeline/create" becomes "TimelineCreate": the operation in a metric's name. */
-    static String metricName(String operation) {
-        StringBuilder name = new StringBuilder();
-        for (String word : operation.replaceFirst("^change/", "").split("/")) {
-            name.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
-        }
-        return name.toString();
-    }
-
-    private <T> T attempt(String operation, Deadline deadline, Function<FlashdutyApi, Responses.Envelope<T>> request) {
+    private <T> T attempt(Operation operation, Deadline deadline, Function<FlashdutyApi, Responses.Envelope<T>> request) {
         try {
             return once(deadline, operation, request);
         } catch (FlashdutyRejectedException refused) {
@@ -90,7 +81,7 @@ class FlashdutyGateway {
         }
     }
 
-    private <T> T once(Deadline deadline, String operation, Function<FlashdutyApi, Responses.Envelope<T>> request) {
+    private <T> T once(Deadline deadline, Operation operation, Function<FlashdutyApi, Responses.Envelope<T>> request) {
         Responses.Envelope<T> envelope;
         try {
             envelope = request.apply(api);
@@ -120,7 +111,7 @@ class FlashdutyGateway {
     }
 
     private FlashdutyException ensureRetryAfterFits(FlashdutyRetryableException failure, Deadline deadline,
-            String operation) {
+            Operation operation) {
         if (failure.httpStatus() == 429 || "RequestTooFrequently".equals(failure.code())) {
             metrics.count(Metrics.FLASHDUTY_RATE_LIMITED);
         }

@@ -12,16 +12,13 @@ public record AlarmArn(String partition, String region, String account, String n
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
 
+    private static final String ALARM = "alarm:";
+
     public static Optional<AlarmArn> parse(String arn) {
-        if (arn == null || arn.codePoints().anyMatch(Character::isISOControl)) {
-            return Optional.empty();
-        }
-        String[] parts = arn.trim().split(":", 7);
-        if (parts.length != 7 || !"arn".equals(parts[0]) || !"cloudwatch".equals(parts[2])
-                || !"alarm".equals(parts[5]) || parts[6].isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new AlarmArn(parts[1], parts[3], parts[4], parts[6]));
+        return Arn.parse(arn).filter(parts -> parts.of("cloudwatch") && parts.resource().startsWith(ALARM)
+                && parts.resource().length() > ALARM.length())
+                .map(parts -> new AlarmArn(parts.partition(), parts.region(), parts.account(),
+                        parts.resource().substring(ALARM.length())));
     }
 
     /**
@@ -34,12 +31,13 @@ public record AlarmArn(String partition, String region, String account, String n
                 || topicArn == null) {
             return Optional.empty();
         }
-        String[] topic = topicArn.trim().split(":", 6);
-        if (topic.length != 6 || !"arn".equals(topic[0]) || topic[1].isEmpty() || !"sns".equals(topic[2])
-                || !REGION.matcher(topic[3]).matches()) {
+        var topic = Arn.parse(topicArn).filter(parts -> !parts.partition().isEmpty() && parts.of("sns")
+                && REGION.matcher(parts.region()).matches());
+        if (topic.isEmpty()) {
             return Optional.empty();
         }
-        String arn = "arn:" + topic[1] + ":cloudwatch:" + topic[3] + ":" + account + ":alarm:" + name;
+        String arn = new Arn(topic.get().partition(), "cloudwatch", topic.get().region(), account, ALARM + name)
+                .toString();
         return parse(arn).map(parsed -> arn);
     }
 }

@@ -62,21 +62,130 @@ public record AlarmChange(
         tags = Map.copyOf(tags);
     }
 
-    /** A change of a whole alarm, which CloudWatch has, whose actions no mute rule holds. */
-    public AlarmChange(String name, String arn, String accountId, String region, AlarmState newState,
-            AlarmState previousState, String reason, Instant stateTime, String description, MetricSummary metrics,
-            String compositeRule, boolean actionsSuppressed, Map<String, String> tags, Envelope envelope,
-            String mutedBy) {
-        this(name, arn, accountId, region, newState, previousState, reason, stateTime, description, metrics,
-                compositeRule, actionsSuppressed, tags, envelope, mutedBy, null, false);
+    /**
+     * A change of alarm {@code name} ({@code arn}) to {@code state}, its other parts set on the builder: by default
+     * no previous state, reason, time, description, metric, rule or tags, the actions neither suppressed nor muted,
+     * the whole alarm, which CloudWatch has.
+     */
+    public static Builder of(String name, String arn, AlarmState state) {
+        return new Builder(name, arn, state);
     }
 
-    /** A change whose actions no mute rule holds. */
-    public AlarmChange(String name, String arn, String accountId, String region, AlarmState newState,
-            AlarmState previousState, String reason, Instant stateTime, String description, MetricSummary metrics,
-            String compositeRule, boolean actionsSuppressed, Map<String, String> tags, Envelope envelope) {
-        this(name, arn, accountId, region, newState, previousState, reason, stateTime, description, metrics,
-                compositeRule, actionsSuppressed, tags, envelope, null);
+    /** A builder that starts from this change, to make a variation of it. */
+    public Builder toBuilder() {
+        return new Builder(name, arn, newState).account(accountId).region(region).previous(previousState)
+                .reason(reason).at(stateTime).description(description).metrics(metrics).rule(compositeRule)
+                .suppressed(actionsSuppressed).tags(tags).via(envelope).mutedBy(mutedBy).contributor(contributor)
+                .deleted(deleted);
+    }
+
+    /** The parts of an {@link AlarmChange}, named. */
+    public static final class Builder {
+
+        private final String name;
+        private final String arn;
+        private AlarmState newState;
+        private String accountId;
+        private String region;
+        private AlarmState previousState;
+        private String reason;
+        private Instant stateTime;
+        private String description;
+        private MetricSummary metrics = MetricSummary.NONE;
+        private String compositeRule;
+        private boolean actionsSuppressed;
+        private Map<String, String> tags = Map.of();
+        private Envelope envelope;
+        private String mutedBy;
+        private Contributor contributor;
+        private boolean deleted;
+
+        private Builder(String name, String arn, AlarmState state) {
+            this.name = name;
+            this.arn = arn;
+            this.newState = state;
+        }
+
+        public Builder state(AlarmState state) {
+            this.newState = state;
+            return this;
+        }
+
+        public Builder account(String account) {
+            this.accountId = account;
+            return this;
+        }
+
+        public Builder region(String region) {
+            this.region = region;
+            return this;
+        }
+
+        public Builder previous(AlarmState state) {
+            this.previousState = state;
+            return this;
+        }
+
+        public Builder reason(String reason) {
+            this.reason = reason;
+            return this;
+        }
+
+        public Builder at(Instant time) {
+            this.stateTime = time;
+            return this;
+        }
+
+        public Builder description(String description) {
+            this.description = description;
+            return this;
+        }
+
+        public Builder metrics(MetricSummary metrics) {
+            this.metrics = metrics;
+            return this;
+        }
+
+        public Builder rule(String compositeRule) {
+            this.compositeRule = compositeRule;
+            return this;
+        }
+
+        public Builder suppressed(boolean suppressed) {
+            this.actionsSuppressed = suppressed;
+            return this;
+        }
+
+        public Builder tags(Map<String, String> tags) {
+            this.tags = tags;
+            return this;
+        }
+
+        public Builder via(Envelope envelope) {
+            this.envelope = envelope;
+            return this;
+        }
+
+        public Builder mutedBy(String rule) {
+            this.mutedBy = rule;
+            return this;
+        }
+
+        public Builder contributor(Contributor timeSeries) {
+            this.contributor = timeSeries;
+            return this;
+        }
+
+        public Builder deleted(boolean gone) {
+            this.deleted = gone;
+            return this;
+        }
+
+        public AlarmChange build() {
+            return new AlarmChange(name, arn, accountId, region, newState, previousState, reason, stateTime,
+                    description, metrics, compositeRule, actionsSuppressed, tags, envelope, mutedBy, contributor,
+                    deleted);
+        }
     }
 
     /**
@@ -89,37 +198,32 @@ public record AlarmChange(
 
     /** This change with the alarm's tags, read apart from it. */
     public AlarmChange withTags(Map<String, String> alarmTags) {
-        return new AlarmChange(name, arn, accountId, region, newState, previousState, reason, stateTime, description,
-                metrics, compositeRule, actionsSuppressed, alarmTags, envelope, mutedBy, contributor, deleted);
+        return toBuilder().tags(alarmTags).build();
     }
 
     /** This change while the mute rule {@code rule} holds the alarm's actions. */
     public AlarmChange withMutedBy(String rule) {
-        return new AlarmChange(name, arn, accountId, region, newState, previousState, reason, stateTime, description,
-                metrics, compositeRule, actionsSuppressed, tags, envelope, rule, contributor, deleted);
+        return toBuilder().mutedBy(rule).build();
     }
 
     /** This change as one of the alarm's time series. */
     public AlarmChange withContributor(Contributor timeSeries) {
-        return new AlarmChange(name, arn, accountId, region, newState, previousState, reason, stateTime, description,
-                metrics, compositeRule, actionsSuppressed, tags, envelope, mutedBy, timeSeries, deleted);
+        return toBuilder().contributor(timeSeries).build();
     }
 
     /** This change as of {@code time}. */
     public AlarmChange at(Instant time) {
-        return new AlarmChange(name, arn, accountId, region, newState, previousState, reason, time, description,
-                metrics, compositeRule, actionsSuppressed, tags, envelope, mutedBy, contributor, deleted);
+        return toBuilder().at(time).build();
     }
 
     /** The same alarm in {@code state} since {@code time}, as CloudWatch reports it now. */
     public AlarmChange now(AlarmState state, String why, Instant time, Envelope via, boolean gone) {
-        return new AlarmChange(name, arn, accountId, region, state, null, why, time, description, metrics,
-                compositeRule, false, tags, via, null, contributor, gone);
+        return toBuilder().state(state).previous(null).reason(why).at(time).suppressed(false).via(via).mutedBy(null)
+                .deleted(gone).build();
     }
 
     /** The partition of the ARN ({@code aws}, {@code aws-cn}, {@code aws-us-gov}). */
     public String partition() {
-        String[] parts = arn.split(":", 6);
-        return parts.length > 1 && !parts[1].isEmpty() ? parts[1] : "aws";
+        return Arn.parse(arn).map(Arn::partition).filter(partition -> !partition.isEmpty()).orElse("aws");
     }
 }

@@ -383,10 +383,11 @@ public class EnvelopeReader {
             return new Inbound.Skipped("the message's alarm name or account is not its ARN's", messageId);
         }
         String region = alarmArn.region().isEmpty() ? regionHint : alarmArn.region();
-        return new Inbound.Alarm(new AlarmChange(alarmName, arn.trim(), accountId, region, state.get(),
-                AlarmState.parse(oldState).orElse(null), reason, Timestamps.parse(time), blankToNull(description),
-                metrics, blankToNull(rule), suppressed, nonNullValues(tags), envelope, mutedBy, contributor, false),
-                messageId);
+        return new Inbound.Alarm(AlarmChange.of(alarmName, arn.trim(), state.get()).account(accountId)
+                .region(region).previous(AlarmState.parse(oldState).orElse(null)).reason(reason)
+                .at(Timestamps.parse(time)).description(blankToNull(description)).metrics(metrics)
+                .rule(blankToNull(rule)).suppressed(suppressed).tags(nonNullValues(tags)).via(envelope)
+                .mutedBy(mutedBy).contributor(contributor).build(), messageId);
     }
 
     private static MetricSummary summarise(SnsAlarmMessage.Trigger trigger) {

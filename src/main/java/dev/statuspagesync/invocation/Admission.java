@@ -15,6 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import dev.statuspagesync.config.StatusPageConfig;
+import dev.statuspagesync.inbound.Arn;
 import dev.statuspagesync.inbound.Inbound;
 import dev.statuspagesync.metrics.Metrics;
 
@@ -86,15 +87,10 @@ public class Admission {
     }
 
     private boolean namesRule(List<String> resources, String account, String home) {
-        for (String resource : resources) {
-            // arn:<partition>:events:<region>:<account>:rule/<name>
-            String[] parts = resource.split(":", 6);
-            if (parts.length == 6 && parts[0].equals("arn") && parts[2].equals("events") && parts[3].equals(home)
-                    && parts[4].equals(account) && parts[5].equals("rule/" + scheduleRule.get())) {
-                return true;
-            }
-        }
-        return false;
+        // arn:<partition>:events:<region>:<account>:rule/<name>
+        return resources.stream().flatMap(resource -> Arn.parse(resource).stream())
+                .anyMatch(rule -> rule.of("events") && rule.region().equals(home) && rule.account().equals(account)
+                        && rule.resource().equals("rule/" + scheduleRule.get()));
     }
 
     private Inbound admitAlarm(Inbound.Alarm alarm) {

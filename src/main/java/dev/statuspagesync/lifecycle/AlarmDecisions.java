@@ -15,6 +15,7 @@ import dev.statuspagesync.flashduty.ChangeStatus;
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
@@ -58,18 +59,16 @@ public final class AlarmDecisions {
      */
     public static Step decide(AlarmChange alarm, Route route, PageView page, Policy policy, long nowSeconds) {
         long at = alarm.stateTime() == null ? nowSeconds : alarm.stateTime().getEpochSecond();
-        return switch (alarm.newState()) {
-            case ALARM -> alarm.actionsSuppressed()
-                    ? new Decision.Ignore("alarm actions are suppressed, so this is not an outage")
-                    : fire(alarm, route, page, policy, at);
-            case OK -> recover(alarm, route, page, policy, at);
-            case INSUFFICIENT_DATA -> switch (policy.insufficientData()) {
-                case IGNORE -> new Decision.Ignore(
-                        "INSUFFICIENT_DATA is ignored (STATUSPAGE_INSUFFICIENT_DATA=ignore)");
-                case DEGRADE -> fire(alarm, route, page, policy, at);
-                case RESOLVE -> recover(alarm, route, page, policy, at);
-            };
-        };
+        var meaning = policy.insufficientData().meaning(alarm.newState());
+        if (meaning.isEmpty()) {
+            return new Decision.Ignore("INSUFFICIENT_DATA is ignored (STATUSPAGE_INSUFFICIENT_DATA=ignore)");
+        }
+        if (meaning.get() == AlarmState.OK) {
+            return recover(alarm, route, page, policy, at);
+        }
+        return alarm.newState() == AlarmState.ALARM && alarm.actionsSuppressed()
+                ? new Decision.Ignore("alarm actions are suppressed, so this is not an outage")
+                : fire(alarm, route, page, policy, at);
     }
 
     private static Step fire(AlarmChange alarm, Route route, PageView page, Policy policy, long at) {

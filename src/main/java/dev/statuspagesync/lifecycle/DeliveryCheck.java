@@ -119,8 +119,8 @@ public class DeliveryCheck {
 
     /** The answer that needs no CloudWatch, or null for a change CloudWatch must confirm. */
     private Checked screen(AlarmChange alarm) {
-        boolean fires = Reconciliation.fires(alarm.newState(), insufficientData);
-        boolean recovers = Reconciliation.recovers(alarm.newState(), insufficientData);
+        boolean fires = insufficientData.fires(alarm.newState());
+        boolean recovers = insufficientData.recovers(alarm.newState());
         if (!enabled || home == null || alarm.envelope() == Envelope.CLOUDWATCH || !fires && !recovers) {
             return Checked.go(alarm);
         }
@@ -144,14 +144,14 @@ public class DeliveryCheck {
 
     /** The answer for a change of the home account, given what CloudWatch read of its alarm (null: no such alarm). */
     private Checked decide(AlarmChange alarm, AlarmChange read, Invocation invocation) {
-        boolean recovers = Reconciliation.recovers(alarm.newState(), insufficientData);
+        boolean recovers = insufficientData.recovers(alarm.newState());
         if (read == null) {
             // The recovery of an alarm deleted since goes on: its incident has nothing left to wait for.
             return recovers ? Checked.go(alarm) : Checked.stop(alarm, Outcome.ignored("CloudWatch has no alarm "
                     + alarm.name() + " in " + home.account() + " " + alarm.region() + ": a forged change, or one of"
                     + " a deleted alarm, opens nothing"));
         }
-        boolean readFires = Reconciliation.fires(read.newState(), insufficientData);
+        boolean readFires = insufficientData.fires(read.newState());
         String shown = "CloudWatch shows alarm " + alarm.name() + " in " + read.newState()
                 + (read.stateTime() == null ? "" : " since " + read.stateTime());
         if (!recovers && !readFires) {
@@ -177,11 +177,11 @@ public class DeliveryCheck {
     /** The delivered change as CloudWatch reads its alarm; a contributor's change keeps its series and time. */
     private static AlarmChange asRead(AlarmChange delivered, AlarmChange read, Map<String, String> tags) {
         boolean series = delivered.contributor() != null;
-        return new AlarmChange(read.name(), read.arn(), read.accountId(), read.region(),
-                series ? delivered.newState() : read.newState(), delivered.previousState(),
-                series ? delivered.reason() : read.reason(), series ? delivered.stateTime() : read.stateTime(),
-                read.description(), read.metrics(), read.compositeRule(),
-                delivered.actionsSuppressed() || read.actionsSuppressed(), tags, delivered.envelope(),
-                delivered.mutedBy(), delivered.contributor(), false);
+        return read.toBuilder().state(series ? delivered.newState() : read.newState())
+                .previous(delivered.previousState()).reason(series ? delivered.reason() : read.reason())
+                .at(series ? delivered.stateTime() : read.stateTime())
+                .suppressed(delivered.actionsSuppressed() || read.actionsSuppressed()).tags(tags)
+                .via(delivered.envelope()).mutedBy(delivered.mutedBy()).contributor(delivered.contributor())
+                .deleted(false).build();
     }
 }

@@ -153,10 +153,8 @@ public class Reconciler {
     /** Reads what CloudWatch says of the firing alarms, of those the page lists as firing, and of contributors. */
     private Reconciliation.Truth read(CloudWatchAlarms cloudWatch, Set<String> listed) {
         // Only alarms whose deliveries would reach the function: the sweep never publishes one nobody wired to it.
-        List<AlarmChange> firing = new ArrayList<>(wiring.inState(cloudWatch, AlarmState.ALARM));
-        if (insufficientData == InsufficientDataPolicy.DEGRADE) {
-            firing.addAll(wiring.inState(cloudWatch, AlarmState.INSUFFICIENT_DATA));
-        }
+        List<AlarmChange> firing = new ArrayList<>();
+        insufficientData.firingStates().forEach(state -> firing.addAll(wiring.inState(cloudWatch, state)));
         Set<String> asked = Reconciliation.toAsk(listed, firing);
         Set<String> names = new LinkedHashSet<>();
         asked.forEach(arn -> AlarmArn.parse(arn).ifPresent(parsed -> names.add(parsed.name())));
@@ -200,7 +198,7 @@ public class Reconciler {
     private Outcome repair(AlarmChange change, Set<String> listed, CloudWatchAlarms cloudWatch, MuteRules mutes,
             int item, Invocation invocation) {
         AlarmChange alarm = change;
-        boolean firesAnew = Reconciliation.fires(change.newState(), insufficientData)
+        boolean firesAnew = insufficientData.fires(change.newState())
                 && !Reconciliation.isListed(listed, change.memberKey());
         try {
             if (firesAnew && router.readsTags()) {

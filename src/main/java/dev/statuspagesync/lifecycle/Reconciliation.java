@@ -18,7 +18,6 @@ import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.inbound.MemberKey;
-import dev.statuspagesync.inbound.MetricSummary;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.page.References;
@@ -29,6 +28,9 @@ import dev.statuspagesync.page.References;
  * it, which go through {@link AlarmDecisions} like any other: the quiet period, deference and the stale guards apply.
  */
 public final class Reconciliation {
+
+    /** The reason of a recovery the sweep records for an alarm CloudWatch no longer has. */
+    static final String GONE = "the alarm no longer exists in CloudWatch";
 
     private Reconciliation() {
     }
@@ -156,10 +158,10 @@ public final class Reconciliation {
                     repairs.add(deleted(arn, contributor, now));
                 }
             } else if (contributor == null) {
-                if (recovers(alarm.newState(), policy)) {
+                if (policy.recovers(alarm.newState())) {
                     repairs.add(alarm);
                 }
-            } else if (!fires(alarm.newState(), policy) || truth.contributors().containsKey(alarm.arn())
+            } else if (!policy.fires(alarm.newState()) || truth.contributors().containsKey(alarm.arn())
                     && truth.contributors().get(alarm.arn()).stream()
                             .noneMatch(one -> References.current().standsFor(key, one.memberKey()))) {
                 repairs.add(alarm.withContributor(timeSeries(contributor)).now(AlarmState.OK,
@@ -167,7 +169,7 @@ public final class Reconciliation {
             }
         }
         for (AlarmChange alarm : truth.firing()) {
-            if (!fires(alarm.newState(), policy)) {
+            if (!policy.fires(alarm.newState())) {
                 continue;
             }
             if (!isListed(listedFiring, alarm.arn())) {
@@ -179,23 +181,10 @@ public final class Reconciliation {
         return repairs;
     }
 
-    /** Whether a change to {@code state} fires under the policy. */
-    public static boolean fires(AlarmState state, InsufficientDataPolicy policy) {
-        return state == AlarmState.ALARM
-                || state == AlarmState.INSUFFICIENT_DATA && policy == InsufficientDataPolicy.DEGRADE;
-    }
-
-    /** Whether a change to {@code state} recovers under the policy. */
-    public static boolean recovers(AlarmState state, InsufficientDataPolicy policy) {
-        return state == AlarmState.OK
-                || state == AlarmState.INSUFFICIENT_DATA && policy == InsufficientDataPolicy.RESOLVE;
-    }
-
     private static AlarmChange deleted(String arn, String contributor, Instant now) {
         AlarmArn parsed = AlarmArn.parse(arn).orElseThrow();
-        AlarmChange alarm = new AlarmChange(parsed.name(), arn, parsed.account(), parsed.region(), AlarmState.OK,
-                null, "the alarm no longer exists in CloudWatch", now, null, MetricSummary.NONE, null, false,
-                Map.of(), Envelope.CLOUDWATCH, null, null, true);
+        AlarmChange alarm = AlarmChange.of(parsed.name(), arn, AlarmState.OK).account(parsed.account())
+                .region(parsed.region()).reason(GONE).at(now).via(Envelope.CLOUDWATCH).deleted(true).build();
         return contributor == null ? alarm : alarm.withContributor(timeSeries(contributor));
     }
 
@@ -205,9 +194,8 @@ public final class Reconciliation {
      */
     private static AlarmChange deletedReference(String reference, Scope scope, Instant now) {
         String alarmRef = References.alarmOf(reference);
-        AlarmChange alarm = new AlarmChange(alarmRef, alarmRef, scope.account(), scope.region(), AlarmState.OK,
-                null, "the alarm no longer exists in CloudWatch", now, null, MetricSummary.NONE, null, false,
-                Map.of(), Envelope.CLOUDWATCH, null, null, true);
+        AlarmChange alarm = AlarmChange.of(alarmRef, alarmRef, AlarmState.OK).account(scope.account())
+                .region(scope.region()).reason(GONE).at(now).via(Envelope.CLOUDWATCH).deleted(true).build();
         return References.isContributor(reference) ? alarm.withContributor(timeSeries(reference)) : alarm;
     }
 

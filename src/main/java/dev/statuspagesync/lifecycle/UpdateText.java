@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import dev.statuspagesync.flashduty.ComponentStatus;
 import dev.statuspagesync.flashduty.Requests;
+import dev.statuspagesync.inbound.AlarmArn;
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.MetricSummary;
 import dev.statuspagesync.page.IncidentText;
@@ -199,8 +200,7 @@ final class UpdateText {
 
     /** The alarm's name, from its ARN ({@code arn:partition:cloudwatch:region:account:alarm:name}). */
     static String alarmName(String arn) {
-        String[] parts = arn.split(":", 7);
-        return parts.length == 7 && "alarm".equals(parts[5]) ? parts[6] : arn;
+        return AlarmArn.parse(arn).map(AlarmArn::name).orElse(arn);
     }
 
     /** A duration in words: "5 minutes", "1 hour", "90 seconds". */

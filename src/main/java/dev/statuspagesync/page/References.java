@@ -7,6 +7,7 @@ import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.statuspagesync.inbound.Arn;
 import dev.statuspagesync.inbound.MemberKey;
 
 /**
@@ -67,10 +68,9 @@ public final class References {
 
     /** The reference of an alarm, from its ARN. */
     public String alarm(String arn) {
-        String[] parts = arn.split(":", 6);
-        String account = parts.length > 4 ? parts[4] : "";
-        String region = parts.length > 3 ? parts[3] : "";
-        return scope(account, region) + "-" + hash("alarm", arn, ALARM_PART_LENGTH);
+        var parts = Arn.parse(arn);
+        return scope(parts.map(Arn::account).orElse(""), parts.map(Arn::region).orElse("")) + "-"
+                + hash("alarm", arn, ALARM_PART_LENGTH);
     }
 
     /**

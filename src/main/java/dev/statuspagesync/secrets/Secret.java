@@ -2,6 +2,8 @@ package dev.statuspagesync.secrets;
 
 import java.util.Optional;
 
+import dev.statuspagesync.inbound.Arn;
+
 /**
  * Where a key is kept: a Secrets Manager secret ({@code id}, its name or ARN), the field of its JSON text that
  * holds the key, and a version, when one is pinned.
@@ -17,8 +19,6 @@ public record Secret(String id, String field, Optional<String> version) {
 
     /** The Region of an ARN ({@code arn:aws:secretsmanager:eu-west-1:...}); empty for a name. */
     public Optional<String> region() {
-        String[] parts = id.split(":", 5);
-        return parts.length == 5 && parts[0].equals("arn") && !parts[3].isBlank() ? Optional.of(parts[3])
-                : Optional.empty();
+        return Arn.parse(id).map(Arn::region).filter(region -> !region.isBlank());
     }
 }

@@ -633,9 +633,9 @@ public final class FakeCloudWatch implements AutoCloseable {
                     ? new MetricSummary(null, List.of(alarm.expression()), Map.of())
                     : alarm.metric() == null ? MetricSummary.NONE
                             : new MetricSummary(alarm.namespace(), List.of(alarm.metric()), Map.of());
-            return new AlarmChange(alarm.name(), alarm.arn(), arn[4], arn[3], alarm.state(), null, alarm.reason(),
-                    alarm.since(), null, metrics, alarm.rule(), false, Map.of(), Envelope.CLOUDWATCH, null, null,
-                    false);
+            return AlarmChange.of(alarm.name(), alarm.arn(), alarm.state()).account(arn[4]).region(arn[3])
+                    .reason(alarm.reason()).at(alarm.since()).metrics(metrics).rule(alarm.rule())
+                    .via(Envelope.CLOUDWATCH).build();
         }
     }
 }

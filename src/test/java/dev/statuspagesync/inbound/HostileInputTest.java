@@ -132,9 +132,11 @@ class HostileInputTest {
         }
         var alarm = assertInstanceOf(Inbound.Alarm.class, reader.read(snsEvent(alarmMessage().toString())).get(0))
                 .change();
-        var named = new AlarmChange("checkout\r\nBcc: everyone@example.org\u0085", alarm.arn(), alarm.accountId(),
-                alarm.region(), alarm.newState(), alarm.previousState(), alarm.reason(), alarm.stateTime(),
-                alarm.description(), alarm.metrics(), alarm.compositeRule(), false, alarm.tags(), alarm.envelope());
+        var named = AlarmChange.of("checkout\r\nBcc: everyone@example.org\u0085", alarm.arn(), alarm.newState())
+                .account(alarm.accountId()).region(alarm.region()).previous(alarm.previousState())
+                .reason(alarm.reason()).at(alarm.stateTime()).description(alarm.description())
+                .metrics(alarm.metrics()).rule(alarm.compositeRule()).tags(alarm.tags()).via(alarm.envelope())
+                .build();
         Route route = new Route("default", 1001L, List.of("01HOSTILECOMPONENT00000000"),
                 Map.of(AlarmState.ALARM, ComponentStatus.DEGRADED), Wording.internal("{alarm_name}"), true);
 

@@ -220,9 +220,8 @@ class AlarmDecisionsTest {
     @Test
     void ignoresSuppressedActionsWithoutReadingThePage() {
         AlarmChange suppressed = change("api-cpu", AlarmState.ALARM, T0);
-        suppressed = new AlarmChange(suppressed.name(), suppressed.arn(), suppressed.accountId(), suppressed.region(),
-                suppressed.newState(), suppressed.previousState(), suppressed.reason(), suppressed.stateTime(),
-                null, MetricSummary.NONE, "ALARM(a)", true, Map.of(), Envelope.EVENTBRIDGE);
+        suppressed = suppressed.toBuilder().description(null).metrics(MetricSummary.NONE).rule("ALARM(a)")
+                .suppressed(true).tags(Map.of()).via(Envelope.EVENTBRIDGE).build();
 
         assertEquals(new Decision.Ignore("alarm actions are suppressed, so this is not an outage"),
                 decide(suppressed, unread()));
@@ -414,11 +413,11 @@ class AlarmDecisionsTest {
     }
 
     static AlarmChange change(String name, AlarmState state, Long atSeconds) {
-        return new AlarmChange(name, arn(name), "210987654321", "us-east-1", state,
-                state == AlarmState.ALARM ? AlarmState.OK : AlarmState.ALARM, "Threshold Crossed",
-                atSeconds == null ? null : Instant.ofEpochSecond(atSeconds), null,
-                new MetricSummary("AWS/EC2", List.of("CPUUtilization"), Map.of()), null, false, Map.of(),
-                Envelope.SNS);
+        return AlarmChange.of(name, arn(name), state).account("210987654321").region("us-east-1")
+                .previous(state == AlarmState.ALARM ? AlarmState.OK : AlarmState.ALARM).reason("Threshold Crossed")
+                .at(atSeconds == null ? null : Instant.ofEpochSecond(atSeconds))
+                .metrics(new MetricSummary("AWS/EC2", List.of("CPUUtilization"), Map.of())).via(Envelope.SNS)
+                .build();
     }
 
     static Membership members(Object... arnStateTime) {

@@ -318,10 +318,7 @@ class CalmPageDecisionsTest {
     }
 
     static AlarmChange muted(AlarmChange change) {
-        return new AlarmChange(change.name(), change.arn(), change.accountId(), change.region(), change.newState(),
-                change.previousState(), change.reason(), change.stateTime(), change.description(), change.metrics(),
-                change.compositeRule(), change.actionsSuppressed(), change.tags(), change.envelope(),
-                "alarm mute rule deploy-window until 2026-03-14T10:00:00.000+0000");
+        return change.withMutedBy("alarm mute rule deploy-window until 2026-03-14T10:00:00.000+0000");
     }
 
     // --- values ---

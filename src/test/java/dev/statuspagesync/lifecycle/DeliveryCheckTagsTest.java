@@ -21,7 +21,6 @@ import dev.statuspagesync.flashduty.Deadline;
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.Envelope;
-import dev.statuspagesync.inbound.MetricSummary;
 import dev.statuspagesync.routing.Router;
 import dev.statuspagesync.support.StatusPageSettings;
 
@@ -75,8 +74,9 @@ class DeliveryCheckTagsTest {
     }
 
     private static AlarmChange delivered(String arn, Map<String, String> tags) {
-        return new AlarmChange("checkout-api-high-cpu", arn, arn.split(":")[4], "us-east-1", AlarmState.ALARM,
-                AlarmState.OK, "Threshold Crossed", FIRED, null, MetricSummary.NONE, null, false, tags, Envelope.SNS);
+        return AlarmChange.of("checkout-api-high-cpu", arn, AlarmState.ALARM).account(arn.split(":")[4])
+                .region("us-east-1").previous(AlarmState.OK).reason("Threshold Crossed").at(FIRED).tags(tags)
+                .via(Envelope.SNS).build();
     }
 
     private CloudWatchAlarms counting(CloudWatchAlarms alarms) {

@@ -359,10 +359,10 @@ class DeliveryOrderModelTest {
     /** A change of {@code member}: an alarm's name, or {@code name#id} for one of its time series. */
     static AlarmChange change(String member, AlarmState state, AlarmState previous, Instant at, Envelope envelope) {
         String name = member.contains("#") ? member.substring(0, member.indexOf('#')) : member;
-        AlarmChange change = new AlarmChange(name, arn(name), "210987654321", "us-east-1", state, previous,
-                "Threshold Crossed: the story moved the alarm to " + state + ".", at, null,
-                new MetricSummary("AWS/ApplicationELB", List.of("HTTPCode_Target_5XX_Count"), Map.of()), null, false,
-                Map.of(), envelope);
+        AlarmChange change = AlarmChange.of(name, arn(name), state).account("210987654321").region("us-east-1")
+                .previous(previous).reason("Threshold Crossed: the story moved the alarm to " + state + ".").at(at)
+                .metrics(new MetricSummary("AWS/ApplicationELB", List.of("HTTPCode_Target_5XX_Count"), Map.of()))
+                .via(envelope).build();
         if (!member.contains("#")) {
             return change;
         }
@@ -371,9 +371,6 @@ class DeliveryOrderModelTest {
     }
 
     static AlarmChange withEnvelope(AlarmChange change, Envelope envelope) {
-        return new AlarmChange(change.name(), change.arn(), change.accountId(), change.region(), change.newState(),
-                change.previousState(), change.reason(), change.stateTime(), change.description(), change.metrics(),
-                change.compositeRule(), change.actionsSuppressed(), change.tags(), envelope, change.mutedBy(),
-                change.contributor(), change.deleted());
+        return change.toBuilder().via(envelope).build();
     }
 }

@@ -154,27 +154,25 @@ class IncidentMapperTest {
     }
 
     static AlarmChange alarm(String name, String arn) {
-        return new AlarmChange(name, arn, "111122223333", arn.split(":")[3], AlarmState.ALARM, AlarmState.OK,
-                "Threshold Crossed [1 datapoint]", Instant.parse("2026-03-14T09:26:53.304Z"), "Orders API fails.",
-                new MetricSummary("AWS/ApiGateway", List.of("5XXError"), Map.of("ApiName", "orders")), null, false,
-                Map.of(), Envelope.SNS);
+        return AlarmChange.of(name, arn, AlarmState.ALARM).account("111122223333").region(arn.split(":")[3])
+                .previous(AlarmState.OK).reason("Threshold Crossed [1 datapoint]")
+                .at(Instant.parse("2026-03-14T09:26:53.304Z")).description("Orders API fails.")
+                .metrics(new MetricSummary("AWS/ApiGateway", List.of("5XXError"), Map.of("ApiName", "orders")))
+                .via(Envelope.SNS).build();
     }
 
     private static AlarmChange withName(AlarmChange a, String name) {
-        return new AlarmChange(name, a.arn(), a.accountId(), a.region(), a.newState(), a.previousState(), a.reason(),
-                a.stateTime(), a.description(), a.metrics(), a.compositeRule(), a.actionsSuppressed(), a.tags(),
-                a.envelope());
+        return AlarmChange.of(name, a.arn(), a.newState()).account(a.accountId()).region(a.region())
+                .previous(a.previousState()).reason(a.reason()).at(a.stateTime()).description(a.description())
+                .metrics(a.metrics()).rule(a.compositeRule()).suppressed(a.actionsSuppressed()).tags(a.tags())
+                .via(a.envelope()).build();
     }
 
     private static AlarmChange withRegion(AlarmChange a, String region) {
-        return new AlarmChange(a.name(), a.arn(), a.accountId(), region, a.newState(), a.previousState(), a.reason(),
-                a.stateTime(), a.description(), a.metrics(), a.compositeRule(), a.actionsSuppressed(), a.tags(),
-                a.envelope());
+        return a.toBuilder().region(region).build();
     }
 
     private static AlarmChange withStateTime(AlarmChange a, Instant time) {
-        return new AlarmChange(a.name(), a.arn(), a.accountId(), a.region(), a.newState(), a.previousState(),
-                a.reason(), time, a.description(), a.metrics(), a.compositeRule(), a.actionsSuppressed(), a.tags(),
-                a.envelope());
+        return a.at(time);
     }
 }

@@ -28,7 +28,6 @@ import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.EnvelopeReader;
 import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.inbound.Inbound;
-import dev.statuspagesync.inbound.MetricSummary;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.page.References;
@@ -171,15 +170,13 @@ class PublicWordsTest {
 
     /** The same change of an alarm that carries no text: what a public page may show of any alarm. */
     static AlarmChange blank(AlarmChange alarm) {
-        return new AlarmChange("x", "arn:aws:cloudwatch:us-east-1:000000000000:alarm:x", "000000000000", "us-east-1",
-                alarm.newState(), null, null, alarm.stateTime(), null, MetricSummary.NONE, null, false, Map.of(),
-                Envelope.SNS, null, null, false);
+        return AlarmChange.of("x", "arn:aws:cloudwatch:us-east-1:000000000000:alarm:x", alarm.newState())
+                .account("000000000000").region("us-east-1").at(alarm.stateTime()).via(Envelope.SNS).build();
     }
 
     private static AlarmChange recovered(AlarmChange alarm) {
-        return new AlarmChange(alarm.name(), alarm.arn(), alarm.accountId(), alarm.region(), AlarmState.OK,
-                alarm.newState(), alarm.reason(), alarm.stateTime(), alarm.description(), alarm.metrics(),
-                alarm.compositeRule(), false, alarm.tags(), alarm.envelope(), null, alarm.contributor(), false);
+        return alarm.toBuilder().state(AlarmState.OK).previous(alarm.newState()).suppressed(false).mutedBy(null)
+                .deleted(false).build();
     }
 
     static List<AlarmChange> alarms(String fixture) {

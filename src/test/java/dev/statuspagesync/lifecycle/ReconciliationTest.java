@@ -113,9 +113,10 @@ class ReconciliationTest {
 
     @Test
     void readsContributorsOfAGroupedQueryOrOfAnAlarmListedWithThem() {
-        var grouped = new AlarmChange("tables", arn("tables"), "210987654321", "us-east-1", AlarmState.ALARM, null,
-                "", SINCE, null, new MetricSummary(null, List.of("SELECT SUM(x) FROM \"AWS/DynamoDB\" group by "
-                        + "TableName"), Map.of()), null, false, Map.of(), Envelope.CLOUDWATCH);
+        var grouped = AlarmChange.of("tables", arn("tables"), AlarmState.ALARM).account("210987654321")
+                .region("us-east-1").reason("").at(SINCE).metrics(new MetricSummary(null, List.of(
+                        "SELECT SUM(x) FROM \"AWS/DynamoDB\" group by TableName"), Map.of()))
+                .via(Envelope.CLOUDWATCH).build();
 
         assertEquals(true, Reconciliation.readsContributors(grouped, Set.of()));
         assertEquals(false, Reconciliation.readsContributors(truth("api-errors", AlarmState.ALARM), Set.of()));
@@ -199,13 +200,14 @@ class ReconciliationTest {
     }
 
     static AlarmChange truth(String name, AlarmState state) {
-        return new AlarmChange(name, arn(name), "210987654321", "us-east-1", state, null, "read from CloudWatch",
-                SINCE, null, MetricSummary.NONE, null, false, Map.of(), Envelope.CLOUDWATCH);
+        return AlarmChange.of(name, arn(name), state).account("210987654321").region("us-east-1")
+                .reason("read from CloudWatch").at(SINCE).via(Envelope.CLOUDWATCH).build();
     }
 
     static AlarmChange contributor(AlarmChange alarm, String id) {
-        return new AlarmChange(alarm.name(), alarm.arn(), alarm.accountId(), alarm.region(), AlarmState.ALARM, null,
-                "Threshold Crossed", SINCE, null, alarm.metrics(), null, false, Map.of(), Envelope.CLOUDWATCH, null,
-                new AlarmChange.Contributor(id, Map.of("TableName", "checkout-carts")), false);
+        return AlarmChange.of(alarm.name(), alarm.arn(), AlarmState.ALARM).account(alarm.accountId())
+                .region(alarm.region()).reason("Threshold Crossed").at(SINCE).metrics(alarm.metrics())
+                .via(Envelope.CLOUDWATCH).contributor(new AlarmChange.Contributor(id, Map.of("TableName",
+                        "checkout-carts"))).build();
     }
 }

@@ -62,7 +62,7 @@ public final class ColdStartBenchmark {
         /** An earlier build, unpacked as Lambda unpacks function.zip, for a before-and-after comparison. */
         static Setup baseline(Path javaHome, String version, Path taskRoot) {
             return new Setup(version + ", baseline " + taskRoot.getFileName() + ", as Lambda unpacks it", javaHome,
-                    false, LAMBDA_JVM, List.of(), null, taskRoot);
+                    false, lambdaJvm(Runtime.version().feature()), List.of(), null, taskRoot);
         }
     }
 
@@ -104,12 +104,13 @@ public final class ColdStartBenchmark {
         Path work = functionDir.toAbsolutePath().getParent();
         Path jdkHere = Path.of(System.getProperty("java.home"));
         String hereLabel = "JDK " + Runtime.version().feature();
+        List<String> jvmHere = lambdaJvm(Runtime.version().feature());
         List<Setup> setups = new ArrayList<>(List.of(
-                new Setup(hereLabel + ", as Lambda unpacks function.zip", jdkHere, false, LAMBDA_JVM, List.of()),
-                new Setup(hereLabel + ", function as a jar", jdkHere, true, LAMBDA_JVM, List.of()),
+                new Setup(hereLabel + ", as Lambda unpacks function.zip", jdkHere, false, jvmHere, List.of()),
+                new Setup(hereLabel + ", function as a jar", jdkHere, true, jvmHere, List.of()),
                 new Setup(hereLabel + ", jar + AppCDS", jdkHere, true,
-                        with(LAMBDA_JVM, "-XX:SharedArchiveFile=" + work.resolve("app-here.jsa")),
-                        with(LAMBDA_JVM, "-XX:ArchiveClassesAtExit=" + work.resolve("app-here.jsa")))));
+                        with(jvmHere, "-XX:SharedArchiveFile=" + work.resolve("app-here.jsa")),
+                        with(jvmHere, "-XX:ArchiveClassesAtExit=" + work.resolve("app-here.jsa")))));
         if (zipOnly) {
             setups.subList(1, setups.size()).clear();
         }
@@ -117,7 +118,7 @@ public final class ColdStartBenchmark {
             setups.add(0, Setup.baseline(jdkHere, hereLabel, baseline));
         }
         if (!zipOnly && Files.isExecutable(jdk25.resolve("bin/java"))) {
-            List<String> jvm25 = with(LAMBDA_JVM, JDK24_OPENS);
+            List<String> jvm25 = lambdaJvm(25);
             setups.add(new Setup("JDK 25, function as a jar", jdk25, true, jvm25, List.of()));
             setups.add(new Setup("JDK 25, jar + AppCDS", jdk25, true,
                     with(jvm25, "-XX:SharedArchiveFile=" + work.resolve("app-25.jsa")),
@@ -392,6 +393,13 @@ public final class ColdStartBenchmark {
         }
         System.out.printf("%nfunction.zip: %.1f MB (%d bytes); failed starts: %d%n", zipBytes / 1_048_576.0, zipBytes,
                 failures);
+    }
+
+    /** Lambda's JVM options, with those the JDK of {@code feature} version needs to run the function. */
+    static List<String> lambdaJvm(int feature) {
+        List<String> options = new ArrayList<>(LAMBDA_JVM);
+        options.addAll(LocalRun.jvmOptions(feature));
+        return List.copyOf(options);
     }
 
     private static List<String> with(List<String> options, String option) {

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.statuspagesync.flashduty.ChangeStatus;
@@ -14,7 +13,6 @@ import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.Envelope;
-import dev.statuspagesync.inbound.MetricSummary;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.routing.Router;
 import dev.statuspagesync.support.StatusPageSettings;
@@ -58,10 +56,10 @@ public final class HostileInputBenchmark {
             report("key line", size, runs, limitSeconds, () -> IncidentText.isOurs(new Responses.Change(1L, 1L,
                     EventType.INCIDENT, "t", keyLine, ChangeStatus.INVESTIGATING, List.of(), 0L, null, List.of(),
                     true)) ? 1 : 0);
-            report("routing glob", size, runs, limitSeconds, () -> router.routeFor(new AlarmChange(name,
-                    "arn:aws:cloudwatch:us-east-1:210987654321:alarm:" + name, "210987654321", "us-east-1",
-                    AlarmState.ALARM, null, "", Instant.EPOCH, null, MetricSummary.NONE, null, false, Map.of(),
-                    Envelope.SNS)).isPresent() ? 1 : 0);
+            report("routing glob", size, runs, limitSeconds, () -> router.routeFor(AlarmChange.of(name,
+                    "arn:aws:cloudwatch:us-east-1:210987654321:alarm:" + name, AlarmState.ALARM)
+                    .account("210987654321").region("us-east-1").reason("").at(Instant.EPOCH).via(Envelope.SNS)
+                    .build()).isPresent() ? 1 : 0);
         }
     }
 

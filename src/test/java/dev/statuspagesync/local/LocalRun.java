@@ -439,8 +439,24 @@ public final class LocalRun {
      */
     static Process startFunction(Path functionDir, String ricClasspath, String runtimeApi, boolean isolate,
             Map<String, String> settings, Path log) throws IOException {
-        return startFunction(Path.of(System.getProperty("java.home")), List.of(), functionDir, ricClasspath,
-                runtimeApi, isolate, settings, log);
+        return startFunction(Path.of(System.getProperty("java.home")), jvmOptions(Runtime.version().feature()),
+                functionDir, ricClasspath, runtimeApi, isolate, settings, log);
+    }
+
+    /**
+     * The options a JDK of {@code feature} version needs to run the function as Lambda runs it: from Java 22 the
+     * runtime interface client's native library may be loaded without a warning on the log, which is JSON only;
+     * from Java 24, the template's {@code JAVA_TOOL_OPTIONS} opens java.lang to jboss-threads.
+     */
+    static List<String> jvmOptions(int feature) {
+        List<String> options = new ArrayList<>();
+        if (feature >= 22) {
+            options.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (feature >= 24) {
+            options.add(ColdStartBenchmark.JDK24_OPENS);
+        }
+        return List.copyOf(options);
     }
 
     /** Starts the function on the JDK at {@code javaHome} with extra JVM options. */

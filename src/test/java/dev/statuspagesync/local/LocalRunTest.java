@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -164,5 +165,13 @@ class LocalRunTest {
         assertEquals("cannot read event file " + folder + " (a folder)",
                 LocalRun.unusable(new LocalRun.Step(folder.toString(), null)));
         assertEquals(null, LocalRun.unusable(new LocalRun.Step(good.toString(), null)));
+    }
+
+    @Test
+    void startsTheFunctionWithTheOptionsItsJdkNeedsSoThatItsLogStaysJson() {
+        assertEquals(List.of(), LocalRun.jvmOptions(21));
+        assertEquals(List.of("--enable-native-access=ALL-UNNAMED"), LocalRun.jvmOptions(22));
+        assertEquals(List.of("--enable-native-access=ALL-UNNAMED",
+                "--add-opens=java.base/java.lang=ALL-UNNAMED"), LocalRun.jvmOptions(25));
     }
 }

@@ -296,8 +296,9 @@ class RouterTest {
     }
 
     static AlarmChange alarm(String name, String region, String namespace, Map<String, String> tags) {
-        return new AlarmChange(name, "arn:aws:cloudwatch:" + region + ":111122223333:alarm:" + name, "111122223333",
-                region, AlarmState.ALARM, AlarmState.OK, "r", Instant.EPOCH, null,
-                new MetricSummary(namespace, List.of("M"), Map.of()), null, false, tags, Envelope.EVENTBRIDGE);
+        return AlarmChange.of(name, "arn:aws:cloudwatch:" + region + ":111122223333:alarm:" + name, AlarmState.ALARM)
+                .account("111122223333").region(region).previous(AlarmState.OK).reason("r").at(Instant.EPOCH)
+                .metrics(new MetricSummary(namespace, List.of("M"), Map.of())).tags(tags).via(Envelope.EVENTBRIDGE)
+                .build();
     }
 }

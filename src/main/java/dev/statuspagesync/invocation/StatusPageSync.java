@@ -15,7 +15,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statuspagesync.flashduty.Deadline;
 import dev.statuspagesync.inbound.EnvelopeReader;
 import dev.statuspagesync.inbound.Inbound;
-import dev.statuspagesync.lifecycle.AlarmDecisions;
 import dev.statuspagesync.lifecycle.DeliveryCheck;
 import dev.statuspagesync.lifecycle.Invocation;
 import dev.statuspagesync.lifecycle.PlanExecutor;
@@ -123,8 +122,7 @@ public class StatusPageSync {
         for (int i = 0; i < items.size(); i++) {
             log(items.get(i), outcomes.get(i));
             metrics.count(outcomeMetric(outcomes.get(i).outcome()));
-            if (outcomes.get(i).outcome() == Outcome.Kind.IGNORED
-                    && outcomes.get(i).reason().startsWith(AlarmDecisions.DEFERRED)) {
+            if (outcomes.get(i).why() == Outcome.Why.DEFERRED) {
                 metrics.count(Metrics.DEFERRED);
             }
         }

@@ -67,14 +67,14 @@ public final class AlarmDecisions {
             return recover(alarm, route, page, policy, at);
         }
         return alarm.newState() == AlarmState.ALARM && alarm.actionsSuppressed()
-                ? new Decision.Ignore("alarm actions are suppressed, so this is not an outage")
+                ? Decision.Ignore.suppressed("alarm actions are suppressed, so this is not an outage")
                 : fire(alarm, route, page, policy, at);
     }
 
     private static Step fire(AlarmChange alarm, Route route, PageView page, Policy policy, long at) {
         // A mute rule holds the alarm's actions during planned work; its recovery still clears the page.
         if (alarm.mutedBy() != null) {
-            return new Decision.Ignore("alarm actions are muted by " + alarm.mutedBy()
+            return Decision.Ignore.muted("alarm actions are muted by " + alarm.mutedBy()
                     + " (planned work), so this is not an outage");
         }
         if (page.open() == null) {
@@ -131,7 +131,7 @@ public final class AlarmDecisions {
                 .filter(incident -> IncidentMapper.resolvedAt(incident) >= at)
                 .findFirst();
         if (recovered.isPresent()) {
-            return new Decision.Ignore("stale: incident " + recovered.get().changeId() + " for this alarm was"
+            return Decision.Ignore.stale("stale: incident " + recovered.get().changeId() + " for this alarm was"
                     + " resolved at " + Instant.ofEpochSecond(IncidentMapper.resolvedAt(recovered.get()))
                     + ", after this change", recovered.get().changeId(), List.of());
         }
@@ -160,8 +160,8 @@ public final class AlarmDecisions {
         String whose = coveredBy.values().stream().distinct().collect(Collectors.joining(", "));
         var uncovered = uncovered(route, coveredBy);
         if (uncovered.isEmpty()) {
-            return new Decision.Ignore(DEFERRED + "every component of alarm " + alarm.name() + " is covered by "
-                    + whose, null, List.of());
+            return Decision.Ignore.deferred(DEFERRED + "every component of alarm " + alarm.name()
+                    + " is covered by " + whose);
         }
         return new Decision.Open(alarm.name(), alarm.memberKey(),
                 IncidentMapper.openIncident(alarm, route.withComponents(uncovered), at),
@@ -396,7 +396,7 @@ public final class AlarmDecisions {
 
     private static Decision stale(Responses.Change incident, Membership.Member member,
             List<Responses.Change> duplicates) {
-        return new Decision.Ignore("stale: incident " + incident.changeId() + " already records a change of this"
+        return Decision.Ignore.stale("stale: incident " + incident.changeId() + " already records a change of this"
                 + " alarm at " + Instant.ofEpochSecond(member.atSeconds()) + ", newer than this one",
                 incident.changeId(), duplicates);
     }

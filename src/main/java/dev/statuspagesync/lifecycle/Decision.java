@@ -139,11 +139,39 @@ public sealed interface Decision extends Step {
         }
     }
 
-    /** Nothing to write; {@code changeId} names the incident the reason is about, if any. */
-    record Ignore(String reason, Long changeId, List<Responses.Change> duplicates) implements Decision {
+    /**
+     * Nothing to write; {@code changeId} names the incident the reason is about, if any; {@code why} says what kind
+     * of leaving alone it is, where that counts (null otherwise).
+     */
+    record Ignore(String reason, Long changeId, List<Responses.Change> duplicates, Outcome.Why why)
+            implements Decision {
+
+        public Ignore(String reason, Long changeId, List<Responses.Change> duplicates) {
+            this(reason, changeId, duplicates, null);
+        }
 
         public Ignore(String reason) {
             this(reason, null, List.of());
+        }
+
+        /** Older than what the page records. */
+        static Ignore stale(String reason, Long changeId, List<Responses.Change> duplicates) {
+            return new Ignore(reason, changeId, duplicates, Outcome.Why.STALE);
+        }
+
+        /** Someone else's event covers the alarm's components. */
+        static Ignore deferred(String reason) {
+            return new Ignore(reason, null, List.of(), Outcome.Why.DEFERRED);
+        }
+
+        /** A mute rule holds the alarm's actions. */
+        static Ignore muted(String reason) {
+            return new Ignore(reason, null, List.of(), Outcome.Why.MUTED);
+        }
+
+        /** CloudWatch suppressed the alarm's actions. */
+        static Ignore suppressed(String reason) {
+            return new Ignore(reason, null, List.of(), Outcome.Why.SUPPRESSED);
         }
 
         @Override

@@ -215,8 +215,8 @@ public class Reconciler {
             // An optional read failed: this repair waits for the next sweep, every other one goes ahead. An alarm
             // whose mute rules are unknown opens nothing: the page never posts planned work as an incident.
             metrics.count(Metrics.REPAIRS_HELD_BACK);
-            return Outcome.ignored(HELD_BACK + "alarm " + alarm.name() + " would open, and "
-                    + unanswered.getMessage());
+            return Outcome.ignored(Outcome.Why.HELD_BACK, HELD_BACK + "alarm " + alarm.name() + " would open, and "
+                    + unanswered.getMessage(), null);
         }
         return executor.apply(alarm, item, invocation);
     }
@@ -261,8 +261,7 @@ public class Reconciler {
         long firing = truth.firing().size();
         var done = repaired.stream().filter(outcome -> outcome.outcome() != Outcome.Kind.IGNORED).toList();
         var failed = repaired.stream().filter(Outcome::mustRetry).toList();
-        var held = repaired.stream().filter(outcome -> outcome.outcome() == Outcome.Kind.IGNORED
-                && outcome.reason().startsWith(HELD_BACK)).toList();
+        var held = repaired.stream().filter(outcome -> outcome.why() == Outcome.Why.HELD_BACK).toList();
         String summary = "reconciled with CloudWatch: " + firing + " alarm(s) firing, " + truth.asked().size()
                 + " asked by name, " + (done.size() - failed.size()) + " repair(s)"
                 + (done.isEmpty() ? "" : " (" + done.stream().filter(outcome -> !outcome.mustRetry())

@@ -8,6 +8,7 @@ import java.util.stream.Stream;
 import org.eclipse.microprofile.faulttolerance.exceptions.FaultToleranceException;
 import org.jboss.logging.Logger;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonValue;
@@ -20,7 +21,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Outcome(Kind outcome, String reason, @JsonProperty("change_id") Long changeId,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<PlannedCall> planned) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<PlannedCall> planned, @JsonIgnore Why why) {
 
     private static final Logger LOG = Logger.getLogger(Outcome.class);
 
@@ -29,8 +30,29 @@ public record Outcome(Kind outcome, String reason, @JsonProperty("change_id") Lo
     public record PlannedCall(String method, String path, Object body) {
     }
 
+    /**
+     * Why a change was left alone, where that is more than its reason's words: counted in metrics and sums, never
+     * part of the answer.
+     */
+    public enum Why {
+        /** Someone else's event covers the components (STATUSPAGE_DEFER_TO). */
+        DEFERRED,
+        /** An alarm mute rule holds the alarm's actions: planned work. */
+        MUTED,
+        /** CloudWatch suppressed a composite alarm's actions. */
+        SUPPRESSED,
+        /** Older than what the page already records. */
+        STALE,
+        /** A repair the sweep waits with, for a read that failed. */
+        HELD_BACK
+    }
+
     public Outcome(Kind outcome, String reason, Long changeId) {
-        this(outcome, reason, changeId, null);
+        this(outcome, reason, changeId, null, null);
+    }
+
+    public Outcome(Kind outcome, String reason, Long changeId, List<PlannedCall> planned) {
+        this(outcome, reason, changeId, planned, null);
     }
 
     /** What a dry run would have done: the outcome, and the write calls it did not make. */
@@ -71,6 +93,11 @@ public record Outcome(Kind outcome, String reason, @JsonProperty("change_id") Lo
 
     public static Outcome ignored(String reason, long changeId) {
         return new Outcome(Kind.IGNORED, reason, changeId);
+    }
+
+    /** Left alone for {@code why}; {@code changeId} names the incident the reason is about, if any. */
+    public static Outcome ignored(Why why, String reason, Long changeId) {
+        return new Outcome(Kind.IGNORED, reason, changeId, null, why);
     }
 
     public static Outcome rejected(String reason) {

@@ -90,7 +90,7 @@ class AlarmDecisionsTest {
         var decision = decide(change("api-cpu", AlarmState.ALARM, T0),
                 new PageView(PAGE, List.of(), new PageView.Resolved(T0 - 86_400, List.of(resolved))));
 
-        assertEquals(new Decision.Ignore("stale: incident 7 for this alarm was resolved at 2026-03-14T09:01:00Z,"
+        assertEquals(Decision.Ignore.stale("stale: incident 7 for this alarm was resolved at 2026-03-14T09:01:00Z,"
                 + " after this change", 7L, List.of()), decision);
     }
 
@@ -99,7 +99,7 @@ class AlarmDecisionsTest {
         Responses.Change resolved = resolved(incident(7, LATENCY, members(LATENCY, Membership.State.ALARM, T0,
                 CPU, Membership.State.OK, T0 + 900)), T0 + 600);
 
-        assertEquals(new Decision.Ignore("stale: incident 7 already records a change of this alarm at"
+        assertEquals(Decision.Ignore.stale("stale: incident 7 already records a change of this alarm at"
                 + " 2026-03-14T09:15:00Z, newer than this one", 7L, List.of()),
                 decide(change("api-cpu", AlarmState.ALARM, T0 + 700),
                         new PageView(PAGE, List.of(), new PageView.Resolved(T0 - 86_400, List.of(resolved)))));
@@ -110,7 +110,7 @@ class AlarmDecisionsTest {
         Responses.Change resolved = resolved(incident(7, CPU, members(CPU, Membership.State.ALARM, T0 + 600)),
                 T0 + 660);
 
-        assertEquals(new Decision.Ignore("stale: incident 7 already records a change of this alarm at"
+        assertEquals(Decision.Ignore.stale("stale: incident 7 already records a change of this alarm at"
                 + " 2026-03-14T09:10:00Z, newer than this one", 7L, List.of()),
                 decide(change("api-cpu", AlarmState.ALARM, T0 - 300),
                         new PageView(PAGE, List.of(), new PageView.Resolved(T0 - 2 * 86_400, List.of(resolved)))));
@@ -121,7 +121,7 @@ class AlarmDecisionsTest {
         Responses.Change resolved = resolved(incident(7, LATENCY, members(LATENCY, Membership.State.OK, T0 + 600,
                 CPU, Membership.State.OK, T0 + 300)), T0 + 600);
 
-        assertEquals(new Decision.Ignore("stale: incident 7 for this alarm was resolved at 2026-03-14T09:10:00Z,"
+        assertEquals(Decision.Ignore.stale("stale: incident 7 for this alarm was resolved at 2026-03-14T09:10:00Z,"
                 + " after this change", 7L, List.of()), decide(change("api-cpu", AlarmState.ALARM, T0 + 400),
                         new PageView(PAGE, List.of(), new PageView.Resolved(T0 - 86_400, List.of(resolved)))));
     }
@@ -151,7 +151,7 @@ class AlarmDecisionsTest {
     void ignoresAChangeOlderThanTheOneTheIncidentRecords() {
         Responses.Change open = incident(7, CPU, members(CPU, Membership.State.ALARM, T0 + 600));
 
-        assertEquals(new Decision.Ignore("stale: incident 7 already records a change of this alarm at"
+        assertEquals(Decision.Ignore.stale("stale: incident 7 already records a change of this alarm at"
                 + " 2026-03-14T09:10:00Z, newer than this one", 7L, List.of()),
                 decide(change("api-cpu", AlarmState.OK, T0 + 300), page(List.of(open))));
     }
@@ -223,7 +223,7 @@ class AlarmDecisionsTest {
         suppressed = suppressed.toBuilder().description(null).metrics(MetricSummary.NONE).rule("ALARM(a)")
                 .suppressed(true).tags(Map.of()).via(Envelope.EVENTBRIDGE).build();
 
-        assertEquals(new Decision.Ignore("alarm actions are suppressed, so this is not an outage"),
+        assertEquals(Decision.Ignore.suppressed("alarm actions are suppressed, so this is not an outage"),
                 decide(suppressed, unread()));
     }
 

@@ -200,15 +200,15 @@ class CalmPageDecisionsTest {
 
     @Test
     void opensNothingWhenEveryComponentIsCoveredByAPersonsIncident() {
-        assertEquals(new Decision.Ignore("deferred: every component of alarm api-cpu is covered by incident 8"
-                + " (\"Checkout is slow\")", null, List.of()),
+        assertEquals(Decision.Ignore.deferred("deferred: every component of alarm api-cpu is covered by incident 8"
+                + " (\"Checkout is slow\")"),
                 decideDeferring(List.of(byPerson(8, API, DB)), List.of()));
     }
 
     @Test
     void opensNothingWhenEveryComponentIsUnderAMaintenanceInProgress() {
-        assertEquals(new Decision.Ignore("deferred: every component of alarm api-cpu is covered by maintenance 9"
-                + " (\"Database upgrade\")", null, List.of()),
+        assertEquals(Decision.Ignore.deferred("deferred: every component of alarm api-cpu is covered by maintenance"
+                + " 9 (\"Database upgrade\")"),
                 decideDeferring(List.of(), List.of(maintenance(9, ChangeStatus.ONGOING, API, DB))));
     }
 
@@ -244,8 +244,8 @@ class CalmPageDecisionsTest {
                         CalmPage.Deference.PUBLISHED)), NOW);
 
         assertEquals(2, opened.request().updates().get(0).componentChanges().size(), "a publisher hides nothing");
-        assertEquals(new Decision.Ignore("deferred: every component of alarm api-cpu is covered by incident 8"
-                + " (\"Checkout is slow\"), maintenance 9 (\"Database upgrade\")", null, List.of()), deferred);
+        assertEquals(Decision.Ignore.deferred("deferred: every component of alarm api-cpu is covered by incident 8"
+                + " (\"Checkout is slow\"), maintenance 9 (\"Database upgrade\")"), deferred);
     }
 
     @Test
@@ -304,7 +304,7 @@ class CalmPageDecisionsTest {
 
     @Test
     void anAlarmAMuteRuleHoldsOpensNothing() {
-        assertEquals(new Decision.Ignore("alarm actions are muted by alarm mute rule deploy-window until"
+        assertEquals(Decision.Ignore.muted("alarm actions are muted by alarm mute rule deploy-window until"
                 + " 2026-03-14T10:00:00.000+0000 (planned work), so this is not an outage"),
                 decide(muted(change("api-cpu", AlarmState.ALARM, T0)), List.of(), QUIET_PERIOD));
     }

@@ -29,7 +29,7 @@ class DryRunPlanTest {
         Membership recovered = members(CPU, Membership.State.OK, T0 + 60);
         var decision = new Decision.Record(PAGE, kept, recovered, "alarm api-cpu recovered", List.of(duplicate));
 
-        Outcome planned = PlanExecutor.planned(decision, ROUTE, ROUTE.wording(), AlarmDecisionsTest.JOIN);
+        Outcome planned = DryRunPlan.planned(decision, ROUTE, ROUTE.wording(), AlarmDecisionsTest.JOIN);
 
         assertEquals(new Outcome(Outcome.Kind.UPDATED, "dry run: would record that alarm api-cpu recovered", 7L,
                 List.of(new Outcome.PlannedCall("POST", FlashdutyPaths.DELETE_PATH, new Requests.DeleteChange(PAGE, 8L)),
@@ -42,6 +42,6 @@ class DryRunPlanTest {
         var decision = new Decision.Ignore("incident 7 is already open for this alarm", 7L, List.of());
 
         assertEquals(new Outcome(Outcome.Kind.IGNORED, "incident 7 is already open for this alarm", 7L),
-                PlanExecutor.planned(decision, ROUTE, ROUTE.wording(), AlarmDecisionsTest.JOIN));
+                DryRunPlan.planned(decision, ROUTE, ROUTE.wording(), AlarmDecisionsTest.JOIN));
     }
 }

@@ -19,6 +19,7 @@ import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
+import dev.statuspagesync.page.Timeline;
 import dev.statuspagesync.routing.Route;
 import dev.statuspagesync.routing.Wording;
 
@@ -128,11 +129,11 @@ public final class AlarmDecisions {
         // the alarm recorded in the incident's list is.
         var recovered = resolved.stream().filter(incident -> alarm.envelope() != Envelope.CLOUDWATCH)
                 .filter(incident -> incident.startAtSeconds() == null || incident.startAtSeconds() <= at)
-                .filter(incident -> IncidentMapper.resolvedAt(incident) >= at)
+                .filter(incident -> Timeline.resolvedAt(incident) >= at)
                 .findFirst();
         if (recovered.isPresent()) {
             return Decision.Ignore.stale("stale: incident " + recovered.get().changeId() + " for this alarm was"
-                    + " resolved at " + Instant.ofEpochSecond(IncidentMapper.resolvedAt(recovered.get()))
+                    + " resolved at " + Instant.ofEpochSecond(Timeline.resolvedAt(recovered.get()))
                     + ", after this change", recovered.get().changeId(), List.of());
         }
         // A resolved incident that records a later change of the alarm: the change is older than one seen.

@@ -1,18 +1,10 @@
 package dev.statuspagesync.lifecycle;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import dev.statuspagesync.flashduty.ChangeStatus;
@@ -22,11 +14,11 @@ import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.MemberKey;
-import dev.statuspagesync.inbound.MetricSummary;
 import dev.statuspagesync.page.IncidentText;
-import dev.statuspagesync.page.Markdown;
 import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.page.References;
+import dev.statuspagesync.page.TechnicalText;
+import dev.statuspagesync.page.Timeline;
 import dev.statuspagesync.routing.Audience;
 import dev.statuspagesync.routing.Route;
 import dev.statuspagesync.routing.Wording;
@@ -63,71 +55,12 @@ public final class IncidentMapper {
         return values.isEmpty() ? null : values;
     }
 
-    /** What the function knows of an incident it has just opened; its timeline is read when first needed. */
-    static Responses.Change opened(long changeId, Requests.CreateChange request) {
-        var components = request.updates().get(0).componentChanges().stream()
-                .map(change -> new Responses.AffectedComponent(change.componentId(), null, change.status())).toList();
-        return new Responses.Change(changeId, request.pageId(), request.type(), request.title(), request.description(),
-                request.status(), components, request.startAtSeconds(), null, null, request.notifySubscribers());
-    }
-
-    /** The incident after {@code resolution}: resolved, its components operational. */
-    static Responses.Change resolved(Responses.Change incident, Requests.CreateTimeline resolution) {
-        List<Responses.TimelineEntry> updates = new ArrayList<>(incident.updates() == null ? List.of()
-                : incident.updates());
-        updates.add(new Responses.TimelineEntry(null, resolution.atSeconds(), ChangeStatus.RESOLVED,
-                resolution.description(), List.of()));
-        var components = resolution.componentChanges().stream()
-                .map(change -> new Responses.AffectedComponent(change.componentId(), null, change.status())).toList();
-        return new Responses.Change(incident.changeId(), incident.pageId(), incident.type(), incident.title(),
-                incident.description(), ChangeStatus.RESOLVED, components, incident.startAtSeconds(),
-                resolution.atSeconds(), updates, incident.notifySubscribers());
-    }
-
-    /**
-     * The incident with its opening update listing {@code members}: by reference on a public page, and in an
-     * incident that already names its alarms so.
-     */
-    static Responses.Change withMembers(Responses.Change incident, Membership members, Audience page) {
-        var opening = IncidentText.openingUpdate(incident).orElseThrow();
-        var updates = incident.updates().stream().map(update -> update == opening
-                ? new Responses.TimelineEntry(update.updateId(), update.atSeconds(), update.status(),
-                        IncidentText.withAlarmList(update.description(), members, opaque(incident, page)),
-                        update.componentChanges())
-                : update).toList();
-        return new Responses.Change(incident.changeId(), incident.pageId(), incident.type(), incident.title(),
-                incident.description(), incident.status(), incident.affectedComponents(), incident.startAtSeconds(),
-                incident.closeAtSeconds(), updates, incident.notifySubscribers());
-    }
-
-    /** The incident after {@code update}: its status, and the components the update changed. */
-    static Responses.Change afterUpdate(Responses.Change incident, Requests.CreateTimeline update) {
-        Map<String, ComponentStatus> statuses = new LinkedHashMap<>();
-        if (incident.affectedComponents() != null) {
-            incident.affectedComponents().forEach(component -> statuses.put(component.componentId(), component.status()));
-        }
-        update.componentChanges().forEach(change -> statuses.put(change.componentId(), change.status()));
-        var components = statuses.entrySet().stream()
-                .map(entry -> new Responses.AffectedComponent(entry.getKey(), null, entry.getValue())).toList();
-        List<Responses.TimelineEntry> updates = new ArrayList<>(incident.updates() == null ? List.of()
-                : incident.updates());
-        updates.add(new Responses.TimelineEntry(null, update.atSeconds(), update.status(), update.description(),
-                List.of()));
-        return new Responses.Change(incident.changeId(), incident.pageId(), incident.type(), incident.title(),
-                incident.description(), update.status(), components, incident.startAtSeconds(),
-                incident.closeAtSeconds(), updates, incident.notifySubscribers());
-    }
-
     /** The edit of the opening update that records the incident's alarms; no one is notified of it. */
     static Requests.UpdateTimeline recordMembers(Responses.Change incident, Membership members, long pageId,
             Audience page) {
         var opening = IncidentText.openingUpdate(incident).orElseThrow();
         return new Requests.UpdateTimeline(pageId, incident.changeId(), opening.updateId(),
-                IncidentText.withAlarmList(opening.description(), members, opaque(incident, page)));
-    }
-
-    private static boolean opaque(Responses.Change incident, Audience page) {
-        return page == Audience.PUBLIC || IncidentText.isOpaque(incident);
+                IncidentText.withAlarmList(opening.description(), members, KnownIncident.opaque(incident, page)));
     }
 
     /**
@@ -153,7 +86,7 @@ public final class IncidentMapper {
                         : incident.status() == ChangeStatus.MONITORING ? ChangeStatus.IDENTIFIED : incident.status(),
                 UpdateText.raised(route, alarm, raised.stream().map(Requests.ComponentChange::componentId).toList(),
                         names(incident), impact, atSeconds),
-                Math.max(atSeconds, newestRecordedAt(incident) + 1), raised));
+                Math.max(atSeconds, Timeline.newestRecordedAt(incident) + 1), raised));
     }
 
     private static int severity(ComponentStatus status) {
@@ -180,7 +113,7 @@ public final class IncidentMapper {
         Membership members = IncidentText.members(incident);
         long lastRecorded = members.members().values().stream().mapToLong(Membership.Member::atSeconds).max()
                 .orElse(0);
-        long at = Math.max(Math.max(atSeconds, lastRecorded), newestRecordedAt(incident) + 1);
+        long at = Math.max(Math.max(atSeconds, lastRecorded), Timeline.newestRecordedAt(incident) + 1);
         return new Requests.CreateTimeline(pageOf(incident, route), incident.changeId(), ChangeStatus.RESOLVED,
                 UpdateText.resolved(route.wording(), alarm, members.members().size(),
                         operational.stream().map(Requests.ComponentChange::componentId).toList(), names(incident), at),
@@ -198,7 +131,7 @@ public final class IncidentMapper {
                 .filter(entry -> entry.getValue().atSeconds() == lastRecovered).map(Map.Entry::getKey)
                 .reduce((first, second) -> second).orElseThrow();
         var operational = operational(affected(incident, List.of()));
-        long at = Math.max(lastRecovered, newestRecordedAt(incident) + 1);
+        long at = Math.max(lastRecovered, Timeline.newestRecordedAt(incident) + 1);
         return new Requests.CreateTimeline(pageId, incident.changeId(), ChangeStatus.RESOLVED,
                 UpdateText.resolvedQuietly(wording, References.isReference(last) ? References.alarmOf(last)
                         : MemberKey.arn(last), lastRecovered, members.members().size(),
@@ -212,7 +145,7 @@ public final class IncidentMapper {
         long lastRecovered = IncidentText.members(incident).members().values().stream()
                 .mapToLong(Membership.Member::atSeconds).max().orElse(0);
         var operational = operational(affected(incident, List.of()));
-        long at = Math.max(lastRecovered, newestRecordedAt(incident) + 1);
+        long at = Math.max(lastRecovered, Timeline.newestRecordedAt(incident) + 1);
         return new Requests.CreateTimeline(pageId, incident.changeId(), ChangeStatus.MONITORING,
                 UpdateText.monitoring(wording, operational.stream().map(Requests.ComponentChange::componentId)
                         .toList(), names(incident), at),
@@ -229,7 +162,7 @@ public final class IncidentMapper {
         List<String> components = route.componentIds().stream().filter(onIncident::contains).toList();
         ComponentStatus impact = route.impactFor(alarm.newState());
         List<String> back = components.isEmpty() ? route.componentIds() : components;
-        long at = Math.max(atSeconds, newestRecordedAt(incident) + 1);
+        long at = Math.max(atSeconds, Timeline.newestRecordedAt(incident) + 1);
         return new Requests.CreateTimeline(pageOf(incident, route), incident.changeId(), ChangeStatus.IDENTIFIED,
                 UpdateText.reopened(route, alarm, back, names(incident), impact, at), at,
                 back.stream().map(id -> new Requests.ComponentChange(id, impact)).toList());
@@ -268,35 +201,6 @@ public final class IncidentMapper {
         return names;
     }
 
-    /** When the incident's timeline last changed: its newest update, or its start. */
-    public static long newestRecordedAt(Responses.Change incident) {
-        long newest = incident.startAtSeconds() == null ? 0 : incident.startAtSeconds();
-        if (incident.updates() != null) {
-            for (Responses.TimelineEntry update : incident.updates()) {
-                if (update.atSeconds() != null) {
-                    newest = Math.max(newest, update.atSeconds());
-                }
-            }
-        }
-        return newest;
-    }
-
-    /** When the incident was resolved: its last resolving update, or its close time, or its newest update. */
-    public static long resolvedAt(Responses.Change incident) {
-        if (incident.updates() != null) {
-            long resolved = -1;
-            for (Responses.TimelineEntry update : incident.updates()) {
-                if (update.status() == ChangeStatus.RESOLVED && update.atSeconds() != null) {
-                    resolved = Math.max(resolved, update.atSeconds());
-                }
-            }
-            if (resolved >= 0) {
-                return resolved;
-            }
-        }
-        return incident.closeAtSeconds() != null ? incident.closeAtSeconds() : newestRecordedAt(incident);
-    }
-
     /**
      * Whether the incident stands for this alarm: opened for it, or joined by it, by the alarm itself or by one of
      * its contributors.
@@ -311,7 +215,7 @@ public final class IncidentMapper {
             return null;
         }
         // The attributes come with the message: the list shows no more of them than a line can hold.
-        return UpdateText.cut(alarm.contributor().attributes().entrySet().stream()
+        return TechnicalText.cut(alarm.contributor().attributes().entrySet().stream()
                 .map(attribute -> attribute.getKey() + "=" + attribute.getValue())
                 .collect(Collectors.joining(", ")), MAX_LABEL);
     }

@@ -51,7 +51,7 @@ final class PageWrites {
         }
         try {
             flashduty.addUpdate(update.get(), invocation.deadline());
-            invocation.views().keep(edit.pageId(), IncidentMapper.afterUpdate(incident.get(), update.get()));
+            invocation.views().keep(edit.pageId(), KnownIncident.afterUpdate(incident.get(), update.get()));
         } catch (RuntimeException failure) {
             invocation.edits().failLater(edit.items(), Outcome.of(failure, "incident " + edit.changeId()));
         }
@@ -79,7 +79,7 @@ final class PageWrites {
             int item, Invocation invocation) {
         var joined = new HashSet<>(members.members().keySet());
         joined.removeAll(IncidentText.members(incident).members().keySet());
-        invocation.views().keep(pageId, IncidentMapper.withMembers(incident, members, audience));
+        invocation.views().keep(pageId, KnownIncident.withMembers(incident, members, audience));
         invocation.edits().defer(pageId, incident.changeId(), item, joined);
     }
 
@@ -89,7 +89,7 @@ final class PageWrites {
         // it; one that only recorded recoveries is not: the resolution says that every alarm has recovered.
         var pending = invocation.edits().take(incident.changeId());
         if (pending.isPresent() && !pending.get().joined().isEmpty()) {
-            invocation.views().keep(resolve.pageId(), IncidentMapper.withMembers(
+            invocation.views().keep(resolve.pageId(), KnownIncident.withMembers(
                     reads.withTimeline(incident, resolve.pageId(), invocation), resolve.members(),
                     audience(resolve.pageId())));
             if (!write(pending.get(), invocation)) {
@@ -105,7 +105,7 @@ final class PageWrites {
                     edit.items(), Outcome.of(failure, "incident " + incident.changeId())));
             throw failure;
         }
-        invocation.views().resolvedNow(resolve.pageId(), IncidentMapper.resolved(incident, resolve.resolution()));
+        invocation.views().resolvedNow(resolve.pageId(), KnownIncident.resolved(incident, resolve.resolution()));
         return Outcome.resolved(incident.changeId(), resolve.reason());
     }
 

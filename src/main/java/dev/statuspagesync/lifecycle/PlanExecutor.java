@@ -144,7 +144,7 @@ public class PlanExecutor {
                     // Announced at once, recorded later: if the recording fails, the retried change finds the
                     // incident raised or identified already, and announces nothing again.
                     flashduty.addUpdate(edit.announcement().get(), invocation.deadline());
-                    incident = IncidentMapper.afterUpdate(incident, edit.announcement().get());
+                    incident = KnownIncident.afterUpdate(incident, edit.announcement().get());
                 }
                 PageWrites.defer(edit.pageId(), incident, edit.members(), writes.audience(edit.pageId()), item,
                         invocation);
@@ -158,7 +158,7 @@ public class PlanExecutor {
     private Outcome open(Decision.Open open, AlarmChange alarm, Route route, int item, Invocation invocation) {
         long changeId = flashduty.createChange(open.request(),
                 incident -> IncidentText.members(incident).contains(open.alarmArn()), invocation.deadline());
-        invocation.views().opened(route.pageId(), IncidentMapper.opened(changeId, open.request()));
+        invocation.views().opened(route.pageId(), KnownIncident.opened(changeId, open.request()));
         if (!openedMeanwhile(alarm, route, changeId, invocation)) {
             return Outcome.created(changeId, open.reason());
         }

@@ -1,7 +1,5 @@
 package dev.statuspagesync.lifecycle;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -23,6 +21,7 @@ import dev.statuspagesync.inbound.MetricSummary;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Markdown;
 import dev.statuspagesync.page.References;
+import dev.statuspagesync.page.TechnicalText;
 import dev.statuspagesync.routing.Audience;
 import dev.statuspagesync.routing.Route;
 import dev.statuspagesync.routing.Template;
@@ -36,21 +35,7 @@ import dev.statuspagesync.routing.Wording;
  */
 final class UpdateText {
 
-    /*
-     * CloudWatch's own limits (PutMetricAlarm): longer text or more items than these did not come from an alarm,
-     * and an internal page shows no more of them.
-     */
-    static final int MAX_DESCRIPTION = 1024;
-    static final int MAX_REASON = 1023;
-    static final int MAX_NAME = 255;
-    static final int MAX_DIMENSION_VALUE = 1024;
-    static final int MAX_DIMENSIONS = 30;
-    static final int MAX_METRICS = 10;
-
     private static final Pattern CONTROL = Pattern.compile("\\p{Cc}");
-    private static final Pattern REGION_CODE = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
-    private static final DateTimeFormatter HUMAN_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
     private static final DateTimeFormatter UPDATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -73,7 +58,7 @@ final class UpdateText {
         return switch (route.wording().audience()) {
             case PUBLIC -> IncidentText.withKeyLine(opening(route, alarm, impact, atSeconds),
                     IncidentText.keyLine(References.current().alarm(alarm.arn())));
-            case INTERNAL -> description(alarm);
+            case INTERNAL -> TechnicalText.description(alarm);
         };
     }
 
@@ -104,7 +89,7 @@ final class UpdateText {
     static String resolved(Wording wording, AlarmChange alarm, int alarms, List<String> components,
             Map<String, String> known, long atSeconds) {
         return text(wording, wording.resolution(), alarm, components, known, ComponentStatus.OPERATIONAL,
-                atSeconds, () -> recoveryText(alarm, alarms));
+                atSeconds, () -> TechnicalText.recoveryText(alarm, alarms));
     }
 
     /** Every alarm has stayed recovered for the quiet period; {@code lastArn} recovered last. */
@@ -112,7 +97,7 @@ final class UpdateText {
             List<String> components, Map<String, String> known, long atSeconds) {
         return text(wording, wording.resolution(), null, components, known, ComponentStatus.OPERATIONAL, atSeconds,
                 () -> "Resolved: CloudWatch alarm " + Markdown.text(alarmName(lastArn)) + " recovered at "
-                        + HUMAN_TIME.format(Instant.ofEpochSecond(lastRecovered))
+                        + TechnicalText.HUMAN_TIME.format(Instant.ofEpochSecond(lastRecovered))
                         + (alarms > 1 ? ", the last of the " + alarms + " alarms in this incident to recover," : ",")
                         + " and every alarm has stayed recovered for " + human(quiet) + "."
                         + " All affected components are operational again.");
@@ -150,13 +135,13 @@ final class UpdateText {
         values.put("route", wording.displayName() == null ? names : wording.displayName());
         values.put("time", UPDATE_TIME.format(Instant.ofEpochSecond(atSeconds)));
         if (wording.audience() == Audience.INTERNAL && alarm != null) {
-            values.put("alarm_name", cut(alarm.name(), MAX_NAME));
+            values.put("alarm_name", TechnicalText.cut(alarm.name(), TechnicalText.MAX_NAME));
             values.put("state", alarm.newState().name());
             values.put("region", Objects.toString(alarm.region(), ""));
             values.put("account", Objects.toString(alarm.accountId(), ""));
             values.put("namespace", Objects.toString(alarm.metrics().namespace(), ""));
-            values.put("description", alarm.description() == null ? "" : cut(alarm.description(), MAX_DESCRIPTION));
-            values.put("reason", alarm.reason() == null ? "" : cut(alarm.reason(), MAX_REASON));
+            values.put("description", alarm.description() == null ? "" : TechnicalText.cut(alarm.description(), TechnicalText.MAX_DESCRIPTION));
+            values.put("reason", alarm.reason() == null ? "" : TechnicalText.cut(alarm.reason(), TechnicalText.MAX_REASON));
             values.put("metric", alarm.metrics().isEmpty() ? "" : plainMetricLine(alarm.metrics()));
         }
         return values;
@@ -193,7 +178,7 @@ final class UpdateText {
 
     /** The metric line without Markdown, for a template (which escapes what it inserts). */
     private static String plainMetricLine(MetricSummary metrics) {
-        String names = metrics.metrics().stream().limit(MAX_METRICS).map(name -> cut(name, MAX_NAME))
+        String names = metrics.metrics().stream().limit(TechnicalText.MAX_METRICS).map(name -> TechnicalText.cut(name, TechnicalText.MAX_NAME))
                 .collect(Collectors.joining(", "));
         return ((metrics.namespace() == null ? "" : metrics.namespace() + " ") + names).strip();
     }
@@ -219,21 +204,6 @@ final class UpdateText {
         return count + " " + unit + (count == 1 ? "" : "s");
     }
 
-    static String recoveryText(AlarmChange alarm, int alarms) {
-        StringBuilder text = new StringBuilder("Resolved: CloudWatch alarm ").append(Markdown.text(alarm.name()))
-                .append(alarm.deleted() ? " was deleted" : " is " + alarm.newState());
-        if (alarm.stateTime() != null && !alarm.deleted()) {
-            text.append(" since ").append(HUMAN_TIME.format(alarm.stateTime()));
-        }
-        text.append(alarms > 1 ? ", the last of the " + alarms + " alarms in this incident to recover." : ".");
-        text.append(" All affected components are operational again.");
-        if (alarm.reason() != null && !alarm.reason().isBlank()) {
-            text.append("\n\n**Reason:** ").append(Markdown.text(cut(alarm.reason(), MAX_REASON)));
-        }
-        return text.toString();
-    }
-
-
     /** The title on one line, cut to Flashduty's limit without splitting a character. */
     static String title(String rendered) {
         String name = CONTROL.matcher(rendered).replaceAll(" ").strip();
@@ -241,81 +211,5 @@ final class UpdateText {
             return name;
         }
         return name.substring(0, name.offsetByCodePoints(0, Requests.MAX_TITLE_LENGTH));
-    }
-
-    /** The technical description of an internal page: the alarm, its reason, metric, account and Region. */
-    static String description(AlarmChange alarm) {
-        StringBuilder text = new StringBuilder();
-        text.append("CloudWatch alarm **").append(Markdown.text(cut(alarm.name(), MAX_NAME))).append("** is in ")
-                .append(alarm.newState());
-        if (alarm.previousState() != null) {
-            text.append(" (was ").append(alarm.previousState()).append(')');
-        }
-        if (alarm.stateTime() != null) {
-            text.append(" since ").append(HUMAN_TIME.format(alarm.stateTime()));
-        }
-        text.append(".\n\n");
-        if (alarm.description() != null) {
-            text.append(Markdown.text(cut(alarm.description(), MAX_DESCRIPTION))).append("\n\n");
-        }
-        if (alarm.reason() != null && !alarm.reason().isBlank()) {
-            text.append("**Reason:** ").append(Markdown.text(cut(alarm.reason(), MAX_REASON))).append("\n\n");
-        }
-        if (!alarm.metrics().isEmpty()) {
-            text.append("- **Metric:** ").append(metricLine(alarm.metrics())).append('\n');
-        }
-        if (alarm.compositeRule() != null) {
-            text.append("- **Alarm rule:** ").append(Markdown.text(alarm.compositeRule())).append('\n');
-        }
-        text.append("- **Account:** ").append(Markdown.text(alarm.accountId()))
-                .append(", **Region:** ").append(Markdown.text(alarm.region())).append('\n');
-        if (alarm.region() != null && REGION_CODE.matcher(alarm.region()).matches()) {
-            text.append("- [Open the alarm in the CloudWatch console](").append(consoleLink(alarm)).append(")\n");
-        }
-        text.append('\n').append(IncidentText.keyLine(alarm.arn()));
-        return text.toString();
-    }
-
-    private static String metricLine(MetricSummary metrics) {
-        StringBuilder line = new StringBuilder();
-        if (metrics.namespace() != null) {
-            line.append(Markdown.text(metrics.namespace())).append(' ');
-        }
-        line.append(metrics.metrics().stream().limit(MAX_METRICS).map(name -> Markdown.text(cut(name, MAX_NAME)))
-                .collect(Collectors.joining(", ")));
-        line.append(more(metrics.metrics().size(), MAX_METRICS));
-        if (!metrics.dimensions().isEmpty()) {
-            line.append(" (").append(metrics.dimensions().entrySet().stream().limit(MAX_DIMENSIONS)
-                    // One word, escaped whole: two halves that are no link each could make one together.
-                    .map(entry -> Markdown.text(cut(entry.getKey(), MAX_NAME) + "="
-                            + cut(entry.getValue(), MAX_DIMENSION_VALUE)))
-                    .collect(Collectors.joining(", "))).append(more(metrics.dimensions().size(), MAX_DIMENSIONS))
-                    .append(')');
-        }
-        return line.toString().strip();
-    }
-
-    /** The text cut to {@code max} characters (code points) with an ellipsis, or whole when it fits. */
-    static String cut(String text, int max) {
-        if (text.codePointCount(0, text.length()) <= max) {
-            return text;
-        }
-        return text.substring(0, text.offsetByCodePoints(0, max)) + "…";
-    }
-
-    private static String more(int count, int shown) {
-        return count > shown ? " and " + (count - shown) + " more" : "";
-    }
-
-    /** The alarm's page in the CloudWatch console of its partition. */
-    static String consoleLink(AlarmChange alarm) {
-        String host = switch (alarm.partition()) {
-            case "aws-cn" -> alarm.region() + ".console.amazonaws.cn";
-            case "aws-us-gov" -> alarm.region() + ".console.amazonaws-us-gov.com";
-            default -> alarm.region() + ".console.aws.amazon.com";
-        };
-        String name = URLEncoder.encode(alarm.name(), StandardCharsets.UTF_8).replace("+", "%20");
-        String region = URLEncoder.encode(alarm.region(), StandardCharsets.UTF_8);
-        return "https://" + host + "/cloudwatch/home?region=" + region + "#alarmsV2:alarm/" + name;
     }
 }

@@ -194,7 +194,7 @@ class AnyPayloadFuzzTest {
         assertFalse(create.title().chars().anyMatch(Character::isISOControl), "no control characters in titles");
         checkDescription(create.description(), alarm);
 
-        Responses.Change opened = IncidentMapper.opened(7L, create);
+        Responses.Change opened = KnownIncident.opened(7L, create);
         assertEquals(Optional.of(alarm.arn()), IncidentText.key(opened),
                 "the key line gives back the alarm's ARN, or the incident could not be found again");
         assertTrue(IncidentMapper.isOpenedFor(opened, alarm));

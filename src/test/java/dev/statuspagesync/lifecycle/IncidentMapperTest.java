@@ -16,14 +16,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import dev.statuspagesync.fake.FlashdutyRules;
 import dev.statuspagesync.flashduty.ChangeStatus;
-import dev.statuspagesync.flashduty.EventType;
 import dev.statuspagesync.flashduty.ComponentStatus;
+import dev.statuspagesync.flashduty.EventType;
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.inbound.MetricSummary;
+import dev.statuspagesync.page.TechnicalText;
 import dev.statuspagesync.routing.Route;
 import dev.statuspagesync.routing.Wording;
 import dev.statuspagesync.support.Fixtures;
@@ -121,7 +122,7 @@ class IncidentMapperTest {
                 - [Open the alarm in the CloudWatch console](https://eu-west-1.console.aws.amazon.com/cloudwatch/home?region=eu-west-1#alarmsV2:alarm/orders_api_errors)
 
                 Alarm ARN: `arn:aws:cloudwatch:eu-west-1:111122223333:alarm:orders-api-errors`""",
-                UpdateText.description(withName(alarm, "orders_api_errors")));
+                TechnicalText.description(withName(alarm, "orders_api_errors")));
     }
 
     @ParameterizedTest
@@ -134,13 +135,13 @@ class IncidentMapperTest {
         String[] parts = arn.split(":");
         AlarmChange alarm = withRegion(alarm("a b", arn), parts[3]);
 
-        assertEquals(link, UpdateText.consoleLink(alarm));
+        assertEquals(link, TechnicalText.consoleLink(alarm));
     }
 
     @Test
     void recognisesOnlyIncidentsCarryingTheAlarmsKeyLine() {
         AlarmChange alarm = alarm("a", "arn:aws:cloudwatch:us-east-1:111122223333:alarm:a");
-        String own = UpdateText.description(alarm);
+        String own = TechnicalText.description(alarm);
 
         assertTrue(IncidentMapper.isOpenedFor(incident(own), alarm));
         assertFalse(IncidentMapper.isOpenedFor(incident(own.replace(":alarm:a`", ":alarm:ab`")), alarm));

@@ -84,7 +84,7 @@ class PublicWordsTest {
         Route plain = new Route(unnamed.name(), unnamed.pageId(), unnamed.componentIds(), unnamed.impacts(),
                 Wording.defaults(Audience.PUBLIC), true);
         AlarmChange alarm = alarms("sns-single-metric-alarm.json").get(0);
-        Responses.Change opened = IncidentMapper.opened(7L, IncidentMapper.openIncident(alarm, plain, AT));
+        Responses.Change opened = KnownIncident.opened(7L, IncidentMapper.openIncident(alarm, plain, AT));
         Responses.Change named = new Responses.Change(opened.changeId(), opened.pageId(), opened.type(),
                 opened.title(), opened.description(), opened.status(), List.of(new Responses.AffectedComponent(API,
                         "Web Console", ComponentStatus.DEGRADED)), opened.startAtSeconds(), null, opened.updates(),
@@ -150,7 +150,7 @@ class PublicWordsTest {
         words.add(create.title());
         words.add(bodyOf(create.description()));
         words.add(listHead(create.updates().get(0).description()));
-        Responses.Change opened = IncidentMapper.opened(7L, create);
+        Responses.Change opened = KnownIncident.opened(7L, create);
         Responses.Change onApiOnly = new Responses.Change(7L, opened.pageId(), opened.type(), opened.title(),
                 opened.description(), ChangeStatus.MONITORING, List.of(new Responses.AffectedComponent(API, null,
                         ComponentStatus.OPERATIONAL)), opened.startAtSeconds(), null, List.of(
@@ -160,7 +160,7 @@ class PublicWordsTest {
                 .ifPresent(raise -> words.add(raise.description()));
         words.add(IncidentMapper.reopenIncident(alarm, onApiOnly, ROUTE, AT + 40).description());
         words.add(IncidentMapper.resolveIncident(recovered(alarm), opened, ROUTE, AT + 60).description());
-        Responses.Change listed = IncidentMapper.withMembers(onApiOnly, new Membership(Map.of(alarm.memberKey(),
+        Responses.Change listed = KnownIncident.withMembers(onApiOnly, new Membership(Map.of(alarm.memberKey(),
                 new Membership.Member(Membership.State.OK, AT + 50))), Audience.PUBLIC);
         words.add(IncidentMapper.monitorIncident(listed, ROUTE.pageId(), PUBLIC).description());
         words.add(IncidentMapper.resolveQuietIncident(listed, ROUTE.pageId(), PUBLIC, AT + 50, Duration.ofMinutes(5))
@@ -208,7 +208,7 @@ class PublicWordsTest {
         assertEquals(IncidentText.ALARM_LIST_HEADER + "\n- `" + reference + "`: ALARM"
                 + " since 2026-03-14 09:30:00 UTC", opening.substring(opening.indexOf(IncidentText.ALARM_LIST_HEADER))
                         .replaceAll("since .* UTC", "since 2026-03-14 09:30:00 UTC"), "the alarm list");
-        Responses.Change opened = IncidentMapper.opened(7L, create);
+        Responses.Change opened = KnownIncident.opened(7L, create);
         Responses.Change withTimeline = new Responses.Change(7L, opened.pageId(), opened.type(), opened.title(),
                 opened.description(), opened.status(), opened.affectedComponents(), opened.startAtSeconds(), null,
                 List.of(new Responses.TimelineEntry("u1", AT, ChangeStatus.INVESTIGATING, opening, List.of())), true);

@@ -2,12 +2,8 @@ package dev.statuspagesync.lifecycle;
 
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 import dev.statuspagesync.config.CalmPage;
 import dev.statuspagesync.config.InsufficientDataPolicy;
@@ -21,7 +17,6 @@ import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.page.Timeline;
 import dev.statuspagesync.routing.Route;
-import dev.statuspagesync.routing.Wording;
 
 /**
  * Decides what one alarm state change means for its page, as a pure function of the change, its route, what is
@@ -108,7 +103,7 @@ public final class AlarmDecisions {
                 return join(alarm, route, shared.get(), page, policy, at);
             }
         }
-        return openUnlessCovered(alarm, route, page, policy, at);
+        return Deference.openUnlessCovered(alarm, route, page, policy, at);
     }
 
     /**
@@ -144,71 +139,6 @@ public final class AlarmDecisions {
             }
         }
         return null;
-    }
-
-    /**
-     * Opens an incident on the alarm's components that no one else's open event covers: an incident a person
-     * opened, or a maintenance in progress, as {@code STATUSPAGE_DEFER_TO} says.
-     */
-    private static Step openUnlessCovered(AlarmChange alarm, Route route, PageView page, Policy policy, long at) {
-        if (needsMaintenances(page, policy)) {
-            return new Need.Maintenances(page.pageId());
-        }
-        Map<String, String> coveredBy = coveredBy(route, page, policy);
-        if (coveredBy.isEmpty()) {
-            return new Decision.Open(alarm.name(), alarm.memberKey(), IncidentMapper.openIncident(alarm, route, at));
-        }
-        String whose = coveredBy.values().stream().distinct().collect(Collectors.joining(", "));
-        var uncovered = uncovered(route, coveredBy);
-        if (uncovered.isEmpty()) {
-            return Decision.Ignore.deferred(DEFERRED + "every component of alarm " + alarm.name()
-                    + " is covered by " + whose);
-        }
-        return new Decision.Open(alarm.name(), alarm.memberKey(),
-                IncidentMapper.openIncident(alarm, route.withComponents(uncovered), at),
-                "components " + String.join(", ", coveredBy.keySet()) + " deferred to " + whose);
-    }
-
-    private static boolean needsMaintenances(PageView page, Policy policy) {
-        return policy.calm().deferTo().contains(CalmPage.Deference.MAINTENANCE) && page.maintenances() == null;
-    }
-
-    /**
-     * The route's components that someone else's open event covers, each with the first such event: an incident
-     * a person opened, or a maintenance in progress, as {@code STATUSPAGE_DEFER_TO} says.
-     */
-    private static Map<String, String> coveredBy(Route route, PageView page, Policy policy) {
-        var deferTo = policy.calm().deferTo();
-        // A published event defers only when the operator says so: otherwise any publisher could hide an alarm.
-        Predicate<Responses.Change> counts = event -> deferTo.contains(CalmPage.Deference.PUBLISHED)
-                || IncidentText.eventKey(event).isEmpty();
-        Map<String, String> coveredBy = new LinkedHashMap<>();
-        if (deferTo.contains(CalmPage.Deference.PEOPLE)) {
-            page.open().stream().filter(incident -> !IncidentText.isOurs(incident)).filter(counts)
-                    .sorted(Comparator.comparing(Responses.Change::changeId))
-                    .forEach(incident -> cover(coveredBy, incident, route, "incident " + incident.changeId()));
-        }
-        if (deferTo.contains(CalmPage.Deference.MAINTENANCE)) {
-            page.maintenances().stream().filter(event -> event.status() == ChangeStatus.ONGOING).filter(counts)
-                    .sorted(Comparator.comparing(Responses.Change::changeId))
-                    .forEach(event -> cover(coveredBy, event, route, "maintenance " + event.changeId()));
-        }
-        return coveredBy;
-    }
-
-    private static List<String> uncovered(Route route, Map<String, String> coveredBy) {
-        return route.componentIds().stream().filter(id -> !coveredBy.containsKey(id)).toList();
-    }
-
-    /** Marks the route's components that {@code event} affects as covered by it, unless covered already. */
-    private static void cover(Map<String, String> coveredBy, Responses.Change event, Route route, String label) {
-        if (event.affectedComponents() == null) {
-            return;
-        }
-        String named = label + (event.title() == null ? "" : " (\"" + event.title() + "\")");
-        event.affectedComponents().stream().map(Responses.AffectedComponent::componentId)
-                .filter(route.componentIds()::contains)
-                .forEach(id -> coveredBy.putIfAbsent(id, named));
     }
 
     /** An ALARM for an alarm the open incident already stands for. */
@@ -258,11 +188,11 @@ public final class AlarmDecisions {
             return new Need.Timeline(IncidentMapper.pageOf(incident, route), incident.changeId());
         }
         var raise = IncidentMapper.raiseImpact(alarm, incident, route, at);
-        if (raise.isPresent() && needsMaintenances(page, policy)) {
+        if (raise.isPresent() && Deference.needsMaintenances(page, policy)) {
             return new Need.Maintenances(page.pageId());
         }
         if (raise.isPresent()) {
-            var uncovered = uncovered(route, coveredBy(route, page, policy));
+            var uncovered = Deference.uncovered(route, Deference.coveredBy(route, page, policy));
             raise = uncovered.isEmpty() ? Optional.empty()
                     : IncidentMapper.raiseImpact(alarm, incident, route.withComponents(uncovered), at);
         }
@@ -331,46 +261,6 @@ public final class AlarmDecisions {
         }
         return new Decision.Record(IncidentMapper.pageOf(incident, route), incident, members, reason, duplicates,
                 reopen);
-    }
-
-    /**
-     * What the scheduled sweep does with one open incident at {@code nowSeconds}: resolve it when every alarm it
-     * lists has stayed recovered for the quiet period, at the time the last one recovered; or nothing, when it is
-     * not this function's, an alarm fires, or its quiet period has not passed (then an ignore says until when).
-     */
-    public static Optional<Decision> sweep(Responses.Change incident, long pageId, Wording wording, Policy policy,
-            long nowSeconds) {
-        Membership members = IncidentText.members(incident);
-        if (!IncidentText.isOurs(incident) || members.members().isEmpty() || members.firing() > 0) {
-            return Optional.empty();
-        }
-        long lastRecovered = members.members().values().stream().mapToLong(Membership.Member::atSeconds).max()
-                .orElseThrow();
-        long due = lastRecovered + policy.resolveAfterSeconds();
-        if (nowSeconds < due) {
-            return Optional.of(new Decision.Ignore("incident " + incident.changeId() + " resolves at "
-                    + Instant.ofEpochSecond(due) + " unless an alarm fires again", incident.changeId(), List.of()));
-        }
-        return Optional.of(new Decision.Resolve(pageId, incident,
-                IncidentMapper.resolveQuietIncident(incident, pageId, wording, lastRecovered,
-                        policy.calm().resolveAfter()),
-                members, "every alarm has stayed recovered since " + Instant.ofEpochSecond(lastRecovered),
-                List.of()));
-    }
-
-    /**
-     * The {@code monitoring} update for an incident whose alarms have all recovered, when the policy asks for one
-     * and the incident is not in {@code monitoring} already.
-     */
-    public static Optional<Requests.CreateTimeline> monitoring(Responses.Change incident, long pageId,
-            Wording wording, Policy policy) {
-        Membership members = IncidentText.members(incident);
-        if (!policy.calm().monitoringUpdate() || policy.resolveAfterSeconds() == 0 || members.members().isEmpty()
-                || members.firing() > 0 || incident.status() == ChangeStatus.MONITORING
-                || incident.status() != null && incident.status().isTerminal()) {
-            return Optional.empty();
-        }
-        return Optional.of(IncidentMapper.monitorIncident(incident, pageId, wording));
     }
 
     /** The first opened of the open incidents that stand for the alarm (opened for it, or joined by it). */

@@ -36,7 +36,7 @@ final class DryRunPlan {
                 calls.add(post(FlashdutyPaths.TIMELINE_UPDATE_PATH,
                         IncidentMapper.recordMembers(edit.incident(), edit.members(), edit.pageId(),
                                 pageWording.audience())));
-                AlarmDecisions.monitoring(KnownIncident.withMembers(edit.incident(), edit.members(),
+                QuietPeriodDecisions.monitoring(KnownIncident.withMembers(edit.incident(), edit.members(),
                         pageWording.audience()), edit.pageId(), pageWording, policy)
                         .ifPresent(update -> calls.add(post(FlashdutyPaths.TIMELINE_PATH, update)));
                 yield "would record that " + edit.reason();

@@ -44,7 +44,7 @@ final class PageWrites {
      */
     private void announceMonitoring(EditBuffer.PendingEdit edit, Invocation invocation) {
         var incident = invocation.views().find(edit.pageId(), edit.changeId());
-        var update = incident.flatMap(known -> AlarmDecisions.monitoring(known, edit.pageId(),
+        var update = incident.flatMap(known -> QuietPeriodDecisions.monitoring(known, edit.pageId(),
                 router.wordingFor(edit.pageId()), policy));
         if (update.isEmpty()) {
             return;

@@ -58,7 +58,7 @@ final class QuietPeriodSweep {
                 continue;
             }
             for (Responses.Change incident : invocation.views().view(pageId).open()) {
-                var decision = AlarmDecisions.sweep(incident, pageId, router.wordingFor(pageId), policy,
+                var decision = QuietPeriodDecisions.sweep(incident, pageId, router.wordingFor(pageId), policy,
                         now.getEpochSecond());
                 if (decision.isEmpty()) {
                     continue;
@@ -86,7 +86,7 @@ final class QuietPeriodSweep {
             Responses.Change fresh = invocation.edits().has(changeId)
                     ? invocation.views().find(pageId, changeId).orElseThrow()
                     : flashduty.change(pageId, changeId, invocation.deadline());
-            var decision = AlarmDecisions.sweep(fresh, pageId, router.wordingFor(pageId), policy,
+            var decision = QuietPeriodDecisions.sweep(fresh, pageId, router.wordingFor(pageId), policy,
                     now.getEpochSecond());
             if (decision.isEmpty() || !(decision.get() instanceof Decision.Resolve resolve)
                     || fresh.status() != null && fresh.status().isTerminal()) {

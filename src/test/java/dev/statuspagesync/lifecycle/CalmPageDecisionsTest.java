@@ -125,16 +125,16 @@ class CalmPageDecisionsTest {
                 "The CloudWatch alarms of this incident have recovered. We are monitoring the service.", T0 + 600,
                 List.of(new Requests.ComponentChange(API, ComponentStatus.OPERATIONAL),
                         new Requests.ComponentChange(DB, ComponentStatus.OPERATIONAL)))),
-                AlarmDecisions.monitoring(quiet, PAGE, INTERNAL, WITH_MONITORING));
-        assertEquals(Optional.empty(), AlarmDecisions.monitoring(quiet, PAGE, INTERNAL, QUIET_PERIOD),
+                QuietPeriodDecisions.monitoring(quiet, PAGE, INTERNAL, WITH_MONITORING));
+        assertEquals(Optional.empty(), QuietPeriodDecisions.monitoring(quiet, PAGE, INTERNAL, QUIET_PERIOD),
                 "not asked for");
-        assertEquals(Optional.empty(), AlarmDecisions.monitoring(inStatus(quiet, ChangeStatus.MONITORING,
+        assertEquals(Optional.empty(), QuietPeriodDecisions.monitoring(inStatus(quiet, ChangeStatus.MONITORING,
                 ComponentStatus.OPERATIONAL), PAGE, INTERNAL, WITH_MONITORING), "posted already");
-        assertEquals(Optional.empty(), AlarmDecisions.monitoring(incident(7, CPU, members(CPU,
+        assertEquals(Optional.empty(), QuietPeriodDecisions.monitoring(incident(7, CPU, members(CPU,
                 Membership.State.OK, T0 + 600, LATENCY, Membership.State.ALARM, T0 + 300)), PAGE, INTERNAL,
                 WITH_MONITORING),
                 "an alarm still fires");
-        assertEquals(Optional.empty(), AlarmDecisions.monitoring(quiet, PAGE, INTERNAL,
+        assertEquals(Optional.empty(), QuietPeriodDecisions.monitoring(quiet, PAGE, INTERNAL,
                 policy(Duration.ZERO, true, Set.of())),
                 "without a quiet period the recovery resolves");
     }
@@ -147,7 +147,7 @@ class CalmPageDecisionsTest {
                 T0 + 300));
 
         var decision = assertInstanceOf(Decision.Resolve.class,
-                AlarmDecisions.sweep(quiet, PAGE, INTERNAL, QUIET_PERIOD, T0 + 900).orElseThrow());
+                QuietPeriodDecisions.sweep(quiet, PAGE, INTERNAL, QUIET_PERIOD, T0 + 900).orElseThrow());
 
         assertEquals(new Requests.CreateTimeline(PAGE, 7, ChangeStatus.RESOLVED, "Resolved: CloudWatch alarm"
                 + " api-cpu recovered at 2026-03-14 09:10:00 UTC, the last of the 2 alarms in this incident to"
@@ -165,7 +165,7 @@ class CalmPageDecisionsTest {
 
         assertEquals(Optional.of(new Decision.Ignore("incident 7 resolves at 2026-03-14T09:15:00Z unless an alarm"
                 + " fires again", 7L, List.of())),
-                AlarmDecisions.sweep(quiet, PAGE, INTERNAL, QUIET_PERIOD, T0 + 899));
+                QuietPeriodDecisions.sweep(quiet, PAGE, INTERNAL, QUIET_PERIOD, T0 + 899));
     }
 
     @Test
@@ -173,8 +173,8 @@ class CalmPageDecisionsTest {
         var firing = incident(7, CPU, members(CPU, Membership.State.OK, T0 + 600, LATENCY, Membership.State.ALARM,
                 T0));
 
-        assertEquals(Optional.empty(), AlarmDecisions.sweep(firing, PAGE, INTERNAL, QUIET_PERIOD, NOW));
-        assertEquals(Optional.empty(), AlarmDecisions.sweep(byPerson(8, API), PAGE, INTERNAL, QUIET_PERIOD, NOW));
+        assertEquals(Optional.empty(), QuietPeriodDecisions.sweep(firing, PAGE, INTERNAL, QUIET_PERIOD, NOW));
+        assertEquals(Optional.empty(), QuietPeriodDecisions.sweep(byPerson(8, API), PAGE, INTERNAL, QUIET_PERIOD, NOW));
     }
 
     @Test
@@ -184,7 +184,7 @@ class CalmPageDecisionsTest {
                 "Monitoring.", List.of()));
 
         var decision = assertInstanceOf(Decision.Resolve.class,
-                AlarmDecisions.sweep(monitored, PAGE, INTERNAL, QUIET_PERIOD, NOW).orElseThrow());
+                QuietPeriodDecisions.sweep(monitored, PAGE, INTERNAL, QUIET_PERIOD, NOW).orElseThrow());
 
         assertEquals(T0 + 601, decision.resolution().atSeconds());
     }

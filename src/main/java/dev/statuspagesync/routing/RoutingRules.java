@@ -1,0 +1,246 @@
+package dev.statuspagesync.routing;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+
+import dev.statuspagesync.flashduty.ComponentStatus;
+import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.inbound.AlarmState;
+
+/**
+ * The routing document ({@code STATUSPAGE_ROUTES}) read into rules: each match compiled to a condition, each
+ * target to a {@link Route}; a document that cannot work is refused at start-up with the rule and the reason.
+ */
+final class RoutingRules {
+
+    private static final ObjectMapper YAML = YAMLMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private RoutingRules() {
+    }
+
+    static RoutingDocument parse(String text) {
+        try {
+            RoutingDocument document = YAML.readValue(text, RoutingDocument.class);
+            if (document == null) {
+                throw new RouteConfigException("STATUSPAGE_ROUTES is empty");
+            }
+            return document;
+        } catch (JsonMappingException wrongShape) {
+            throw new RouteConfigException("STATUSPAGE_ROUTES: " + wrongShape.getOriginalMessage().lines().findFirst()
+                    .orElse("") + " at " + path(wrongShape));
+        } catch (JsonProcessingException notYaml) {
+            throw new RouteConfigException("STATUSPAGE_ROUTES is neither YAML nor JSON: "
+                    + notYaml.getOriginalMessage().lines().findFirst().orElse(""));
+        }
+    }
+
+    static List<Router.Rule> compile(List<RoutingDocument.Rule> specs, Wording wording) {
+        List<Router.Rule> compiled = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            RoutingDocument.Rule spec = specs.get(i);
+            if (spec == null) {
+                throw new RouteConfigException("route " + (i + 1) + " is empty");
+            }
+            String label = "route " + (i + 1) + (spec.name() == null ? "" : " (" + spec.name() + ")");
+            Route route = target(label, new RoutingDocument.Target(spec.pageId(), spec.components(), spec.impact(),
+                    spec.title(), spec.notifySubscribers(), spec.responders(), spec.linkedChanges(),
+                    spec.audience(), spec.displayName(), spec.templates()), wording);
+            route = new Route(spec.name() == null ? "route " + (i + 1) : spec.name(), route.pageId(),
+                    route.componentIds(), route.impacts(), route.wording(), route.notifySubscribers(),
+                    route.responders(), route.linkedChanges());
+            boolean readsTags = spec.match() != null && spec.match().tags() != null && !spec.match().tags().isEmpty();
+            compiled.add(new Router.Rule(matcher(label, spec.match()), route, readsTags));
+        }
+        return compiled;
+    }
+
+    static Route target(String label, RoutingDocument.Target spec, Wording defaults) {
+        if (spec.pageId() == null) {
+            throw new RouteConfigException(label + ": page_id is required");
+        }
+        List<String> components = spec.components() == null ? List.of()
+                : spec.components().stream().filter(id -> id != null && !id.isBlank()).map(String::trim).toList();
+        if (components.isEmpty()) {
+            throw new RouteConfigException(label + ": components must list at least one component id");
+        }
+        if (new LinkedHashSet<>(components).size() != components.size()) {
+            throw new RouteConfigException(label + ": components lists a component id twice: " + components);
+        }
+        return new Route("default", spec.pageId(), components, impacts(label, spec.impact()),
+                Wordings.forRoute(label, spec, defaults), spec.notifySubscribers() == null || spec.notifySubscribers(),
+                responders(label, spec.responders()), linkedChanges(label, spec.linkedChanges()));
+    }
+
+    /** Flashduty member ids: positive integers. */
+    static List<Long> responders(String label, List<Long> responders) {
+        if (responders == null) {
+            return List.of();
+        }
+        for (Long id : responders) {
+            if (id == null || id <= 0) {
+                throw new RouteConfigException(label + ": responders must be Flashduty member ids (positive "
+                        + "integers), was " + responders);
+            }
+        }
+        return List.copyOf(new LinkedHashSet<>(responders));
+    }
+
+    static List<String> linkedChanges(String label, List<String> linked) {
+        if (linked == null) {
+            return List.of();
+        }
+        if (linked.stream().anyMatch(id -> id == null || id.isBlank())) {
+            throw new RouteConfigException(label + ": linked_changes must not hold an empty id");
+        }
+        return linked.stream().map(String::trim).distinct().toList();
+    }
+
+    /** {@code impact: partial_outage}, or per state: {@code impact: {ALARM: full_outage, INSUFFICIENT_DATA: degraded}}. */
+    static Map<AlarmState, ComponentStatus> impacts(String label, JsonNode impact) {
+        Map<AlarmState, ComponentStatus> impacts = new EnumMap<>(AlarmState.class);
+        if (impact == null || impact.isNull()) {
+            impacts.put(AlarmState.ALARM, ComponentStatus.fromWire(Router.DEFAULT_IMPACT).orElseThrow());
+        } else if (impact.isTextual()) {
+            impacts.put(AlarmState.ALARM, impactValue(label, impact.asText()));
+        } else if (impact.isObject()) {
+            for (var entry : impact.properties()) {
+                AlarmState state = AlarmState.parse(entry.getKey()).filter(s -> s != AlarmState.OK)
+                        .orElseThrow(() -> new RouteConfigException(label + ": impact names state '" + entry.getKey()
+                                + "'; use ALARM or INSUFFICIENT_DATA"));
+                impacts.put(state, impactValue(label, entry.getValue().asText()));
+            }
+            if (!impacts.containsKey(AlarmState.ALARM)) {
+                throw new RouteConfigException(label + ": impact must name ALARM");
+            }
+        } else {
+            throw new RouteConfigException(label + ": impact must be a status or a map of state to status");
+        }
+        return impacts;
+    }
+
+    static ComponentStatus impactValue(String label, String value) {
+        return impact(value).orElseThrow(() -> new RouteConfigException(label + ": impact '" + value
+                + "' is not degraded, partial_outage or full_outage"));
+    }
+
+    static Optional<ComponentStatus> impact(String value) {
+        return ComponentStatus.fromWire(value.trim()).filter(Router.IMPACTS::contains);
+    }
+
+    static Predicate<AlarmChange> matcher(String label, RoutingDocument.Match match) {
+        if (match == null) {
+            return alarm -> true;
+        }
+        List<Predicate<AlarmChange>> conditions = new ArrayList<>();
+        if (match.alarmName() != null && !match.alarmName().isNull()) {
+            Predicate<String> name = nameMatcher(label, match.alarmName());
+            conditions.add(alarm -> name.test(alarm.name()));
+        }
+        if (match.namespace() != null) {
+            conditions.add(alarm -> match.namespace().equals(alarm.metrics().namespace()));
+        }
+        if (match.account() != null) {
+            conditions.add(alarm -> match.account().equals(alarm.accountId()));
+        }
+        if (match.region() != null) {
+            conditions.add(alarm -> match.region().equals(alarm.region()));
+        }
+        if (match.tags() != null && !match.tags().isEmpty()) {
+            Map<String, String> tags = Map.copyOf(match.tags());
+            conditions.add(alarm -> tags.entrySet().stream()
+                    .allMatch(tag -> tag.getValue().equals(alarm.tags().get(tag.getKey()))));
+        }
+        return alarm -> conditions.stream().allMatch(condition -> condition.test(alarm));
+    }
+
+    static Predicate<String> nameMatcher(String label, JsonNode spec) {
+        if (spec.isTextual()) {
+            String value = spec.asText();
+            return value.contains("*") || value.contains("?") ? glob(value) : value::equals;
+        }
+        if (!spec.isObject() || spec.size() != 1) {
+            throw new RouteConfigException(label + ": alarm_name must be a name, a glob, or one of exact, prefix,"
+                    + " glob, regex");
+        }
+        var entry = spec.properties().iterator().next();
+        String value = entry.getValue().asText();
+        return switch (entry.getKey().toLowerCase(Locale.ROOT)) {
+            case "exact" -> value::equals;
+            case "prefix" -> name -> name.startsWith(value);
+            case "glob" -> glob(value);
+            case "regex" -> {
+                try {
+                    Pattern pattern = Pattern.compile(value);
+                    yield name -> pattern.matcher(name).matches();
+                } catch (PatternSyntaxException invalid) {
+                    throw new RouteConfigException(label + ": alarm_name regex '" + value + "' is invalid: "
+                            + invalid.getDescription());
+                }
+            }
+            default -> throw new RouteConfigException(label + ": alarm_name matcher '" + entry.getKey()
+                    + "' is not exact, prefix, glob or regex");
+        };
+    }
+
+    /**
+     * A glob ({@code *} any run of characters, {@code ?} one character) matched without backtracking over the
+     * name: each star is tried at one position after another, and the last star's position only moves forward, so
+     * the steps are at most the name's length times the glob's.
+     */
+    static Predicate<String> glob(String glob) {
+        int[] pattern = glob.codePoints().toArray();
+        return name -> {
+            int[] text = name.codePoints().toArray();
+            int p = 0;
+            int t = 0;
+            int star = -1;
+            int resume = 0;
+            while (t < text.length) {
+                if (p < pattern.length && pattern[p] == '*') {
+                    star = p++;
+                    resume = t;
+                } else if (p < pattern.length && (pattern[p] == '?' || pattern[p] == text[t])) {
+                    p++;
+                    t++;
+                } else if (star >= 0) {
+                    p = star + 1;
+                    t = ++resume;
+                } else {
+                    return false;
+                }
+            }
+            while (p < pattern.length && pattern[p] == '*') {
+                p++;
+            }
+            return p == pattern.length;
+        };
+    }
+
+    static String path(JsonMappingException failure) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : failure.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.length() == 0 ? "the top level" : path.toString();
+    }
+}

@@ -138,8 +138,8 @@ public class EnvelopeReader {
             return new Inbound.Skipped("SNS message is not a CloudWatch alarm", messageId);
         }
         try {
-            return SnsAlarms.fromSnsAlarm(mapper.treeToValue(message, SnsAlarmMessage.class), text(notification, "TopicArn"),
-                    messageId);
+            return SnsAlarms.fromSnsAlarm(mapper.treeToValue(message, SnsAlarmMessage.class),
+                    text(notification, "TopicArn"), messageId);
         } catch (JsonProcessingException malformed) {
             return new Inbound.Skipped("malformed CloudWatch alarm payload: " + shorten(malformed.getOriginalMessage()),
                     messageId);

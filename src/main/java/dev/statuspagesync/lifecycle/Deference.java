@@ -27,7 +27,8 @@ final class Deference {
      * Opens an incident on the alarm's components that no one else's open event covers: an incident a person
      * opened, or a maintenance in progress, as {@code STATUSPAGE_DEFER_TO} says.
      */
-    static Step openUnlessCovered(AlarmChange alarm, Route route, PageView page, AlarmDecisions.Policy policy, long at) {
+    static Step openUnlessCovered(AlarmChange alarm, Route route, PageView page, AlarmDecisions.Policy policy,
+            long at) {
         if (needsMaintenances(page, policy)) {
             return new Need.Maintenances(page.pageId());
         }

@@ -25,8 +25,8 @@ public final class QuietPeriodDecisions {
      * lists has stayed recovered for the quiet period, at the time the last one recovered; or nothing, when it is
      * not this function's, an alarm fires, or its quiet period has not passed (then an ignore says until when).
      */
-    public static Optional<Decision> sweep(Responses.Change incident, long pageId, Wording wording, AlarmDecisions.Policy policy,
-            long nowSeconds) {
+    public static Optional<Decision> sweep(Responses.Change incident, long pageId, Wording wording,
+            AlarmDecisions.Policy policy, long nowSeconds) {
         Membership members = IncidentText.members(incident);
         if (!IncidentText.isOurs(incident) || members.members().isEmpty() || members.firing() > 0) {
             return Optional.empty();

@@ -140,8 +140,10 @@ final class UpdateText {
             values.put("region", Objects.toString(alarm.region(), ""));
             values.put("account", Objects.toString(alarm.accountId(), ""));
             values.put("namespace", Objects.toString(alarm.metrics().namespace(), ""));
-            values.put("description", alarm.description() == null ? "" : TechnicalText.cut(alarm.description(), TechnicalText.MAX_DESCRIPTION));
-            values.put("reason", alarm.reason() == null ? "" : TechnicalText.cut(alarm.reason(), TechnicalText.MAX_REASON));
+            values.put("description", alarm.description() == null ? ""
+                    : TechnicalText.cut(alarm.description(), TechnicalText.MAX_DESCRIPTION));
+            values.put("reason", alarm.reason() == null ? ""
+                    : TechnicalText.cut(alarm.reason(), TechnicalText.MAX_REASON));
             values.put("metric", alarm.metrics().isEmpty() ? "" : plainMetricLine(alarm.metrics()));
         }
         return values;
@@ -178,7 +180,8 @@ final class UpdateText {
 
     /** The metric line without Markdown, for a template (which escapes what it inserts). */
     private static String plainMetricLine(MetricSummary metrics) {
-        String names = metrics.metrics().stream().limit(TechnicalText.MAX_METRICS).map(name -> TechnicalText.cut(name, TechnicalText.MAX_NAME))
+        String names = metrics.metrics().stream().limit(TechnicalText.MAX_METRICS)
+                .map(name -> TechnicalText.cut(name, TechnicalText.MAX_NAME))
                 .collect(Collectors.joining(", "));
         return ((metrics.namespace() == null ? "" : metrics.namespace() + " ") + names).strip();
     }

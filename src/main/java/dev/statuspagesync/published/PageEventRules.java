@@ -4,12 +4,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
-import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -18,7 +15,6 @@ import dev.statuspagesync.flashduty.ComponentStatus;
 import dev.statuspagesync.flashduty.EventType;
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.inbound.Inbound;
-import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Markdown;
 
 /**
@@ -45,7 +41,6 @@ public final class PageEventRules {
             "component_changes");
     static final Set<String> CHANGE_FIELDS = Set.of("component_id", "status");
 
-
     /** A checked event: the request to send, or the problems that stop it. */
     public record Checked(Requests.CreateChange request, String clientKey, List<String> problems) {
 
@@ -54,7 +49,7 @@ public final class PageEventRules {
         }
     }
 
-    private final List<String> problems = new ArrayList<>();
+    private final EventFields fields = new EventFields();
 
     private PageEventRules() {
     }
@@ -70,53 +65,55 @@ public final class PageEventRules {
     }
 
     private Checked run(JsonNode message, Optional<Long> defaultPage) {
-        unknownFields("", message, FIELDS);
-        String clientKey = optionalText(message, "client_key", "");
+        fields.unknownFields("", message, FIELDS);
+        String clientKey = fields.optionalText(message, "client_key", "");
         if (clientKey != null && (clientKey.isBlank() || clientKey.length() > MAX_CLIENT_KEY
                 || clientKey.codePoints().anyMatch(c -> Character.isISOControl(c)
                         || Character.getType(c) == Character.FORMAT))) {
-            problem("client_key", "must be 1 to " + MAX_CLIENT_KEY + " characters without control or invisible"
+            fields.problem("client_key", "must be 1 to " + MAX_CLIENT_KEY + " characters without control or invisible"
                     + " format characters");
         }
         Long pageId = pageId(message, defaultPage);
         EventType type = type(message);
         String title = title(message);
-        String description = ownWords(Markdown.visible(requiredText(message, "description", "")), "description");
+        String description = fields.ownWords(Markdown.visible(fields.requiredText(message, "description", "")),
+                "description");
         ChangeStatus status = eventStatus(message, type);
-        Long start = seconds(message, "start_at_seconds", "");
-        Long close = seconds(message, "close_at_seconds", "");
-        Boolean notify = flag(message, "notify_subscribers");
-        Boolean scheduled = flag(message, "auto_update_by_schedule");
-        Boolean retrospective = flag(message, "is_retrospective");
+        Long start = fields.seconds(message, "start_at_seconds", "");
+        Long close = fields.seconds(message, "close_at_seconds", "");
+        Boolean notify = fields.flag(message, "notify_subscribers");
+        Boolean scheduled = fields.flag(message, "auto_update_by_schedule");
+        Boolean retrospective = fields.flag(message, "is_retrospective");
         List<Long> responders = responders(message);
         List<String> linked = linkedChanges(message);
-        int before = problems.size();
+        int before = fields.problems().size();
         List<Requests.Update> updates = updates(message.path("updates"), type, start);
-        boolean updatesValid = problems.size() == before;
+        boolean updatesValid = fields.problems().size() == before;
         // Rules that need a field ask whether it was given; a field given wrongly has its own problem already.
-        boolean window = given(message, "start_at_seconds") && given(message, "close_at_seconds");
+        boolean window = EventFields.given(message, "start_at_seconds")
+                && EventFields.given(message, "close_at_seconds");
 
         if (start != null && close != null && close <= start) {
-            problem("close_at_seconds", "must be after start_at_seconds (" + close + " <= " + start + ")");
+            fields.problem("close_at_seconds", "must be after start_at_seconds (" + close + " <= " + start + ")");
         }
         if (Boolean.TRUE.equals(retrospective)) {
             int given = message.path("updates").size();
             if (updates != null && given < 2) {
-                problem("updates", "a retrospective event (is_retrospective) needs at least two updates, has "
+                fields.problem("updates", "a retrospective event (is_retrospective) needs at least two updates, has "
                         + given);
             }
             if (!window) {
-                problem("is_retrospective", "needs start_at_seconds and close_at_seconds");
+                fields.problem("is_retrospective", "needs start_at_seconds and close_at_seconds");
             }
         }
         if (Boolean.TRUE.equals(scheduled)) {
             if (type != null && type != EventType.MAINTENANCE) {
-                problem("auto_update_by_schedule", "applies to maintenance only, not to " + type.withArticle());
+                fields.problem("auto_update_by_schedule", "applies to maintenance only, not to " + type.withArticle());
             }
             if (!window) {
-                problem("auto_update_by_schedule", "needs start_at_seconds and close_at_seconds (the window)");
+                fields.problem("auto_update_by_schedule", "needs start_at_seconds and close_at_seconds (the window)");
             } else if (start != null && close != null && close - start > MAX_SCHEDULED_WINDOW_SECONDS) {
-                problem("close_at_seconds", "a maintenance window that advances by its schedule lasts at most "
+                fields.problem("close_at_seconds", "a maintenance window that advances by its schedule lasts at most "
                         + "30 days; this one lasts " + (close - start) + " s");
             }
         }
@@ -126,13 +123,13 @@ public final class PageEventRules {
                     .forEach(change -> end.put(change.componentId(), change.status())));
             end.forEach((component, last) -> {
                 if (last != ComponentStatus.OPERATIONAL) {
-                    problem("status", "a " + status.wire() + " event must leave every component operational; "
+                    fields.problem("status", "a " + status.wire() + " event must leave every component operational; "
                             + component + " ends " + last.wire());
                 }
             });
         }
-        if (!problems.isEmpty()) {
-            return new Checked(null, clientKey, List.copyOf(problems));
+        if (!fields.problems().isEmpty()) {
+            return new Checked(null, clientKey, List.copyOf(fields.problems()));
         }
         var request = new Requests.CreateChange(pageId, type, title, description, status, start, close, notify,
                 scheduled, retrospective, responders, linked, updates);
@@ -143,47 +140,47 @@ public final class PageEventRules {
         JsonNode value = message.get("page_id");
         if (value == null || value.isNull()) {
             if (defaultPage.isEmpty()) {
-                problem("page_id", "is required: no default page is configured (STATUSPAGE_PAGE_ID)");
+                fields.problem("page_id", "is required: no default page is configured (STATUSPAGE_PAGE_ID)");
             }
             return defaultPage.orElse(null);
         }
         if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() <= 0) {
-            problem("page_id", "must be a page id (a positive integer), was " + value);
+            fields.problem("page_id", "must be a page id (a positive integer), was " + value);
             return null;
         }
         return value.asLong();
     }
 
     private EventType type(JsonNode message) {
-        String text = requiredText(message, "type", "");
+        String text = fields.requiredText(message, "type", "");
         if (text == null) {
             return null;
         }
         var type = EventType.fromWire(text);
         if (type.isEmpty()) {
-            problem("type", quote(text) + " is not incident or maintenance");
+            fields.problem("type", quote(text) + " is not incident or maintenance");
         }
         return type.orElse(null);
     }
 
     private String title(JsonNode message) {
-        String title = Markdown.visible(requiredText(message, "title", ""));
+        String title = Markdown.visible(fields.requiredText(message, "title", ""));
         if (title == null) {
             return null;
         }
         int length = title.codePointCount(0, title.length());
         if (title.isBlank()) {
-            problem("title", "must not be blank");
+            fields.problem("title", "must not be blank");
         } else if (length > MAX_TITLE) {
-            problem("title", "is " + length + " characters; at most " + MAX_TITLE);
+            fields.problem("title", "is " + length + " characters; at most " + MAX_TITLE);
         } else if (title.codePoints().anyMatch(Character::isISOControl)) {
-            problem("title", "must be one line without control characters");
+            fields.problem("title", "must be one line without control characters");
         }
         return title;
     }
 
     private ChangeStatus eventStatus(JsonNode message, EventType type) {
-        String value = requiredText(message, "status", "");
+        String value = fields.requiredText(message, "status", "");
         return value == null ? null : status("status", value, type);
     }
 
@@ -192,7 +189,8 @@ public final class PageEventRules {
         List<ChangeStatus> allowed = statusesFor(type);
         ChangeStatus status = ChangeStatus.fromWire(value).orElse(null);
         if (status == null || !allowed.contains(status)) {
-            problem(field, quote(value) + " is not a status of " + article(type) + " (use " + wires(allowed) + ")");
+            fields.problem(field, quote(value) + " is not a status of " + article(type) + " (use " + wires(allowed)
+                    + ")");
             return null;
         }
         return status;
@@ -200,11 +198,11 @@ public final class PageEventRules {
 
     private List<Requests.Update> updates(JsonNode updates, EventType type, Long start) {
         if (updates.isMissingNode() || updates.isNull()) {
-            problem("updates", "is required: at least one update, the first with component_changes");
+            fields.problem("updates", "is required: at least one update, the first with component_changes");
             return null;
         }
         if (!updates.isArray() || updates.isEmpty()) {
-            problem("updates", "must be a list of at least one update, the first with component_changes");
+            fields.problem("updates", "must be a list of at least one update, the first with component_changes");
             return null;
         }
         List<Requests.Update> result = new ArrayList<>();
@@ -212,18 +210,18 @@ public final class PageEventRules {
             String at = "updates[" + i + "]";
             JsonNode update = updates.get(i);
             if (!update.isObject()) {
-                problem(at, "must be an object");
+                fields.problem(at, "must be an object");
                 continue;
             }
-            unknownFields(at + ".", update, UPDATE_FIELDS);
-            optionalText(update, "update_id", at + ".");
-            Long atSeconds = seconds(update, "at_seconds", at + ".");
+            fields.unknownFields(at + ".", update, UPDATE_FIELDS);
+            fields.optionalText(update, "update_id", at + ".");
+            Long atSeconds = fields.seconds(update, "at_seconds", at + ".");
             if (atSeconds != null && start != null && atSeconds < start) {
-                problem(at + ".at_seconds", "is before start_at_seconds (" + atSeconds + " < " + start + ")");
+                fields.problem(at + ".at_seconds", "is before start_at_seconds (" + atSeconds + " < " + start + ")");
             }
-            String statusText = optionalText(update, "status", at + ".");
+            String statusText = fields.optionalText(update, "status", at + ".");
             ChangeStatus status = statusText == null ? null : status(at + ".status", statusText, type);
-            String description = ownWords(Markdown.visible(optionalText(update, "description", at + ".")),
+            String description = fields.ownWords(Markdown.visible(fields.optionalText(update, "description", at + ".")),
                     at + ".description");
             List<Requests.ComponentChange> changes = componentChanges(update.path("component_changes"), at, i == 0,
                     type, status);
@@ -237,12 +235,12 @@ public final class PageEventRules {
         String field = at + ".component_changes";
         if (changes.isMissingNode() || changes.isNull()) {
             if (first) {
-                problem(field, "is required in the first update: the components the event affects");
+                fields.problem(field, "is required in the first update: the components the event affects");
             }
             return List.of();
         }
         if (!changes.isArray() || (first && changes.isEmpty())) {
-            problem(field, first ? "must list at least one component change in the first update"
+            fields.problem(field, first ? "must list at least one component change in the first update"
                     : "must be a list of component changes");
             return List.of();
         }
@@ -253,26 +251,26 @@ public final class PageEventRules {
             String change = field + "[" + j + "]";
             JsonNode node = changes.get(j);
             if (!node.isObject()) {
-                problem(change, "must be an object with component_id and status");
+                fields.problem(change, "must be an object with component_id and status");
                 continue;
             }
-            unknownFields(change + ".", node, CHANGE_FIELDS);
-            String id = requiredText(node, "component_id", change + ".");
+            fields.unknownFields(change + ".", node, CHANGE_FIELDS);
+            String id = fields.requiredText(node, "component_id", change + ".");
             if (id != null && id.isBlank()) {
-                problem(change + ".component_id", "must not be blank");
+                fields.problem(change + ".component_id", "must not be blank");
             } else if (id != null && !seen.add(id)) {
-                problem(change + ".component_id", quote(id) + " appears twice in one update");
+                fields.problem(change + ".component_id", quote(id) + " appears twice in one update");
             }
-            String value = requiredText(node, "status", change + ".");
+            String value = fields.requiredText(node, "status", change + ".");
             ComponentStatus status = value == null ? null : ComponentStatus.fromWire(value).orElse(null);
             if (value != null && (status == null || !allowed.contains(status))) {
-                problem(change + ".status", quote(value) + " is not a component status of " + article(type)
+                fields.problem(change + ".status", quote(value) + " is not a component status of " + article(type)
                         + " (use " + componentWires(allowed) + ")");
                 status = null;
             }
             if (status != null && updateStatus != null && updateStatus.isTerminal()
                     && status != ComponentStatus.OPERATIONAL) {
-                problem(change + ".status", "must be operational in an update that moves the event to "
+                fields.problem(change + ".status", "must be operational in an update that moves the event to "
                         + updateStatus.wire());
             }
             if (id != null && status != null) {
@@ -283,112 +281,13 @@ public final class PageEventRules {
     }
 
     private List<Long> responders(JsonNode message) {
-        return list(message, "responders", "member ids", "a member id (a positive integer)",
+        return fields.list(message, "responders", "member ids", "a member id (a positive integer)",
                 id -> id.isIntegralNumber() && id.canConvertToLong() && id.asLong() > 0, JsonNode::asLong);
     }
 
     private List<String> linkedChanges(JsonNode message) {
-        return list(message, "linked_changes", "change ids", "a change id (non-empty text)",
+        return fields.list(message, "linked_changes", "change ids", "a change id (non-empty text)",
                 id -> id.isTextual() && !id.asText().isBlank(), JsonNode::asText);
-    }
-
-    /** An optional list whose every item must pass {@code valid}; each bad item is a problem of its own. */
-    private <T> List<T> list(JsonNode message, String field, String items, String item, Predicate<JsonNode> valid,
-            Function<JsonNode, T> value) {
-        JsonNode array = message.get(field);
-        if (array == null || array.isNull()) {
-            return null;
-        }
-        if (!array.isArray()) {
-            problem(field, "must be a list of " + items);
-            return null;
-        }
-        if (array.size() > MAX_LIST) {
-            problem(field, "has " + array.size() + " items; at most " + MAX_LIST);
-            return null;
-        }
-        List<T> values = new ArrayList<>();
-        for (int i = 0; i < array.size(); i++) {
-            if (valid.test(array.get(i))) {
-                values.add(value.apply(array.get(i)));
-            } else {
-                problem(field + "[" + i + "]", "must be " + item + ", was " + array.get(i));
-            }
-        }
-        return values;
-    }
-
-    private void unknownFields(String prefix, JsonNode node, Set<String> known) {
-        node.fieldNames().forEachRemaining(name -> {
-            if (!known.contains(name)) {
-                problem(prefix + name, "is not a field of a status-page event (see the README)");
-            }
-        });
-    }
-
-    /**
-     * {@code text}, unless it carries a line of the function's own bookkeeping (a key line, an alarm list or an
-     * event key), which would make the event pass for one the function opened for an alarm or another event.
-     */
-    private String ownWords(String text, String field) {
-        if (text != null && IncidentText.holdsBookkeeping(text)) {
-            problem(field, "holds a line of the function's own bookkeeping (\"" + IncidentText.KEY_PREFIX.strip()
-                    + "\", \"" + IncidentText.REFERENCE_PREFIX.strip() + "\", \"" + IncidentText.EVENT_KEY_PREFIX.strip()
-                    + "\" or \"" + IncidentText.ALARM_LIST_HEADER + "\"); reword it");
-        }
-        return text;
-    }
-
-    private String requiredText(JsonNode node, String field, String prefix) {
-        if (!given(node, field)) {
-            problem(prefix + field, "is required");
-            return null;
-        }
-        return optionalText(node, field, prefix);
-    }
-
-    private String optionalText(JsonNode node, String field, String prefix) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isTextual()) {
-            problem(prefix + field, "must be text, was " + value.getNodeType().name().toLowerCase(Locale.ROOT));
-            return null;
-        }
-        return value.asText();
-    }
-
-    private Long seconds(JsonNode node, String field, String prefix) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
-            problem(prefix + field, "must be a time in unix seconds (a non-negative integer), was " + value);
-            return null;
-        }
-        return value.asLong();
-    }
-
-    private Boolean flag(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (!value.isBoolean()) {
-            problem(field, "must be true or false, was " + value);
-            return null;
-        }
-        return value.asBoolean();
-    }
-
-    private static boolean given(JsonNode node, String field) {
-        return node.hasNonNull(field);
-    }
-
-    private void problem(String field, String rule) {
-        problems.add(field + ": " + rule);
     }
 
     private static List<ChangeStatus> statusesFor(EventType type) {

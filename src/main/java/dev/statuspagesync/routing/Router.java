@@ -39,9 +39,11 @@ public class Router {
     private final Optional<Route> defaultRoute;
 
     public Router(StatusPageConfig config) {
-        RoutingDocument document = config.routes().filter(text -> !text.isBlank()).map(RoutingRules::parse).orElse(null);
+        RoutingDocument document = config.routes().filter(text -> !text.isBlank()).map(RoutingRules::parse)
+                .orElse(null);
         Wording wording = Wordings.base(config.audience(), document == null ? null : document.componentNames());
-        this.rules = document == null || document.routes() == null ? List.of() : RoutingRules.compile(document.routes(), wording);
+        this.rules = document == null || document.routes() == null ? List.of()
+                : RoutingRules.compile(document.routes(), wording);
         boolean environmentDefault = config.pageId().isPresent() || config.componentIds().isPresent();
         if (document != null && document.defaultRoute() != null && environmentDefault) {
             throw new RouteConfigException("STATUSPAGE_ROUTES has a default route and STATUSPAGE_PAGE_ID or"

@@ -9,6 +9,9 @@ import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.statuspagesync.flashduty.ChangeStatus;
+import dev.statuspagesync.flashduty.ComponentStatus;
+import dev.statuspagesync.flashduty.EventType;
 import dev.statuspagesync.page.IncidentText;
 
 /**
@@ -122,5 +125,27 @@ final class EventFields {
 
     static boolean given(JsonNode node, String field) {
         return node.hasNonNull(field);
+    }
+
+    // The words of problems.
+
+    static List<ChangeStatus> statusesFor(EventType type) {
+        return type == null ? List.of(ChangeStatus.values()) : type.statuses();
+    }
+
+    static String article(EventType type) {
+        return type == null ? "an event" : type.withArticle();
+    }
+
+    static String wires(List<ChangeStatus> statuses) {
+        return String.join(", ", statuses.stream().map(ChangeStatus::wire).toList());
+    }
+
+    static String componentWires(List<ComponentStatus> statuses) {
+        return String.join(", ", statuses.stream().map(ComponentStatus::wire).toList());
+    }
+
+    static String quote(String value) {
+        return "\"" + value + "\"";
     }
 }

@@ -1,5 +1,11 @@
 package dev.statuspagesync.published;
 
+import static dev.statuspagesync.published.EventFields.article;
+import static dev.statuspagesync.published.EventFields.componentWires;
+import static dev.statuspagesync.published.EventFields.quote;
+import static dev.statuspagesync.published.EventFields.statusesFor;
+import static dev.statuspagesync.published.EventFields.wires;
+
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -290,23 +296,4 @@ public final class PageEventRules {
                 id -> id.isTextual() && !id.asText().isBlank(), JsonNode::asText);
     }
 
-    private static List<ChangeStatus> statusesFor(EventType type) {
-        return type == null ? List.of(ChangeStatus.values()) : type.statuses();
-    }
-
-    private static String article(EventType type) {
-        return type == null ? "an event" : type.withArticle();
-    }
-
-    private static String wires(List<ChangeStatus> statuses) {
-        return String.join(", ", statuses.stream().map(ChangeStatus::wire).toList());
-    }
-
-    private static String componentWires(List<ComponentStatus> statuses) {
-        return String.join(", ", statuses.stream().map(ComponentStatus::wire).toList());
-    }
-
-    private static String quote(String value) {
-        return "\"" + value + "\"";
-    }
 }

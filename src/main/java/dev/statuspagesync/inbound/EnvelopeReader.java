@@ -1,5 +1,7 @@
 package dev.statuspagesync.inbound;
 
+import static dev.statuspagesync.inbound.AlarmChanges.text;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -148,11 +150,6 @@ public class EnvelopeReader {
 
     private static boolean isPublished(JsonNode document) {
         return document != null && document.isObject() && Inbound.Published.KIND.equals(text(document, "kind"));
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node == null ? null : node.get(field);
-        return value == null || value.isNull() ? null : value.isValueNode() ? value.asText() : value.toString();
     }
 
     private static String describeSource(JsonNode record) {

@@ -2,12 +2,17 @@ package dev.statuspagesync.flashduty;
 
 import java.time.Duration;
 
-/** The point in time by which an invocation must have finished its Flashduty calls. */
-public record Deadline(long expiresAtNanos) {
+/** The point in time, on {@code ticker}, by which an invocation must have finished its Flashduty calls. */
+public record Deadline(long expiresAtNanos, Ticker ticker) {
 
     /** A deadline {@code budget} from now. */
     public static Deadline in(Duration budget) {
-        return new Deadline(System.nanoTime() + budget.toNanos());
+        return in(budget, Ticker.SYSTEM);
+    }
+
+    /** A deadline {@code budget} from now on {@code ticker}. */
+    public static Deadline in(Duration budget, Ticker ticker) {
+        return new Deadline(ticker.nanos() + budget.toNanos(), ticker);
     }
 
     /** The invocation's deadline from Lambda's remaining time; {@code fallback} when the runtime sent none. */
@@ -16,7 +21,7 @@ public record Deadline(long expiresAtNanos) {
     }
 
     public Duration remaining() {
-        return Duration.ofNanos(expiresAtNanos - System.nanoTime());
+        return Duration.ofNanos(expiresAtNanos - ticker.nanos());
     }
 
     /** Throws {@link FlashdutyDeadlineException} unless at least {@code needed} is left. */

@@ -3,7 +3,6 @@ package dev.statuspagesync.flashduty;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Spaces calls out in time. The rate limiter refuses a call that comes too early; pacing makes the next call
@@ -18,11 +17,18 @@ final class Pacer {
     private final long spacingNanos;
     private final int perMinute;
     private final Deque<Long> lastMinute = new ArrayDeque<>();
-    private long nextTurnNanos = System.nanoTime();
+    private final Ticker ticker;
+    private long nextTurnNanos;
 
     Pacer(Duration spacing, int perMinute) {
+        this(spacing, perMinute, Ticker.SYSTEM);
+    }
+
+    Pacer(Duration spacing, int perMinute, Ticker ticker) {
         this.spacingNanos = spacing.toNanos();
         this.perMinute = perMinute;
+        this.ticker = ticker;
+        this.nextTurnNanos = ticker.nanos();
     }
 
     /**
@@ -30,7 +36,7 @@ final class Pacer {
      * throws {@link FlashdutyDeadlineException} when it would come too late.
      */
     synchronized void awaitTurn(Deadline deadline, Duration reserve, Duration accountWindowClosedFor) {
-        long now = System.nanoTime();
+        long now = ticker.nanos();
         while (!lastMinute.isEmpty() && now - lastMinute.peekFirst() >= MINUTE_NANOS) {
             lastMinute.pollFirst();
         }
@@ -48,10 +54,10 @@ final class Pacer {
                     : "the minute's " + perMinute + " Flashduty calls are spent and the next turn comes after the"
                             + " invocation's deadline");
         }
-        while ((wait = turn - System.nanoTime()) > 0) {
-            LockSupport.parkNanos(wait);
+        while ((wait = turn - ticker.nanos()) > 0) {
+            ticker.park(wait);
         }
-        long started = System.nanoTime();
+        long started = ticker.nanos();
         lastMinute.addLast(started);
         nextTurnNanos = started + spacingNanos;
     }

@@ -2,26 +2,57 @@ package dev.statuspagesync.flashduty;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** The pacer spaces calls and keeps the minute's budget, refusing at once a turn beyond the deadline. */
+import dev.statuspagesync.support.SteppedTicker;
+
+/**
+ * The pacer spaces calls and keeps the minute's budget, refusing at once a turn beyond the deadline; on a stepped
+ * ticker, so that every wait is asserted exactly and none takes real time.
+ */
 class PacerTest {
 
     @Test
     void spacesConsecutiveTurns() {
-        Pacer pacer = new Pacer(Duration.ofMillis(5), 1000);
-        Deadline deadline = Deadline.in(Duration.ofSeconds(10));
+        SteppedTicker ticker = new SteppedTicker();
+        Pacer pacer = new Pacer(Duration.ofMillis(5), 1000, ticker);
+        Deadline deadline = Deadline.in(Duration.ofSeconds(10), ticker);
 
-        long started = System.nanoTime();
         for (int i = 0; i < 5; i++) {
             pacer.awaitTurn(deadline, Duration.ZERO, Duration.ZERO);
         }
 
-        assertTrue(System.nanoTime() - started >= Duration.ofMillis(20).toNanos(), "four gaps of 5 ms at least");
+        assertEquals(List.of(Duration.ofMillis(5), Duration.ofMillis(5), Duration.ofMillis(5), Duration.ofMillis(5)),
+                ticker.waits(), "the first turn at once, then four gaps of 5 ms");
+    }
+
+    @Test
+    void keepsTheMinutesBudgetByWaitingForTheOldestTurnToLeaveTheMinute() {
+        SteppedTicker ticker = new SteppedTicker();
+        Pacer pacer = new Pacer(Duration.ZERO, 3, ticker);
+        Deadline deadline = Deadline.in(Duration.ofMinutes(5), ticker);
+        for (int i = 0; i < 3; i++) {
+            pacer.awaitTurn(deadline, Duration.ZERO, Duration.ZERO);
+            ticker.advance(Duration.ofSeconds(10));
+        }
+
+        pacer.awaitTurn(deadline, Duration.ZERO, Duration.ZERO);
+
+        assertEquals(List.of(Duration.ofSeconds(30)), ticker.waits(), "the fourth turn when the first leaves the minute");
+    }
+
+    @Test
+    void waitsForTheAccountsWindowWhenItReopensBeforeTheDeadline() {
+        SteppedTicker ticker = new SteppedTicker();
+        Pacer pacer = new Pacer(Duration.ZERO, 1000, ticker);
+
+        pacer.awaitTurn(Deadline.in(Duration.ofMinutes(2), ticker), Duration.ZERO, Duration.ofSeconds(40));
+
+        assertEquals(List.of(Duration.ofSeconds(40)), ticker.waits());
     }
 
     @Test

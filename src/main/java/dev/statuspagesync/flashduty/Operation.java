@@ -9,9 +9,9 @@ public enum Operation {
     TIMELINE_CREATE(FlashdutyPaths.TIMELINE_PATH),
     TIMELINE_UPDATE(FlashdutyPaths.TIMELINE_UPDATE_PATH),
     DELETE(FlashdutyPaths.DELETE_PATH),
-    ACTIVE_LIST(FlashdutyPaths.CHANGE + FlashdutyPaths.ACTIVE_LIST),
-    LIST(FlashdutyPaths.CHANGE + FlashdutyPaths.LIST),
-    INFO(FlashdutyPaths.CHANGE + FlashdutyPaths.INFO);
+    ACTIVE_LIST(FlashdutyPaths.ACTIVE_LIST_PATH),
+    LIST(FlashdutyPaths.LIST_PATH),
+    INFO(FlashdutyPaths.INFO_PATH);
 
     private static final String ROOT = "/status-page/";
 

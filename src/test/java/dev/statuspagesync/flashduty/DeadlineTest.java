@@ -48,7 +48,7 @@ class DeadlineTest {
 
     @Test
     void abandonsRetriesWhenTheInvocationHasNoTimeLeft() {
-        fake().failNext("/status-page/change/active/list", new Fault.Hang(), new Fault.Hang(), new Fault.Hang(),
+        fake().failNext(FlashdutyPaths.ACTIVE_LIST_PATH, new Fault.Hang(), new Fault.Hang(), new Fault.Hang(),
                 new Fault.Hang());
 
         Response response = Lambda.invoke(Fixtures.event("sns-single-metric-alarm.json"));
@@ -58,8 +58,8 @@ class DeadlineTest {
         String message = error.path("errorMessage").asText();
         assertTrue(message.startsWith("failed: Flashduty call abandoned: change/active/list needs"), message);
         // Three attempts fit the budget on an idle machine; a busy one may fit fewer. Never all eleven.
-        int attempts = fake().requests("/status-page/change/active/list").size();
+        int attempts = fake().requests(FlashdutyPaths.ACTIVE_LIST_PATH).size();
         assertTrue(attempts >= 1 && attempts <= 3, "attempts that fit 1.3 s: " + attempts);
-        assertEquals(0, fake().requests("/status-page/change/create").size());
+        assertEquals(0, fake().requests(FlashdutyPaths.CREATE_PATH).size());
     }
 }

@@ -36,7 +36,7 @@ public class FaultToleranceTest {
     static final String[] ALARMS = { "sns-single-metric-alarm.json", "sns-metric-math-alarm.json",
             "sns-anomaly-detection-alarm.json", "sns-composite-alarm.json", "sns-non-ascii-description.json",
             "sns-null-description.json" };
-    static final String CREATE = "/status-page/change/create";
+    static final String CREATE = FlashdutyPaths.CREATE_PATH;
 
 
     @Test

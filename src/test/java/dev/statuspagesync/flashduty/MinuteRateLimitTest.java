@@ -53,6 +53,6 @@ class MinuteRateLimitTest {
         assertEquals(5, fake().requests().size(),
                 "the first alarm's three reads (open and resolved incidents, maintenances), create and read after it;"
                         + " nothing of the second left");
-        assertEquals(1, fake().requests("/status-page/change/create").size());
+        assertEquals(1, fake().requests(FlashdutyPaths.CREATE_PATH).size());
     }
 }

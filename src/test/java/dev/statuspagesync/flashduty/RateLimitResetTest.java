@@ -40,7 +40,7 @@ class RateLimitResetTest {
 
     @Test
     void waitsForTheRateLimitResetWhenA429HasNoRetryAfter() {
-        fake().failNext("/status-page/change/create", new Fault.RateLimited(3600));
+        fake().failNext(FlashdutyPaths.CREATE_PATH, new Fault.RateLimited(3600));
 
         Response response = Lambda.invoke(Fixtures.event("sns-single-metric-alarm.json"));
 
@@ -48,6 +48,6 @@ class RateLimitResetTest {
         String message = Fixtures.json(response.asString()).path("errorMessage").asText();
         assertTrue(message.startsWith("failed: Flashduty call abandoned"), message);
         assertTrue(message.matches(".*retry after 3(599|600) s.*"), message);
-        assertEquals(1, fake().requests("/status-page/change/create").size(), "no retry burnt in the closed window");
+        assertEquals(1, fake().requests(FlashdutyPaths.CREATE_PATH).size(), "no retry burnt in the closed window");
     }
 }

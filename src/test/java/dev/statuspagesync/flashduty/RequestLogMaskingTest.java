@@ -46,7 +46,7 @@ class RequestLogMaskingTest {
 
         List<String> requests = lines.stream().filter(line -> line.contains("MaskingClientLogger: Request: ")).toList();
         assertEquals(5, requests.size(), "list, resolved list, maintenance list, create, list: " + lines);
-        assertTrue(requests.get(0).contains("/status-page/change/active/list?"), requests.get(0));
+        assertTrue(requests.get(0).contains(FlashdutyPaths.ACTIVE_LIST_PATH + "?"), requests.get(0));
         assertTrue(requests.get(0).contains(MaskingClientLogger.MASK), requests.get(0));
         assertTrue(requests.get(3).startsWith(MaskingClientLogger.class.getName() + ": Request: POST "),
                 requests.get(3));

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.statuspagesync.fake.FakeFlashduty.Fault;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.Lambda;
@@ -35,8 +36,8 @@ import io.quarkus.test.junit.TestProfile;
 @QuarkusTestResource(FakeFlashdutyResource.class)
 class AppKeyNeverLeaksTest {
 
-    static final String CREATE = "/status-page/change/create";
-    static final String LIST = "/status-page/change/active/list";
+    static final String CREATE = FlashdutyPaths.CREATE_PATH;
+    static final String LIST = FlashdutyPaths.ACTIVE_LIST_PATH;
     static final String FIRING = "sns-single-metric-alarm.json";
     static final List<Fault> FAULTS = List.of(
             new Fault.Status(400, "InvalidParameter", null), new Fault.Status(401, "Unauthorized", null),
@@ -74,7 +75,7 @@ class AppKeyNeverLeaksTest {
                         "client_key\": \"again-")).asString());
             }
             fake().reset();
-            fake().failNext("/status-page/change/timeline/update", new Fault.Status(400, "InvalidParameter", null));
+            fake().failNext(FlashdutyPaths.TIMELINE_UPDATE_PATH, new Fault.Status(400, "InvalidParameter", null));
             answers.add(Lambda.invoke(AlarmEvents.sqsBatch(List.of("leak-a", "leak-b"), "ALARM", "OK",
                     "2026-03-14T08:00:00.000+0000")).asString());
             lines = capture.lines();

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
@@ -29,7 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @ExtendWith(FreshFake.class)
 class FixtureInvocationTest {
 
-    static final String CREATE = "/status-page/change/create";
+    static final String CREATE = FlashdutyPaths.CREATE_PATH;
 
 
     @ParameterizedTest(name = "{0} -> {1}")
@@ -90,7 +91,7 @@ class FixtureInvocationTest {
         assertEquals("incident " + changeId + " is already open for this alarm", again.path("reason").asText());
         assertEquals(changeId, again.path("change_id").asLong());
         assertEquals(1, fake().requests(CREATE).size());
-        assertEquals(4, fake().requests("/status-page/change/active/list").size(),
+        assertEquals(4, fake().requests(FlashdutyPaths.ACTIVE_LIST_PATH).size(),
                 "open incidents and maintenances before the create, incidents after it, and for the repeat");
     }
 

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.FreshFake;
@@ -28,7 +29,7 @@ class BatchCoalescingTest {
 
     static final int ALARMS = 20;
     static final List<String> NAMES = IntStream.range(0, ALARMS).mapToObj(i -> "storm-alarm-" + i).toList();
-    static final String EDIT = "/status-page/change/timeline/update";
+    static final String EDIT = FlashdutyPaths.TIMELINE_UPDATE_PATH;
 
 
     @Test
@@ -38,8 +39,8 @@ class BatchCoalescingTest {
         assertEquals(Fixtures.json("{\"batchItemFailures\":[]}"), answer);
         assertEquals(1, fake().incidents().size());
         assertEquals(ALARMS, memberLines(fake().incidents().get(0)));
-        assertEquals(List.of("/status-page/change/active/list", "/status-page/change/list",
-                "/status-page/change/active/list", "/status-page/change/create", "/status-page/change/active/list", EDIT),
+        assertEquals(List.of(FlashdutyPaths.ACTIVE_LIST_PATH, FlashdutyPaths.LIST_PATH,
+                FlashdutyPaths.ACTIVE_LIST_PATH, FlashdutyPaths.CREATE_PATH, FlashdutyPaths.ACTIVE_LIST_PATH, EDIT),
                 fake().requests().stream().map(FakeFlashduty.Recorded::path).toList());
     }
 
@@ -54,7 +55,7 @@ class BatchCoalescingTest {
         assertEquals(Fixtures.json("{\"batchItemFailures\":[]}"), answer);
         var incident = fake().incidents().get(0);
         assertEquals("resolved", incident.status());
-        assertEquals(List.of("/status-page/change/active/list", "/status-page/change/timeline/create"),
+        assertEquals(List.of(FlashdutyPaths.ACTIVE_LIST_PATH, FlashdutyPaths.TIMELINE_PATH),
                 callsSince(before), "recoveries alone are not written: the resolution stands for them");
         assertEquals(listBefore, incident.updates().get(0).description());
         assertEquals("Resolved: CloudWatch alarm storm-alarm-19 is OK since 2026-03-14 22:30:00 UTC, the last of the"
@@ -76,15 +77,15 @@ class BatchCoalescingTest {
         assertEquals(Fixtures.json("{\"batchItemFailures\":[]}"), answer);
         var incident = fake().incidents().get(0);
         assertEquals("resolved", incident.status());
-        assertEquals(List.of("/status-page/change/active/list", "/status-page/change/list", EDIT,
-                "/status-page/change/timeline/create"), callsSince(before));
+        assertEquals(List.of(FlashdutyPaths.ACTIVE_LIST_PATH, FlashdutyPaths.LIST_PATH, EDIT,
+                FlashdutyPaths.TIMELINE_PATH), callsSince(before));
         assertEquals(2, memberLines(incident), "the resolved incident keeps who joined it");
     }
 
     @Test
     void redeliversTheRecoveriesTheResolutionWasToStandForWhenItFails() {
         Lambda.answer(AlarmEvents.sqsBatch(NAMES, "ALARM", "OK", "2026-03-14T22:01:15.642+0000"));
-        fake().failNext("/status-page/change/timeline/create", new FakeFlashduty.Fault.Status(400, "InvalidParameter",
+        fake().failNext(FlashdutyPaths.TIMELINE_PATH, new FakeFlashduty.Fault.Status(400, "InvalidParameter",
                 null));
 
         JsonNode answer = Lambda.answer(AlarmEvents.sqsBatch(NAMES, "OK", "ALARM", "2026-03-14T22:30:00.000+0000"));

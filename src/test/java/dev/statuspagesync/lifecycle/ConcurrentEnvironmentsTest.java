@@ -22,6 +22,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statuspagesync.fake.FakeFlashduty.Fault;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.flashduty.Deadline;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.invocation.InvocationFailedException;
 import dev.statuspagesync.invocation.StatusPageSync;
 import dev.statuspagesync.support.AlarmEvents;
@@ -43,8 +44,8 @@ class ConcurrentEnvironmentsTest {
 
     static final String FIRES_AT = "2026-03-14T09:26:53.304+0000";
     static final String RECOVERS_AT = "2026-03-14T09:46:53.118+0000";
-    static final String CREATE = "/status-page/change/create";
-    static final String DELETE = "/status-page/change/delete";
+    static final String CREATE = FlashdutyPaths.CREATE_PATH;
+    static final String DELETE = FlashdutyPaths.DELETE_PATH;
     static final String ARN = "arn:aws:cloudwatch:us-east-1:210987654321:alarm:checkout-api-high-cpu";
 
     @Inject

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.ByHand;
 import dev.statuspagesync.support.Fixtures;
@@ -29,7 +30,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @ExtendWith(FreshFake.class)
 class DeferenceTest {
 
-    static final String CREATE = "/status-page/change/create";
+    static final String CREATE = FlashdutyPaths.CREATE_PATH;
 
     @Test
     void opensNothingBesideAPersonsIncidentOnEveryComponent() {

@@ -24,6 +24,7 @@ import dev.statuspagesync.fake.InProcessStatusPage;
 import dev.statuspagesync.flashduty.ChangeStatus;
 import dev.statuspagesync.flashduty.Deadline;
 import dev.statuspagesync.flashduty.EventType;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.flashduty.Refusals;
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
@@ -71,7 +72,7 @@ class DeleteRepairTest {
         var alarm = DeliveryOrderModelTest.change("api-errors", AlarmState.ALARM, AlarmState.OK, AT, Envelope.SNS);
         var request = IncidentMapper.openIncident(alarm, DeliveryOrderModelTest.ROUTER.routeFor(alarm).orElseThrow(),
                 AT.getEpochSecond());
-        return fake.handle("POST", "/status-page/change/create", Map.of("app_key", APP_KEY),
+        return fake.handle("POST", FlashdutyPaths.CREATE_PATH, Map.of("app_key", APP_KEY),
                 new ObjectMapper().valueToTree(request)).path("data").path("change_id").asLong();
     }
 

@@ -30,6 +30,7 @@ import dev.statuspagesync.config.InsufficientDataPolicy;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.InProcessStatusPage;
 import dev.statuspagesync.flashduty.Deadline;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.Envelope;
@@ -293,7 +294,7 @@ class DeliveryOrderModelTest {
 
         void openIncidentAsAPerson() {
             ObjectMapper json = new ObjectMapper();
-            var created = fake.handle("POST", "/status-page/change/create", Map.of("app_key", APP_KEY), json.valueToTree(
+            var created = fake.handle("POST", FlashdutyPaths.CREATE_PATH, Map.of("app_key", APP_KEY), json.valueToTree(
                     Map.of("page_id", PAGE_ID, "type", "incident", "title", "Checkout is slow",
                             "description", "We are looking into slow checkouts.", "status", "investigating",
                             "start_at_seconds", START.getEpochSecond(), "updates", List.of(Map.of("status",

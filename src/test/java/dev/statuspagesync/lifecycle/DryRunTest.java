@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.support.AlarmEvents;
@@ -57,7 +58,7 @@ class DryRunTest {
         assertTrue(answer.path("change_id").isNull());
         JsonNode planned = answer.path("planned").get(0);
         assertEquals("POST", planned.path("method").asText());
-        assertEquals("/status-page/change/create", planned.path("path").asText());
+        assertEquals(FlashdutyPaths.CREATE_PATH, planned.path("path").asText());
         assertEquals(Fixtures.expectedCreate("sns-single-metric-alarm.json"), planned.path("body"));
         assertEquals(List.of("GET", "GET", "GET"), methodsSince(0),
                 "open and recently resolved incidents and maintenances read, nothing written");
@@ -86,7 +87,7 @@ class DryRunTest {
         assertEquals("resolved", answer.path("outcome").asText());
         assertEquals(changeId, answer.path("change_id").asLong());
         JsonNode planned = answer.path("planned").get(0);
-        assertEquals("/status-page/change/timeline/create", planned.path("path").asText());
+        assertEquals(FlashdutyPaths.TIMELINE_PATH, planned.path("path").asText());
         assertEquals("resolved", planned.path("body").path("status").asText());
         assertEquals(List.of("GET"), methodsSince(seeded), "the open incident read, nothing written");
         assertEquals("investigating", fake().incidents().get(0).status());
@@ -107,7 +108,7 @@ class DryRunTest {
         assertEquals("dry run: sweep at 2026-03-14T10:00:00Z: incident " + changeId + " would be resolved",
                 answer.path("reason").asText());
         JsonNode planned = answer.path("planned").get(0);
-        assertEquals("/status-page/change/timeline/create", planned.path("path").asText());
+        assertEquals(FlashdutyPaths.TIMELINE_PATH, planned.path("path").asText());
         assertEquals("resolved", planned.path("body").path("status").asText());
         assertEquals(RECOVERED, planned.path("body").path("at_seconds").asLong());
         assertEquals(List.of("GET", "GET"), methodsSince(seeded), "the open incidents and the due one read again");
@@ -120,7 +121,7 @@ class DryRunTest {
 
     private static long seed(String body) throws Exception {
         HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                fake().baseUrl() + "/status-page/change/create?app_key=" + FakeFlashdutyResource.APP_KEY))
+                fake().baseUrl() + FlashdutyPaths.CREATE_PATH + "?app_key=" + FakeFlashdutyResource.APP_KEY))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         return Fixtures.json(created.body()).path("data").path("change_id").asLong();

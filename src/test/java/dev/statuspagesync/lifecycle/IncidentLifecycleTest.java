@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.FreshFake;
@@ -41,7 +42,7 @@ import io.quarkus.test.junit.QuarkusTest;
 @ExtendWith(FreshFake.class)
 class IncidentLifecycleTest {
 
-    static final String TIMELINE = "/status-page/change/timeline/create";
+    static final String TIMELINE = FlashdutyPaths.TIMELINE_PATH;
     static final String FIRES_AT = "2026-03-14T09:26:53.304+0000";
     static final String RECOVERS_AT = "2026-03-14T09:46:53.118+0000";
     static final String FIRES_AGAIN_AT = "2026-03-14T10:15:00.000+0000";
@@ -230,7 +231,7 @@ class IncidentLifecycleTest {
         assertEquals("updated", firstRecovers.path("outcome").asText());
         assertEquals("resolved", lastRecovers.path("outcome").asText());
         assertEquals(1, fake().incidents().size());
-        assertTrue(fake().requests("/status-page/change/info").size() >= 3, "timelines read from change/info");
+        assertTrue(fake().requests(FlashdutyPaths.INFO_PATH).size() >= 3, "timelines read from change/info");
     }
 
     @Test
@@ -240,7 +241,7 @@ class IncidentLifecycleTest {
                  "updates":[{"status":"identified","description":"x","component_changes":[{"component_id":"%s","status":"full_outage"}]}]}
                 """.formatted(PAGE_ID, API_COMPONENT);
         HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
-                fake().baseUrl() + "/status-page/change/create?app_key=" + FakeFlashdutyResource.APP_KEY))
+                fake().baseUrl() + FlashdutyPaths.CREATE_PATH + "?app_key=" + FakeFlashdutyResource.APP_KEY))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(manual))
                 .build(), HttpResponse.BodyHandlers.ofString());
 
@@ -280,7 +281,7 @@ class IncidentLifecycleTest {
         assertEquals("resolved", incident.status());
         assertEquals(OPERATIONAL, incident.components());
         assertEquals(2, incident.updates().size(), "opened once, resolved once");
-        assertEquals(1, fake().requests("/status-page/change/create").size());
+        assertEquals(1, fake().requests(FlashdutyPaths.CREATE_PATH).size());
         assertEquals(1, fake().requests(TIMELINE).size());
     }
 

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.FreshFake;
@@ -75,7 +76,7 @@ class MonitoringUpdateTest {
                 new AlarmEvents.Change(AlarmEvents.NAME, "ALARM", "OK", "2026-03-14T09:02:00.000+0000"))));
 
         assertEquals(Fixtures.json("{\"batchItemFailures\":[]}"), answer);
-        assertEquals(List.of(), fake().requests("/status-page/change/timeline/create"));
+        assertEquals(List.of(), fake().requests(FlashdutyPaths.TIMELINE_PATH));
         assertEquals(1, fake().incidents().get(0).updates().size());
     }
 }

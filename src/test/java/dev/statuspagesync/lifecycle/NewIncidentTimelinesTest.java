@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.FreshFake;
@@ -50,10 +51,11 @@ class NewIncidentTimelinesTest {
                 FIRED_AT));
 
         assertEquals(Fixtures.json("{\"batchItemFailures\":[]}"), answer);
-        assertEquals(List.of("/status-page/change/active/list", "/status-page/change/list",
-                "/status-page/change/active/list", "/status-page/change/create", "/status-page/change/active/list", "/status-page/change/create",
-                "/status-page/change/active/list", "/status-page/change/timeline/update",
-                "/status-page/change/timeline/update"),
+        assertEquals(List.of(FlashdutyPaths.ACTIVE_LIST_PATH, FlashdutyPaths.LIST_PATH,
+                FlashdutyPaths.ACTIVE_LIST_PATH, FlashdutyPaths.CREATE_PATH,
+                FlashdutyPaths.ACTIVE_LIST_PATH, FlashdutyPaths.CREATE_PATH,
+                FlashdutyPaths.ACTIVE_LIST_PATH, FlashdutyPaths.TIMELINE_UPDATE_PATH,
+                FlashdutyPaths.TIMELINE_UPDATE_PATH),
                 fake().requests().stream().map(FakeFlashduty.Recorded::path).toList());
         assertEquals(List.of(2L, 2L), fake().incidents().stream().map(incident -> incident.updates().get(0)
                 .description().lines().filter(line -> line.startsWith("- `arn:")).count()).toList());
@@ -67,10 +69,11 @@ class NewIncidentTimelinesTest {
                 FIRED_AT));
 
         assertEquals(Fixtures.json("{\"batchItemFailures\":[]}"), answer);
-        assertEquals(List.of("/status-page/change/active/list", "/status-page/change/list",
-                "/status-page/change/active/list", "/status-page/change/create", "/status-page/change/active/list", "/status-page/change/create",
-                "/status-page/change/active/list", "/status-page/change/info", "/status-page/change/info",
-                "/status-page/change/timeline/update", "/status-page/change/timeline/update"),
+        assertEquals(List.of(FlashdutyPaths.ACTIVE_LIST_PATH, FlashdutyPaths.LIST_PATH,
+                FlashdutyPaths.ACTIVE_LIST_PATH, FlashdutyPaths.CREATE_PATH,
+                FlashdutyPaths.ACTIVE_LIST_PATH, FlashdutyPaths.CREATE_PATH,
+                FlashdutyPaths.ACTIVE_LIST_PATH, FlashdutyPaths.INFO_PATH, FlashdutyPaths.INFO_PATH,
+                FlashdutyPaths.TIMELINE_UPDATE_PATH, FlashdutyPaths.TIMELINE_UPDATE_PATH),
                 fake().requests().stream().map(FakeFlashduty.Recorded::path).toList());
     }
 }

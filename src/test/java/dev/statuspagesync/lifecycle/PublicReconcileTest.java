@@ -21,6 +21,7 @@ import dev.statuspagesync.fake.FakeCloudWatch;
 import dev.statuspagesync.fake.FakeCloudWatchResource;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
@@ -188,7 +189,7 @@ class PublicReconcileTest {
         JsonNode answer = Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2099-01-01T00:00:00.000+0000"));
 
         assertEquals("created", answer.path("outcome").asText(), answer.toString());
-        assertEquals(FIRED.getEpochSecond(), fake().requests("/status-page/change/create").get(0).body()
+        assertEquals(FIRED.getEpochSecond(), fake().requests(FlashdutyPaths.CREATE_PATH).get(0).body()
                 .path("start_at_seconds").asLong());
     }
 
@@ -226,7 +227,7 @@ class PublicReconcileTest {
 
         assertEquals("created", Lambda.answer(ahead).path("outcome").asText());
 
-        long start = fake().requests("/status-page/change/create").get(0).body().path("start_at_seconds").asLong();
+        long start = fake().requests(FlashdutyPaths.CREATE_PATH).get(0).body().path("start_at_seconds").asLong();
         assertTrue(start < Instant.parse("2099-01-01T00:00:00Z").getEpochSecond() && start > FIRED.getEpochSecond(),
                 "started at the function's clock, not in 2099: " + Instant.ofEpochSecond(start));
     }

@@ -18,6 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.flashduty.FaultToleranceTest;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.support.AlarmEvents;
@@ -39,10 +40,10 @@ import io.quarkus.test.junit.TestProfile;
 @ExtendWith(FreshFake.class)
 class QuietPeriodTest {
 
-    static final String CREATE = "/status-page/change/create";
-    static final String TIMELINE = "/status-page/change/timeline/create";
-    static final String EDIT = "/status-page/change/timeline/update";
-    static final String LIST = "/status-page/change/active/list";
+    static final String CREATE = FlashdutyPaths.CREATE_PATH;
+    static final String TIMELINE = FlashdutyPaths.TIMELINE_PATH;
+    static final String EDIT = FlashdutyPaths.TIMELINE_UPDATE_PATH;
+    static final String LIST = FlashdutyPaths.ACTIVE_LIST_PATH;
 
     public static class FiveMinutes implements QuarkusTestProfile {
         @Override

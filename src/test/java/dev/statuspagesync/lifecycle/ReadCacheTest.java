@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Lambda;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -24,7 +25,7 @@ import io.quarkus.test.junit.TestProfile;
 class ReadCacheTest {
 
     static final String FIRED_AT = "2026-03-14T08:00:00.000+0000";
-    static final String EDIT = "/status-page/change/timeline/update";
+    static final String EDIT = FlashdutyPaths.TIMELINE_UPDATE_PATH;
 
     public static class Cached implements QuarkusTestProfile {
         @Override
@@ -47,12 +48,12 @@ class ReadCacheTest {
         List<String> afterFailure = callsOf(AlarmEvents.sns("storm-e", "ALARM", "OK", FIRED_AT));
         List<String> recovery = callsOf(AlarmEvents.sns("storm-a", "OK", "ALARM", "2026-03-14T09:00:00.000+0000"));
 
-        assertEquals(List.of("/status-page/change/active/list", "/status-page/change/list",
-                "/status-page/change/active/list", "/status-page/change/create", "/status-page/change/active/list"), first,
+        assertEquals(List.of(FlashdutyPaths.ACTIVE_LIST_PATH, FlashdutyPaths.LIST_PATH,
+                FlashdutyPaths.ACTIVE_LIST_PATH, FlashdutyPaths.CREATE_PATH, FlashdutyPaths.ACTIVE_LIST_PATH), first,
                 "the read after the create also gives the new incident its timeline");
         assertEquals(List.of(EDIT), second, "so the join is one edit");
         assertEquals(List.of(EDIT), third, "nothing read again");
-        assertEquals(List.of("/status-page/change/active/list", "/status-page/change/list", EDIT), afterFailure,
+        assertEquals(List.of(FlashdutyPaths.ACTIVE_LIST_PATH, FlashdutyPaths.LIST_PATH, EDIT), afterFailure,
                 "the failure dropped what the function had read");
         assertEquals(List.of(EDIT), recovery, "a recovery of a joined incident is one edit");
         assertEquals(1, fake().incidents().size());

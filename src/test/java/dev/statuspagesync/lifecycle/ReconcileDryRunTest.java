@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.statuspagesync.fake.FakeCloudWatchResource;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.FreshFake;
@@ -56,8 +57,8 @@ class ReconcileDryRunTest {
         assertEquals("reconciled with CloudWatch: 1 alarm(s) firing, 0 asked by name, 1 repair(s) (dry run: would"
                 + " open an incident for alarm " + AlarmEvents.NAME + "); sweep at 2026-03-14T09:01:00Z: nothing"
                 + " resolved", swept.path("reason").asText());
-        assertEquals(List.of("/status-page/change/create"), swept.path("planned").findValuesAsText("path"));
+        assertEquals(List.of(FlashdutyPaths.CREATE_PATH), swept.path("planned").findValuesAsText("path"));
         assertEquals(AlarmEvents.NAME, swept.path("planned").get(0).path("body").path("title").asText());
-        assertEquals(List.of(), fake().requests("/status-page/change/create"), "nothing is written");
+        assertEquals(List.of(), fake().requests(FlashdutyPaths.CREATE_PATH), "nothing is written");
     }
 }

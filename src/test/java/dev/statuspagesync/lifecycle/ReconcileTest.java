@@ -23,6 +23,7 @@ import dev.statuspagesync.fake.FakeCloudWatch;
 import dev.statuspagesync.fake.FakeCloudWatchResource;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.MemberKey;
 import dev.statuspagesync.page.IncidentText;
@@ -48,9 +49,9 @@ import io.quarkus.test.junit.TestProfile;
 @ExtendWith(FreshFake.class)
 class ReconcileTest {
 
-    static final String CREATE = "/status-page/change/create";
-    static final String TIMELINE = "/status-page/change/timeline/create";
-    static final String EDIT = "/status-page/change/timeline/update";
+    static final String CREATE = FlashdutyPaths.CREATE_PATH;
+    static final String TIMELINE = FlashdutyPaths.TIMELINE_PATH;
+    static final String EDIT = FlashdutyPaths.TIMELINE_UPDATE_PATH;
     static final String DESCRIBE = "DescribeAlarms";
     static final Instant FIRED = Instant.parse("2026-03-14T09:00:00Z");
 
@@ -114,7 +115,7 @@ class ReconcileTest {
         assertEquals("reconciled with CloudWatch: 1 alarm(s) firing, 0 asked by name, 0 repair(s); sweep at"
                 + " 2026-03-14T09:01:00Z: nothing resolved", swept.path("reason").asText());
         assertEquals(1, cloudWatch().requests().size());
-        assertEquals(List.of("/status-page/change/active/list"),
+        assertEquals(List.of(FlashdutyPaths.ACTIVE_LIST_PATH),
                 fake().requests().subList(writes, fake().requests().size()).stream().map(call -> call.path())
                         .toList());
     }
@@ -231,7 +232,7 @@ class ReconcileTest {
 
         assertEquals(500, failed.statusCode(), failed.asString());
         assertTrue(failed.asString().contains("not reconciled: CloudWatch DescribeAlarms failed"), failed.asString());
-        assertEquals(List.of("/status-page/change/active/list"), fake().requests().subList(calls,
+        assertEquals(List.of(FlashdutyPaths.ACTIVE_LIST_PATH), fake().requests().subList(calls,
                 fake().requests().size()).stream().map(call -> call.path()).toList(),
                 "an unanswered CloudWatch is not a deleted alarm");
         assertEquals(Membership.State.ALARM, states(fake().incidents().get(0)).get(AlarmEvents.ARN));

@@ -24,6 +24,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.statuspagesync.fake.FakeCloudWatch;
 import dev.statuspagesync.fake.FakeFlashduty;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
@@ -115,7 +116,7 @@ class PackagedFunctionLogIT {
             }
             assertEquals(List.of("DescribeAlarms", "ListAlarmMuteRules"),
                     cloudWatch.requests().stream().map(FakeCloudWatch.Recorded::operation).toList());
-            assertEquals(1, fake.requests("/status-page/change/create").size());
+            assertEquals(1, fake.requests(FlashdutyPaths.CREATE_PATH).size());
             lines = Files.readAllLines(log).stream().filter(line -> !line.isBlank()).toList();
         }
 

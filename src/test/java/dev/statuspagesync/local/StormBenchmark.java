@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.statuspagesync.fake.FakeFlashduty;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.support.AlarmEvents;
 
 /**
@@ -148,7 +149,7 @@ public final class StormBenchmark {
                 }
                 Duration wall = Duration.ofNanos(System.nanoTime() - started);
                 long visible = fake.requests().stream().filter(request -> request.path().equals(
-                        "/status-page/change/create") || request.path().equals("/status-page/change/timeline/create"))
+                        FlashdutyPaths.CREATE_PATH) || request.path().equals(FlashdutyPaths.TIMELINE_PATH))
                         .count();
                 String problem = check(fake, alarms, components);
                 Map<String, Long> byPath = fake.requests().stream().collect(Collectors.groupingBy(

@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.ByHand;
 import dev.statuspagesync.support.Fixtures;
@@ -48,7 +49,7 @@ class MetricsTest {
 
     @Test
     void countsTheChangesOutcomesCallsRetriesAndRateLimitsOfABatch() {
-        fake().failNext("/status-page/change/create", new FakeFlashduty.Fault.Status(429, "RequestTooFrequently", null));
+        fake().failNext(FlashdutyPaths.CREATE_PATH, new FakeFlashduty.Fault.Status(429, "RequestTooFrequently", null));
 
         List<JsonNode> records = metricsOf(() -> Lambda.answer(AlarmEvents.sqsBatch(List.of(
                 new AlarmEvents.Change(AlarmEvents.NAME, "ALARM", "OK", "2026-03-14T09:00:00.000+0000"),

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
@@ -33,7 +34,7 @@ import io.restassured.response.Response;
 @ExtendWith(FreshFake.class)
 class PublishedEventTest {
 
-    static final String CREATE = "/status-page/change/create";
+    static final String CREATE = FlashdutyPaths.CREATE_PATH;
     /** The channels for published events that the test configuration lists (STATUSPAGE_EVENT_CHANNELS). */
     static final String EVENTS_TOPIC = "arn:aws:sns:us-east-1:210987654321:statuspage-events";
     static final String EVENTS_QUEUE = "arn:aws:sqs:us-east-1:210987654321:statuspage-events-buffer";
@@ -114,7 +115,7 @@ class PublishedEventTest {
         assertEquals("created", first.path("outcome").asText());
         assertEquals("ignored", again.path("outcome").asText(), again.toString());
         assertEquals(1, fake().requests(CREATE).size());
-        assertTrue(fake().requests("/status-page/change/list").get(0).query().get("status").equals("resolved"),
+        assertTrue(fake().requests(FlashdutyPaths.LIST_PATH).get(0).query().get("status").equals("resolved"),
                 "a retrospective event is created closed, so it is looked for among closed ones");
         var incident = fake().incidents().get(0);
         assertEquals("resolved", incident.status());

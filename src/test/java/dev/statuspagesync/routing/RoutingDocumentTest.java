@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
@@ -52,7 +53,7 @@ class RoutingDocumentTest {
     void sendsMatchingAlarmToItsRulesComponentsImpactAndTitle() {
         invoke("sns-metric-math-alarm.json");
 
-        JsonNode create = fake().requests("/status-page/change/create").get(0).body();
+        JsonNode create = fake().requests(FlashdutyPaths.CREATE_PATH).get(0).body();
         assertEquals("Orders: orders-5xx-error-rate in eu-west-1", create.path("title").asText());
         assertEquals(false, create.path("notify_subscribers").asBoolean());
         assertEquals(Fixtures.json("[{\"component_id\":\"" + DB_COMPONENT + "\",\"status\":\"full_outage\"}]"),
@@ -63,7 +64,7 @@ class RoutingDocumentTest {
     void sendsOtherAlarmsToTheDefaultRoute() {
         invoke("sns-single-metric-alarm.json");
 
-        JsonNode create = fake().requests("/status-page/change/create").get(0).body();
+        JsonNode create = fake().requests(FlashdutyPaths.CREATE_PATH).get(0).body();
         assertEquals("checkout-api-high-cpu", create.path("title").asText());
         assertEquals(Map.of(API_COMPONENT, "partial_outage", DB_COMPONENT, "partial_outage"),
                 fake().incidents().get(0).components());
@@ -82,20 +83,21 @@ class RoutingDocumentTest {
                 fake().incidents().get(0).components());
         assertEquals(2, fake().incidents().get(0).updates().size(), "opening, then the rise in impact");
         assertEquals(Fixtures.json("[{\"component_id\":\"" + DB_COMPONENT + "\",\"status\":\"full_outage\"}]"),
-                fake().requests("/status-page/change/timeline/create").get(0).body().path("component_changes"));
+                fake().requests(FlashdutyPaths.TIMELINE_PATH).get(0).body().path("component_changes"));
     }
 
     @Test
     void keepsTheRiseWhenRecordingTheJoinFailsAndTheChangeIsRetried() {
         invoke("sns-single-metric-alarm.json");
-        fake().failNext("/status-page/change/timeline/update", new FakeFlashduty.Fault.Status(400, "InvalidParameter", null));
+        fake().failNext(FlashdutyPaths.TIMELINE_UPDATE_PATH,
+                new FakeFlashduty.Fault.Status(400, "InvalidParameter", null));
 
         int failed = Lambda.invoke(Fixtures.event("sns-metric-math-alarm.json")).statusCode();
         JsonNode retried = Lambda.answer(Fixtures.event("sns-metric-math-alarm.json"));
 
         assertEquals(500, failed);
         assertEquals("updated", retried.path("outcome").asText());
-        assertEquals(1, fake().requests("/status-page/change/timeline/create").size(), "raised once");
+        assertEquals(1, fake().requests(FlashdutyPaths.TIMELINE_PATH).size(), "raised once");
         assertEquals("full_outage", fake().incidents().get(0).components().get(DB_COMPONENT));
         assertTrue(fake().incidents().get(0).updates().get(0).description().contains("alarm:orders-5xx-error-rate`"));
     }

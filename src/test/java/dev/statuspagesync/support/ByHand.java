@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.statuspagesync.fake.FakeFlashdutyResource;
+import dev.statuspagesync.flashduty.FlashdutyPaths;
 
 /** Events that people open in Flashduty themselves, not through the function: they carry no event key line. */
 public final class ByHand {
@@ -22,7 +23,7 @@ public final class ByHand {
         ObjectNode event = (ObjectNode) Fixtures.json(Fixtures.read(resource));
         event.remove(List.of("kind", "client_key"));
         event.put("page_id", fake().pageId());
-        JsonNode answer = fake().handle("POST", "/status-page/change/create",
+        JsonNode answer = fake().handle("POST", FlashdutyPaths.CREATE_PATH,
                 Map.of("app_key", FakeFlashdutyResource.APP_KEY), event);
         assertFalse(answer.has("error") && !answer.path("error").isNull(), answer.toString());
         return answer.path("data").path("change_id").asLong();

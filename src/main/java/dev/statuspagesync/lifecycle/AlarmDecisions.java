@@ -23,7 +23,7 @@ import dev.statuspagesync.routing.Route;
  * known of the page and the time: no I/O, no clock of its own. Flashduty is the only store: an incident this function
  * opened carries its alarm's key line, and its opening update lists the alarms it stands for with their last change.
  */
-public final class AlarmDecisions {
+final class AlarmDecisions {
 
     /** CloudWatch tracks at most 100 contributors of an alarm in ALARM; more in one incident are not its. */
     static final int MAX_FIRING_CONTRIBUTORS = 100;

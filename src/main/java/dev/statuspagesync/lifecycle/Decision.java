@@ -13,7 +13,7 @@ import dev.statuspagesync.page.Membership;
  * {@link #duplicates()}: later incidents that stand for the same alarm alone, left by a race whose loser could not
  * delete its own; they are deleted first.
  */
-public sealed interface Decision extends Step {
+sealed interface Decision extends Step {
 
     /** The kind of answer the change gets. */
     Outcome.Kind kind();

@@ -1,7 +1,7 @@
 package dev.statuspagesync.lifecycle;
 
 /** A read a decision needs first; the executor makes it, adds it to the page view, and asks again. */
-public sealed interface Need extends Step {
+sealed interface Need extends Step {
 
     /** The page's open incidents. */
     record OpenIncidents(long pageId) implements Need {

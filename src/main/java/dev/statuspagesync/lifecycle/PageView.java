@@ -13,7 +13,7 @@ import dev.statuspagesync.flashduty.Responses;
  * @param resolved resolved incidents that started at or after a point in time
  * @param maintenances the page's open maintenances, read only when deference to maintenance may stop an incident
  */
-public record PageView(long pageId, List<Responses.Change> open, Resolved resolved,
+record PageView(long pageId, List<Responses.Change> open, Resolved resolved,
         List<Responses.Change> maintenances) {
 
     /** Resolved incidents of the page that started at or after {@code sinceSeconds}. */

@@ -15,7 +15,7 @@ import dev.statuspagesync.routing.Wording;
  * The quiet period's decisions: when an incident whose alarms have all recovered is resolved by the sweep, and
  * when it first gets its {@code monitoring} update.
  */
-public final class QuietPeriodDecisions {
+final class QuietPeriodDecisions {
 
     private QuietPeriodDecisions() {
     }

@@ -625,8 +625,24 @@ public final class LocalRun {
                 lines.add(line);
             }
         }
-        return lines.stream().filter(text -> text.startsWith("Caused by: ")).reduce((first, second) -> second)
-                .map(text -> text.substring("Caused by: ".length()));
+        int last = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).startsWith("Caused by: ")) {
+                last = i;
+            }
+        }
+        if (last < 0) {
+            return Optional.empty();
+        }
+        // A cause may go on over the lines before its stack (SmallRye lists each setting it refused so).
+        StringBuilder cause = new StringBuilder(lines.get(last).substring("Caused by: ".length()).strip());
+        for (int i = last + 1; i < lines.size() && !lines.get(i).strip().startsWith("at ")
+                && !lines.get(i).strip().startsWith("..."); i++) {
+            if (!lines.get(i).isBlank()) {
+                cause.append(' ').append(lines.get(i).strip());
+            }
+        }
+        return Optional.of(cause.toString());
     }
 
     /** Event files given on the command line are relative to where the user ran the script. */

@@ -101,6 +101,24 @@ class LocalRunTest {
     }
 
     @Test
+    void keepsEveryLineOfACauseThatGoesOnBeforeItsStack(@TempDir Path dir) throws Exception {
+        Path log = dir.resolve("function.log");
+        Files.writeString(log, """
+                java.lang.RuntimeException: Failed to start quarkus
+                \tat io.quarkus.runner.ApplicationImpl.doStart(Unknown Source)
+                Caused by: io.smallrye.config.ConfigValidationException: Configuration validation failed:
+                \tjava.lang.IllegalArgumentException: SRCFG00039: The config property statuspage.page-id with the \
+                config value "abc" threw an Exception whilst being converted SRCFG00030: Expected a long value, got "abc"
+                \tat io.smallrye.config.SmallRyeConfig.buildMappings(SmallRyeConfig.java:172)
+                """);
+
+        assertEquals(Optional.of("io.smallrye.config.ConfigValidationException: Configuration validation failed:"
+                + " java.lang.IllegalArgumentException: SRCFG00039: The config property statuspage.page-id with the"
+                + " config value \"abc\" threw an Exception whilst being converted SRCFG00030: Expected a long value,"
+                + " got \"abc\""), LocalRun.startUpCause(log));
+    }
+
+    @Test
     void findsTheCauseInTheStackTraceOfAJsonLogLine(@TempDir Path dir) throws Exception {
         Path log = dir.resolve("function.log");
         Files.writeString(log, "{\"level\":\"ERROR\",\"message\":\"Failed to start application\",\"stackTrace\":"

@@ -6,12 +6,17 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Typed;
 
 import dev.statuspagesync.config.FlashdutyConfig;
 import dev.statuspagesync.metrics.Metrics;
 
-/** The status-page operations the function uses, each retried, rate-limited and bounded by the deadline. */
+/**
+ * The status-page operations the function uses, each retried, rate-limited and bounded by the deadline. Injected as
+ * {@link StatusPageApi} through {@link StatusPages}, which may put a dry run in front of it.
+ */
 @ApplicationScoped
+@Typed(FlashdutyClient.class)
 public class FlashdutyClient implements StatusPageApi {
 
     private final FlashdutyGateway gateway;

@@ -5,7 +5,8 @@ import java.util.function.Predicate;
 
 /**
  * The status-page operations the use cases need. {@link FlashdutyClient} carries them to Flashduty, retried,
- * paced and bounded by the invocation's deadline; a model test can keep a page in memory behind the same calls.
+ * paced and bounded by the invocation's deadline; a dry run holds the writes back ({@link DryRunStatusPage}); a
+ * model test can keep a page in memory behind the same calls. {@link StatusPages} chooses one at start-up.
  */
 public interface StatusPageApi {
 
@@ -37,6 +38,16 @@ public interface StatusPageApi {
     /** Every open incident of a page. */
     default List<Responses.Change> activeIncidents(long pageId, Deadline deadline) {
         return activeEvents(pageId, EventType.INCIDENT, deadline);
+    }
+
+    /** Whether writes are held back instead of made: a dry run's. */
+    default boolean holdsWrites() {
+        return false;
+    }
+
+    /** The writes held back since the last call, in order; none where writes are made. */
+    default List<PlannedWrite> takeHeldWrites() {
+        return List.of();
     }
 
     /** Resolved incidents of a page that started at or after {@code sinceSeconds}. */

@@ -101,12 +101,12 @@ public class StatusPageSync {
     /** Applies every item in order, then writes what the items deferred; an item whose write failed fails. */
     private List<Outcome> process(List<Inbound> items, Deadline deadline) {
         Invocation invocation = lifecycle.begin(deadline);
-        List<Outcome> outcomes = new ArrayList<>(items.size());
+        List<Outcome> answered = new ArrayList<>(items.size());
         var checked = deliveryCheck.check(items.stream().filter(Inbound.Alarm.class::isInstance)
                 .map(item -> ((Inbound.Alarm) item).change()).toList(), invocation).iterator();
         for (int i = 0; i < items.size(); i++) {
             int index = i;
-            outcomes.add(switch (items.get(i)) {
+            answered.add(switch (items.get(i)) {
                 case Inbound.Alarm alarm -> {
                     countChange(alarm);
                     var change = checked.next();
@@ -118,7 +118,7 @@ public class StatusPageSync {
                 case Inbound.Skipped skipped -> Outcome.ignored(skipped.reason());
             });
         }
-        lifecycle.finish(invocation).forEach(outcomes::set);
+        List<Outcome> outcomes = lifecycle.finish(invocation, answered);
         for (int i = 0; i < items.size(); i++) {
             log(items.get(i), outcomes.get(i));
             metrics.count(outcomeMetric(outcomes.get(i).outcome()));

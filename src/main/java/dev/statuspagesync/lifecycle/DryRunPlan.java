@@ -1,61 +1,37 @@
 package dev.statuspagesync.lifecycle;
 
-import java.util.ArrayList;
 import java.util.List;
 
-import dev.statuspagesync.flashduty.FlashdutyPaths;
-import dev.statuspagesync.flashduty.Requests;
-import dev.statuspagesync.flashduty.Responses;
+import dev.statuspagesync.flashduty.DryRunStatusPage;
+import dev.statuspagesync.flashduty.PlannedWrite;
 import dev.statuspagesync.outcome.Outcome;
-import dev.statuspagesync.routing.Route;
-import dev.statuspagesync.routing.Wording;
 
-/** The answer of a dry run: the writes a decision plans, none of them made. */
+/**
+ * The answer of a dry run: the decision in its conditional words, with the writes the real path held back. The
+ * writes are never computed here, so a write the executor makes cannot be missing from the dry run.
+ */
 final class DryRunPlan {
 
     private DryRunPlan() {
     }
 
     /**
-     * The answer of a dry run: the decision's outcome and the writes it plans, none of them made; a monitoring
-     * update is worded as {@code pageWording}, the page's.
+     * The answer to a change carried out with writes held back: {@code done} as the executor answered it, in the
+     * words of what would have been done, with {@code held}, the writes it made. An alarm-list edit is written at
+     * the end of the invocation, and joins its answer then ({@link Outcome#withLaterWrites}).
      */
-    static Outcome planned(Decision decision, Route route, Wording pageWording, AlarmDecisions.Policy policy) {
-        List<Outcome.PlannedCall> calls = new ArrayList<>();
-        for (Responses.Change duplicate : decision.duplicates()) {
-            calls.add(post(FlashdutyPaths.DELETE_PATH,
-                    new Requests.DeleteChange(IncidentMapper.pageOf(duplicate, route), duplicate.changeId())));
-        }
+    static Outcome answer(Decision decision, Outcome done, List<PlannedWrite> held) {
         String reason = switch (decision) {
-            case Decision.Open open -> {
-                calls.add(post(FlashdutyPaths.CREATE_PATH, open.request()));
-                yield "would open an incident for alarm " + open.alarmName();
-            }
-            case Decision.ListEdit edit -> {
-                edit.announcement().ifPresent(update -> calls.add(post(FlashdutyPaths.TIMELINE_PATH, update)));
-                calls.add(post(FlashdutyPaths.TIMELINE_UPDATE_PATH,
-                        IncidentMapper.recordMembers(edit.incident(), edit.members(), edit.pageId(),
-                                pageWording.audience())));
-                QuietPeriodDecisions.monitoring(KnownIncident.withMembers(edit.incident(), edit.members(),
-                        pageWording.audience()), edit.pageId(), pageWording, policy)
-                        .ifPresent(update -> calls.add(post(FlashdutyPaths.TIMELINE_PATH, update)));
-                yield "would record that " + edit.reason();
-            }
-            case Decision.Resolve resolve -> {
-                calls.add(post(FlashdutyPaths.TIMELINE_PATH, resolve.resolution()));
-                yield "would resolve: " + resolve.why();
-            }
-            case Decision.Ignore ignore -> calls.isEmpty() ? null : "would delete duplicates; " + ignore.reason();
+            case Decision.Open open -> "would open an incident for alarm " + open.alarmName();
+            case Decision.ListEdit edit -> "would record that " + edit.reason();
+            case Decision.Resolve resolve -> "would resolve: " + resolve.why();
+            case Decision.Ignore ignore -> held.isEmpty() ? null : "would delete duplicates; " + ignore.reason();
         };
-        if (reason == null) {
-            return decision instanceof Decision.Ignore ignore
-                    ? Outcome.ignored(ignore.why(), ignore.reason(), ignore.changeId())
-                    : new Outcome(decision.kind(), decision.reason(), decision.changeId());
+        if (reason == null || done.mustRetry()) {
+            return done;
         }
-        return Outcome.dryRun(decision.kind(), reason, decision.changeId(), calls);
-    }
-
-    private static Outcome.PlannedCall post(String path, Object body) {
-        return new Outcome.PlannedCall("POST", path, body);
+        Long changeId = done.changeId() == null || DryRunStatusPage.isPlanned(done.changeId()) ? null
+                : done.changeId();
+        return Outcome.dryRun(done.outcome(), reason, changeId, held);
     }
 }

@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.statuspagesync.flashduty.PlannedWrite;
 import dev.statuspagesync.outcome.Outcome;
 
 /**
  * The edits of incidents' alarm lists that one invocation has yet to write, one per incident however many of its
- * changes touch it, and the items whose write failed after their change was applied.
+ * changes touch it, the items whose write failed after their change was applied, and the writes a dry run held
+ * back for them.
  */
 final class EditBuffer {
 
@@ -23,6 +25,7 @@ final class EditBuffer {
 
     private final Map<Long, PendingEdit> edits = new LinkedHashMap<>();
     private final Map<Integer, Outcome> failedLater = new HashMap<>();
+    private final Map<Integer, List<PlannedWrite>> heldLater = new HashMap<>();
 
     /** Records that item {@code item} changed this incident's alarm list, to be written once at the end. */
     void defer(long pageId, long changeId, int item, Set<String> joined) {
@@ -53,5 +56,16 @@ final class EditBuffer {
 
     Map<Integer, Outcome> failedLater() {
         return Map.copyOf(failedLater);
+    }
+
+    /** Writes a dry run held back for these items after they were answered. */
+    void holdLater(Set<Integer> items, List<PlannedWrite> held) {
+        if (!held.isEmpty()) {
+            items.forEach(index -> heldLater.computeIfAbsent(index, any -> new ArrayList<>()).addAll(held));
+        }
+    }
+
+    Map<Integer, List<PlannedWrite>> heldLater() {
+        return Map.copyOf(heldLater);
     }
 }

@@ -35,6 +35,7 @@ final class PageWrites {
             if (write(edit, invocation)) {
                 announceMonitoring(edit, invocation);
             }
+            invocation.edits().holdLater(edit.items(), flashduty.takeHeldWrites());
         }
     }
 

@@ -2,9 +2,9 @@ package dev.statuspagesync.lifecycle;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,7 +15,6 @@ import org.jboss.logging.Logger;
 import io.quarkus.runtime.Startup;
 
 import dev.statuspagesync.config.CalmPage;
-import dev.statuspagesync.config.FlashdutyConfig;
 import dev.statuspagesync.config.StatusPageConfig;
 import dev.statuspagesync.flashduty.Deadline;
 import dev.statuspagesync.flashduty.Responses;
@@ -32,8 +31,8 @@ import dev.statuspagesync.routing.Router;
  * Carries out the decisions of {@link AlarmDecisions} through Flashduty: the reads a decision asks for
  * ({@link PageReads}), its writes ({@link PageWrites}, alarm-list edits deferred to one write per incident at the
  * end), and the repair of the race of two environments that open an incident for the same change at once. The
- * sweep's resolutions are {@link QuietPeriodSweep}'s. A dry run answers with the writes a decision plans
- * ({@link DryRunPlan}) instead of making them.
+ * sweep's resolutions are {@link QuietPeriodSweep}'s. A dry run takes the same path on a page that holds the
+ * writes back, and answers with them ({@link DryRunPlan}).
  */
 @Startup
 @ApplicationScoped
@@ -46,31 +45,26 @@ public class PlanExecutor {
     private final ReadCache cache;
     private final Clock clock;
     private final AlarmDecisions.Policy policy;
-    private final boolean dryRun;
     private final PageReads reads;
     private final PageWrites writes;
     private final QuietPeriodSweep sweep;
 
     /** Started with the application, so that settings that cannot work stop it at once. */
     @Inject
-    public PlanExecutor(Router router, StatusPageApi flashduty, ReadCache cache, Clock clock, StatusPageConfig config,
-            FlashdutyConfig flashdutyConfig) {
+    public PlanExecutor(Router router, StatusPageApi flashduty, ReadCache cache, Clock clock, StatusPageConfig config) {
         this(router, flashduty, cache, clock,
-                new AlarmDecisions.Policy(config.insufficientData(), config.joinOpenIncidents(), CalmPage.of(config)),
-                flashdutyConfig.dryRun());
+                new AlarmDecisions.Policy(config.insufficientData(), config.joinOpenIncidents(), CalmPage.of(config)));
     }
 
-    PlanExecutor(Router router, StatusPageApi flashduty, ReadCache cache, Clock clock, AlarmDecisions.Policy policy,
-            boolean dryRun) {
+    PlanExecutor(Router router, StatusPageApi flashduty, ReadCache cache, Clock clock, AlarmDecisions.Policy policy) {
         this.router = router;
         this.flashduty = flashduty;
         this.cache = cache;
         this.clock = clock;
         this.policy = policy;
-        this.dryRun = dryRun;
         this.reads = new PageReads(flashduty, clock, policy);
         this.writes = new PageWrites(router, flashduty, reads, policy);
-        this.sweep = new QuietPeriodSweep(router, flashduty, reads, writes, policy, dryRun);
+        this.sweep = new QuietPeriodSweep(router, flashduty, reads, writes, policy);
     }
 
     /** Starts the work of one invocation. */
@@ -99,22 +93,31 @@ public class PlanExecutor {
         }
         try {
             Decision decision = reads.decide(alarm, route.get(), invocation);
-            return dryRun ? DryRunPlan.planned(decision, route.get(), router.wordingFor(route.get().pageId()), policy)
-                    : carryOut(decision, alarm, route.get(), item, invocation);
+            Outcome outcome = carryOut(decision, alarm, route.get(), item, invocation);
+            return flashduty.holdsWrites() ? DryRunPlan.answer(decision, outcome, flashduty.takeHeldWrites())
+                    : outcome;
         } catch (RuntimeException failure) {
             invocation.markFailed();
+            flashduty.takeHeldWrites();
             return Outcome.of(failure, alarm.arn());
         }
     }
 
     /**
-     * Writes the alarm-list edits the invocation deferred, one call per incident, and returns the items whose
-     * edit failed with the outcome they end with instead.
+     * Writes the alarm-list edits the invocation deferred, one call per incident, and returns the answers of its
+     * items settled: an item whose edit failed ends failed, and a dry run's answer gains the edit it held back.
      */
-    public Map<Integer, Outcome> finish(Invocation invocation) {
+    public List<Outcome> finish(Invocation invocation, List<Outcome> answers) {
         writes.writeDeferred(invocation);
-        cache.keep(invocation);
-        return invocation.edits().failedLater();
+        // A dry run's views hold writes never made: the next invocation reads the page again.
+        if (!flashduty.holdsWrites()) {
+            cache.keep(invocation);
+        }
+        List<Outcome> settled = new ArrayList<>(answers);
+        invocation.edits().heldLater().forEach((item, held) -> settled.set(item, settled.get(item)
+                .withLaterWrites(held)));
+        invocation.edits().failedLater().forEach(settled::set);
+        return settled;
     }
 
     /**

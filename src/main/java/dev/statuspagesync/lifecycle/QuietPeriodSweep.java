@@ -28,16 +28,14 @@ final class QuietPeriodSweep {
     private final PageReads reads;
     private final PageWrites writes;
     private final AlarmDecisions.Policy policy;
-    private final boolean dryRun;
 
     QuietPeriodSweep(Router router, StatusPageApi flashduty, PageReads reads, PageWrites writes,
-            AlarmDecisions.Policy policy, boolean dryRun) {
+            AlarmDecisions.Policy policy) {
         this.router = router;
         this.flashduty = flashduty;
         this.reads = reads;
         this.writes = writes;
         this.policy = policy;
-        this.dryRun = dryRun;
     }
 
     /**
@@ -94,10 +92,12 @@ final class QuietPeriodSweep {
                 return Outcome.ignored("incident " + changeId + " is no longer due: read again, "
                         + decision.map(Decision::reason).orElse("an alarm fires or it is closed"), changeId);
             }
-            return dryRun ? DryRunPlan.planned(resolve, null, router.wordingFor(pageId), policy)
-                    : writes.resolve(resolve, invocation);
+            Outcome outcome = writes.resolve(resolve, invocation);
+            return flashduty.holdsWrites() ? DryRunPlan.answer(resolve, outcome, flashduty.takeHeldWrites())
+                    : outcome;
         } catch (RuntimeException failure) {
             invocation.markFailed();
+            flashduty.takeHeldWrites();
             Outcome outcome = Outcome.of(failure, "incident " + changeId);
             return new Outcome(outcome.outcome(), outcome.reason(), changeId);
         }

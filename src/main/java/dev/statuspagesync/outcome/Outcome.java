@@ -15,20 +15,16 @@ import com.fasterxml.jackson.annotation.JsonValue;
 
 import dev.statuspagesync.flashduty.FlashdutyException;
 import dev.statuspagesync.flashduty.FlashdutyRejectedException;
+import dev.statuspagesync.flashduty.PlannedWrite;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /** What the function did with one message (an alarm change or a published event): the JSON it answers with. */
 @RegisterForReflection
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record Outcome(Kind outcome, String reason, @JsonProperty("change_id") Long changeId,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<PlannedCall> planned, @JsonIgnore Why why) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<PlannedWrite> planned, @JsonIgnore Why why) {
 
     private static final Logger LOG = Logger.getLogger(Outcome.class);
-
-    /** A write call a dry run would have made. */
-    @RegisterForReflection
-    public record PlannedCall(String method, String path, Object body) {
-    }
 
     /**
      * Why a change was left alone, where that is more than its reason's words: counted in metrics and sums, never
@@ -51,17 +47,26 @@ public record Outcome(Kind outcome, String reason, @JsonProperty("change_id") Lo
         this(outcome, reason, changeId, null, null);
     }
 
-    public Outcome(Kind outcome, String reason, Long changeId, List<PlannedCall> planned) {
+    public Outcome(Kind outcome, String reason, Long changeId, List<PlannedWrite> planned) {
         this(outcome, reason, changeId, planned, null);
     }
 
     /** What a dry run would have done: the outcome, and the write calls it did not make. */
-    public static Outcome dryRun(Kind outcome, String reason, Long changeId, List<PlannedCall> calls) {
+    public static Outcome dryRun(Kind outcome, String reason, Long changeId, List<PlannedWrite> calls) {
         return new Outcome(outcome, "dry run: " + reason, changeId, List.copyOf(calls));
     }
 
-    public static Outcome dryRun(Kind outcome, String reason, Long changeId, PlannedCall call) {
+    public static Outcome dryRun(Kind outcome, String reason, Long changeId, PlannedWrite call) {
         return dryRun(outcome, reason, changeId, List.of(call));
+    }
+
+    /** This outcome with the writes a dry run held back after it was answered (an alarm list written at the end). */
+    public Outcome withLaterWrites(List<PlannedWrite> later) {
+        if (later.isEmpty()) {
+            return this;
+        }
+        return new Outcome(outcome, reason, changeId,
+                Stream.concat(planned == null ? Stream.empty() : planned.stream(), later.stream()).toList(), why);
     }
 
     public static Outcome updated(long changeId, String reason) {
@@ -115,7 +120,7 @@ public record Outcome(Kind outcome, String reason, @JsonProperty("change_id") Lo
     public static Outcome both(Outcome first, Outcome second) {
         Kind kind = first.mustRetry() ? first.outcome
                 : second.mustRetry() || second.outcome != Kind.IGNORED ? second.outcome : first.outcome;
-        List<PlannedCall> calls = first.planned == null && second.planned == null ? null
+        List<PlannedWrite> calls = first.planned == null && second.planned == null ? null
                 : Stream.of(first.planned, second.planned).filter(Objects::nonNull)
                         .flatMap(List::stream).toList();
         return new Outcome(kind, first.reason + "; " + second.reason,

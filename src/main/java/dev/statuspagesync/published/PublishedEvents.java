@@ -14,11 +14,9 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import dev.statuspagesync.config.CalmPage;
-import dev.statuspagesync.config.FlashdutyConfig;
 import dev.statuspagesync.config.StatusPageConfig;
 import dev.statuspagesync.flashduty.ChangeStatus;
 import dev.statuspagesync.flashduty.Deadline;
-import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.flashduty.StatusPageApi;
@@ -42,20 +40,17 @@ public class PublishedEvents {
 
     private final StatusPageApi flashduty;
     private final Optional<Long> defaultPage;
-    private final boolean dryRun;
     private final Clock clock;
     /** The topics and queues that may carry published events; a direct invocation always may. */
     private final Set<String> channels;
     private final EventPolicy policy;
 
-    public PublishedEvents(StatusPageApi flashduty, StatusPageConfig config, FlashdutyConfig flashdutyConfig,
-            Router router, Clock clock) {
+    public PublishedEvents(StatusPageApi flashduty, StatusPageConfig config, Router router, Clock clock) {
         this.flashduty = flashduty;
         this.clock = clock;
         this.defaultPage = config.pageId();
         this.channels = config.eventChannels().orElse(List.of()).stream().map(String::trim)
                 .filter(channel -> !channel.isEmpty()).collect(Collectors.toUnmodifiableSet());
-        this.dryRun = flashdutyConfig.dryRun();
         this.policy = new EventPolicy(router, config.eventComponents().orElse(List.of()).stream().map(String::strip)
                 .filter(id -> !id.isEmpty()).collect(Collectors.toUnmodifiableSet()),
                 Set.copyOf(config.eventResponders().orElse(List.of())),
@@ -86,13 +81,11 @@ public class PublishedEvents {
                 return Outcome.ignored(what + " already exists as event " + existing.get().changeId() + " (key "
                         + key + ")", existing.get().changeId());
             }
-            if (dryRun) {
-                return Outcome.dryRun(Outcome.Kind.CREATED, "would create " + what + " (key " + key + ")", null,
-                        new Outcome.PlannedCall("POST", FlashdutyPaths.CREATE_PATH, request));
-            }
             long changeId = flashduty.createChange(request, change -> IncidentText.hasEventKey(change, key),
                     deadline);
-            return Outcome.created(changeId, what + " created (key " + key + ")");
+            return flashduty.holdsWrites() ? Outcome.dryRun(Outcome.Kind.CREATED, "would create " + what + " (key "
+                    + key + ")", null, flashduty.takeHeldWrites())
+                    : Outcome.created(changeId, what + " created (key " + key + ")");
         } catch (RuntimeException failure) {
             return Outcome.of(failure, what);
         }

@@ -79,12 +79,11 @@ class DeleteRepairTest {
     private Outcome apply(StatusPageApi api) {
         Clock clock = Clock.fixed(AT.plusSeconds(60), ZoneOffset.UTC);
         var executor = new PlanExecutor(DeliveryOrderModelTest.ROUTER, api, new ReadCache(0, clock), clock,
-                new AlarmDecisions.Policy(InsufficientDataPolicy.IGNORE, true), false);
+                new AlarmDecisions.Policy(InsufficientDataPolicy.IGNORE, true));
         Invocation invocation = executor.begin(Deadline.in(Duration.ofMinutes(1)));
         Outcome outcome = executor.apply(DeliveryOrderModelTest.change("api-errors", AlarmState.ALARM, AlarmState.OK,
                 AT, Envelope.EVENTBRIDGE), 0, invocation);
-        executor.finish(invocation);
-        return outcome;
+        return executor.finish(invocation, List.of(outcome)).get(0);
     }
 
     /** Flashduty as a lost answer leaves it: the delete is done (or not), and its retry is refused. */

@@ -134,7 +134,7 @@ class DeliveryOrderModelTest {
             trace.add("quiet period " + quiet + " s" + (monitoring ? ", with the monitoring update" : ""));
             var executor = new PlanExecutor(ROUTER, new InProcessStatusPage(fake, APP_KEY), cache, clock,
                     new AlarmDecisions.Policy(InsufficientDataPolicy.IGNORE, true,
-                            new CalmPage(Duration.ofSeconds(quiet), monitoring, Set.of())), false);
+                            new CalmPage(Duration.ofSeconds(quiet), monitoring, Set.of())));
             openIncidentAsAPerson();
             int next = 0;
             while (next < deliveries.size()) {
@@ -143,11 +143,11 @@ class DeliveryOrderModelTest {
                 next += size;
                 Set<Long> resolvedBefore = resolvedIncidents();
                 Invocation invocation = executor.begin(Deadline.in(Duration.ofMinutes(1)));
-                List<Outcome> outcomes = new ArrayList<>();
+                List<Outcome> answered = new ArrayList<>();
                 for (int i = 0; i < batch.size(); i++) {
-                    outcomes.add(executor.apply(batch.get(i), i, invocation));
+                    answered.add(executor.apply(batch.get(i), i, invocation));
                 }
-                executor.finish(invocation).forEach(outcomes::set);
+                List<Outcome> outcomes = executor.finish(invocation, answered);
                 for (int i = 0; i < batch.size(); i++) {
                     AlarmChange change = batch.get(i);
                     Outcome outcome = outcomes.get(i);
@@ -199,7 +199,7 @@ class DeliveryOrderModelTest {
             Invocation invocation = executor.begin(Deadline.in(Duration.ofMinutes(1)));
             Outcome outcome = executor.sweep(at, invocation).outcome();
             sweeps++;
-            executor.finish(invocation);
+            executor.finish(invocation, List.of(outcome));
             trace.add("sweep at " + at.getEpochSecond() + " -> " + outcome.outcome().wire() + ": " + outcome.reason());
             if (outcome.mustRetry()) {
                 fail("a sweep failed: " + outcome.reason());

@@ -1,47 +1,134 @@
 package dev.statuspagesync.lifecycle;
 
-import static dev.statuspagesync.lifecycle.AlarmDecisionsTest.CPU;
-import static dev.statuspagesync.lifecycle.AlarmDecisionsTest.PAGE;
-import static dev.statuspagesync.lifecycle.AlarmDecisionsTest.ROUTE;
-import static dev.statuspagesync.lifecycle.AlarmDecisionsTest.T0;
-import static dev.statuspagesync.lifecycle.AlarmDecisionsTest.incident;
-import static dev.statuspagesync.lifecycle.AlarmDecisionsTest.members;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.API_COMPONENT;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.APP_KEY;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.DB_COMPONENT;
+import static dev.statuspagesync.fake.FakeFlashdutyResource.PAGE_ID;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import dev.statuspagesync.config.CalmPage;
+import dev.statuspagesync.config.InsufficientDataPolicy;
+import dev.statuspagesync.fake.FakeFlashduty;
+import dev.statuspagesync.fake.InProcessStatusPage;
+import dev.statuspagesync.flashduty.Deadline;
+import dev.statuspagesync.flashduty.DryRunStatusPage;
 import dev.statuspagesync.flashduty.FlashdutyPaths;
-import dev.statuspagesync.flashduty.Requests;
-import dev.statuspagesync.flashduty.Responses;
+import dev.statuspagesync.flashduty.StatusPageApi;
+import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.inbound.AlarmState;
+import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.outcome.Outcome;
-import dev.statuspagesync.page.Membership;
-import dev.statuspagesync.routing.Audience;
 
-/** A dry run answers with the decision's plan: every write it would make, in the order it would make them. */
+/**
+ * A dry run takes the real run's path on a page that holds the writes back: on the same page, it answers with
+ * exactly the writes a real run makes, body for body and in order, and writes nothing.
+ */
 class DryRunPlanTest {
 
-    @Test
-    void plansTheDeletionOfDuplicatesBeforeTheDecisionsOwnWrite() {
-        Responses.Change kept = incident(7, CPU, members(CPU, Membership.State.ALARM, T0));
-        Responses.Change duplicate = incident(8, CPU, members(CPU, Membership.State.ALARM, T0));
-        Membership recovered = members(CPU, Membership.State.OK, T0 + 60);
-        var decision = new Decision.Record(PAGE, kept, recovered, "alarm api-cpu recovered", List.of(duplicate));
+    static final Instant AT = Instant.parse("2026-03-14T09:00:00Z");
+    static final ObjectMapper JSON = new ObjectMapper();
+    static final Set<String> WRITES = Set.of(FlashdutyPaths.CREATE_PATH, FlashdutyPaths.TIMELINE_PATH,
+            FlashdutyPaths.TIMELINE_UPDATE_PATH, FlashdutyPaths.DELETE_PATH);
 
-        Outcome planned = DryRunPlan.planned(decision, ROUTE, ROUTE.wording(), AlarmDecisionsTest.JOIN);
+    /** What the page holds, the change delivered, and the words the dry run answers with. */
+    enum Story {
+        OPENS(0, 0, "edge-5xx", AlarmState.ALARM, "dry run: would open an incident for alarm edge-5xx"),
+        DELETES_A_DUPLICATE(2, 0, "api-errors", AlarmState.ALARM,
+                "dry run: would record that alarm api-errors fires again"),
+        RESOLVES(1, 0, "api-errors", AlarmState.OK, "dry run: would resolve: alarm api-errors is OK"),
+        RECORDS_A_RECOVERY_IN_THE_QUIET_PERIOD(1, 300, "api-errors", AlarmState.OK, "dry run: would record that"),
+        JOINS_AND_RAISES(1, 0, "edge-5xx", AlarmState.ALARM, "dry run: would record that");
 
-        assertEquals(new Outcome(Outcome.Kind.UPDATED, "dry run: would record that alarm api-cpu recovered", 7L,
-                List.of(new Outcome.PlannedCall("POST", FlashdutyPaths.DELETE_PATH, new Requests.DeleteChange(PAGE, 8L)),
-                        new Outcome.PlannedCall("POST", FlashdutyPaths.TIMELINE_UPDATE_PATH,
-                                IncidentMapper.recordMembers(kept, recovered, PAGE, Audience.INTERNAL)))), planned);
+        final int incidents;
+        final long quietSeconds;
+        final String alarm;
+        final AlarmState state;
+        final String answer;
+
+        Story(int incidents, long quietSeconds, String alarm, AlarmState state, String answer) {
+            this.incidents = incidents;
+            this.quietSeconds = quietSeconds;
+            this.alarm = alarm;
+            this.state = state;
+            this.answer = answer;
+        }
+
+        /** The page with {@link #incidents} incidents opened for api-errors, as the function opens them. */
+        FakeFlashduty page() {
+            var fake = FakeFlashduty.inMemory(APP_KEY, PAGE_ID, Map.of(API_COMPONENT, "API", DB_COMPONENT,
+                    "Database"));
+            var firing = DeliveryOrderModelTest.change("api-errors", AlarmState.ALARM, AlarmState.OK, AT,
+                    Envelope.SNS);
+            var request = IncidentMapper.openIncident(firing,
+                    DeliveryOrderModelTest.ROUTER.routeFor(firing).orElseThrow(), AT.getEpochSecond());
+            for (int i = 0; i < incidents; i++) {
+                fake.handle("POST", FlashdutyPaths.CREATE_PATH, Map.of("app_key", APP_KEY), JSON.valueToTree(request));
+            }
+            return fake;
+        }
+
+        AlarmChange change() {
+            return DeliveryOrderModelTest.change(alarm, state, state == AlarmState.OK ? AlarmState.ALARM
+                    : AlarmState.OK, AT.plusSeconds(120), Envelope.EVENTBRIDGE);
+        }
     }
 
-    @Test
-    void answersAnIgnoredChangeAsItIsWithNothingPlanned() {
-        var decision = new Decision.Ignore("incident 7 is already open for this alarm", 7L, List.of());
+    @ParameterizedTest
+    @EnumSource(Story.class)
+    void plansExactlyTheWritesARealRunMakesAndWritesNothing(Story story) {
+        FakeFlashduty real = story.page();
+        FakeFlashduty dry = story.page();
+        int realBefore = real.requests().size();
+        int dryBefore = dry.requests().size();
 
-        assertEquals(new Outcome(Outcome.Kind.IGNORED, "incident 7 is already open for this alarm", 7L),
-                DryRunPlan.planned(decision, ROUTE, ROUTE.wording(), AlarmDecisionsTest.JOIN));
+        run(new InProcessStatusPage(real, APP_KEY), story);
+        Outcome answer = run(new DryRunStatusPage(new InProcessStatusPage(dry, APP_KEY)), story);
+
+        List<JsonNode> made = writesSince(real, realBefore);
+        assertTrue(!made.isEmpty(), "the story writes");
+        assertEquals(made, answer.planned().stream().map(call -> {
+            assertEquals("POST", call.method());
+            return (JsonNode) JSON.createObjectNode().put("path", call.path()).set("body", JSON.valueToTree(call.body()));
+        }).toList());
+        assertEquals(List.of(), writesSince(dry, dryBefore), "nothing written");
+        assertTrue(answer.reason().startsWith(story.answer), answer.reason());
+        assertEquals(null, answer.changeId() != null && answer.changeId() < 0 ? answer.changeId() : null,
+                "no change id the dry run made up");
+    }
+
+    private static Outcome run(StatusPageApi api, Story story) {
+        Clock clock = Clock.fixed(AT.plusSeconds(180), ZoneOffset.UTC);
+        var executor = new PlanExecutor(DeliveryOrderModelTest.ROUTER, api, new ReadCache(0, clock), clock,
+                new AlarmDecisions.Policy(InsufficientDataPolicy.IGNORE, true,
+                        new CalmPage(Duration.ofSeconds(story.quietSeconds), false, Set.of())));
+        Invocation invocation = executor.begin(Deadline.in(Duration.ofMinutes(1)));
+        Outcome answered = executor.apply(story.change(), 0, invocation);
+        return executor.finish(invocation, List.of(answered)).get(0);
+    }
+
+    private static List<JsonNode> writesSince(FakeFlashduty fake, int index) {
+        List<JsonNode> writes = new ArrayList<>();
+        for (FakeFlashduty.Recorded request : fake.requests().subList(index, fake.requests().size())) {
+            if (WRITES.contains(request.path())) {
+                writes.add(JSON.createObjectNode().put("path", request.path()).set("body", request.body()));
+            }
+        }
+        return writes;
     }
 }

@@ -60,8 +60,9 @@ class DryRunTest {
         assertEquals("POST", planned.path("method").asText());
         assertEquals(FlashdutyPaths.CREATE_PATH, planned.path("path").asText());
         assertEquals(Fixtures.expectedCreate("sns-single-metric-alarm.json"), planned.path("body"));
-        assertEquals(List.of("GET", "GET", "GET"), methodsSince(0),
-                "open and recently resolved incidents and maintenances read, nothing written");
+        assertEquals(List.of("GET", "GET", "GET", "GET"), methodsSince(0), "open and recently resolved incidents and"
+                + " maintenances read, and the open incidents again after the create, as a real run does; nothing"
+                + " written");
     }
 
     @Test

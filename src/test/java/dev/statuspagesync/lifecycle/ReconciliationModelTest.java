@@ -109,7 +109,7 @@ class ReconciliationModelTest {
             Clock clock = Clock.fixed(START, ZoneOffset.UTC);
             var executor = new PlanExecutor(router, new InProcessStatusPage(page, APP_KEY),
                     new ReadCache(0, clock), clock, new AlarmDecisions.Policy(InsufficientDataPolicy.IGNORE, true,
-                            new CalmPage(Duration.ofSeconds(quiet), false, Set.of())), false);
+                            new CalmPage(Duration.ofSeconds(quiet), false, Set.of())));
             var reconciler = new Reconciler(executor, router,
                     (region, remaining) -> cloudWatch.inProcess(), MetricsSettings.off(clock), true,
                     InsufficientDataPolicy.IGNORE, null, new Wiring(List.of(FakeCloudWatch.ALARM_TOPIC), List.of(),
@@ -188,7 +188,7 @@ class ReconciliationModelTest {
         void deliver(PlanExecutor executor, AlarmChange change) {
             Invocation invocation = executor.begin(Deadline.in(Duration.ofMinutes(1)));
             Outcome outcome = executor.apply(change, 0, invocation);
-            outcome = executor.finish(invocation).getOrDefault(0, outcome);
+            outcome = executor.finish(invocation, List.of(outcome)).get(0);
             delivered++;
             trace.add(change.name() + " " + change.newState() + "@" + change.stateTime().getEpochSecond() + " via "
                     + change.envelope() + " -> " + outcome.outcome().wire() + ": " + outcome.reason());
@@ -202,7 +202,7 @@ class ReconciliationModelTest {
             Invocation invocation = executor.begin(Deadline.in(Duration.ofMinutes(1)));
             Outcome reconciled = reconciler.reconcile(at, ACCOUNT, REGION, 0, invocation);
             Outcome swept = executor.sweep(at, invocation).outcome();
-            executor.finish(invocation);
+            executor.finish(invocation, List.of(swept));
             if (reconciled.outcome() != Outcome.Kind.IGNORED) {
                 repairs++;
             }

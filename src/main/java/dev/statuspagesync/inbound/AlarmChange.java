@@ -192,8 +192,8 @@ public record AlarmChange(
      * What the change stands for in an incident's list of alarms: the alarm's ARN, or for a contributor of a
      * multi-time-series alarm the ARN and the contributor's id.
      */
-    public String memberKey() {
-        return contributor == null ? arn : MemberKey.of(arn, contributor.id());
+    public MemberKey memberKey() {
+        return MemberKey.of(arn, contributor == null ? null : contributor.id());
     }
 
     /** This change with the alarm's tags, read apart from it. */

@@ -1,29 +1,43 @@
 package dev.statuspagesync.inbound;
 
-/**
- * The key of one member of an incident's alarm list: an alarm's ARN, or for one time series of a multi-time-series
- * alarm, the ARN and the contributor's id joined by a separator that no ARN and no id contains.
- */
-public final class MemberKey {
+import java.util.Objects;
 
+/**
+ * One member of an incident's alarm list: an alarm, by its ARN, or one time series of a multi-time-series alarm,
+ * by the ARN and the contributor's id ({@code contributorId}, null for a whole alarm). An internal page lists it by
+ * {@link #wire()}, a public one by its reference.
+ */
+public record MemberKey(String arn, String contributorId) {
+
+    /** Joins the ARN and the contributor's id in the listed form: no ARN and no contributor id holds it. */
     private static final char SEPARATOR = '\u001f';
 
-    private MemberKey() {
+    public MemberKey {
+        Objects.requireNonNull(arn, "arn");
     }
 
-    public static String of(String arn, String contributorId) {
-        return arn + SEPARATOR + contributorId;
+    /** A whole alarm. */
+    public static MemberKey alarm(String arn) {
+        return new MemberKey(arn, null);
     }
 
-    /** The alarm ARN of the key. */
-    public static String arn(String key) {
-        int separator = key.indexOf(SEPARATOR);
-        return separator < 0 ? key : key.substring(0, separator);
+    /** One time series of an alarm; null {@code contributorId} for the whole alarm. */
+    public static MemberKey of(String arn, String contributorId) {
+        return new MemberKey(arn, contributorId);
     }
 
-    /** The contributor id of the key, null for a whole alarm. */
-    public static String contributor(String key) {
-        int separator = key.indexOf(SEPARATOR);
-        return separator < 0 ? null : key.substring(separator + 1);
+    /** The member a list names by its listed form (not a reference): the ARN, or the ARN and the contributor id. */
+    public static MemberKey parse(String listed) {
+        int separator = listed.indexOf(SEPARATOR);
+        return separator < 0 ? alarm(listed) : of(listed.substring(0, separator), listed.substring(separator + 1));
+    }
+
+    public boolean isContributor() {
+        return contributorId != null;
+    }
+
+    /** The form an internal page lists it by, and the one references are made from. */
+    public String wire() {
+        return contributorId == null ? arn : arn + SEPARATOR + contributorId;
     }
 }

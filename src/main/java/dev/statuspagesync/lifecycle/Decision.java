@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
+import dev.statuspagesync.inbound.MemberKey;
 import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.page.Membership;
 
@@ -33,11 +34,11 @@ sealed interface Decision extends Step {
      * Open an incident for a firing alarm that has none; {@code deferred} names the components left to other
      * events and whose they are, or is empty.
      */
-    record Open(String alarmName, String alarmArn, Requests.CreateChange request, String deferred)
+    record Open(String alarmName, MemberKey member, Requests.CreateChange request, String deferred)
             implements Decision {
 
-        public Open(String alarmName, String alarmArn, Requests.CreateChange request) {
-            this(alarmName, alarmArn, request, "");
+        public Open(String alarmName, MemberKey member, Requests.CreateChange request) {
+            this(alarmName, member, request, "");
         }
 
         @Override

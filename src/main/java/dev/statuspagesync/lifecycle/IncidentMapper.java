@@ -134,7 +134,7 @@ public final class IncidentMapper {
         long at = Math.max(lastRecovered, Timeline.newestRecordedAt(incident) + 1);
         return new Requests.CreateTimeline(pageId, incident.changeId(), ChangeStatus.RESOLVED,
                 UpdateText.resolvedQuietly(wording, References.isReference(last) ? References.alarmOf(last)
-                        : MemberKey.arn(last), lastRecovered, members.members().size(),
+                        : MemberKey.parse(last).arn(), lastRecovered, members.members().size(),
                         quiet, operational.stream().map(Requests.ComponentChange::componentId).toList(),
                         names(incident), at),
                 at, operational);

@@ -160,7 +160,7 @@ public class PlanExecutor {
 
     private Outcome open(Decision.Open open, AlarmChange alarm, Route route, int item, Invocation invocation) {
         long changeId = flashduty.createChange(open.request(),
-                incident -> IncidentText.members(incident).contains(open.alarmArn()), invocation.deadline());
+                incident -> IncidentText.members(incident).contains(open.member()), invocation.deadline());
         invocation.views().opened(route.pageId(), KnownIncident.opened(changeId, open.request()));
         if (!openedMeanwhile(alarm, route, changeId, invocation)) {
             return Outcome.created(changeId, open.reason());

@@ -50,7 +50,7 @@ public final class Reconciliation {
             if (References.isReference(listed)) {
                 return References.scopeOf(listed).equals(References.current().scope(account, region));
             }
-            return AlarmArn.parse(MemberKey.arn(listed)).filter(parsed -> parsed.account().equals(account)
+            return AlarmArn.parse(MemberKey.parse(listed).arn()).filter(parsed -> parsed.account().equals(account)
                     && parsed.region().equals(region)).isPresent();
         }
     }
@@ -90,8 +90,8 @@ public final class Reconciliation {
     }
 
     /** Whether a member key is listed, by itself or by its reference. */
-    public static boolean isListed(Set<String> listedFiring, String memberKey) {
-        return listedFiring.contains(memberKey) || listedFiring.contains(References.current().member(memberKey));
+    public static boolean isListed(Set<String> listedFiring, MemberKey key) {
+        return listedFiring.contains(key.wire()) || listedFiring.contains(References.current().member(key));
     }
 
     /**
@@ -101,7 +101,8 @@ public final class Reconciliation {
     public static Set<String> toAsk(Set<String> listedFiring, List<AlarmChange> firing) {
         Set<String> firingArns = arns(firing);
         Set<String> ask = new LinkedHashSet<>();
-        listedFiring.stream().filter(key -> !References.isReference(key)).map(MemberKey::arn)
+        listedFiring.stream().filter(key -> !References.isReference(key))
+                .map(key -> MemberKey.parse(key).arn())
                 .filter(arn -> !firingArns.contains(arn)).forEach(ask::add);
         return ask;
     }
@@ -125,7 +126,7 @@ public final class Reconciliation {
         return alarm.metrics().metrics().stream()
                 .anyMatch(metric -> metric.toUpperCase(Locale.ROOT).contains("GROUP BY"))
                 || listedFiring.stream().anyMatch(key -> (References.isContributor(key)
-                        || !References.isReference(key) && MemberKey.contributor(key) != null)
+                        || !References.isReference(key) && MemberKey.parse(key).contributorId() != null)
                         && References.current().sameAlarm(key, alarm.arn()));
     }
 
@@ -148,8 +149,9 @@ public final class Reconciliation {
         List<AlarmChange> repairs = new ArrayList<>();
         for (String key : listedFiring) {
             boolean byRef = References.isReference(key);
-            String arn = byRef ? null : MemberKey.arn(key);
-            String contributor = byRef ? (References.isContributor(key) ? key : null) : MemberKey.contributor(key);
+            String arn = byRef ? null : MemberKey.parse(key).arn();
+            String contributor = byRef ? (References.isContributor(key) ? key : null)
+                    : MemberKey.parse(key).contributorId();
             AlarmChange alarm = byRef ? byReference.get(References.alarmOf(key)) : known.get(arn);
             if (alarm == null) {
                 if (byRef && truth.others() != null) {
@@ -172,7 +174,7 @@ public final class Reconciliation {
             if (!policy.fires(alarm.newState())) {
                 continue;
             }
-            if (!isListed(listedFiring, alarm.arn())) {
+            if (!isListed(listedFiring, MemberKey.alarm(alarm.arn()))) {
                 repairs.add(alarm);
             }
             truth.contributors().getOrDefault(alarm.arn(), List.of()).stream()

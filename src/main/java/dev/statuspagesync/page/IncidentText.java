@@ -75,7 +75,7 @@ public final class IncidentText {
                         .filter(text -> text.contains(ALARM_LIST_HEADER))
                         .flatMap(text -> readAlarmList(text).members().keySet().stream().findFirst())
                         .map(first -> References.isReference(first) ? References.alarmOf(first)
-                                : MemberKey.arn(first)));
+                                : MemberKey.parse(first).arn()));
     }
 
     /** Whether the incident was opened for the alarm of ARN {@code arn}: its key line names it. */
@@ -114,8 +114,8 @@ public final class IncidentText {
         if (!listed.members().isEmpty()) {
             return listed;
         }
-        return key(incident).map(key -> Membership.opening(key,
-                incident.startAtSeconds() == null ? 0 : incident.startAtSeconds())).orElse(listed);
+        return key(incident).map(key -> new Membership(Map.of(key, new Membership.Member(Membership.State.ALARM,
+                incident.startAtSeconds() == null ? 0 : incident.startAtSeconds())))).orElse(listed);
     }
 
     /**
@@ -136,16 +136,19 @@ public final class IncidentText {
      * attributes.
      */
     private static String memberName(String key, Membership.Member member, boolean opaque) {
-        if (opaque || References.isReference(key)) {
-            return Markdown.code(References.current().member(key));
+        if (References.isReference(key)) {
+            return Markdown.code(key);
         }
-        String contributor = MemberKey.contributor(key);
-        if (contributor == null) {
+        MemberKey parsed = MemberKey.parse(key);
+        if (opaque) {
+            return Markdown.code(References.current().member(parsed));
+        }
+        if (!parsed.isContributor()) {
             return Markdown.code(key);
         }
         String label = member.label() == null || member.label().isBlank() ? ""
                 : " " + Markdown.code(member.label().replaceAll("[\\r\\n]+", " "));
-        return Markdown.code(MemberKey.arn(key)) + " contributor " + Markdown.code(contributor) + label;
+        return Markdown.code(parsed.arn()) + " contributor " + Markdown.code(parsed.contributorId()) + label;
     }
 
     /**
@@ -168,7 +171,7 @@ public final class IncidentText {
                     return;
                 }
                 MemberLine.read(line).ifPresent(named -> at(named.time()).ifPresent(at -> members.put(
-                        named.contributor() == null ? named.arn() : MemberKey.of(named.arn(), named.contributor()),
+                        MemberKey.of(named.arn(), named.contributor()).wire(),
                         new Membership.Member(named.state(), at, named.label()))));
             });
         }

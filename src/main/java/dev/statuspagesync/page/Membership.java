@@ -36,26 +36,26 @@ public record Membership(Map<String, Member> members) {
     }
 
     /** The list of a new incident: its one alarm, firing since {@code atSeconds}. */
-    public static Membership opening(String arn, long atSeconds) {
-        return opening(arn, atSeconds, null);
+    public static Membership opening(MemberKey key, long atSeconds) {
+        return opening(key, atSeconds, null);
     }
 
-    public static Membership opening(String key, long atSeconds, String label) {
-        return new Membership(Map.of(key, new Member(State.ALARM, atSeconds, label)));
+    public static Membership opening(MemberKey key, long atSeconds, String label) {
+        return new Membership(Map.of(key.wire(), new Member(State.ALARM, atSeconds, label)));
     }
 
-    /** The member {@code memberKey} stands for, listed by that key or by its reference. */
-    public Optional<Member> get(String memberKey) {
-        return listedKey(memberKey).map(members::get);
+    /** The member {@code key} stands for, listed by its listed form or by its reference. */
+    public Optional<Member> get(MemberKey key) {
+        return listedKey(key).map(members::get);
     }
 
-    public boolean contains(String memberKey) {
-        return listedKey(memberKey).isPresent();
+    public boolean contains(MemberKey key) {
+        return listedKey(key).isPresent();
     }
 
-    /** Whether the list holds nothing but the member {@code memberKey}. */
-    public boolean isOnly(String memberKey) {
-        return members.size() == 1 && contains(memberKey);
+    /** Whether the list holds nothing but the member {@code key}. */
+    public boolean isOnly(MemberKey key) {
+        return members.size() == 1 && contains(key);
     }
 
     /** Whether a member of the list is the alarm of ARN {@code arn}, or one of its contributors. */
@@ -63,12 +63,12 @@ public record Membership(Map<String, Member> members) {
         return members.keySet().stream().anyMatch(key -> References.current().sameAlarm(key, arn));
     }
 
-    /** The key {@code memberKey} is listed by: itself, or its reference. */
-    private Optional<String> listedKey(String memberKey) {
-        if (members.containsKey(memberKey)) {
-            return Optional.of(memberKey);
+    /** The key {@code key} is listed by: its listed form, or its reference. */
+    private Optional<String> listedKey(MemberKey key) {
+        if (members.containsKey(key.wire())) {
+            return Optional.of(key.wire());
         }
-        String reference = References.current().member(memberKey);
+        String reference = References.current().member(key);
         return members.containsKey(reference) ? Optional.of(reference) : Optional.empty();
     }
 
@@ -76,15 +76,15 @@ public record Membership(Map<String, Member> members) {
      * This list with {@code key} recorded in {@code state} since {@code atSeconds}, added at the end if new; a
      * member keeps its label unless a new one is given.
      */
-    public Membership with(String key, State state, long atSeconds, String label) {
+    public Membership with(MemberKey key, State state, long atSeconds, String label) {
         Map<String, Member> next = new LinkedHashMap<>(members);
-        String listed = listedKey(key).orElse(key);
+        String listed = listedKey(key).orElse(key.wire());
         String kept = label != null || !members.containsKey(listed) ? label : members.get(listed).label();
         next.put(listed, new Member(state, atSeconds, kept));
         return new Membership(next);
     }
 
-    public Membership with(String key, State state, long atSeconds) {
+    public Membership with(MemberKey key, State state, long atSeconds) {
         return with(key, state, atSeconds, null);
     }
 
@@ -92,7 +92,7 @@ public record Membership(Map<String, Member> members) {
     public long firingContributorsOf(String arn) {
         return members.entrySet().stream().filter(member -> member.getValue().state() == State.ALARM)
                 .map(Map.Entry::getKey)
-                .filter(key -> MemberKey.contributor(key) != null || References.isContributor(key))
+                .filter(key -> MemberKey.parse(key).contributorId() != null || References.isContributor(key))
                 .filter(key -> References.current().sameAlarm(key, arn)).count();
     }
 

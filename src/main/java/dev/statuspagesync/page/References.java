@@ -77,9 +77,9 @@ public final class References {
      * The reference of a member key: an alarm's, or a contributor's. A key that is already a reference (the sweep
      * repairs a member it knows by its reference only) is its own.
      */
-    public String member(String memberKey) {
-        String arn = MemberKey.arn(memberKey);
-        String contributor = MemberKey.contributor(memberKey);
+    public String member(MemberKey key) {
+        String arn = key.arn();
+        String contributor = key.contributorId();
         if (contributor == null) {
             return isReference(arn) ? arn : alarm(arn);
         }
@@ -104,14 +104,14 @@ public final class References {
     }
 
     /** Whether a listed key stands for {@code memberKey}: it is the key itself, or its reference. */
-    public boolean standsFor(String listed, String memberKey) {
-        return listed.equals(memberKey) || isReference(listed) && listed.equals(member(memberKey));
+    public boolean standsFor(String listed, MemberKey key) {
+        return listed.equals(key.wire()) || isReference(listed) && listed.equals(member(key));
     }
 
     /** Whether a listed key (a member key or a reference) names the alarm of ARN {@code arn}, or one of its parts. */
     public boolean sameAlarm(String listed, String arn) {
         if (!isReference(listed)) {
-            return MemberKey.arn(listed).equals(arn);
+            return MemberKey.parse(listed).arn().equals(arn);
         }
         return alarmOf(listed).equals(isReference(arn) ? arn : alarm(arn));
     }

@@ -69,7 +69,7 @@ class AlarmDecisionsTest {
         var decision = assertInstanceOf(Decision.Open.class, decide(firing, page(List.of())));
 
         assertEquals(IncidentMapper.openIncident(firing, ROUTE, T0), decision.request());
-        assertEquals(CPU, decision.alarmArn());
+        assertEquals(MemberKey.alarm(CPU), decision.member());
         assertEquals(Outcome.Kind.CREATED, decision.kind());
         assertEquals("incident opened for alarm api-cpu", decision.reason());
     }
@@ -374,9 +374,9 @@ class AlarmDecisionsTest {
     @Test
     void aTimeSeriesNewToTheOpenIncidentIsNotStaleByAResolutionThatNeverListedIt() {
         String tables = arn("api-tables");
-        Responses.Change earlier = resolved(incident(7, tables, members(MemberKey.of(tables, "orders"),
+        Responses.Change earlier = resolved(incident(7, tables, members(MemberKey.of(tables, "orders").wire(),
                 Membership.State.OK, T0 + 600)), T0 + 600);
-        Responses.Change open = incident(8, tables, members(MemberKey.of(tables, "carts"), Membership.State.ALARM,
+        Responses.Change open = incident(8, tables, members(MemberKey.of(tables, "carts").wire(), Membership.State.ALARM,
                 T0 + 660));
         AlarmChange late = change("api-tables", AlarmState.ALARM, T0 + 540)
                 .withContributor(new AlarmChange.Contributor("invoices", Map.of("TableName", "invoices")));
@@ -393,7 +393,7 @@ class AlarmDecisionsTest {
         String tables = arn("api-tables");
         Object[] hundred = new Object[3 * AlarmDecisions.MAX_FIRING_CONTRIBUTORS];
         for (int i = 0; i < AlarmDecisions.MAX_FIRING_CONTRIBUTORS; i++) {
-            hundred[3 * i] = MemberKey.of(tables, "series-" + i);
+            hundred[3 * i] = MemberKey.of(tables, "series-" + i).wire();
             hundred[3 * i + 1] = Membership.State.ALARM;
             hundred[3 * i + 2] = T0;
         }

@@ -61,7 +61,7 @@ class CloudWatchFaultMatrixTest {
     static final String PLAIN = AlarmEvents.ARN;
     static final String MUTED = "arn:aws:cloudwatch:us-east-1:210987654321:alarm:payments-latency";
     static final String CONTRIBUTOR = "9f2c07a4e1b35d68";
-    static final String TABLE = MemberKey.of(AlarmEvents.TABLES_ARN, CONTRIBUTOR);
+    static final String TABLE = MemberKey.of(AlarmEvents.TABLES_ARN, CONTRIBUTOR).wire();
 
     /**
      * What a sweep leaves: whether it failed, what the page lists, whether its answer says that repairs wait, the

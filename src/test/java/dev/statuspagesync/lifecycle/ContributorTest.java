@@ -70,8 +70,8 @@ class ContributorTest {
         Map<String, Membership.State> states = new LinkedHashMap<>();
         IncidentText.readAlarmList(fake().incidents().get(0).updates().get(0).description()).members()
                 .forEach((key, member) -> states.put(key, member.state()));
-        assertEquals(Map.of(MemberKey.of(AlarmEvents.TABLES_ARN, ORDERS), Membership.State.OK,
-                MemberKey.of(AlarmEvents.TABLES_ARN, CARTS), Membership.State.ALARM, AlarmEvents.TABLES_ARN,
+        assertEquals(Map.of(MemberKey.of(AlarmEvents.TABLES_ARN, ORDERS).wire(), Membership.State.OK,
+                MemberKey.of(AlarmEvents.TABLES_ARN, CARTS).wire(), Membership.State.ALARM, AlarmEvents.TABLES_ARN,
                 Membership.State.OK), states, "the last recovery is told by the resolution, not the list");
     }
 
@@ -116,7 +116,7 @@ class ContributorTest {
         assertEquals("ignored", late.path("outcome").asText(), late.toString());
         assertEquals("stale: incident " + fake().incidents().get(0).changeId() + " for this alarm was resolved at"
                 + " 2026-03-14T09:32:00Z, after this change", late.path("reason").asText());
-        assertEquals(List.of(MemberKey.of(AlarmEvents.TABLES_ARN, ORDERS)),
+        assertEquals(List.of(MemberKey.of(AlarmEvents.TABLES_ARN, ORDERS).wire()),
                 List.copyOf(IncidentText.readAlarmList(fake().incidents().get(1).updates().get(0).description())
                         .members().keySet()), "the open incident lists only the time series that fires");
     }

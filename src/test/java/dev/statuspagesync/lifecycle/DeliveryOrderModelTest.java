@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.statuspagesync.inbound.MemberKey;
 import dev.statuspagesync.config.CalmPage;
 import dev.statuspagesync.config.InsufficientDataPolicy;
 import dev.statuspagesync.fake.FakeFlashduty;
@@ -162,11 +163,11 @@ class DeliveryOrderModelTest {
                     if (isLastChange(change) && change.newState() == AlarmState.OK
                             && (outcome.reason().equals("no open incident for this alarm")
                                     || outcome.reason().matches("incident \\d+ does not list contributor .*"))) {
-                        documented.add(change.memberKey());
+                        documented.add(change.memberKey().wire());
                     }
                     if (isLastChange(change) && change.newState() == AlarmState.ALARM
                             && outcome.reason().matches("stale: incident \\d+ for this alarm was resolved at .*")) {
-                        resolvedInBatch.add(change.memberKey());
+                        resolvedInBatch.add(change.memberKey().wire());
                     }
                 }
                 batch.forEach(change -> delivered = change.stateTime().isAfter(delivered) ? change.stateTime()
@@ -251,8 +252,8 @@ class DeliveryOrderModelTest {
                 changes.add(change(name, to, from, at, random.nextBoolean() ? Envelope.SNS : Envelope.EVENTBRIDGE));
                 state.put(name, to);
                 if (to != AlarmState.INSUFFICIENT_DATA) {
-                    truth.put(changes.get(changes.size() - 1).memberKey(), to);
-                    truthAt.put(changes.get(changes.size() - 1).memberKey(), at);
+                    truth.put(changes.get(changes.size() - 1).memberKey().wire(), to);
+                    truthAt.put(changes.get(changes.size() - 1).memberKey().wire(), at);
                 }
             }
             return changes;
@@ -289,7 +290,7 @@ class DeliveryOrderModelTest {
         }
 
         boolean isLastChange(AlarmChange change) {
-            return change.stateTime().equals(truthAt.get(change.memberKey()));
+            return change.stateTime().equals(truthAt.get(change.memberKey().wire()));
         }
 
         void openIncidentAsAPerson() {

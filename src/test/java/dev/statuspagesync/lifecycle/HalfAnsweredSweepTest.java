@@ -102,7 +102,8 @@ class HalfAnsweredSweepTest {
         assertEquals("created", swept.path("outcome").asText(), swept.toString());
         Membership list = IncidentText.readAlarmList(fake().incidents().get(0).updates().get(0).description());
         for (String name : FIRING) {
-            assertEquals(Membership.State.ALARM, list.get("arn:aws:cloudwatch:us-east-1:210987654321:alarm:" + name)
+            assertEquals(Membership.State.ALARM, list.get(MemberKey.alarm(
+                    "arn:aws:cloudwatch:us-east-1:210987654321:alarm:" + name))
                     .orElseThrow().state(), name + " is repaired whatever the contributors' read says");
         }
         assertTrue(list.get(MemberKey.of(AlarmEvents.TABLES_ARN, "9f2c07a4e1b35d68")).isEmpty(),

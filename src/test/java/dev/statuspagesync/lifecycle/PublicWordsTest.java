@@ -160,7 +160,7 @@ class PublicWordsTest {
                 .ifPresent(raise -> words.add(raise.description()));
         words.add(IncidentMapper.reopenIncident(alarm, onApiOnly, ROUTE, AT + 40).description());
         words.add(IncidentMapper.resolveIncident(recovered(alarm), opened, ROUTE, AT + 60).description());
-        Responses.Change listed = KnownIncident.withMembers(onApiOnly, new Membership(Map.of(alarm.memberKey(),
+        Responses.Change listed = KnownIncident.withMembers(onApiOnly, new Membership(Map.of(alarm.memberKey().wire(),
                 new Membership.Member(Membership.State.OK, AT + 50))), Audience.PUBLIC);
         words.add(IncidentMapper.monitorIncident(listed, ROUTE.pageId(), PUBLIC).description());
         words.add(IncidentMapper.resolveQuietIncident(listed, ROUTE.pageId(), PUBLIC, AT + 50, Duration.ofMinutes(5))

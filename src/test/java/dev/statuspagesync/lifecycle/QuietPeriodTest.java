@@ -15,6 +15,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.statuspagesync.inbound.MemberKey;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.flashduty.FaultToleranceTest;
@@ -131,7 +132,7 @@ class QuietPeriodTest {
         assertEquals(changeId, incident.changeId());
         assertEquals("investigating", incident.status());
         assertEquals(Membership.State.ALARM, IncidentText.readAlarmList(incident.updates().get(0).description())
-                .get(AlarmEvents.ARN).orElseThrow().state());
+                .get(MemberKey.alarm(AlarmEvents.ARN)).orElseThrow().state());
         assertEquals("ignored", Lambda.answer(AlarmEvents.sweep("2026-03-14T10:00:00Z")).path("outcome").asText());
     }
 

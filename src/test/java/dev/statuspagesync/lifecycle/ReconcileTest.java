@@ -328,7 +328,7 @@ class ReconcileTest {
         assertEquals(new Membership.Member(Membership.State.ALARM,
                 Instant.parse("2026-03-14T09:01:30Z").getEpochSecond(), "TableName=checkout-carts"),
                 list.get(MemberKey.of(AlarmEvents.TABLES_ARN, carts)).orElseThrow());
-        assertEquals(Membership.State.ALARM, list.get(AlarmEvents.TABLES_ARN).orElseThrow().state());
+        assertEquals(Membership.State.ALARM, list.get(MemberKey.alarm(AlarmEvents.TABLES_ARN)).orElseThrow().state());
 
         cloudWatch().contributor(AlarmEvents.TABLES, carts, null, null);
         cloudWatch().move(AlarmEvents.TABLES, AlarmState.OK, Instant.parse("2026-03-14T09:03:00Z"));

@@ -88,10 +88,10 @@ class ReconciliationTest {
     void aContributorThatLeftAlarmRecoversAndANewOneFires() {
         var alarm = truth("db-connections", AlarmState.ALARM);
         var carts = contributor(alarm, "0c51e8b27d94fa36");
-        String orders = MemberKey.of(DB, "9f2c07a4e1b35d68");
+        MemberKey orders = MemberKey.of(DB, "9f2c07a4e1b35d68");
 
-        var repairs = Reconciliation.repairs(Set.of(DB, orders), new Reconciliation.Truth(List.of(alarm), List.of(),
-                Set.of(), Map.of(DB, List.of(carts))), SCOPE, InsufficientDataPolicy.IGNORE, NOW);
+        var repairs = Reconciliation.repairs(Set.of(DB, orders.wire()), new Reconciliation.Truth(List.of(alarm),
+                List.of(), Set.of(), Map.of(DB, List.of(carts))), SCOPE, InsufficientDataPolicy.IGNORE, NOW);
 
         assertEquals(2, repairs.size());
         assertEquals(orders, repairs.get(0).memberKey());
@@ -107,7 +107,7 @@ class ReconciliationTest {
         assertEquals(true, scope.holds(API));
         assertEquals(false, scope.holds("arn:aws:cloudwatch:eu-west-1:210987654321:alarm:api-errors"));
         assertEquals(false, scope.holds("arn:aws:cloudwatch:us-east-1:111122223333:alarm:api-errors"));
-        assertEquals(Set.of(DB), Reconciliation.toAsk(Set.of(API, DB, MemberKey.of(API, "9f2c07a4e1b35d68")),
+        assertEquals(Set.of(DB), Reconciliation.toAsk(Set.of(API, DB, MemberKey.of(API, "9f2c07a4e1b35d68").wire()),
                 List.of(truth("api-errors", AlarmState.ALARM))));
     }
 
@@ -121,7 +121,7 @@ class ReconciliationTest {
         assertEquals(true, Reconciliation.readsContributors(grouped, Set.of()));
         assertEquals(false, Reconciliation.readsContributors(truth("api-errors", AlarmState.ALARM), Set.of()));
         assertEquals(true, Reconciliation.readsContributors(truth("api-errors", AlarmState.ALARM),
-                Set.of(MemberKey.of(API, "9f2c07a4e1b35d68"))));
+                Set.of(MemberKey.of(API, "9f2c07a4e1b35d68").wire())));
     }
 
     @Test
@@ -157,7 +157,7 @@ class ReconciliationTest {
 
         assertEquals(1, repairs.size());
         assertEquals(true, repairs.get(0).deleted());
-        assertEquals(listed, repairs.get(0).memberKey());
+        assertEquals(listed, repairs.get(0).memberKey().wire());
         assertEquals(listed, repairs.get(0).name());
         assertEquals(NOW, repairs.get(0).stateTime());
     }

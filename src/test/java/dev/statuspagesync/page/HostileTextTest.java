@@ -53,7 +53,7 @@ class HostileTextTest {
     void aLineLongerThanAnyTheFunctionWritesIsNoMember() {
         String arn = "arn:aws:cloudwatch:us-east-1:210987654321:alarm:" + "n".repeat(MemberLine.MAX_LINE);
 
-        assertEquals(Map.of(), IncidentText.readAlarmList(IncidentText.alarmList(Membership.opening(arn, 0),
+        assertEquals(Map.of(), IncidentText.readAlarmList(IncidentText.alarmList(Membership.opening(MemberKey.alarm(arn), 0),
                 false)).members());
     }
 
@@ -68,12 +68,12 @@ class HostileTextTest {
             String contributor = random.nextBoolean() ? null : "c" + word(random, alphabet, random.nextInt(8)).strip();
             String label = contributor == null || random.nextBoolean() ? null : word(random, alphabet,
                     1 + random.nextInt(8)).strip();
-            String key = contributor == null ? arn : MemberKey.of(arn, contributor);
+            MemberKey key = MemberKey.of(arn, contributor);
             Membership members = Membership.opening(key, 1_773_480_413L, label == null || label.isEmpty() ? null
                     : label);
 
             assertEquals(members, IncidentText.readAlarmList(IncidentText.alarmList(members, false)),
-                    "round trip of " + key.replace('\u001f', '|') + " label " + label);
+                    "round trip of " + key.arn() + "|" + key.contributorId() + " label " + label);
         }
     }
 

@@ -49,14 +49,14 @@ class IncidentTextTest {
         assertTrue(IncidentText.isOurs(live));
         Membership members = IncidentText.members(live);
         assertEquals(List.of(ARN, OTHER), List.copyOf(members.members().keySet()));
-        assertEquals(new Membership.Member(Membership.State.OK, 1_773_481_613L), members.get(ARN).orElseThrow());
-        assertEquals(new Membership.Member(Membership.State.ALARM, 1_773_482_592L), members.get(OTHER).orElseThrow());
+        assertEquals(new Membership.Member(Membership.State.OK, 1_773_481_613L), members.get(key(ARN)).orElseThrow());
+        assertEquals(new Membership.Member(Membership.State.ALARM, 1_773_482_592L), members.get(key(OTHER)).orElseThrow());
     }
 
     @Test
     void writesTheKeyLineAndListAsTheReleasedFunctionDid() {
-        Membership members = Membership.opening(ARN, 1_773_481_613L).with(ARN, Membership.State.OK, 1_773_481_613L)
-                .with(OTHER, Membership.State.ALARM, 1_773_482_592L);
+        Membership members = Membership.opening(key(ARN), 1_773_481_613L).with(key(ARN), Membership.State.OK, 1_773_481_613L)
+                .with(key(OTHER), Membership.State.ALARM, 1_773_482_592L);
 
         assertEquals(RELEASED_DESCRIPTION.lines().reduce((first, last) -> last).orElseThrow(), IncidentText.keyLine(ARN));
         assertEquals(RELEASED_OPENING, IncidentText.withAlarmList(
@@ -68,7 +68,7 @@ class IncidentTextTest {
             "arn:aws:cloudwatch:us-east-1:210987654321:alarm:a`b", "arn:aws:cloudwatch:us-east-1:210987654321:alarm:``x`",
             "arn:aws:cloudwatch:us-east-1:210987654321:alarm:名前 with spaces", "arn:aws:cloudwatch:us-east-1:1:alarm:`" })
     void readsBackEveryArnItWritesInTheKeyLineAndTheList(String arn) {
-        Membership members = Membership.opening(arn, 1_773_481_613L).with(OTHER, Membership.State.OK, 1_773_482_592L);
+        Membership members = Membership.opening(key(arn), 1_773_481_613L).with(key(OTHER), Membership.State.OK, 1_773_482_592L);
         Responses.Change written = incident("Alarm.\n\n" + IncidentText.keyLine(arn),
                 IncidentText.withAlarmList("Opening.", members, false));
 
@@ -78,9 +78,9 @@ class IncidentTextTest {
 
     @Test
     void writesAndReadsBackContributorsWithTheirAttributesAndDeletedAlarms() {
-        String contributor = MemberKey.of(ARN, "9f2c07a4e1b35d68");
+        MemberKey contributor = MemberKey.of(ARN, "9f2c07a4e1b35d68");
         Membership members = new Membership(Map.of()).with(contributor, Membership.State.ALARM, 1_773_480_612L,
-                "TableName=checkout-orders, Region=us-east-1").with(OTHER, Membership.State.DELETED, 1_773_481_000L);
+                "TableName=checkout-orders, Region=us-east-1").with(key(OTHER), Membership.State.DELETED, 1_773_481_000L);
 
         String list = IncidentText.alarmList(members, false);
 
@@ -95,7 +95,7 @@ class IncidentTextTest {
 
     @Test
     void anIncidentOpenedForAContributorIsKeyedByTheAlarmsArn() {
-        String contributor = MemberKey.of(ARN, "9f2c07a4e1b35d68");
+        MemberKey contributor = MemberKey.of(ARN, "9f2c07a4e1b35d68");
         String opening = IncidentText.alarmList(Membership.opening(contributor, 1_773_480_612L, "TableName=orders"), false);
 
         assertEquals(Optional.of(ARN), IncidentText.key(incident(null, opening)));
@@ -103,8 +103,8 @@ class IncidentTextTest {
 
     @Test
     void replacesTheListInPlaceAndKeepsTheTextBeforeIt() {
-        String once = IncidentText.withAlarmList("Opening.", Membership.opening(ARN, 0), false);
-        Membership two = Membership.opening(ARN, 0).with(OTHER, Membership.State.ALARM, 60);
+        String once = IncidentText.withAlarmList("Opening.", Membership.opening(key(ARN), 0), false);
+        Membership two = Membership.opening(key(ARN), 0).with(key(OTHER), Membership.State.ALARM, 60);
 
         String twice = IncidentText.withAlarmList(once, two, false);
 
@@ -140,7 +140,7 @@ class IncidentTextTest {
         Responses.Change withoutTimeline = new Responses.Change(7L, 42L, EventType.INCIDENT, "t",
                 RELEASED_DESCRIPTION, ChangeStatus.INVESTIGATING, List.of(), 1_773_480_413L, null, null, true);
 
-        assertEquals(Membership.opening(ARN, 1_773_480_413L), IncidentText.members(withoutTimeline));
+        assertEquals(Membership.opening(key(ARN), 1_773_480_413L), IncidentText.members(withoutTimeline));
     }
 
     @Test
@@ -189,9 +189,9 @@ class IncidentTextTest {
 
     @Test
     void aPublicIncidentNamesItsAlarmsByReferenceAndReadsThemBack() {
-        String contributor = MemberKey.of(ARN, "9f2c07a4e1b35d68");
-        Membership members = Membership.opening(ARN, 1_773_480_413L).with(contributor, Membership.State.ALARM,
-                1_773_480_612L, "TableName=checkout-orders").with(OTHER, Membership.State.OK, 1_773_481_000L);
+        MemberKey contributor = MemberKey.of(ARN, "9f2c07a4e1b35d68");
+        Membership members = Membership.opening(key(ARN), 1_773_480_413L).with(contributor, Membership.State.ALARM,
+                1_773_480_612L, "TableName=checkout-orders").with(key(OTHER), Membership.State.OK, 1_773_481_000L);
         References references = References.current();
 
         String keyLine = IncidentText.keyLine(references.alarm(ARN));
@@ -210,7 +210,7 @@ class IncidentTextTest {
         assertFalse(IncidentText.isKeyedTo(written, OTHER));
         Membership read = IncidentText.members(written);
         assertEquals(new Membership.Member(Membership.State.ALARM, 1_773_480_612L), read.get(contributor).orElseThrow());
-        assertEquals(new Membership.Member(Membership.State.OK, 1_773_481_000L), read.get(OTHER).orElseThrow());
+        assertEquals(new Membership.Member(Membership.State.OK, 1_773_481_000L), read.get(key(OTHER)).orElseThrow());
         assertTrue(read.namesAlarm(OTHER));
         assertEquals(list, IncidentText.alarmList(read, true), "a list read back is written as it was");
     }
@@ -219,7 +219,7 @@ class IncidentTextTest {
     void anIncidentTheReleasedFunctionOpenedKeepsItsArnsWhenAReferenceJoins() {
         Responses.Change live = incident(RELEASED_DESCRIPTION, RELEASED_OPENING);
         String joining = "arn:aws:cloudwatch:us-east-1:210987654321:alarm:checkout-api-latency";
-        Membership after = IncidentText.members(live).with(joining, Membership.State.ALARM, 1_773_483_000L);
+        Membership after = IncidentText.members(live).with(key(joining), Membership.State.ALARM, 1_773_483_000L);
 
         assertFalse(IncidentText.isOpaque(live));
         assertEquals(RELEASED_OPENING + "\n- `" + joining + "`: ALARM since 2026-03-14 10:10:00 UTC",
@@ -236,13 +236,13 @@ class IncidentTextTest {
 
         assertEquals(List.of(ARN, References.current().alarm(OTHER)), List.copyOf(read.members().keySet()));
         assertEquals(1, read.firing());
-        assertTrue(read.get(OTHER).isPresent());
+        assertTrue(read.get(key(OTHER)).isPresent());
     }
 
     @Test
     void aPublishedEventIsNeverAnAlarmsIncidentWhateverItsUpdatesList() {
         Responses.Change event = incident("Planned work.\n\n" + IncidentText.eventKeyLine("deploy-4711"),
-                IncidentText.alarmList(Membership.opening(ARN, 1_773_480_413L), true));
+                IncidentText.alarmList(Membership.opening(key(ARN), 1_773_480_413L), true));
 
         assertEquals(Optional.empty(), IncidentText.key(event));
         assertFalse(IncidentText.isOurs(event));
@@ -277,16 +277,20 @@ class IncidentTextTest {
         // The longest alarm name (255), the longest contributor id (1,024, no backticks: the reader refuses them),
         // and a label cut to 256 characters of backticks, which fencing grows the most.
         String arn = "arn:aws-us-gov:cloudwatch:us-gov-west-1:210987654321:alarm:" + "n".repeat(255);
-        String key = MemberKey.of(arn, "i".repeat(1_024));
+        MemberKey key = MemberKey.of(arn, "i".repeat(1_024));
         String label = "`".repeat(255) + "x";
         Map<String, Membership.Member> members = new LinkedHashMap<>();
         members.put(arn, new Membership.Member(Membership.State.ALARM, 1_773_480_000L));
-        members.put(key, new Membership.Member(Membership.State.ALARM, 1_773_480_060L, label));
+        members.put(key.wire(), new Membership.Member(Membership.State.ALARM, 1_773_480_060L, label));
 
         String list = IncidentText.alarmList(new Membership(members), false);
 
         assertTrue(list.lines().allMatch(line -> line.length() <= MemberLine.MAX_LINE), list.length() + " characters");
         assertEquals(members.keySet(), IncidentText.readAlarmList(list).members().keySet());
-        assertEquals(label, IncidentText.readAlarmList(list).members().get(key).label());
+        assertEquals(label, IncidentText.readAlarmList(list).members().get(key.wire()).label());
+    }
+
+    private static MemberKey key(String arn) {
+        return MemberKey.alarm(arn);
     }
 }

@@ -65,8 +65,8 @@ class ReferencesTest {
         String alarm = DEVELOPMENT.alarm(ARN);
         String contributor = DEVELOPMENT.member(MemberKey.of(ARN, "9f2c07a4e1b35d68"));
 
-        assertEquals(alarm, DEVELOPMENT.member(alarm));
-        assertEquals(contributor, DEVELOPMENT.member(contributor));
+        assertEquals(alarm, DEVELOPMENT.member(MemberKey.alarm(alarm)));
+        assertEquals(contributor, DEVELOPMENT.member(MemberKey.alarm(contributor)));
         assertEquals(contributor, DEVELOPMENT.member(MemberKey.of(ARN, contributor)));
         assertNotEquals(contributor, DEVELOPMENT.member(MemberKey.of(OTHER_REGION, contributor)),
                 "another alarm's contributor reference is a contributor id like any other");

@@ -4,8 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 
-import dev.statuspagesync.inbound.AlarmChange;
-import dev.statuspagesync.inbound.AlarmState;
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.AlarmState;
 
 /**
  * What the sweep's reconciliation asks CloudWatch, in one account and Region. Each alarm comes back as the change

@@ -11,11 +11,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
-import dev.statuspagesync.inbound.AlarmArn;
-import dev.statuspagesync.inbound.AlarmChange;
-import dev.statuspagesync.inbound.AlarmState;
-import dev.statuspagesync.inbound.Envelope;
-import dev.statuspagesync.inbound.MetricSummary;
+import dev.statuspagesync.alarm.AlarmArn;
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.AlarmState;
+import dev.statuspagesync.alarm.Envelope;
+import dev.statuspagesync.alarm.MetricSummary;
 
 import software.amazon.awssdk.awscore.AwsRequestOverrideConfiguration;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;

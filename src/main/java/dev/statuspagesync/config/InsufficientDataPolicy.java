@@ -3,7 +3,7 @@ package dev.statuspagesync.config;
 import java.util.List;
 import java.util.Optional;
 
-import dev.statuspagesync.inbound.AlarmState;
+import dev.statuspagesync.alarm.AlarmState;
 
 /**
  * What an alarm entering INSUFFICIENT_DATA means for the status page ({@code STATUSPAGE_INSUFFICIENT_DATA}): the

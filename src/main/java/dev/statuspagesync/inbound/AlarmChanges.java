@@ -6,6 +6,12 @@ import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.statuspagesync.alarm.AlarmArn;
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.AlarmState;
+import dev.statuspagesync.alarm.Envelope;
+import dev.statuspagesync.alarm.MetricSummary;
+
 /**
  * What every envelope's reader shares: an {@link AlarmChange} made from a message's parts, identity from the ARN,
  * and CloudWatch's limits on names, contributors and tags; whatever breaks them is a reasoned skip.

@@ -18,6 +18,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.statuspagesync.alarm.AlarmState;
+import dev.statuspagesync.alarm.Envelope;
+import dev.statuspagesync.alarm.MetricSummary;
+
 /**
  * The camelCase alarm bodies ({@link AlarmDetail}) of EventBridge events and direct alarm actions as alarm changes,
  * and the sweep's Scheduled Event.

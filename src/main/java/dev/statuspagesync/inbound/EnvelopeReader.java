@@ -11,6 +11,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.statuspagesync.alarm.AlarmArn;
+
 /**
  * Turns any invocation payload (SNS event, SQS event, EventBridge event, direct alarm action) into alarm
  * changes, sweeps and deliberate skips. It never throws: whatever it cannot read becomes a {@link Inbound.Skipped}

@@ -5,6 +5,8 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.statuspagesync.alarm.AlarmChange;
+
 /**
  * What one message in an invocation turned out to be: an alarm change, a published status-page event, the
  * scheduled sweep, or something skipped on purpose.

@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
+import dev.statuspagesync.alarm.AlarmArn;
+
 /**
  * The alarm JSON that CloudWatch publishes to SNS (carried as a string in {@code Sns.Message}, or as the
  * bare SQS body with raw delivery). Wire format: "Amazon SNS notification payload" in

@@ -10,6 +10,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.statuspagesync.alarm.AlarmArn;
+import dev.statuspagesync.alarm.Envelope;
+import dev.statuspagesync.alarm.MetricSummary;
+
 /** The alarm message CloudWatch publishes to SNS ({@link SnsAlarmMessage}) as an alarm change. */
 final class SnsAlarms {
 

@@ -14,8 +14,8 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.statuspagesync.alarm.Arn;
 import dev.statuspagesync.config.StatusPageConfig;
-import dev.statuspagesync.inbound.Arn;
 import dev.statuspagesync.inbound.Inbound;
 import dev.statuspagesync.metrics.Metrics;
 

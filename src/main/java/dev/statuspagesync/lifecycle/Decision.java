@@ -3,9 +3,9 @@ package dev.statuspagesync.lifecycle;
 import java.util.List;
 import java.util.Optional;
 
+import dev.statuspagesync.alarm.MemberKey;
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
-import dev.statuspagesync.inbound.MemberKey;
 import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.page.Membership;
 

@@ -7,10 +7,10 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
+import dev.statuspagesync.alarm.AlarmChange;
 import dev.statuspagesync.config.CalmPage;
 import dev.statuspagesync.flashduty.ChangeStatus;
 import dev.statuspagesync.flashduty.Responses;
-import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.routing.Route;
 

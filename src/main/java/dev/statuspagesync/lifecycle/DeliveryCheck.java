@@ -16,14 +16,14 @@ import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import dev.statuspagesync.alarm.AlarmArn;
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.Envelope;
 import dev.statuspagesync.cloudwatch.CloudWatchAlarms;
 import dev.statuspagesync.cloudwatch.CloudWatchConnector;
 import dev.statuspagesync.cloudwatch.CloudWatchException;
 import dev.statuspagesync.config.InsufficientDataPolicy;
 import dev.statuspagesync.config.StatusPageConfig;
-import dev.statuspagesync.inbound.AlarmArn;
-import dev.statuspagesync.inbound.AlarmChange;
-import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.routing.Router;
 

@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.MemberKey;
 import dev.statuspagesync.flashduty.ChangeStatus;
 import dev.statuspagesync.flashduty.ComponentStatus;
 import dev.statuspagesync.flashduty.EventType;
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
-import dev.statuspagesync.inbound.AlarmChange;
-import dev.statuspagesync.inbound.MemberKey;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.page.References;

@@ -3,10 +3,10 @@ package dev.statuspagesync.lifecycle;
 import java.time.Clock;
 import java.util.List;
 
+import dev.statuspagesync.alarm.AlarmChange;
 import dev.statuspagesync.flashduty.EventType;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.flashduty.StatusPageApi;
-import dev.statuspagesync.inbound.AlarmChange;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.routing.Route;
 

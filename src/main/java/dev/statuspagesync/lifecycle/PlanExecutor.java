@@ -14,13 +14,13 @@ import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.Startup;
 
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.Envelope;
 import dev.statuspagesync.config.CalmPage;
 import dev.statuspagesync.config.StatusPageConfig;
 import dev.statuspagesync.flashduty.Deadline;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.flashduty.StatusPageApi;
-import dev.statuspagesync.inbound.AlarmChange;
-import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.References;

@@ -21,15 +21,15 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import dev.statuspagesync.alarm.AlarmArn;
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.cloudwatch.CloudWatchAlarms;
 import dev.statuspagesync.cloudwatch.CloudWatchConnector;
 import dev.statuspagesync.cloudwatch.CloudWatchException;
 import dev.statuspagesync.config.InsufficientDataPolicy;
 import dev.statuspagesync.config.StatusPageConfig;
 import dev.statuspagesync.flashduty.Responses;
-import dev.statuspagesync.inbound.AlarmArn;
-import dev.statuspagesync.inbound.AlarmChange;
-import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.metrics.Metrics;
 import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.outcome.OutcomeLog;

@@ -13,11 +13,11 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.statuspagesync.alarm.AlarmArn;
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.MetricSummary;
 import dev.statuspagesync.flashduty.ComponentStatus;
 import dev.statuspagesync.flashduty.Requests;
-import dev.statuspagesync.inbound.AlarmArn;
-import dev.statuspagesync.inbound.AlarmChange;
-import dev.statuspagesync.inbound.MetricSummary;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Markdown;
 import dev.statuspagesync.page.References;

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.cloudwatch.CloudWatchAlarms;
 import dev.statuspagesync.config.StatusPageConfig;
-import dev.statuspagesync.inbound.AlarmChange;
-import dev.statuspagesync.inbound.AlarmState;
 
 /**
  * Which alarms' deliveries reach the function, so that the sweep opens incidents for those alone: alarms with an

@@ -6,7 +6,7 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
-import dev.statuspagesync.inbound.AlarmChange;
+import dev.statuspagesync.alarm.AlarmChange;
 import dev.statuspagesync.page.References;
 
 /**

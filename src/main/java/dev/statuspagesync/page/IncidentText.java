@@ -12,8 +12,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import dev.statuspagesync.alarm.MemberKey;
 import dev.statuspagesync.flashduty.Responses;
-import dev.statuspagesync.inbound.MemberKey;
 
 /**
  * The one codec of the text the function keeps on the page as its only store, and reads back:

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.statuspagesync.inbound.MemberKey;
+import dev.statuspagesync.alarm.MemberKey;
 
 /**
  * The alarms an incident stands for, each with the state and time it last reported; {@link IncidentText} writes it

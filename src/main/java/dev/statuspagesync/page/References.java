@@ -7,8 +7,8 @@ import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
-import dev.statuspagesync.inbound.Arn;
-import dev.statuspagesync.inbound.MemberKey;
+import dev.statuspagesync.alarm.Arn;
+import dev.statuspagesync.alarm.MemberKey;
 
 /**
  * Opaque references: how a public page's bookkeeping names an alarm without saying which one. A reference is a

@@ -7,8 +7,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-import dev.statuspagesync.inbound.AlarmChange;
-import dev.statuspagesync.inbound.MetricSummary;
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.MetricSummary;
 
 /**
  * The technical text of an internal page: the alarm, its state and reason, metric, account, Region and a console

@@ -4,8 +4,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.flashduty.ComponentStatus;
-import dev.statuspagesync.inbound.AlarmState;
 
 /**
  * Where an alarm shows on the status page and how badly its components are hit in each state that degrades

@@ -11,10 +11,10 @@ import java.util.function.Predicate;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.config.StatusPageConfig;
 import dev.statuspagesync.flashduty.ComponentStatus;
-import dev.statuspagesync.inbound.AlarmChange;
-import dev.statuspagesync.inbound.AlarmState;
 
 import io.quarkus.runtime.Startup;
 

@@ -2,7 +2,7 @@ package dev.statuspagesync.secrets;
 
 import java.util.Optional;
 
-import dev.statuspagesync.inbound.Arn;
+import dev.statuspagesync.alarm.Arn;
 
 /**
  * Where a key is kept: a Secrets Manager secret ({@code id}, its name or ARN), the field of its JSON text that

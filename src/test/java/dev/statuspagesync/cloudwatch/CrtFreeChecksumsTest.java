@@ -40,8 +40,8 @@ import org.objectweb.asm.Type;
 import com.oracle.svm.core.annotate.Substitute;
 import com.oracle.svm.core.annotate.TargetClass;
 
+import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.fake.FakeCloudWatch;
-import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.MetricsSettings;
 

@@ -26,11 +26,11 @@ import com.fasterxml.jackson.dataformat.cbor.CBORGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.AlarmState;
+import dev.statuspagesync.alarm.Envelope;
+import dev.statuspagesync.alarm.MetricSummary;
 import dev.statuspagesync.cloudwatch.CloudWatchAlarms;
-import dev.statuspagesync.inbound.AlarmChange;
-import dev.statuspagesync.inbound.AlarmState;
-import dev.statuspagesync.inbound.Envelope;
-import dev.statuspagesync.inbound.MetricSummary;
 
 /**
  * CloudWatch's alarm API as the AWS SDK for Java 2.x (2.57) calls it: Smithy RPC v2 CBOR,

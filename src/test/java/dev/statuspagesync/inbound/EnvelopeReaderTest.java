@@ -19,6 +19,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import dev.statuspagesync.alarm.AlarmArn;
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.AlarmState;
+import dev.statuspagesync.alarm.Envelope;
+import dev.statuspagesync.alarm.MemberKey;
+import dev.statuspagesync.alarm.MetricSummary;
 import dev.statuspagesync.support.Fixtures;
 
 /** Every envelope shape normalises to the same alarm record; everything else becomes a reasoned skip. */

@@ -21,6 +21,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.config.CalmPage;
 import dev.statuspagesync.config.InsufficientDataPolicy;
 import dev.statuspagesync.flashduty.ChangeStatus;
@@ -28,8 +30,6 @@ import dev.statuspagesync.flashduty.ComponentStatus;
 import dev.statuspagesync.flashduty.EventType;
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
-import dev.statuspagesync.inbound.AlarmChange;
-import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.routing.Wording;

@@ -20,10 +20,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.statuspagesync.alarm.AlarmState;
+import dev.statuspagesync.alarm.MemberKey;
 import dev.statuspagesync.fake.FakeCloudWatchResource;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
-import dev.statuspagesync.inbound.AlarmState;
-import dev.statuspagesync.inbound.MemberKey;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;

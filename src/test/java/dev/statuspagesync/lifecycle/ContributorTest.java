@@ -12,8 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.statuspagesync.alarm.MemberKey;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
-import dev.statuspagesync.inbound.MemberKey;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.support.AlarmEvents;

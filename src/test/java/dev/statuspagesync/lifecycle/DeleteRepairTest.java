@@ -18,6 +18,8 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.statuspagesync.alarm.AlarmState;
+import dev.statuspagesync.alarm.Envelope;
 import dev.statuspagesync.config.InsufficientDataPolicy;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.InProcessStatusPage;
@@ -29,8 +31,6 @@ import dev.statuspagesync.flashduty.Refusals;
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.flashduty.StatusPageApi;
-import dev.statuspagesync.inbound.AlarmState;
-import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.outcome.Outcome;
 
 /**

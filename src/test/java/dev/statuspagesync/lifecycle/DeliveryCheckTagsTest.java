@@ -14,13 +14,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.AlarmState;
+import dev.statuspagesync.alarm.Envelope;
 import dev.statuspagesync.cloudwatch.CloudWatchAlarms;
 import dev.statuspagesync.config.InsufficientDataPolicy;
 import dev.statuspagesync.fake.FakeCloudWatch;
 import dev.statuspagesync.flashduty.Deadline;
-import dev.statuspagesync.inbound.AlarmChange;
-import dev.statuspagesync.inbound.AlarmState;
-import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.routing.Router;
 import dev.statuspagesync.support.StatusPageSettings;
 

@@ -25,17 +25,17 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import dev.statuspagesync.inbound.MemberKey;
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.AlarmState;
+import dev.statuspagesync.alarm.Envelope;
+import dev.statuspagesync.alarm.MemberKey;
+import dev.statuspagesync.alarm.MetricSummary;
 import dev.statuspagesync.config.CalmPage;
 import dev.statuspagesync.config.InsufficientDataPolicy;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.InProcessStatusPage;
 import dev.statuspagesync.flashduty.Deadline;
 import dev.statuspagesync.flashduty.FlashdutyPaths;
-import dev.statuspagesync.inbound.AlarmChange;
-import dev.statuspagesync.inbound.AlarmState;
-import dev.statuspagesync.inbound.Envelope;
-import dev.statuspagesync.inbound.MetricSummary;
 import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;

@@ -22,6 +22,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.AlarmState;
+import dev.statuspagesync.alarm.Envelope;
 import dev.statuspagesync.config.CalmPage;
 import dev.statuspagesync.config.InsufficientDataPolicy;
 import dev.statuspagesync.fake.FakeFlashduty;
@@ -30,9 +33,6 @@ import dev.statuspagesync.flashduty.Deadline;
 import dev.statuspagesync.flashduty.DryRunStatusPage;
 import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.flashduty.StatusPageApi;
-import dev.statuspagesync.inbound.AlarmChange;
-import dev.statuspagesync.inbound.AlarmState;
-import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.outcome.Outcome;
 
 /**

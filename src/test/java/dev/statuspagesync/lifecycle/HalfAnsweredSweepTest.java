@@ -17,10 +17,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.statuspagesync.alarm.AlarmState;
+import dev.statuspagesync.alarm.MemberKey;
 import dev.statuspagesync.fake.FakeCloudWatchResource;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
-import dev.statuspagesync.inbound.AlarmState;
-import dev.statuspagesync.inbound.MemberKey;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.support.AlarmEvents;

@@ -19,14 +19,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.AlarmState;
+import dev.statuspagesync.alarm.Envelope;
 import dev.statuspagesync.flashduty.ChangeStatus;
 import dev.statuspagesync.flashduty.ComponentStatus;
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.flashduty.Responses;
-import dev.statuspagesync.inbound.AlarmChange;
-import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.inbound.EnvelopeReader;
-import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.inbound.Inbound;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;

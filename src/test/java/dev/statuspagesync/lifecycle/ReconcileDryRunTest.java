@@ -14,10 +14,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.fake.FakeCloudWatchResource;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.flashduty.FlashdutyPaths;
-import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;

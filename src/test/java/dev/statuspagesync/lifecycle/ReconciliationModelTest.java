@@ -23,15 +23,15 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.AlarmState;
+import dev.statuspagesync.alarm.Envelope;
 import dev.statuspagesync.config.CalmPage;
 import dev.statuspagesync.config.InsufficientDataPolicy;
 import dev.statuspagesync.fake.FakeCloudWatch;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.InProcessStatusPage;
 import dev.statuspagesync.flashduty.Deadline;
-import dev.statuspagesync.inbound.AlarmChange;
-import dev.statuspagesync.inbound.AlarmState;
-import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;

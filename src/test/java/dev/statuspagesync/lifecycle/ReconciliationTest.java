@@ -9,12 +9,12 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.AlarmState;
+import dev.statuspagesync.alarm.Envelope;
+import dev.statuspagesync.alarm.MemberKey;
+import dev.statuspagesync.alarm.MetricSummary;
 import dev.statuspagesync.config.InsufficientDataPolicy;
-import dev.statuspagesync.inbound.AlarmChange;
-import dev.statuspagesync.inbound.AlarmState;
-import dev.statuspagesync.inbound.Envelope;
-import dev.statuspagesync.inbound.MemberKey;
-import dev.statuspagesync.inbound.MetricSummary;
 import dev.statuspagesync.page.References;
 
 /** The repairs reconciliation finds, as plain values: what the page lists as firing against what CloudWatch says. */

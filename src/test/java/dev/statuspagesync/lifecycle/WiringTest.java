@@ -10,9 +10,9 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.fake.FakeCloudWatch;
-import dev.statuspagesync.inbound.AlarmChange;
-import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.support.StatusPageSettings;
 
 /** Which firing alarms the sweep may open incidents for: those wired to the function, never the stack's own. */

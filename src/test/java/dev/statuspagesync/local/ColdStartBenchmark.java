@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongFunction;
 
+import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.fake.FakeCloudWatch;
 import dev.statuspagesync.fake.FakeFlashduty;
-import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.support.AlarmEvents;
 
 /**

@@ -7,12 +7,12 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
 
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.AlarmState;
+import dev.statuspagesync.alarm.Envelope;
 import dev.statuspagesync.flashduty.ChangeStatus;
 import dev.statuspagesync.flashduty.EventType;
 import dev.statuspagesync.flashduty.Responses;
-import dev.statuspagesync.inbound.AlarmChange;
-import dev.statuspagesync.inbound.AlarmState;
-import dev.statuspagesync.inbound.Envelope;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.routing.Router;
 import dev.statuspagesync.support.StatusPageSettings;

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.fake.FakeCloudWatch;
-import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.support.Fixtures;
 
 /** The local run's one-line summary of each invocation, whatever the function answered. */

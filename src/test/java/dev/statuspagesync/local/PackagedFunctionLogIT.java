@@ -22,10 +22,10 @@ import org.junit.jupiter.api.Test;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.fake.FakeCloudWatch;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.flashduty.FlashdutyPaths;
-import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
 

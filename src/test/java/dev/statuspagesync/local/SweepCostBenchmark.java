@@ -11,9 +11,9 @@ import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.fake.FakeCloudWatch;
 import dev.statuspagesync.fake.FakeFlashduty;
-import dev.statuspagesync.inbound.AlarmState;
 import dev.statuspagesync.support.AlarmEvents;
 
 /**

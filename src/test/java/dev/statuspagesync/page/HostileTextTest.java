@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import dev.statuspagesync.alarm.MemberKey;
 import dev.statuspagesync.flashduty.ChangeStatus;
 import dev.statuspagesync.flashduty.EventType;
 import dev.statuspagesync.flashduty.Responses;
-import dev.statuspagesync.inbound.MemberKey;
 
 /**
  * The readers of the page's text take time in proportion to it, whatever it holds: 100 KB crafted to make a

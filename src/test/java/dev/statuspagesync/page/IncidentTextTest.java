@@ -13,10 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.statuspagesync.alarm.MemberKey;
 import dev.statuspagesync.flashduty.ChangeStatus;
 import dev.statuspagesync.flashduty.EventType;
 import dev.statuspagesync.flashduty.Responses;
-import dev.statuspagesync.inbound.MemberKey;
 
 /** The incident text the function keeps on the page: what it writes, it reads back; what it wrote before, it still reads. */
 class IncidentTextTest {

@@ -12,7 +12,7 @@ import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 
-import dev.statuspagesync.inbound.MemberKey;
+import dev.statuspagesync.alarm.MemberKey;
 import dev.statuspagesync.support.StatusPageSettings;
 
 /**

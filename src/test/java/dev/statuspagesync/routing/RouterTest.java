@@ -19,11 +19,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.AlarmState;
+import dev.statuspagesync.alarm.Envelope;
+import dev.statuspagesync.alarm.MetricSummary;
 import dev.statuspagesync.flashduty.ComponentStatus;
-import dev.statuspagesync.inbound.AlarmChange;
-import dev.statuspagesync.inbound.AlarmState;
-import dev.statuspagesync.inbound.Envelope;
-import dev.statuspagesync.inbound.MetricSummary;
 import dev.statuspagesync.support.LogCapture;
 import dev.statuspagesync.support.StatusPageSettings;
 

@@ -1,4 +1,4 @@
-package dev.statuspagesync.inbound;
+package dev.statuspagesync.alarm;
 
 import java.util.Objects;
 

@@ -1,4 +1,4 @@
-package dev.statuspagesync.inbound;
+package dev.statuspagesync.alarm;
 
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -26,7 +26,7 @@ public record AlarmArn(String partition, String region, String account, String n
      * publishes only to a topic of its own Region, so the topic ARN gives partition and Region, and the message
      * gives the account and name. Empty when any part is missing or the topic ARN is not one.
      */
-    static Optional<String> derive(String name, String account, String topicArn) {
+    public static Optional<String> derive(String name, String account, String topicArn) {
         if (name == null || name.isBlank() || account == null || !ACCOUNT.matcher(account).matches()
                 || topicArn == null) {
             return Optional.empty();

@@ -1,4 +1,4 @@
-package dev.statuspagesync.inbound;
+package dev.statuspagesync.alarm;
 
 /** Which alarm payload shape carried a change: the inner shape, also when an SQS queue sat in front. */
 public enum Envelope {

@@ -25,7 +25,8 @@ public class FlashdutyClient implements StatusPageApi {
     private final Duration callBudget;
     private final Metrics metrics;
 
-    FlashdutyClient(FlashdutyGateway gateway, FlashdutyConfig config, RateWindow window, Metrics metrics) {
+    FlashdutyClient(FlashdutyGateway gateway, FlashdutyConfig config, RateWindow window, Metrics metrics,
+            Ticker ticker) {
         this.gateway = gateway;
         this.window = window;
         this.metrics = metrics;
@@ -40,7 +41,7 @@ public class FlashdutyClient implements StatusPageApi {
         // Paced a little below the shares, which leaves room for the retries the pacer does not see.
         this.pacer = new Pacer(Duration.ofMillis(Math.max(FlashdutyGateway.MIN_SPACING_MILLIS + 1,
                 (1000 + config.callsPerSecond() - 1) / config.callsPerSecond())),
-                Math.max(1, config.callsPerMinute() * 95 / 100));
+                Math.max(1, config.callsPerMinute() * 95 / 100), ticker);
         this.callBudget = Duration.ofMillis(config.retry().callTimeoutMs() + config.retry().reserveMs());
     }
 

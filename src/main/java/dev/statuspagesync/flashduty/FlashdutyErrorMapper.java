@@ -1,7 +1,7 @@
 package dev.statuspagesync.flashduty;
 
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -16,6 +16,12 @@ class FlashdutyErrorMapper implements ResponseExceptionMapper<FlashdutyException
 
     static final String REQUEST_ID_HEADER = "Flashcat-Request-Id";
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Clock clock;
+
+    FlashdutyErrorMapper(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public boolean handles(int status, MultivaluedMap<String, Object> headers) {
@@ -39,10 +45,12 @@ class FlashdutyErrorMapper implements ResponseExceptionMapper<FlashdutyException
         } catch (Exception unreadableBody) {
             message = "unreadable error body";
         }
-        Duration retryAfter = FlashdutyErrors.parseRetryAfter(response.getHeaderString("Retry-After"));
+        Duration retryAfter = FlashdutyErrors.parseRetryAfter(response.getHeaderString("Retry-After"),
+                clock.instant());
         if (retryAfter == null && response.getStatus() == 429) {
             // Without Retry-After, the account's window reopens at X-RateLimit-Reset.
-            retryAfter = FlashdutyErrors.untilReset(response.getHeaderString("X-RateLimit-Reset"), Instant.now());
+            retryAfter = FlashdutyErrors.untilReset(response.getHeaderString("X-RateLimit-Reset"),
+                    clock.instant());
         }
         return FlashdutyErrors.classify(response.getStatus(), code, message, requestId, retryAfter);
     }

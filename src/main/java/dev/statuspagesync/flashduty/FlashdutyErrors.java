@@ -84,8 +84,11 @@ final class FlashdutyErrors {
         }
     }
 
-    /** Reads {@code Retry-After} as delta seconds or an HTTP date; null when absent or unreadable. */
-    static Duration parseRetryAfter(String header) {
+    /**
+     * Reads {@code Retry-After} as delta seconds or an HTTP date (a wait from {@code now}); null when absent or
+     * unreadable.
+     */
+    static Duration parseRetryAfter(String header, Instant now) {
         if (header == null || header.isBlank()) {
             return null;
         }
@@ -95,7 +98,7 @@ final class FlashdutyErrors {
         } catch (NumberFormatException notSeconds) {
             try {
                 var at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
-                Duration wait = Duration.between(ZonedDateTime.now(at.getZone()), at);
+                Duration wait = Duration.between(now, at.toInstant());
                 return wait.isNegative() ? Duration.ZERO : wait;
             } catch (DateTimeParseException unreadable) {
                 return null;

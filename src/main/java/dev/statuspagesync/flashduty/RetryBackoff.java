@@ -6,8 +6,9 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 import io.smallrye.faulttolerance.api.CustomBackoffStrategy;
 
 /**
- * Exponential backoff with equal jitter, stretched to Flashduty's {@code Retry-After} when it asks for longer,
- * and never shorter than the rate limiter's spacing, so a retry is not refused by our own limiter.
+ * Exponential backoff with equal jitter, never shorter than the rate limiter's spacing, so a retry is not refused by
+ * our own limiter. Flashduty's {@code Retry-After} is waited out by {@link FlashdutyGateway} before the attempt, on
+ * the injected {@link Ticker}.
  * SmallRye creates one instance per guarded call, so the retry count lives here.
  */
 @RegisterForReflection
@@ -29,9 +30,6 @@ public class RetryBackoff implements CustomBackoffStrategy {
         long ceiling = initialDelayMillis * Math.min(MAX_GROWTH, 1L << Math.min(retries, 30));
         retries++;
         long delay = ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1);
-        if (cause instanceof FlashdutyRetryableException retryable && retryable.retryAfter() != null) {
-            delay = Math.max(delay, retryable.retryAfter().toMillis());
-        }
         return Math.max(delay, FlashdutyGateway.MIN_SPACING_MILLIS + 1);
     }
 }

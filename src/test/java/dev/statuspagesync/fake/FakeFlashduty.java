@@ -116,7 +116,7 @@ public final class FakeFlashduty implements AutoCloseable {
     private CountDownLatch hangs = new CountDownLatch(1);
     private boolean listsWithoutTimelines;
     private boolean kind;
-    private Long windowResetIn;
+    private Long windowResetAt;
     private CountDownLatch listBarrier = new CountDownLatch(0);
     private int heldLists;
     private int perSecondLimit;
@@ -199,7 +199,7 @@ public final class FakeFlashduty implements AutoCloseable {
         faults.clear();
         listsWithoutTimelines = false;
         kind = false;
-        windowResetIn = null;
+        windowResetAt = null;
         heldLists = 0;
         listBarrier.countDown();
         perSecondLimit = 0;
@@ -238,10 +238,10 @@ public final class FakeFlashduty implements AutoCloseable {
 
     /**
      * Reports the account's calls as spent on every answer from now on ({@code X-RateLimit-Remaining: 0}), the
-     * window reopening {@code resetInSeconds} from each answer, as when other clients of the account spent it.
+     * window reopening at {@code reset}, as when other clients of the account spent it.
      */
-    public synchronized void spendAccountWindow(long resetInSeconds) {
-        windowResetIn = resetInSeconds;
+    public synchronized void spendAccountWindowUntil(Instant reset) {
+        windowResetAt = reset.getEpochSecond();
     }
 
     /** Makes list answers leave out each event's updates, as a leaner API version might; reset turns it off. */
@@ -348,14 +348,14 @@ public final class FakeFlashduty implements AutoCloseable {
      * the next minute, and a spent window reports none until its reset; kind mode sends no such header.
      */
     private synchronized void rateHeaders(HttpExchange exchange, Answer answer) {
-        if (kind && windowResetIn == null) {
+        if (kind && windowResetAt == null) {
             return;
         }
         long now = now();
         long reset;
         boolean spent = true;
-        if (windowResetIn != null) {
-            reset = now + windowResetIn;
+        if (windowResetAt != null) {
+            reset = windowResetAt;
         } else if (answer.status() == 429) {
             // A refusal for rate: the window reopens when Retry-After says, else in the next second.
             reset = now + (answer.retryAfter() == null ? 1 : answer.retryAfter());

@@ -4,10 +4,12 @@ import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -17,7 +19,9 @@ import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
+import dev.statuspagesync.support.SteppedTicker;
 import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 
@@ -30,6 +34,23 @@ import io.restassured.response.Response;
 @QuarkusTestResource(FakeFlashdutyResource.class)
 @ExtendWith(FreshFake.class)
 class FaultMatrixTest {
+
+    /** Time the calls wait on: a Retry-After or the pacing takes no real time, and every wait is seen. */
+    SteppedTicker ticker;
+
+    @BeforeEach
+    void steppedTime() {
+        ticker = SteppedTicker.fromSystem();
+        QuarkusMock.installMockForType(ticker, Ticker.class);
+    }
+
+    /** A cell whose fault asks to retry after a while: that wait comes before the retry. */
+    private void assertRetryAfterWaitedOut(Cell cell) {
+        if (cell.fault() instanceof Fault.Status status && status.retryAfterSeconds() != null) {
+            assertTrue(ticker.waits().contains(Duration.ofSeconds(status.retryAfterSeconds())),
+                    "Retry-After: " + status.retryAfterSeconds() + " waited out: " + ticker.waits());
+        }
+    }
 
     static final String CREATE = FlashdutyPaths.CREATE_PATH;
     static final String FIRING = "sns-single-metric-alarm.json";
@@ -147,6 +168,7 @@ class FaultMatrixTest {
         Response first = Lambda.invoke(Fixtures.event(JOINING));
 
         assertEquals(cell.calls(), fake().requests(EDIT).size(), "edit calls");
+        assertRetryAfterWaitedOut(cell);
         if (!cell.outcome().equals("updated")) {
             assertEquals(0, memberLines(JOINING_ARN), "not listed yet: nothing half-done");
         }
@@ -219,6 +241,7 @@ class FaultMatrixTest {
         Response first = Lambda.invoke(Fixtures.event(FIRING));
 
         assertEquals(cell.calls(), fake().requests(CREATE).size(), "create calls");
+        assertRetryAfterWaitedOut(cell);
         if (cell.outcome().equals("created")) {
             assertEquals(200, first.statusCode(), first.asString());
             assertEquals("created", Fixtures.json(first.asString()).path("outcome").asText());

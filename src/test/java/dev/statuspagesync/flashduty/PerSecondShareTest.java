@@ -60,9 +60,9 @@ class PerSecondShareTest {
 
     @Test
     void refusesAShareAboveTheAccountsLimitOrBelowOne() {
-        var tooHigh = assertThrows(IllegalArgumentException.class, () -> new FlashdutyClient(null, config(51, 1000), null, null));
-        var none = assertThrows(IllegalArgumentException.class, () -> new FlashdutyClient(null, config(0, 1000), null, null));
-        var noMinute = assertThrows(IllegalArgumentException.class, () -> new FlashdutyClient(null, config(10, 0), null, null));
+        var tooHigh = assertThrows(IllegalArgumentException.class, () -> new FlashdutyClient(null, config(51, 1000), null, null, null));
+        var none = assertThrows(IllegalArgumentException.class, () -> new FlashdutyClient(null, config(0, 1000), null, null, null));
+        var noMinute = assertThrows(IllegalArgumentException.class, () -> new FlashdutyClient(null, config(10, 0), null, null, null));
 
         assertEquals("FLASHDUTY_CALLS_PER_SECOND must be between 1 and 50, was 51", tooHigh.getMessage());
         assertEquals("FLASHDUTY_CALLS_PER_SECOND must be between 1 and 50, was 0", none.getMessage());

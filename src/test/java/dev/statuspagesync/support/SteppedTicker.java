@@ -12,6 +12,22 @@ public final class SteppedTicker implements Ticker {
     private long nanos;
     private final List<Duration> waits = new ArrayList<>();
 
+    public SteppedTicker() {
+        this(0);
+    }
+
+    private SteppedTicker(long startNanos) {
+        this.nanos = startNanos;
+    }
+
+    /**
+     * One that starts at the system's time, to stand in for it where code has already read the system's (a running
+     * application's pacer).
+     */
+    public static SteppedTicker fromSystem() {
+        return new SteppedTicker(System.nanoTime());
+    }
+
     @Override
     public synchronized long nanos() {
         return nanos;

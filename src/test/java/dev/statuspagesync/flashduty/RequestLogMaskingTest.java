@@ -1,40 +1,30 @@
 package dev.statuspagesync.flashduty;
 
 import static dev.statuspagesync.fake.FakeFlashdutyResource.APP_KEY;
-import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import dev.statuspagesync.fake.FakeFlashdutyResource;
-import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
 import dev.statuspagesync.support.LogCapture;
+import dev.statuspagesync.support.Profiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** With the REST client's request log switched on, requests are logged with the app key masked. */
 @QuarkusTest
-@TestProfile(RequestLogMaskingTest.RequestLogOn.class)
+@TestProfile(Profiles.Calm.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
 @ExtendWith(FreshFake.class)
 class RequestLogMaskingTest {
-
-    public static class RequestLogOn implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.rest-client.logging.scope", "request-response",
-                    "quarkus.log.category.\"dev.statuspagesync.flashduty.MaskingClientLogger\".level", "DEBUG");
-        }
-    }
 
     @Test
     void logsEachRequestAndResponseWithTheAppKeyMasked() {

@@ -22,6 +22,7 @@ import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.Lambda;
 import dev.statuspagesync.support.LogCapture;
+import dev.statuspagesync.support.Profiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -32,7 +33,7 @@ import io.quarkus.test.junit.TestProfile;
  * function prints it on Lambda (JSON lines).
  */
 @QuarkusTest
-@TestProfile(JsonLogTest.JsonLines.class)
+@TestProfile(Profiles.Calm.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
 class AppKeyNeverLeaksTest {
 

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,9 +18,9 @@ import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
 import dev.statuspagesync.support.LogCapture;
+import dev.statuspagesync.support.Profiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -29,17 +28,10 @@ import io.quarkus.test.junit.TestProfile;
  * under {@code mdc}, with Lambda's request id, and never the key.
  */
 @QuarkusTest
-@TestProfile(JsonLogTest.JsonLines.class)
+@TestProfile(Profiles.Calm.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
 @ExtendWith(FreshFake.class)
 class JsonLogTest {
-
-    public static class JsonLines implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.log.console.json.enabled", "true", "statuspage.resolve-after", "5m");
-        }
-    }
 
     @Test
     void printsEveryLineAsJsonWithTheChangesFieldsAndTheRequestId() {

@@ -244,6 +244,26 @@ class AlarmDecisionsTest {
         assertEquals(reason, ((Decision) step).reason());
     }
 
+    /** An alarm with no incident goes to INSUFFICIENT_DATA: nothing, an outage, or nothing to resolve. */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            IGNORE  | Ignore | INSUFFICIENT_DATA is ignored (STATUSPAGE_INSUFFICIENT_DATA=ignore)
+            DEGRADE | Open   | incident opened for alarm api-cpu
+            RESOLVE | Ignore | no open incident for this alarm
+            """)
+    void insufficientDataWithoutAnIncidentFollowsItsPolicy(InsufficientDataPolicy policy, String decision,
+            String reason) {
+        Step step = AlarmDecisions.decide(change("api-cpu", AlarmState.INSUFFICIENT_DATA, T0 + 60), ROUTE,
+                page(List.of()), new AlarmDecisions.Policy(policy, true), NOW);
+
+        assertEquals(decision, step.getClass().getSimpleName());
+        assertEquals(reason, ((Decision) step).reason());
+        if (step instanceof Decision.Open open) {
+            assertEquals("api-cpu", open.request().title());
+            assertEquals(ChangeStatus.INVESTIGATING, open.request().updates().get(0).status());
+        }
+    }
+
     @Test
     void aDegradingInsufficientDataJoinsLikeAnAlarm() {
         Responses.Change open = incident(7, CPU, members(CPU, Membership.State.ALARM, T0));

@@ -22,7 +22,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.alarm.MemberKey;
-import dev.statuspagesync.fake.FakeCloudWatchResource;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.support.AlarmEvents;
@@ -30,9 +29,9 @@ import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
 import dev.statuspagesync.support.LogCapture;
+import dev.statuspagesync.support.Profiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 
@@ -43,21 +42,12 @@ import io.restassured.response.Response;
  * and its log: nothing wrong is written, and what does not depend on the failed read is repaired.
  */
 @QuarkusTest
-@TestProfile(CloudWatchFaultMatrixTest.ReconcilingWithMetrics.class)
+@TestProfile(Profiles.Reconciling.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
-@QuarkusTestResource(value = FakeCloudWatchResource.class, restrictToAnnotatedClass = true)
 @ExtendWith(FreshFake.class)
 class CloudWatchFaultMatrixTest {
 
     static final Instant FIRED = Instant.parse("2026-03-14T09:00:00Z");
-
-    /** Reconciling with a quiet period, and the metrics record written, to be read in each cell. */
-    public static class ReconcilingWithMetrics implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("statuspage.resolve-after", "5m", "statuspage.metrics.enabled", "true");
-        }
-    }
     static final String PLAIN = AlarmEvents.ARN;
     static final String MUTED = "arn:aws:cloudwatch:us-east-1:210987654321:alarm:payments-latency";
     static final String CONTRIBUTOR = "9f2c07a4e1b35d68";

@@ -27,26 +27,22 @@ import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
+import dev.statuspagesync.support.Profiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
-/** FLASHDUTY_DRY_RUN: the reads happen, the writes are answered instead of made. */
+/**
+ * FLASHDUTY_DRY_RUN: the reads happen, the writes are answered instead of made; with a five-minute quiet period and
+ * a sweep that reconciles.
+ */
 @QuarkusTest
-@TestProfile(DryRunTest.DryRun.class)
+@TestProfile(Profiles.DryRun.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
 @ExtendWith(FreshFake.class)
 class DryRunTest {
 
     static final long RECOVERED = Instant.parse("2026-03-14T09:50:00Z").getEpochSecond();
-
-    public static class DryRun implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("flashduty.dry-run", "true");
-        }
-    }
 
 
     @Test
@@ -79,19 +75,26 @@ class DryRunTest {
     }
 
     @Test
-    void answersWithTheResolveItWouldSend() throws Exception {
+    void answersARecoveryWithTheAlarmListEditItWouldWriteAtTheEndOfTheInvocation() throws Exception {
         long changeId = seedIncidentAsTheFunctionOpensIt();
+        String opening = fake().incidents().get(0).updates().get(0).description();
         int seeded = fake().requests().size();
 
         JsonNode answer = Lambda.answer(Fixtures.event("sns-single-metric-ok.json"));
 
-        assertEquals("resolved", answer.path("outcome").asText());
+        assertEquals("updated", answer.path("outcome").asText());
+        assertTrue(answer.path("reason").asText().startsWith("dry run: would record that alarm checkout-api-high-cpu"),
+                answer.path("reason").asText());
         assertEquals(changeId, answer.path("change_id").asLong());
+        assertEquals(1, answer.path("planned").size(), answer.toString());
         JsonNode planned = answer.path("planned").get(0);
-        assertEquals(FlashdutyPaths.TIMELINE_PATH, planned.path("path").asText());
-        assertEquals("resolved", planned.path("body").path("status").asText());
+        assertEquals(FlashdutyPaths.TIMELINE_UPDATE_PATH, planned.path("path").asText());
+        assertEquals(changeId, planned.path("body").path("change_id").asLong());
+        assertTrue(planned.path("body").path("description").asText().contains("`: OK since "),
+                "the list records the recovery: " + planned);
         assertEquals(List.of("GET"), methodsSince(seeded), "the open incident read, nothing written");
         assertEquals("investigating", fake().incidents().get(0).status());
+        assertEquals(opening, fake().incidents().get(0).updates().get(0).description());
     }
 
     @Test
@@ -106,8 +109,8 @@ class DryRunTest {
         JsonNode answer = Lambda.answer(AlarmEvents.sweep("2026-03-14T10:00:00Z"));
 
         assertEquals("resolved", answer.path("outcome").asText());
-        assertEquals("dry run: sweep at 2026-03-14T10:00:00Z: incident " + changeId + " would be resolved",
-                answer.path("reason").asText());
+        assertEquals("reconciled with CloudWatch: 0 alarm(s) firing, 0 asked by name, 0 repair(s); dry run: sweep at"
+                + " 2026-03-14T10:00:00Z: incident " + changeId + " would be resolved", answer.path("reason").asText());
         JsonNode planned = answer.path("planned").get(0);
         assertEquals(FlashdutyPaths.TIMELINE_PATH, planned.path("path").asText());
         assertEquals("resolved", planned.path("body").path("status").asText());

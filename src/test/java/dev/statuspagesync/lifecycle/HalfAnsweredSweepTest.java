@@ -19,7 +19,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.alarm.MemberKey;
-import dev.statuspagesync.fake.FakeCloudWatchResource;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
@@ -27,6 +26,7 @@ import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
+import dev.statuspagesync.support.Profiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -37,9 +37,8 @@ import io.quarkus.test.junit.TestProfile;
  * offer the operation has no such feature, and nothing waits. The sweep itself does not fail.
  */
 @QuarkusTest
-@TestProfile(ReconcileTest.Reconciling.class)
+@TestProfile(Profiles.Reconciling.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
-@QuarkusTestResource(value = FakeCloudWatchResource.class, restrictToAnnotatedClass = true)
 @ExtendWith(FreshFake.class)
 class HalfAnsweredSweepTest {
 

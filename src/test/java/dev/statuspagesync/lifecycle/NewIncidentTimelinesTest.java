@@ -1,13 +1,9 @@
 package dev.statuspagesync.lifecycle;
 
-import static dev.statuspagesync.fake.FakeFlashdutyResource.API_COMPONENT;
-import static dev.statuspagesync.fake.FakeFlashdutyResource.DB_COMPONENT;
-import static dev.statuspagesync.fake.FakeFlashdutyResource.PAGE_ID;
 import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,30 +15,19 @@ import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
+import dev.statuspagesync.support.Profiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** Incidents a batch opens get their timelines from the read of the page after each create, not one read each. */
 @QuarkusTest
-@TestProfile(NewIncidentTimelinesTest.TwoComponents.class)
+@TestProfile(Profiles.Routes.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
 @ExtendWith(FreshFake.class)
 class NewIncidentTimelinesTest {
 
     static final String FIRED_AT = "2026-03-14T08:00:00.000+0000";
-
-    public static class TwoComponents implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("statuspage.routes", """
-                    routes:
-                      - {name: api, match: {alarm_name: "api-*"}, page_id: %1$d, components: [%2$s]}
-                      - {name: db, match: {alarm_name: "db-*"}, page_id: %1$d, components: [%3$s]}
-                    """.formatted(PAGE_ID, API_COMPONENT, DB_COMPONENT));
-        }
-    }
 
 
     @Test

@@ -3,6 +3,7 @@ package dev.statuspagesync.lifecycle;
 import static dev.statuspagesync.fake.FakeCloudWatchResource.cloudWatch;
 import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
@@ -19,7 +20,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.fake.FakeCloudWatch;
-import dev.statuspagesync.fake.FakeCloudWatchResource;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.flashduty.FlashdutyPaths;
@@ -30,9 +30,9 @@ import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
+import dev.statuspagesync.support.Profiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -40,27 +40,36 @@ import io.quarkus.test.junit.TestProfile;
  * when CloudWatch shows the alarm firing, and the sweep finds the alarms the page lists by reference alone.
  */
 @QuarkusTest
-@TestProfile(PublicReconcileTest.PublicAndReconciling.class)
+@TestProfile(Profiles.PublicPage.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
-@QuarkusTestResource(value = FakeCloudWatchResource.class, restrictToAnnotatedClass = true)
 @ExtendWith(FreshFake.class)
 class PublicReconcileTest {
 
     static final String DESCRIBE = "DescribeAlarms";
     static final Instant FIRED = Instant.parse("2026-03-14T09:00:00Z");
 
-    public static class PublicAndReconciling implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("statuspage.resolve-after", "5m", "statuspage.audience", "public",
-                    "statuspage.component-names", "Public API,Database", "statuspage.home-account", "210987654321",
-                    "aws.region", "us-east-1", "statuspage.schedule-rule", "statuspage-sync-sweep");
-        }
-    }
-
     @BeforeEach
     void emptyCloudWatch() {
         cloudWatch().reset();
+    }
+
+    @Test
+    void tellsSubscribersInCustomerWordsFromOpeningToTheSweepsResolution() {
+        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
+        Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
+        cloudWatch().metricAlarm(AlarmEvents.ARN, AlarmState.OK, FIRED.plusSeconds(60), "AWS/EC2", "CPUUtilization");
+        Lambda.answer(AlarmEvents.sns("OK", "ALARM", "2026-03-14T09:01:00.000+0000"));
+        JsonNode swept = Lambda.answer(AlarmEvents.sweep("2026-03-14T09:06:00Z"));
+
+        assertEquals("resolved", swept.path("outcome").asText(), swept.toString());
+        FakeFlashduty.Incident incident = fake().incidents().get(0);
+        assertEquals("Public API and Database: partial outage", incident.title());
+        List<String> updates = incident.updates().stream().map(FakeFlashduty.Update::description).toList();
+        assertEquals("We are investigating an issue affecting Public API and Database (partial outage).",
+                updates.get(0).substring(0, updates.get(0).indexOf("\n\n")));
+        assertEquals("This incident has been resolved. Service is operating normally for Public API and Database.",
+                updates.get(1));
+        assertFalse(incident.title().contains(AlarmEvents.NAME));
     }
 
     @Test

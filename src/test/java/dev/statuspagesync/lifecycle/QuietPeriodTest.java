@@ -26,9 +26,9 @@ import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
+import dev.statuspagesync.support.Profiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -36,7 +36,7 @@ import io.quarkus.test.junit.TestProfile;
  * time of that recovery, once every alarm stayed recovered for five minutes.
  */
 @QuarkusTest
-@TestProfile(QuietPeriodTest.FiveMinutes.class)
+@TestProfile(Profiles.Calm.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
 @ExtendWith(FreshFake.class)
 class QuietPeriodTest {
@@ -45,13 +45,6 @@ class QuietPeriodTest {
     static final String TIMELINE = FlashdutyPaths.TIMELINE_PATH;
     static final String EDIT = FlashdutyPaths.TIMELINE_UPDATE_PATH;
     static final String LIST = FlashdutyPaths.ACTIVE_LIST_PATH;
-
-    public static class FiveMinutes implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("statuspage.resolve-after", "5m");
-        }
-    }
 
     @Test
     void aFlappingAlarmMakesOneIncidentAndTwoSubscriberVisibleUpdates() {

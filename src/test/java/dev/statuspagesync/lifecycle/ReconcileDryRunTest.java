@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,31 +14,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import dev.statuspagesync.alarm.AlarmState;
-import dev.statuspagesync.fake.FakeCloudWatchResource;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
+import dev.statuspagesync.support.Profiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** A dry run of a reconciling sweep reads CloudWatch and the page, and answers with the writes the repairs plan. */
 @QuarkusTest
-@TestProfile(ReconcileDryRunTest.DryRun.class)
+@TestProfile(Profiles.DryRun.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
-@QuarkusTestResource(value = FakeCloudWatchResource.class, restrictToAnnotatedClass = true)
 @ExtendWith(FreshFake.class)
 class ReconcileDryRunTest {
-
-    public static class DryRun implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("flashduty.dry-run", "true", "statuspage.resolve-after", "5m");
-        }
-    }
 
     @BeforeEach
     void emptyCloudWatch() {

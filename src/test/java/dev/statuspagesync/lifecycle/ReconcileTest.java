@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.alarm.MemberKey;
 import dev.statuspagesync.fake.FakeCloudWatch;
-import dev.statuspagesync.fake.FakeCloudWatchResource;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.flashduty.FlashdutyPaths;
@@ -32,9 +31,9 @@ import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
+import dev.statuspagesync.support.Profiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /**
@@ -43,9 +42,8 @@ import io.quarkus.test.junit.TestProfile;
  * delivered, an alarm deleted while listed. CloudWatch's faults fail the sweep, never a delivery.
  */
 @QuarkusTest
-@TestProfile(ReconcileTest.Reconciling.class)
+@TestProfile(Profiles.Reconciling.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
-@QuarkusTestResource(value = FakeCloudWatchResource.class, restrictToAnnotatedClass = true)
 @ExtendWith(FreshFake.class)
 class ReconcileTest {
 
@@ -54,13 +52,6 @@ class ReconcileTest {
     static final String EDIT = FlashdutyPaths.TIMELINE_UPDATE_PATH;
     static final String DESCRIBE = "DescribeAlarms";
     static final Instant FIRED = Instant.parse("2026-03-14T09:00:00Z");
-
-    public static class Reconciling implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("statuspage.resolve-after", "5m");
-        }
-    }
 
     @BeforeEach
     void emptyCloudWatch() {

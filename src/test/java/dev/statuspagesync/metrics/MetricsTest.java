@@ -27,25 +27,17 @@ import dev.statuspagesync.support.ByHand;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
+import dev.statuspagesync.support.Profiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** Each invocation writes one Embedded Metric Format line that counts what it did, and never the key. */
 @QuarkusTest
-@TestProfile(MetricsTest.WithMetrics.class)
+@TestProfile(Profiles.Calm.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
 @ExtendWith(FreshFake.class)
 class MetricsTest {
-
-    public static class WithMetrics implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("statuspage.metrics.enabled", "true", "statuspage.metrics.namespace", "StatusPageTest",
-                    "statuspage.resolve-after", "5m");
-        }
-    }
 
     @Test
     void countsTheChangesOutcomesCallsRetriesAndRateLimitsOfABatch() {

@@ -2,7 +2,6 @@ package dev.statuspagesync.routing;
 
 import static dev.statuspagesync.fake.FakeFlashdutyResource.API_COMPONENT;
 import static dev.statuspagesync.fake.FakeFlashdutyResource.DB_COMPONENT;
-import static dev.statuspagesync.fake.FakeFlashdutyResource.PAGE_ID;
 import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -20,33 +19,17 @@ import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
+import dev.statuspagesync.support.Profiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 
 /** A routing document given as configuration sends matching alarms to its components, impact and title. */
 @QuarkusTest
-@TestProfile(RoutingDocumentTest.OrdersRule.class)
+@TestProfile(Profiles.Routes.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
 @ExtendWith(FreshFake.class)
 class RoutingDocumentTest {
-
-    public static class OrdersRule implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("statuspage.routes", """
-                    routes:
-                      - name: orders
-                        match: {alarm_name: "orders-*", namespace: AWS/ApplicationELB}
-                        page_id: %d
-                        components: [%s]
-                        impact: full_outage
-                        title: "Orders: {alarm_name} in {region}"
-                        notify_subscribers: false
-                    """.formatted(PAGE_ID, DB_COMPONENT));
-        }
-    }
 
 
     @Test

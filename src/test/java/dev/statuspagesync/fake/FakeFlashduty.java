@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -117,6 +118,8 @@ public final class FakeFlashduty implements AutoCloseable {
     private boolean listsWithoutTimelines;
     private boolean kind;
     private Long windowResetAt;
+    /** The time of the fake's answers (rate headers, a create without a start); the system's unless a test sets it. */
+    private volatile Clock clock = Clock.systemUTC();
     private CountDownLatch listBarrier = new CountDownLatch(0);
     private int heldLists;
     private int perSecondLimit;
@@ -193,6 +196,7 @@ public final class FakeFlashduty implements AutoCloseable {
 
     /** Forgets incidents, requests and queued faults, and releases hanging requests. */
     public synchronized void reset() {
+        clock = Clock.systemUTC();
         appKey = originalKey;
         requests.clear();
         incidents.clear();
@@ -242,6 +246,11 @@ public final class FakeFlashduty implements AutoCloseable {
      */
     public synchronized void spendAccountWindowUntil(Instant reset) {
         windowResetAt = reset.getEpochSecond();
+    }
+
+    /** Answers by {@code clock} from now on, as a function whose clock a test moves reads them; reset restores it. */
+    public void useClock(Clock clock) {
+        this.clock = clock;
     }
 
     /** Makes list answers leave out each event's updates, as a leaner API version might; reset turns it off. */
@@ -397,7 +406,7 @@ public final class FakeFlashduty implements AutoCloseable {
         }
     }
 
-    private static Answer faultAnswer(Fault fault) {
+    private Answer faultAnswer(Fault fault) {
         if (fault instanceof Fault.Status status) {
             return new Answer(status.httpStatus(), status.code(), "injected " + status.code(), null,
                     status.retryAfterSeconds());
@@ -769,7 +778,7 @@ public final class FakeFlashduty implements AutoCloseable {
         }
     }
 
-    private static long now() {
-        return Instant.now().getEpochSecond();
+    private long now() {
+        return clock.instant().getEpochSecond();
     }
 }

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,31 +15,27 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import dev.statuspagesync.config.FlashdutyConfig;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
-import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
+import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
+import dev.statuspagesync.support.Profiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import dev.statuspagesync.support.AppClock;
 
 /** FLASHDUTY_CALLS_PER_SECOND is one environment's share of the account's 50 calls a second. */
 @QuarkusTest
-@TestProfile(PerSecondShareTest.FourPerSecond.class)
+@TestProfile(Profiles.AccountLimits.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
 @ExtendWith(FreshFake.class)
 class PerSecondShareTest {
 
-    public static class FourPerSecond implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("flashduty.calls-per-second", "4");
-        }
-    }
-
     @Test
     void spacesCallsToTheConfiguredShareOfTheAccountsRate() {
+        // Time passes since the tests before: what the function read ages out of its cache, a window reopens.
+        AppClock.CLOCK.advance(Duration.ofHours(2));
         var answer = Lambda.answer(AlarmEvents.sqsBatch(List.of("share-a", "share-b", "share-c"), "ALARM", "OK",
                 "2026-03-14T08:00:00.000+0000"));
 

@@ -22,7 +22,7 @@ import io.quarkus.test.junit.TestProfile;
 
 /** Incidents a batch opens get their timelines from the read of the page after each create, not one read each. */
 @QuarkusTest
-@TestProfile(Profiles.Routes.class)
+@TestProfile(Profiles.Calm.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
 @ExtendWith(FreshFake.class)
 class NewIncidentTimelinesTest {

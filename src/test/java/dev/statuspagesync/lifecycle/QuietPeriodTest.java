@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statuspagesync.alarm.MemberKey;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.FakeFlashdutyResource;
-import dev.statuspagesync.flashduty.FaultToleranceTest;
+import dev.statuspagesync.flashduty.FaultMatrixTest;
 import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
@@ -133,7 +133,7 @@ class QuietPeriodTest {
     void aFailedSweepFailsItsInvocationAndTheNextOneDoesTheWork() {
         Lambda.answer(AlarmEvents.sns("ALARM", "OK", "2026-03-14T09:00:00.000+0000"));
         Lambda.answer(AlarmEvents.sns("OK", "ALARM", "2026-03-14T09:01:00.000+0000"));
-        fake().failNext(LIST, Collections.nCopies(FaultToleranceTest.defaultMaxRetries() + 1,
+        fake().failNext(LIST, Collections.nCopies(FaultMatrixTest.defaultMaxRetries() + 1,
                 new FakeFlashduty.Fault.Status(503, "ServiceUnavailable", null)).toArray(FakeFlashduty.Fault[]::new));
 
         var failed = Lambda.invoke(AlarmEvents.sweep("2026-03-14T09:10:00Z"));

@@ -3,8 +3,8 @@ package dev.statuspagesync.lifecycle;
 import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,32 +13,31 @@ import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Lambda;
+import dev.statuspagesync.support.Profiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import dev.statuspagesync.flashduty.Ticker;
+import dev.statuspagesync.support.AppClock;
+import dev.statuspagesync.support.SteppedTicker;
+import io.quarkus.test.junit.QuarkusMock;
 
 /** A warm function reuses what it read, with its own writes applied, and forgets it all after a failure. */
 @QuarkusTest
-@TestProfile(ReadCacheTest.Cached.class)
+@TestProfile(Profiles.AccountLimits.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
 class ReadCacheTest {
 
     static final String FIRED_AT = "2026-03-14T08:00:00.000+0000";
     static final String EDIT = FlashdutyPaths.TIMELINE_UPDATE_PATH;
 
-    public static class Cached implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("flashduty.read-cache-ms", "600000",
-                    // No warm-up here (it would fill the cache or spend the budget): the cold first call gets time.
-                    "flashduty.retry.call-timeout-ms", "30000");
-        }
-    }
-
     @Test
     void readsThePageOnceForAStormOfSingleAlarmInvocationsAndAfreshAfterAFailure() {
         fake().reset();
+        // Time passes since the tests before: what the function read ages out of its cache, a window reopens.
+        AppClock.CLOCK.advance(Duration.ofHours(2));
+        // Pacing waits on a ticker of the test's, so four calls a second cost no real time.
+        QuarkusMock.installMockForType(SteppedTicker.fromSystem(), Ticker.class);
 
         List<String> first = callsOf(AlarmEvents.sns("storm-a", "ALARM", "OK", FIRED_AT));
         List<String> second = callsOf(AlarmEvents.sns("storm-b", "ALARM", "OK", FIRED_AT));

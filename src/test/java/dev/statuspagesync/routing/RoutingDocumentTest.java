@@ -26,7 +26,7 @@ import io.quarkus.test.junit.TestProfile;
 
 /** A routing document given as configuration sends matching alarms to its components, impact and title. */
 @QuarkusTest
-@TestProfile(Profiles.Routes.class)
+@TestProfile(Profiles.Calm.class)
 @QuarkusTestResource(FakeFlashdutyResource.class)
 @ExtendWith(FreshFake.class)
 class RoutingDocumentTest {

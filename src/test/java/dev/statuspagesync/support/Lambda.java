@@ -25,6 +25,27 @@ public final class Lambda {
         return Fixtures.json(response.asString());
     }
 
+    /**
+     * Sends one event that must fail the invocation (HTTP 500, an {@code InvocationFailedException}) and returns
+     * the message of Lambda's error document.
+     */
+    public static String failure(String event) {
+        return failureOf(invoke(event));
+    }
+
+    /** The message of the error document of an invocation that must have failed, as {@link #failure} checks it. */
+    public static String failureOf(Response response) {
+        if (response.statusCode() != 500) {
+            throw new AssertionError("the invocation was to fail, and answered HTTP " + response.statusCode() + ": "
+                    + response.asString());
+        }
+        JsonNode error = Fixtures.json(response.asString());
+        if (!error.path("errorType").asText().equals("dev.statuspagesync.invocation.InvocationFailedException")) {
+            throw new AssertionError("the invocation failed in an unforeseen way: " + response.asString());
+        }
+        return error.path("errorMessage").asText();
+    }
+
     /** Sends one event; a 200 carries the handler's answer, a 500 the Lambda error document. */
     public static Response invoke(String event) {
         return send(given().contentType("application/json").body(event));

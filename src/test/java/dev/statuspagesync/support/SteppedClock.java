@@ -9,13 +9,13 @@ import java.time.ZoneOffset;
 /** A clock that stands still until the test moves it: time-dependent code is tested without waiting. */
 public final class SteppedClock extends Clock {
 
-    private Instant now;
+    private volatile Instant now;
 
     public SteppedClock(Instant start) {
         this.now = start;
     }
 
-    public void advance(Duration step) {
+    public synchronized void advance(Duration step) {
         now = now.plus(step);
     }
 

@@ -15,14 +15,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.statuspagesync.flashduty.Deadline;
 import dev.statuspagesync.inbound.EnvelopeReader;
 import dev.statuspagesync.inbound.Inbound;
-import dev.statuspagesync.lifecycle.DeliveryCheck;
 import dev.statuspagesync.lifecycle.Invocation;
 import dev.statuspagesync.lifecycle.PlanExecutor;
-import dev.statuspagesync.lifecycle.Reconciler;
 import dev.statuspagesync.metrics.Metrics;
 import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.outcome.OutcomeLog;
 import dev.statuspagesync.published.PublishedEvents;
+import dev.statuspagesync.reconcile.DeliveryCheck;
+import dev.statuspagesync.reconcile.Reconciler;
 
 import io.quarkus.runtime.annotations.RegisterForReflection;
 

@@ -18,7 +18,7 @@ public final class Invocation {
         this.views = views;
     }
 
-    Deadline deadline() {
+    public Deadline deadline() {
         return deadline;
     }
 
@@ -31,7 +31,7 @@ public final class Invocation {
     }
 
     /** Something went wrong: what this invocation believes of Flashduty may not be what Flashduty holds. */
-    void markFailed() {
+    public void markFailed() {
         failed = true;
     }
 

@@ -86,7 +86,7 @@ public class PlanExecutor {
     }
 
     /** Applies the change on {@code route}, chosen by the caller; null when no route leads anywhere. */
-    Outcome apply(AlarmChange alarm, Route chosen, int item, Invocation invocation) {
+    public Outcome apply(AlarmChange alarm, Route chosen, int item, Invocation invocation) {
         var route = Optional.ofNullable(chosen);
         if (route.isEmpty()) {
             return Outcome.ignored("no route matches alarm " + alarm.name());
@@ -129,7 +129,7 @@ public class PlanExecutor {
     }
 
     /** The page's open incidents, read unless this invocation (or the read cache) knows them. */
-    List<Responses.Change> openIncidents(long pageId, Invocation invocation) {
+    public List<Responses.Change> openIncidents(long pageId, Invocation invocation) {
         return reads.openIncidents(pageId, invocation);
     }
 

@@ -21,6 +21,8 @@ import dev.statuspagesync.cloudwatch.CloudWatchAlarms;
 import dev.statuspagesync.config.InsufficientDataPolicy;
 import dev.statuspagesync.fake.FakeCloudWatch;
 import dev.statuspagesync.flashduty.Deadline;
+import dev.statuspagesync.reconcile.DeliveryCheck;
+import dev.statuspagesync.reconcile.Reconciliation;
 import dev.statuspagesync.routing.Router;
 import dev.statuspagesync.support.StatusPageSettings;
 

@@ -36,6 +36,8 @@ import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Membership;
 import dev.statuspagesync.page.References;
+import dev.statuspagesync.reconcile.Reconciler;
+import dev.statuspagesync.reconcile.Wiring;
 import dev.statuspagesync.routing.Router;
 import dev.statuspagesync.support.MetricsSettings;
 import dev.statuspagesync.support.StatusPageSettings;

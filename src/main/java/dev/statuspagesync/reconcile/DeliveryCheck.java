@@ -1,4 +1,4 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.reconcile;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,6 +24,7 @@ import dev.statuspagesync.cloudwatch.CloudWatchConnector;
 import dev.statuspagesync.cloudwatch.CloudWatchException;
 import dev.statuspagesync.config.InsufficientDataPolicy;
 import dev.statuspagesync.config.StatusPageConfig;
+import dev.statuspagesync.lifecycle.Invocation;
 import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.routing.Router;
 
@@ -71,7 +72,7 @@ public class DeliveryCheck {
                 Reconciliation.Scope.home(config, region).orElse(null));
     }
 
-    DeliveryCheck(Router router, BiFunction<String, Supplier<Duration>, CloudWatchAlarms> cloudWatchIn,
+    public DeliveryCheck(Router router, BiFunction<String, Supplier<Duration>, CloudWatchAlarms> cloudWatchIn,
             boolean enabled, InsufficientDataPolicy insufficientData, Reconciliation.Scope home) {
         this.router = router;
         this.cloudWatchIn = cloudWatchIn;

@@ -1,4 +1,4 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.reconcile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

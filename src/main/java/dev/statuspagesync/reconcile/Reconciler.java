@@ -1,4 +1,4 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.reconcile;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +30,8 @@ import dev.statuspagesync.cloudwatch.CloudWatchException;
 import dev.statuspagesync.config.InsufficientDataPolicy;
 import dev.statuspagesync.config.StatusPageConfig;
 import dev.statuspagesync.flashduty.Responses;
+import dev.statuspagesync.lifecycle.Invocation;
+import dev.statuspagesync.lifecycle.PlanExecutor;
 import dev.statuspagesync.metrics.Metrics;
 import dev.statuspagesync.outcome.Outcome;
 import dev.statuspagesync.outcome.OutcomeLog;
@@ -85,7 +87,7 @@ public class Reconciler {
      * {@code cloudWatchIn} gives CloudWatch in a Region, each call bounded by the time left; {@code home} is the
      * function's own account and Region, null when not known.
      */
-    Reconciler(PlanExecutor executor, Router router,
+    public Reconciler(PlanExecutor executor, Router router,
             BiFunction<String, Supplier<Duration>, CloudWatchAlarms> cloudWatchIn, Metrics metrics, boolean enabled,
             InsufficientDataPolicy insufficientData, Reconciliation.Scope home, Wiring wiring) {
         this.executor = executor;

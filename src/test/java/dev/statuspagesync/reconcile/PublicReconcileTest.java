@@ -1,4 +1,4 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.reconcile;
 
 import static dev.statuspagesync.fake.FakeCloudWatchResource.cloudWatch;
 import static dev.statuspagesync.fake.FakeFlashdutyResource.fake;

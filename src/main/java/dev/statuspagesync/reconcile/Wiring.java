@@ -1,4 +1,4 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.reconcile;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.reconcile;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,7 +25,7 @@ import dev.statuspagesync.page.References;
 /**
  * What the sweep's reconciliation must change so that the page agrees with CloudWatch, as a pure function of the
  * open incidents and of what CloudWatch says. Its answer is a list of changes, each as if CloudWatch had delivered
- * it, which go through {@link AlarmDecisions} like any other: the quiet period, deference and the stale guards apply.
+ * it, which go through the lifecycle's decisions like any other: the quiet period, deference and the stale guards apply.
  */
 public final class Reconciliation {
 

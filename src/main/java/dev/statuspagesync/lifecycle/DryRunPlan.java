@@ -2,6 +2,7 @@ package dev.statuspagesync.lifecycle;
 
 import java.util.List;
 
+import dev.statuspagesync.decide.Decision;
 import dev.statuspagesync.flashduty.DryRunStatusPage;
 import dev.statuspagesync.flashduty.PlannedWrite;
 import dev.statuspagesync.outcome.Outcome;

@@ -4,6 +4,11 @@ import java.time.Clock;
 import java.util.List;
 
 import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.decide.AlarmDecisions;
+import dev.statuspagesync.decide.Decision;
+import dev.statuspagesync.decide.Need;
+import dev.statuspagesync.decide.PageView;
+import dev.statuspagesync.decide.Step;
 import dev.statuspagesync.flashduty.EventType;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.flashduty.StatusPageApi;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.statuspagesync.decide.PageView;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.page.IncidentText;
 

@@ -2,6 +2,11 @@ package dev.statuspagesync.lifecycle;
 
 import java.util.HashSet;
 
+import dev.statuspagesync.decide.AlarmDecisions;
+import dev.statuspagesync.decide.Decision;
+import dev.statuspagesync.decide.IncidentMapper;
+import dev.statuspagesync.decide.KnownIncident;
+import dev.statuspagesync.decide.QuietPeriodDecisions;
 import dev.statuspagesync.flashduty.FlashdutyRejectedException;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.flashduty.StatusPageApi;

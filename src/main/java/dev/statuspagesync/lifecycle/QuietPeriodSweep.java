@@ -8,6 +8,9 @@ import java.util.stream.Collectors;
 
 import org.jboss.logging.Logger;
 
+import dev.statuspagesync.decide.AlarmDecisions;
+import dev.statuspagesync.decide.Decision;
+import dev.statuspagesync.decide.QuietPeriodDecisions;
 import dev.statuspagesync.flashduty.Responses;
 import dev.statuspagesync.flashduty.StatusPageApi;
 import dev.statuspagesync.outcome.Outcome;

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import dev.statuspagesync.config.FlashdutyConfig;
+import dev.statuspagesync.decide.PageView;
 import dev.statuspagesync.flashduty.Responses;
 
 /**

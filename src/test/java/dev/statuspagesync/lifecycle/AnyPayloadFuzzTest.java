@@ -32,6 +32,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.statuspagesync.alarm.AlarmChange;
 import dev.statuspagesync.alarm.AlarmState;
+import dev.statuspagesync.decide.IncidentMapper;
+import dev.statuspagesync.decide.KnownIncident;
+import dev.statuspagesync.decide.PublicWordsTest;
 import dev.statuspagesync.fake.FlashdutyRules;
 import dev.statuspagesync.flashduty.ComponentStatus;
 import dev.statuspagesync.flashduty.Requests;

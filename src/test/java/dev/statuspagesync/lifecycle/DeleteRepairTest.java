@@ -21,6 +21,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.alarm.Envelope;
 import dev.statuspagesync.config.InsufficientDataPolicy;
+import dev.statuspagesync.decide.AlarmDecisions;
+import dev.statuspagesync.decide.IncidentMapper;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.InProcessStatusPage;
 import dev.statuspagesync.flashduty.ChangeStatus;

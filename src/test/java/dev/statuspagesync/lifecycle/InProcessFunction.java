@@ -16,6 +16,7 @@ import java.util.Map;
 import dev.statuspagesync.alarm.AlarmChange;
 import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.alarm.Envelope;
+import dev.statuspagesync.decide.AlarmDecisions;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.InProcessStatusPage;
 import dev.statuspagesync.flashduty.Deadline;

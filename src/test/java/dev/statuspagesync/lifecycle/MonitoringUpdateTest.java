@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.config.CalmPage;
 import dev.statuspagesync.config.InsufficientDataPolicy;
+import dev.statuspagesync.decide.AlarmDecisions;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.flashduty.FlashdutyPaths;
 import dev.statuspagesync.outcome.Outcome;

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import dev.statuspagesync.decide.PageView;
 import dev.statuspagesync.flashduty.Deadline;
 import dev.statuspagesync.support.SteppedClock;
 

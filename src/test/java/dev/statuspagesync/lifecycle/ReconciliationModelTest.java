@@ -28,6 +28,7 @@ import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.alarm.Envelope;
 import dev.statuspagesync.config.CalmPage;
 import dev.statuspagesync.config.InsufficientDataPolicy;
+import dev.statuspagesync.decide.AlarmDecisions;
 import dev.statuspagesync.fake.FakeCloudWatch;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.InProcessStatusPage;

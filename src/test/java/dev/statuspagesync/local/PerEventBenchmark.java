@@ -27,9 +27,9 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import dev.statuspagesync.config.StatusPageConfig;
+import dev.statuspagesync.decide.IncidentMapper;
 import dev.statuspagesync.inbound.EnvelopeReader;
 import dev.statuspagesync.inbound.Inbound;
-import dev.statuspagesync.lifecycle.IncidentMapper;
 import dev.statuspagesync.routing.Route;
 import dev.statuspagesync.routing.Router;
 

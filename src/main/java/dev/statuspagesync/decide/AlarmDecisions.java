@@ -1,4 +1,4 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.decide;
 
 import java.time.Instant;
 import java.util.Comparator;
@@ -23,7 +23,7 @@ import dev.statuspagesync.routing.Route;
  * known of the page and the time: no I/O, no clock of its own. Flashduty is the only store: an incident this function
  * opened carries its alarm's key line, and its opening update lists the alarms it stands for with their last change.
  */
-final class AlarmDecisions {
+public final class AlarmDecisions {
 
     /** CloudWatch tracks at most 100 contributors of an alarm in ALARM; more in one incident are not its. */
     static final int MAX_FIRING_CONTRIBUTORS = 100;
@@ -292,7 +292,7 @@ final class AlarmDecisions {
                 incident.changeId(), duplicates);
     }
 
-    static boolean sharesComponents(Responses.Change incident, Route route) {
+    public static boolean sharesComponents(Responses.Change incident, Route route) {
         return incident.affectedComponents() != null && incident.affectedComponents().stream()
                 .anyMatch(component -> route.componentIds().contains(component.componentId()));
     }

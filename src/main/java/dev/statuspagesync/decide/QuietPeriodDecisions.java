@@ -1,4 +1,4 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.decide;
 
 import java.time.Instant;
 import java.util.List;
@@ -15,7 +15,7 @@ import dev.statuspagesync.routing.Wording;
  * The quiet period's decisions: when an incident whose alarms have all recovered is resolved by the sweep, and
  * when it first gets its {@code monitoring} update.
  */
-final class QuietPeriodDecisions {
+public final class QuietPeriodDecisions {
 
     private QuietPeriodDecisions() {
     }

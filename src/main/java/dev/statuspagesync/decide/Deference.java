@@ -1,4 +1,4 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.decide;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.decide;
 
 import java.util.List;
 import java.util.Optional;
@@ -14,7 +14,7 @@ import dev.statuspagesync.page.Membership;
  * {@link #duplicates()}: later incidents that stand for the same alarm alone, left by a race whose loser could not
  * delete its own; they are deleted first.
  */
-sealed interface Decision extends Step {
+public sealed interface Decision extends Step {
 
     /** The kind of answer the change gets. */
     Outcome.Kind kind();

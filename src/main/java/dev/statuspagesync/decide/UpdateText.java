@@ -1,4 +1,4 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.decide;
 
 import java.time.Duration;
 import java.time.Instant;

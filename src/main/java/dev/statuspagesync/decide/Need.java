@@ -1,7 +1,7 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.decide;
 
 /** A read a decision needs first; the executor makes it, adds it to the page view, and asks again. */
-sealed interface Need extends Step {
+public sealed interface Need extends Step {
 
     /** The page's open incidents. */
     record OpenIncidents(long pageId) implements Need {

@@ -1,4 +1,4 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.decide;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -56,7 +56,7 @@ public final class IncidentMapper {
     }
 
     /** The edit of the opening update that records the incident's alarms; no one is notified of it. */
-    static Requests.UpdateTimeline recordMembers(Responses.Change incident, Membership members, long pageId,
+    public static Requests.UpdateTimeline recordMembers(Responses.Change incident, Membership members, long pageId,
             Audience page) {
         var opening = IncidentText.openingUpdate(incident).orElseThrow();
         return new Requests.UpdateTimeline(pageId, incident.changeId(), opening.updateId(),
@@ -99,7 +99,7 @@ public final class IncidentMapper {
     }
 
     /** The page an incident is on: its own, or the route's when the answer leaves it out. */
-    static long pageOf(Responses.Change incident, Route route) {
+    public static long pageOf(Responses.Change incident, Route route) {
         return incident.pageId() == null ? route.pageId() : incident.pageId();
     }
 
@@ -124,7 +124,7 @@ public final class IncidentMapper {
      * The update that resolves an incident whose alarms have all stayed recovered for {@code quiet}, at the time the
      * last one recovered.
      */
-    static Requests.CreateTimeline resolveQuietIncident(Responses.Change incident, long pageId, Wording wording,
+    public static Requests.CreateTimeline resolveQuietIncident(Responses.Change incident, long pageId, Wording wording,
             long lastRecovered, Duration quiet) {
         Membership members = IncidentText.members(incident);
         String last = members.members().entrySet().stream()

@@ -1,4 +1,4 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.decide;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -22,6 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import dev.statuspagesync.alarm.AlarmChange;
 import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.alarm.Envelope;
+import dev.statuspagesync.decide.IncidentMapper;
+import dev.statuspagesync.decide.KnownIncident;
 import dev.statuspagesync.flashduty.ChangeStatus;
 import dev.statuspagesync.flashduty.ComponentStatus;
 import dev.statuspagesync.flashduty.Requests;
@@ -42,7 +44,7 @@ import dev.statuspagesync.support.Fixtures;
  * Markdown link. The key line and the alarm list, the function's own bookkeeping, name the alarm by its opaque
  * reference alone.
  */
-class PublicWordsTest {
+public class PublicWordsTest {
 
     static final String API = "01KC3GAZ6ZJE40H55GM31RPWZE";
     static final String DB = "01KC3GB1TQ2W7N7A4ZJ9X0Y8CD";
@@ -144,7 +146,7 @@ class PublicWordsTest {
      * Every text subscribers read of an incident of {@code alarm}: the title, the description and opening update
      * without the bookkeeping, a raised impact, the return of an alarm, the monitoring update, both resolutions.
      */
-    static List<String> publicWords(AlarmChange alarm) {
+    public static List<String> publicWords(AlarmChange alarm) {
         List<String> words = new ArrayList<>();
         Requests.CreateChange create = IncidentMapper.openIncident(alarm, ROUTE, AT);
         words.add(create.title());
@@ -169,7 +171,7 @@ class PublicWordsTest {
     }
 
     /** The same change of an alarm that carries no text: what a public page may show of any alarm. */
-    static AlarmChange blank(AlarmChange alarm) {
+    public static AlarmChange blank(AlarmChange alarm) {
         return AlarmChange.of("x", "arn:aws:cloudwatch:us-east-1:000000000000:alarm:x", alarm.newState())
                 .account("000000000000").region("us-east-1").at(alarm.stateTime()).via(Envelope.SNS).build();
     }

@@ -1,4 +1,4 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.decide;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,13 +17,13 @@ import dev.statuspagesync.routing.Audience;
  * What the function knows of an incident after its own writes, without reading it again: the invocation's views
  * keep these copies, so later changes of the same invocation decide on the page as it now is.
  */
-final class KnownIncident {
+public final class KnownIncident {
 
     private KnownIncident() {
     }
 
     /** What the function knows of an incident it has just opened; its timeline is read when first needed. */
-    static Responses.Change opened(long changeId, Requests.CreateChange request) {
+    public static Responses.Change opened(long changeId, Requests.CreateChange request) {
         var components = request.updates().get(0).componentChanges().stream()
                 .map(change -> new Responses.AffectedComponent(change.componentId(), null, change.status())).toList();
         return new Responses.Change(changeId, request.pageId(), request.type(), request.title(), request.description(),
@@ -31,7 +31,7 @@ final class KnownIncident {
     }
 
     /** The incident after {@code resolution}: resolved, its components operational. */
-    static Responses.Change resolved(Responses.Change incident, Requests.CreateTimeline resolution) {
+    public static Responses.Change resolved(Responses.Change incident, Requests.CreateTimeline resolution) {
         List<Responses.TimelineEntry> updates = new ArrayList<>(incident.updates() == null ? List.of()
                 : incident.updates());
         updates.add(new Responses.TimelineEntry(null, resolution.atSeconds(), ChangeStatus.RESOLVED,
@@ -47,7 +47,7 @@ final class KnownIncident {
      * The incident with its opening update listing {@code members}: by reference on a public page, and in an
      * incident that already names its alarms so.
      */
-    static Responses.Change withMembers(Responses.Change incident, Membership members, Audience page) {
+    public static Responses.Change withMembers(Responses.Change incident, Membership members, Audience page) {
         var opening = IncidentText.openingUpdate(incident).orElseThrow();
         var updates = incident.updates().stream().map(update -> update == opening
                 ? new Responses.TimelineEntry(update.updateId(), update.atSeconds(), update.status(),
@@ -60,7 +60,7 @@ final class KnownIncident {
     }
 
     /** The incident after {@code update}: its status, and the components the update changed. */
-    static Responses.Change afterUpdate(Responses.Change incident, Requests.CreateTimeline update) {
+    public static Responses.Change afterUpdate(Responses.Change incident, Requests.CreateTimeline update) {
         Map<String, ComponentStatus> statuses = new LinkedHashMap<>();
         if (incident.affectedComponents() != null) {
             incident.affectedComponents().forEach(component -> statuses.put(component.componentId(), component.status()));

@@ -1,4 +1,4 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.decide;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -18,6 +18,12 @@ import dev.statuspagesync.alarm.Envelope;
 import dev.statuspagesync.alarm.MemberKey;
 import dev.statuspagesync.alarm.MetricSummary;
 import dev.statuspagesync.config.InsufficientDataPolicy;
+import dev.statuspagesync.decide.AlarmDecisions;
+import dev.statuspagesync.decide.Decision;
+import dev.statuspagesync.decide.IncidentMapper;
+import dev.statuspagesync.decide.Need;
+import dev.statuspagesync.decide.PageView;
+import dev.statuspagesync.decide.Step;
 import dev.statuspagesync.flashduty.ChangeStatus;
 import dev.statuspagesync.flashduty.ComponentStatus;
 import dev.statuspagesync.flashduty.EventType;

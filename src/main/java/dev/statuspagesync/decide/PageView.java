@@ -1,4 +1,4 @@
-package dev.statuspagesync.lifecycle;
+package dev.statuspagesync.decide;
 
 import java.util.List;
 
@@ -13,7 +13,7 @@ import dev.statuspagesync.flashduty.Responses;
  * @param resolved resolved incidents that started at or after a point in time
  * @param maintenances the page's open maintenances, read only when deference to maintenance may stop an incident
  */
-record PageView(long pageId, List<Responses.Change> open, Resolved resolved,
+public record PageView(long pageId, List<Responses.Change> open, Resolved resolved,
         List<Responses.Change> maintenances) {
 
     /** Resolved incidents of the page that started at or after {@code sinceSeconds}. */

@@ -84,9 +84,12 @@ final class FlashdutyErrors {
         }
     }
 
+    /** The longest wait a {@code Retry-After} is read as: longer than any invocation, short of overflowing. */
+    static final long MAX_RETRY_AFTER_SECONDS = 24 * 60 * 60;
+
     /**
-     * Reads {@code Retry-After} as delta seconds or an HTTP date (a wait from {@code now}); null when absent or
-     * unreadable.
+     * Reads {@code Retry-After} as delta seconds or an HTTP date (a wait from {@code now}), at most a day; null when
+     * absent or unreadable.
      */
     static Duration parseRetryAfter(String header, Instant now) {
         if (header == null || header.isBlank()) {
@@ -94,12 +97,13 @@ final class FlashdutyErrors {
         }
         try {
             long seconds = Long.parseLong(header.trim());
-            return seconds < 0 ? null : Duration.ofSeconds(seconds);
+            return seconds < 0 ? null : Duration.ofSeconds(Math.min(seconds, MAX_RETRY_AFTER_SECONDS));
         } catch (NumberFormatException notSeconds) {
             try {
                 var at = ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME);
                 Duration wait = Duration.between(now, at.toInstant());
-                return wait.isNegative() ? Duration.ZERO : wait;
+                return wait.isNegative() ? Duration.ZERO : wait.compareTo(Duration.ofSeconds(MAX_RETRY_AFTER_SECONDS))
+                        > 0 ? Duration.ofSeconds(MAX_RETRY_AFTER_SECONDS) : wait;
             } catch (DateTimeParseException unreadable) {
                 return null;
             }

@@ -37,16 +37,12 @@ class FlashdutyGateway {
     private final FlashdutyApi api;
     private final FlashdutyConfig.Retry retry;
     private final Metrics metrics;
-    private final Ticker ticker;
-    /** No attempt before this time on {@link #ticker}: the last {@code Retry-After} Flashduty asked for. */
-    private long heldUntilNanos;
-    private boolean held;
 
     FlashdutyGateway(@RestClient FlashdutyApi api, FlashdutyConfig config, Metrics metrics, Ticker ticker) {
         this.api = api;
         this.retry = config.retry();
         this.metrics = metrics;
-        this.ticker = ticker;
+        RetryBackoff.waitOn(ticker);
     }
 
     @Retry(maxRetries = 4, delay = 200, maxDuration = 120_000, jitter = 0,
@@ -62,7 +58,6 @@ class FlashdutyGateway {
         // Room for this attempt, the longest backoff after it, and a clean answer to Lambda.
         deadline.ensureRoomFor(Duration.ofMillis(retry.callTimeoutMs()
                 + retry.initialDelayMs() * RetryBackoff.MAX_GROWTH + retry.reserveMs()), operation.label());
-        awaitRetryAfter();
         metrics.count(Metrics.FLASHDUTY_CALLS);
         metrics.count(Metrics.FLASHDUTY_CALLS + operation.metricName());
         long started = System.nanoTime();
@@ -127,31 +122,6 @@ class FlashdutyGateway {
             return new FlashdutyDeadlineException(operation + ": Flashduty asked to retry after " + wait.toSeconds()
                     + " s, beyond the invocation's remaining time (" + failure.getMessage() + ")");
         }
-        if (wait != null) {
-            holdFor(wait);
-        }
         return failure;
-    }
-
-    /** Holds the next attempt back for {@code wait}, or longer if an earlier answer asked for that. */
-    private synchronized void holdFor(Duration wait) {
-        long until = ticker.nanos() + wait.toNanos();
-        heldUntilNanos = held ? Math.max(heldUntilNanos, until) : until;
-        held = true;
-    }
-
-    /** Waits out the {@code Retry-After} Flashduty last asked for; the retry's own backoff comes on top. */
-    private void awaitRetryAfter() {
-        while (true) {
-            long wait;
-            synchronized (this) {
-                wait = held ? heldUntilNanos - ticker.nanos() : 0;
-                if (wait <= 0) {
-                    held = false;
-                    return;
-                }
-            }
-            ticker.park(wait);
-        }
     }
 }

@@ -45,6 +45,10 @@ public interface StatusPageApi {
         return false;
     }
 
+    /** Forgets the events a dry run would have opened, as an invocation begins; nothing where writes are made. */
+    default void forgetPlanned() {
+    }
+
     /** The writes held back since the last call, in order; none where writes are made. */
     default List<PlannedWrite> takeHeldWrites() {
         return List.of();

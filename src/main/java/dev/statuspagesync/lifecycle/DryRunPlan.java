@@ -28,11 +28,11 @@ final class DryRunPlan {
             case Decision.Resolve resolve -> "would resolve: " + resolve.why();
             case Decision.Ignore ignore -> held.isEmpty() ? null : "would delete duplicates; " + ignore.reason();
         };
-        if (reason == null || done.mustRetry()) {
-            return done;
-        }
         Long changeId = done.changeId() == null || DryRunStatusPage.isPlanned(done.changeId()) ? null
                 : done.changeId();
+        if (reason == null || done.mustRetry()) {
+            return new Outcome(done.outcome(), done.reason(), changeId, done.planned(), done.why());
+        }
         return Outcome.dryRun(done.outcome(), reason, changeId, held);
     }
 }

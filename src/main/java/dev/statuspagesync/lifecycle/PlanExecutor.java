@@ -73,6 +73,7 @@ public class PlanExecutor {
 
     /** Starts the work of one invocation. */
     public Invocation begin(Deadline deadline) {
+        flashduty.forgetPlanned();
         Invocation invocation = new Invocation(deadline, new PageViews(clock));
         cache.seed(invocation.views());
         return invocation;
@@ -209,8 +210,8 @@ public class PlanExecutor {
         for (Responses.Change duplicate : decision.duplicates()) {
             long pageId = IncidentMapper.pageOf(duplicate, route);
             writes.delete(pageId, duplicate.changeId(), invocation);
-            LOG.infof("alarm=\"%s\" deleted incident %d, a duplicate of incident %d", alarm.name(),
-                    duplicate.changeId(), decision.changeId());
+            LOG.infof("alarm=\"%s\" %s incident %d, a duplicate of incident %d", alarm.name(),
+                    flashduty.holdsWrites() ? "would delete" : "deleted", duplicate.changeId(), decision.changeId());
         }
     }
 }

@@ -83,6 +83,9 @@ class FlashdutyErrorsTest {
         assertEquals(Duration.ZERO, FlashdutyErrors.parseRetryAfter("Sat, 14 Mar 2026 08:59:00 GMT", now));
         assertNull(FlashdutyErrors.parseRetryAfter("soon", now));
         assertNull(FlashdutyErrors.parseRetryAfter("-3", now));
+        assertEquals(Duration.ofDays(1), FlashdutyErrors.parseRetryAfter("9223372036854775807", now),
+                "a hostile wait is read as a day, past any invocation, and overflows nothing");
+        assertEquals(Duration.ofDays(1), FlashdutyErrors.parseRetryAfter("Fri, 31 Dec 9999 23:59:59 GMT", now));
         assertNull(FlashdutyErrors.parseRetryAfter(null, now));
     }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -34,6 +35,7 @@ import dev.statuspagesync.fake.InProcessStatusPage;
 import dev.statuspagesync.flashduty.Deadline;
 import dev.statuspagesync.flashduty.DryRunStatusPage;
 import dev.statuspagesync.flashduty.FlashdutyPaths;
+import dev.statuspagesync.flashduty.PlannedWrite;
 import dev.statuspagesync.flashduty.StatusPageApi;
 import dev.statuspagesync.outcome.Outcome;
 
@@ -132,5 +134,34 @@ class DryRunPlanTest {
             }
         }
         return writes;
+    }
+
+    @Test
+    void aBatchJoinsTheIncidentItWouldOpenAsOnThePageAndReadsNothingItInvented() {
+        FakeFlashduty dry = Story.OPENS.page();
+        StatusPageApi page = new DryRunStatusPage(new InProcessStatusPage(dry, APP_KEY));
+        Clock clock = Clock.fixed(AT.plusSeconds(180), ZoneOffset.UTC);
+        var executor = new PlanExecutor(DeliveryOrderModelTest.ROUTER, page, new ReadCache(0, clock), clock,
+                new AlarmDecisions.Policy(InsufficientDataPolicy.IGNORE, true, CalmPage.immediate()));
+        Invocation invocation = executor.begin(Deadline.in(Duration.ofMinutes(1)));
+        List<Outcome> answered = List.of(
+                executor.apply(Story.OPENS.change(), 0, invocation),
+                executor.apply(DeliveryOrderModelTest.change("api-errors", AlarmState.ALARM, AlarmState.OK,
+                        AT.plusSeconds(150), Envelope.EVENTBRIDGE), 1, invocation));
+        List<Outcome> answers = executor.finish(invocation, answered);
+
+        assertEquals("dry run: would open an incident for alarm edge-5xx", answers.get(0).reason());
+        assertTrue(answers.get(1).reason().startsWith("dry run: would record that alarm api-errors"),
+                answers.get(1).reason());
+        assertEquals(null, answers.get(1).changeId(), "no change id the dry run made up");
+        assertEquals(List.of(FlashdutyPaths.TIMELINE_UPDATE_PATH), answers.get(1).planned().stream()
+                .map(PlannedWrite::path).toList(), "the join is one edit of the incident it would open");
+        assertEquals(List.of(), writesSince(dry, 0), "nothing written");
+        assertTrue(dry.requests().stream().noneMatch(request -> request.path().equals(FlashdutyPaths.INFO_PATH)),
+                "no read of an incident that is not on the page");
+
+        executor.begin(Deadline.in(Duration.ofMinutes(1)));
+        assertEquals(List.of(), page.activeIncidents(PAGE_ID, Deadline.in(Duration.ofMinutes(1))),
+                "the next invocation plans from the page as it is");
     }
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Usage: scripts/deploy.sh [--jvm] [--guided] [--stack-name=NAME] [Parameter=Value ...]
 # Builds function.zip (native unless --jvm), then deploys template.yaml with sam build and sam deploy, using
-# scripts/samconfig.toml. Parameter=Value pairs set template parameters, e.g. AppKeySecret=flashduty/app-key
+# samconfig.toml. Parameter=Value pairs set template parameters, e.g. AppKeySecret=flashduty/app-key
 # StatusPageId=5750613685214 ComponentIds=01KC...,01KD...; --guided asks for each and can save them;
 # --stack-name deploys another stack than samconfig.toml's (a second stack in the same account and Region).
 set -euo pipefail
@@ -26,6 +26,6 @@ done
 overrides=("Build=$kind" "${overrides[@]}")
 
 ./scripts/build.sh "$kind"
-config="$PWD/scripts/samconfig.toml"
+config="$PWD/samconfig.toml"
 sam build --template-file template.yaml --config-file "$config" --parameter-overrides "${overrides[@]}"
 sam deploy --config-file "$config" --parameter-overrides "${overrides[@]}" "${stack[@]}" "${guided[@]}"

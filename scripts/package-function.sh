@@ -22,6 +22,12 @@ if ! $force && [ -f "$work/sources.sha256" ] && [ "$(cat "$work/sources.sha256")
   exit 0
 fi
 rm -f "$work/sources.sha256"
+if [ -d "$work/task" ]; then
+  echo "package-function.sh: the sources changed; building the function again (about a minute)..." >&2
+else
+  echo "package-function.sh: building the function (the first time takes about a minute, more while Maven" \
+    "downloads its dependencies; later runs reuse the build)..." >&2
+fi
 ./mvnw -B -q --no-transfer-progress package -DskipTests >&2
 ./mvnw -B -q --no-transfer-progress dependency:build-classpath -Dmdep.includeScope=test \
   -Dmdep.outputFile="$work/test.classpath" >&2
@@ -31,3 +37,4 @@ rm -f "$work/sources.sha256"
 rm -rf "$work/task" && mkdir -p "$work/task"
 (cd "$work/task" && jar xf ../../function.zip)
 echo "$digest" > "$work/sources.sha256"
+echo "package-function.sh: built target/function.zip" >&2

@@ -11,10 +11,14 @@ import jakarta.enterprise.inject.Typed;
 import dev.statuspagesync.config.FlashdutyConfig;
 import dev.statuspagesync.metrics.Metrics;
 
+import io.quarkus.runtime.Startup;
+
 /**
  * The status-page operations the function uses, each retried, rate-limited and bounded by the deadline. Injected as
- * {@link StatusPageApi} through {@link StatusPages}, which may put a dry run in front of it.
+ * {@link StatusPageApi} through {@link StatusPages}, which may put a dry run in front of it. Started with the
+ * application, so that shares that cannot work stop it at once instead of failing every event.
  */
+@Startup
 @ApplicationScoped
 @Typed(FlashdutyClient.class)
 public class FlashdutyClient implements StatusPageApi {

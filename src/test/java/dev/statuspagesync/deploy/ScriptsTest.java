@@ -161,7 +161,7 @@ class ScriptsTest {
 
     @Test
     void deploysTheStackTheOtherScriptsLookFor() throws Exception {
-        String config = Files.readString(SCRIPTS.resolve("samconfig.toml"));
+        String config = Files.readString(SCRIPTS.resolveSibling("samconfig.toml"));
 
         assertTrue(config.contains("stack_name = \"" + DEFAULT_STACK + "\""), config);
         assertTrue(config.contains("capabilities = \"CAPABILITY_IAM\""), "the template creates the function's role");

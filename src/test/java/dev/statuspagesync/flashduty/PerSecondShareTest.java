@@ -20,6 +20,7 @@ import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.FreshFake;
 import dev.statuspagesync.support.Lambda;
 import dev.statuspagesync.support.Profiles;
+import io.quarkus.runtime.Startup;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
@@ -62,6 +63,7 @@ class PerSecondShareTest {
         assertEquals("FLASHDUTY_CALLS_PER_SECOND must be between 1 and 50, was 51", tooHigh.getMessage());
         assertEquals("FLASHDUTY_CALLS_PER_SECOND must be between 1 and 50, was 0", none.getMessage());
         assertEquals("FLASHDUTY_CALLS_PER_MINUTE must be at least 1, was 0", noMinute.getMessage());
+        assertTrue(FlashdutyClient.class.isAnnotationPresent(Startup.class), "checked as the function starts");
     }
 
     /** A configuration with the given shares and defaults elsewhere. */

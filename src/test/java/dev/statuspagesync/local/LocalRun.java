@@ -143,6 +143,7 @@ public final class LocalRun {
         boolean dryRun = false;
         List<Step> steps = new ArrayList<>();
         Story story = STORIES.get("incident");
+        String storyName = null;
         Path functionDir = null;
         String ricClasspath = null;
         for (int i = 0; i < args.length; i++) {
@@ -158,6 +159,7 @@ public final class LocalRun {
                 case "--json" -> json = true;
                 case "--dry-run" -> dryRun = true;
                 case "--story" -> {
+                    storyName = i + 1 < args.length ? args[i + 1] : null;
                     story = i + 1 < args.length ? STORIES.get(args[++i]) : null;
                     if (story == null) {
                         System.err.println("run-local: --story takes one of " + new TreeSet<>(STORIES.keySet()));
@@ -175,6 +177,11 @@ public final class LocalRun {
         }
         if (functionDir == null || ricClasspath == null) {
             System.err.println("LocalRun is started by scripts/run-local.sh, which builds the function first.");
+            System.exit(2);
+        }
+        String misuse = storyWithFiles(storyName, steps);
+        if (misuse != null) {
+            System.err.println("run-local: " + misuse);
             System.exit(2);
         }
         for (Step step : steps) {
@@ -231,6 +238,12 @@ public final class LocalRun {
         this.json = json;
         this.dryRun = dryRun;
         this.out = out;
+    }
+
+    /** Why a bundled story and event files cannot run together; null when only one of them was given. */
+    static String storyWithFiles(String storyName, List<Step> steps) {
+        return storyName == null || steps.isEmpty() ? null : "--story " + storyName + " runs the bundled story alone;"
+                + " give either a story or event files, not both";
     }
 
     int run(Story story, Path functionDir, String ricClasspath) throws Exception {

@@ -130,6 +130,14 @@ class LocalRunTest {
     }
 
     @Test
+    void refusesABundledStoryTogetherWithEventFiles() {
+        assertEquals("--story flapping runs the bundled story alone; give either a story or event files, not both",
+                LocalRun.storyWithFiles("flapping", List.of(new LocalRun.Step("alarm.json", null))));
+        assertEquals(null, LocalRun.storyWithFiles("flapping", List.of()));
+        assertEquals(null, LocalRun.storyWithFiles(null, List.of(new LocalRun.Step("alarm.json", null))));
+    }
+
+    @Test
     void findsEveryBundledStorysFilesInTheProjectWhereverTheCallerIs() {
         for (var story : LocalRun.STORIES.values()) {
             for (var step : story.steps()) {

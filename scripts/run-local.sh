@@ -25,11 +25,16 @@ while [ $# -gt 0 ]; do
       [ -r "${2:-}" ] || { echo "run-local.sh: --lost takes a readable event file" >&2; echo "$usage" >&2; exit 2; }
       events+=("$1" "$2"); shift;;
     -*) echo "run-local.sh: unknown option $1" >&2; echo "$usage" >&2; exit 2;;
-    *) [ -r "$1" ] || { echo "run-local.sh: cannot read event file $1" >&2; exit 2; }
+    *) [ -r "$1" ] || { echo "run-local.sh: cannot read event file $1" >&2; echo "$usage" >&2; exit 2; }
        events+=("$1");;
   esac
   shift
 done
+if [[ " ${args[*]:-} " == *" --story "* ]] && [ ${#events[@]} -gt 0 ]; then
+  echo "run-local.sh: --story runs a bundled story alone; give either a story or event files, not both" >&2
+  echo "$usage" >&2
+  exit 2
+fi
 caller_dir=$(pwd)
 cd "$(dirname "$0")/.."
 

@@ -144,6 +144,17 @@ class ScriptsTest {
     }
 
     @Test
+    void theLocalRunRefusesAStoryWithEventFilesBeforeItBuilds(@TempDir Path sandbox) throws Exception {
+        String event = Path.of("src/test/resources/events/sns-single-metric-alarm.json").toAbsolutePath().toString();
+
+        Run run = run(SCRIPTS.resolve("run-local.sh"), sandbox, List.of("java"), "--story", "flapping", event);
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.output().startsWith("run-local.sh: --story runs a bundled story alone; give either a story or"
+                + " event files, not both\nusage: scripts/run-local.sh"), run.output());
+    }
+
+    @Test
     void buildRefusesAnUnknownKind(@TempDir Path sandbox) throws Exception {
         Run run = run(SCRIPTS.resolve("build.sh"), sandbox, List.of("java"), "wasm");
 

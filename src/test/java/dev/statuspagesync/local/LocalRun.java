@@ -256,7 +256,7 @@ public final class LocalRun {
         FakeFlashduty fake = real ? null : startFake(pages);
         // CloudWatch is a fake too, whose alarms follow every event file, delivered or lost.
         FakeCloudWatch cloudWatch = FakeCloudWatch.start();
-        Path log = functionDir.getParent().resolve("function.log");
+        Path log = functionDir.getParent().resolve("function.log").toAbsolutePath();
         try (LocalRuntimeApi runtime = new LocalRuntimeApi(FUNCTION_TIMEOUT); cloudWatch) {
             if (fake != null) {
                 settings.put("FLASHDUTY_BASE_URL", fake.baseUrl());
@@ -305,11 +305,20 @@ public final class LocalRun {
                     }
                     LocalRuntimeApi.Result result = runtime.invoke(event, FUNCTION_TIMEOUT.plusSeconds(30));
                     ObjectNode line = summarise(step.file(), result);
-                    if (result.error() && line.path("reason").asText().contains("initialization failed")) {
+                    boolean notStarted = result.error()
+                            && line.path("reason").asText().contains("initialization failed");
+                    if (notStarted) {
                         startUpCause(log).ifPresent(cause -> line.put("cause", cause));
                     }
                     failures += result.error() ? 1 : 0;
                     report(i + 1, steps.size(), step, line);
+                    if (notStarted) {
+                        // Every later step would fail the same way: the settings stop the function's start.
+                        System.err.println("run-local: the function could not start"
+                                + (line.has("cause") ? ": " + line.path("cause").asText() : "; see " + log)
+                                + (i + 1 < steps.size() ? "; the remaining steps were not run" : ""));
+                        break;
+                    }
                 }
                 finish(fake, pages, log);
                 return failures == 0 ? 0 : 1;

@@ -105,17 +105,22 @@ public final class DryRunStatusPage implements StatusPageApi {
             Requests.Update update = request.updates().get(i);
             updates.add(new Responses.TimelineEntry("planned-" + changeId + "-" + i,
                     update.atSeconds() == null ? request.startAtSeconds() : update.atSeconds(), update.status(),
-                    update.description(), update.componentChanges().stream()
+                    update.description(), changesOf(update).stream()
                             .map(component -> new Responses.ComponentChangeItem(component.componentId(), null,
                                     component.status()))
                             .toList()));
         }
-        List<Responses.AffectedComponent> components = request.updates().get(0).componentChanges().stream()
+        List<Responses.AffectedComponent> components = request.updates().stream().limit(1)
+                .flatMap(opening -> changesOf(opening).stream())
                 .map(component -> new Responses.AffectedComponent(component.componentId(), null, component.status()))
                 .toList();
         return new Responses.Change(changeId, request.pageId(), request.type(), request.title(), request.description(),
                 request.status(), components, request.startAtSeconds(), request.closeAtSeconds(), updates,
                 request.notifySubscribers());
+    }
+
+    private static List<Requests.ComponentChange> changesOf(Requests.Update update) {
+        return update.componentChanges() == null ? List.of() : update.componentChanges();
     }
 
     private static PlannedWrite post(String path, Object body) {

@@ -17,16 +17,18 @@ public final class EmbeddedMetrics {
 
     /** The dimension every metric carries. */
     public static final String FUNCTION_NAME = "FunctionName";
+    /** A property of every record (not a dimension): the release that wrote it. */
+    public static final String VERSION = "Version";
 
     private EmbeddedMetrics() {
     }
 
     /**
      * The record: every count (unit Count) and every list of milliseconds (unit Milliseconds, each value one
-     * observation), at {@code timestampMillis}.
+     * observation), at {@code timestampMillis}, written by release {@code version}.
      */
-    public static ObjectNode record(ObjectMapper mapper, String namespace, String functionName, long timestampMillis,
-            Map<String, Long> counts, Map<String, List<Long>> millis) {
+    public static ObjectNode record(ObjectMapper mapper, String namespace, String functionName, String version,
+            long timestampMillis, Map<String, Long> counts, Map<String, List<Long>> millis) {
         ObjectNode root = mapper.createObjectNode();
         ObjectNode aws = root.putObject("_aws");
         aws.put("Timestamp", timestampMillis);
@@ -35,6 +37,7 @@ public final class EmbeddedMetrics {
         directive.putArray("Dimensions").addArray().add(FUNCTION_NAME);
         ArrayNode metrics = directive.putArray("Metrics");
         root.put(FUNCTION_NAME, functionName);
+        root.put(VERSION, version);
         counts.forEach((name, value) -> {
             metrics.addObject().put("Name", name).put("Unit", "Count");
             root.put(name, value);

@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,13 +52,17 @@ public class Metrics {
     private final MetricsConfig config;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final String version;
     private final Map<String, Long> counts = new LinkedHashMap<>();
     private final Map<String, List<Long>> millis = new LinkedHashMap<>();
 
-    public Metrics(MetricsConfig config, ObjectMapper mapper, Clock clock) {
+    @Inject
+    public Metrics(MetricsConfig config, ObjectMapper mapper, Clock clock,
+            @ConfigProperty(name = "quarkus.application.version") String version) {
         this.config = config;
         this.mapper = mapper;
         this.clock = clock;
+        this.version = version;
     }
 
     public synchronized void count(String metric) {
@@ -81,7 +88,7 @@ public class Metrics {
         try {
             if (config.enabled()) {
                 System.out.println(mapper.writeValueAsString(EmbeddedMetrics.record(mapper, config.namespace(),
-                        config.functionName(), clock.millis(), counts, millis)));
+                        config.functionName(), version, clock.millis(), counts, millis)));
             }
         } catch (JsonProcessingException cannotHappen) {
             throw new IllegalStateException("the metrics record is plain JSON", cannotHappen);

@@ -597,28 +597,20 @@ public final class LocalRun {
             }
             return;
         }
-        ArrayNode incidents = JSON.createArrayNode();
-        for (FakeFlashduty.Incident incident : fake.incidents()) {
-            ObjectNode node = incidents.addObject().put("change_id", incident.changeId())
-                    .put("page_id", incident.pageId()).put("type", incident.type())
-                    .put("title", incident.title()).put("status", incident.status());
-            ObjectNode components = node.putObject("components");
-            incident.components().forEach(components::put);
-            node.put("updates", incident.updates().size());
-            ArrayNode words = node.putArray("public_text");
-            words.add(incident.title());
-            words.add(incident.description());
-            incident.updates().forEach(update -> words.add(update.status() + ": " + update.description()));
-        }
+        ObjectNode state = finalState(fake.incidents());
         if (json) {
-            out.println(JSON.writeValueAsString(JSON.createObjectNode().set("incidents", incidents)));
+            out.println(JSON.writeValueAsString(state));
             return;
         }
         Map<String, String> names = new LinkedHashMap<>(DEMO_COMPONENTS);
         pages.values().forEach(names::putAll);
-        out.println("The fake Flashduty now shows "
-                + (incidents.isEmpty() ? "no events." : incidents.size() + " event(s):"));
-        for (JsonNode incident : incidents) {
+        int shown = state.path("incidents").size() + state.path("maintenances").size();
+        out.println("The fake Flashduty now shows " + (shown == 0 ? "no events." : state.path("incidents").size()
+                + " incident(s) and " + state.path("maintenances").size() + " maintenance(s):"));
+        List<JsonNode> events = new ArrayList<>();
+        state.path("incidents").forEach(events::add);
+        state.path("maintenances").forEach(events::add);
+        for (JsonNode incident : events) {
             out.printf("  %s %s on page %s \"%s\" is %s after %d update(s)%n", incident.get("type").asText(),
                     incident.get("change_id"), incident.get("page_id"), incident.get("title").asText(),
                     incident.get("status").asText(), incident.get("updates").asInt());
@@ -629,6 +621,26 @@ public final class LocalRun {
                     + text.asText().replace("\n", "\n      | ")));
         }
         out.println("Function log: " + log);
+    }
+
+    /** The page as the run left it, its incidents apart from its maintenances, each with what subscribers read. */
+    static ObjectNode finalState(List<FakeFlashduty.Incident> events) {
+        ObjectNode state = JSON.createObjectNode();
+        ArrayNode incidents = state.putArray("incidents");
+        ArrayNode maintenances = state.putArray("maintenances");
+        for (FakeFlashduty.Incident event : events) {
+            ObjectNode node = (event.type().equals("maintenance") ? maintenances : incidents).addObject()
+                    .put("change_id", event.changeId()).put("page_id", event.pageId()).put("type", event.type())
+                    .put("title", event.title()).put("status", event.status());
+            ObjectNode components = node.putObject("components");
+            event.components().forEach(components::put);
+            node.put("updates", event.updates().size());
+            ArrayNode words = node.putArray("public_text");
+            words.add(event.title());
+            words.add(event.description());
+            event.updates().forEach(update -> words.add(update.status() + ": " + update.description()));
+        }
+        return state;
     }
 
     /**

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.fake.FakeCloudWatch;
 import dev.statuspagesync.support.Fixtures;
@@ -127,6 +128,25 @@ class LocalRunTest {
 
         assertEquals(Optional.of("java.lang.IllegalArgumentException: STATUSPAGE_DEFER_TO names 'robots'"),
                 LocalRun.startUpCause(log));
+    }
+
+    @Test
+    void listsTheFinalMaintenancesApartFromTheIncidents() {
+        var update = new FakeFlashduty.Update("u1", 1_773_478_800L, "investigating", "We are looking into it.",
+                List.of());
+        var incident = new FakeFlashduty.Incident(7, 1001, "incident", "API: degraded", "opening", "investigating",
+                1_773_478_800L, true, Map.of("01API", "degraded"), List.of(update));
+        var maintenance = new FakeFlashduty.Incident(8, 1001, "maintenance", "Database upgrade", "window",
+                "scheduled", 1_773_482_400L, true, Map.of("01DB", "under_maintenance"), List.of());
+
+        var state = LocalRun.finalState(List.of(maintenance, incident));
+
+        assertEquals(List.of(7L), state.path("incidents").findValuesAsText("change_id").stream().map(Long::valueOf)
+                .toList());
+        assertEquals(List.of(8L), state.path("maintenances").findValuesAsText("change_id").stream()
+                .map(Long::valueOf).toList());
+        assertEquals("investigating: We are looking into it.",
+                state.path("incidents").get(0).path("public_text").get(2).asText());
     }
 
     @Test

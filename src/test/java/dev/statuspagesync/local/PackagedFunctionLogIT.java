@@ -86,6 +86,9 @@ class PackagedFunctionLogIT {
         assertEquals(1, metrics.get(0).path("Created").asLong());
         assertEquals(1, metrics.get(1).path("Resolved").asLong());
         assertFalse(String.join("\n", lines).contains(KEY), "the key stays out of the log and the metrics");
+        assertTrue(json.stream().anyMatch(line -> line.path("message").asText()
+                .matches("cloudwatch-statuspage-sync \\d+\\.\\d+\\.\\d+(-SNAPSHOT)? starting")),
+                "the first lines say which release starts: " + lines);
     }
 
     @Test

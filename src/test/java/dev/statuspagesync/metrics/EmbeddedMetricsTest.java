@@ -23,14 +23,14 @@ class EmbeddedMetricsTest {
         millis.put("Unused", List.of());
 
         var record = EmbeddedMetrics.record(Fixtures.JSON, "StatusPageSync", "statuspage-sync-Function-1A2B",
-                1_773_478_800_000L, counts, millis);
+                "1.2.0", 1_773_478_800_000L, counts, millis);
 
         assertEquals(Fixtures.json("""
                 {"_aws": {"Timestamp": 1773478800000, "CloudWatchMetrics": [{"Namespace": "StatusPageSync",
                    "Dimensions": [["FunctionName"]],
                    "Metrics": [{"Name": "ChangesReceived", "Unit": "Count"}, {"Name": "Created", "Unit": "Count"},
                                {"Name": "FlashdutyLatency", "Unit": "Milliseconds"}]}]},
-                 "FunctionName": "statuspage-sync-Function-1A2B", "ChangesReceived": 3, "Created": 1,
+                 "FunctionName": "statuspage-sync-Function-1A2B", "Version": "1.2.0", "ChangesReceived": 3, "Created": 1,
                  "FlashdutyLatency": [41, 17]}
                 """).toString(), record.toString(), "the same members in the same order");
     }

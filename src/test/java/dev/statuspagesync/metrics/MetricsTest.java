@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -51,6 +52,8 @@ class MetricsTest {
         JsonNode record = records.get(0);
         int calls = fake().requests().size();
         assertEquals("StatusPageTest", record.at("/_aws/CloudWatchMetrics/0/Namespace").asText());
+        assertEquals(ConfigProvider.getConfig().getValue("quarkus.application.version", String.class),
+                record.path("Version").asText(), "the release that wrote the record");
         assertEquals(Fixtures.json("[[\"FunctionName\"]]"), record.at("/_aws/CloudWatchMetrics/0/Dimensions"));
         assertEquals(2, record.path("ChangesReceived").asLong());
         assertEquals(2, record.path("ChangesViaSNS").asLong());

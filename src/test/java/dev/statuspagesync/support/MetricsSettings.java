@@ -12,6 +12,7 @@ public record MetricsSettings(boolean enabled, String namespace, String function
 
     /** Metrics that count but write no record. */
     public static Metrics off(Clock clock) {
-        return new Metrics(new MetricsSettings(false, "StatusPageSync", "test"), new ObjectMapper(), clock);
+        return new Metrics(new MetricsSettings(false, "StatusPageSync", "test"), new ObjectMapper(), clock,
+                "0.0.0-test");
     }
 }

@@ -56,10 +56,6 @@ public record Outcome(Kind outcome, String reason, @JsonProperty("change_id") Lo
         return new Outcome(outcome, "dry run: " + reason, changeId, List.copyOf(calls));
     }
 
-    public static Outcome dryRun(Kind outcome, String reason, Long changeId, PlannedWrite call) {
-        return dryRun(outcome, reason, changeId, List.of(call));
-    }
-
     /** This outcome with the writes a dry run held back after it was answered (an alarm list written at the end). */
     public Outcome withLaterWrites(List<PlannedWrite> later) {
         if (later.isEmpty()) {

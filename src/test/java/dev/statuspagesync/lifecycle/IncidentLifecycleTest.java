@@ -255,7 +255,7 @@ class IncidentLifecycleTest {
     /**
      * Every order of: the alarm firing (via SNS and again via EventBridge) and recovering (delivered twice),
      * except orders in which both recoveries come before both firings: with no incident yet, a recovery leaves
-     * no trace in Flashduty, so a late firing then opens an incident (see README, "Ordering").
+     * no trace in Flashduty, so a late firing then opens an incident (see docs/operating.md, "Ordering").
      */
     static Stream<List<String>> shuffledDeliveries() {
         List<String> events = List.of("alarm-sns", "alarm-eventbridge", "ok", "ok-again");

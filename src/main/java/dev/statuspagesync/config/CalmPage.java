@@ -76,8 +76,9 @@ public record CalmPage(Duration resolveAfter, boolean monitoringUpdate, Set<Defe
                 throw new IllegalArgumentException(variable + " is '" + value + "'; a duration cannot be negative");
             }
             return parsed;
-        } catch (DateTimeParseException | ArithmeticException notADuration) {
-            throw new IllegalArgumentException(variable + " is '" + value + "'; use a duration such as 5m, 90s, 30d or 0");
+        } catch (DateTimeParseException | ArithmeticException | NumberFormatException notADuration) {
+            throw new IllegalArgumentException(variable + " is '" + value
+                    + "'; use a duration such as 5m, 90s, 30d or 0");
         }
     }
 

@@ -9,6 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import dev.statuspagesync.alarm.Arn;
 import dev.statuspagesync.alarm.MemberKey;
+import dev.statuspagesync.config.Settings;
 
 /**
  * Opaque references: how a public page's bookkeeping names an alarm without saying which one. A reference is a
@@ -29,7 +30,7 @@ public final class References {
     /** The key unit tests and the local run's fake page use; a deployment must set its own. */
     public static final String DEVELOPMENT_KEY = "statuspage-sync-development-reference-key";
     /** The shortest key a deployment may set: 32 characters, as the template's generated key has 48. */
-    public static final int MIN_KEY_LENGTH = 32;
+    public static final int MIN_KEY_LENGTH = Settings.MIN_REFERENCE_KEY_LENGTH;
 
     /**
      * The sixteen letters a reference's parts are written in, one per four bits: no digits, so no part reads as an

@@ -58,9 +58,10 @@ final class Wordings {
     static Wording withNames(Wording wording, List<String> components, List<String> given) {
         List<String> names = given.stream().map(String::trim).toList();
         if (names.size() != components.size() || names.stream().anyMatch(String::isEmpty)) {
-            throw new RouteConfigException("STATUSPAGE_COMPONENT_NAMES lists " + names.size() + " name(s) for "
-                    + components.size() + " component id(s) in STATUSPAGE_COMPONENT_IDS; give one name per id,"
-                    + " in the same order (a name with a comma needs the routing document's component_names)");
+            throw new RouteConfigException("STATUSPAGE_COMPONENT_NAMES is '" + String.join(",", given) + "', "
+                    + names.size() + " name(s) for " + components.size() + " component id(s) in"
+                    + " STATUSPAGE_COMPONENT_IDS; give one name per id, in the same order (a name with a comma needs"
+                    + " the routing document's component_names)");
         }
         Map<String, String> byId = new LinkedHashMap<>(wording.componentNames());
         for (int i = 0; i < components.size(); i++) {

@@ -29,7 +29,7 @@ class CalmPageTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "five minutes", "5 min", "5mm", "PT", "''" })
+    @CsvSource({ "five minutes", "5 min", "5mm", "PT", "''", "99999999999999999999" })
     void refusesAnUnreadableQuietPeriodNamingTheVariable(String text) {
         var refused = assertThrows(IllegalArgumentException.class,
                 () -> CalmPage.duration("STATUSPAGE_RESOLVE_AFTER", text));

@@ -21,6 +21,8 @@ import java.util.Map;
  * @param compositeRule     the alarm rule of a composite alarm, null otherwise
  * @param actionsSuppressed whether CloudWatch suppressed the alarm's actions (composite suppressor)
  * @param tags              alarm tags when the payload carries them, else empty
+ * @param tagsSetAside      why the tags the payload carries were not used (not propagated whole, beyond
+ *                          CloudWatch's limits, or not trusted), null when none were set aside
  * @param envelope          the delivery path, for logs
  * @param mutedBy           the alarm mute rule that mutes the alarm's actions at this change, null when none
  * @param contributor       the time series of a multi-time-series alarm that changed, null for the alarm itself
@@ -40,6 +42,7 @@ public record AlarmChange(
         String compositeRule,
         boolean actionsSuppressed,
         Map<String, String> tags,
+        String tagsSetAside,
         Envelope envelope,
         String mutedBy,
         Contributor contributor,
@@ -75,8 +78,8 @@ public record AlarmChange(
     public Builder toBuilder() {
         return new Builder(name, arn, newState).account(accountId).region(region).previous(previousState)
                 .reason(reason).at(stateTime).description(description).metrics(metrics).rule(compositeRule)
-                .suppressed(actionsSuppressed).tags(tags).via(envelope).mutedBy(mutedBy).contributor(contributor)
-                .deleted(deleted);
+                .suppressed(actionsSuppressed).tags(tags).tagsSetAside(tagsSetAside).via(envelope).mutedBy(mutedBy)
+                .contributor(contributor).deleted(deleted);
     }
 
     /** The parts of an {@link AlarmChange}, named. */
@@ -95,6 +98,7 @@ public record AlarmChange(
         private String compositeRule;
         private boolean actionsSuppressed;
         private Map<String, String> tags = Map.of();
+        private String tagsSetAside;
         private Envelope envelope;
         private String mutedBy;
         private Contributor contributor;
@@ -161,6 +165,11 @@ public record AlarmChange(
             return this;
         }
 
+        public Builder tagsSetAside(String why) {
+            this.tagsSetAside = why;
+            return this;
+        }
+
         public Builder via(Envelope envelope) {
             this.envelope = envelope;
             return this;
@@ -183,8 +192,8 @@ public record AlarmChange(
 
         public AlarmChange build() {
             return new AlarmChange(name, arn, accountId, region, newState, previousState, reason, stateTime,
-                    description, metrics, compositeRule, actionsSuppressed, tags, envelope, mutedBy, contributor,
-                    deleted);
+                    description, metrics, compositeRule, actionsSuppressed, tags, tagsSetAside, envelope, mutedBy,
+                    contributor, deleted);
         }
     }
 

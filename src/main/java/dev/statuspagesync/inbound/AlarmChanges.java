@@ -3,6 +3,7 @@ package dev.statuspagesync.inbound;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -30,13 +31,28 @@ final class AlarmChanges {
      * tags without a status are not known to be whole.
      */
     static final Set<String> TAGS_WHOLE = Set.of("SUCCESS", "OK");
+    /** A tag status shown in a reason: a word of CloudWatch's, not whatever a payload's author wrote. */
+    private static final Pattern STATUS_WORD = Pattern.compile("[A-Za-z_]{1,32}");
+
+    /**
+     * The tags a payload carries, when they can be used, else empty and why they were set aside (null when the
+     * payload carries none: tag propagation is off).
+     */
+    record PayloadTags(Map<String, String> tags, String setAside) {
+
+        static final PayloadTags NONE = new PayloadTags(Map.of(), null);
+
+        static PayloadTags setAside(String why) {
+            return new PayloadTags(Map.of(), why);
+        }
+    }
 
     private AlarmChanges() {
     }
 
     static Inbound build(String messageId, Envelope envelope, String name, String arn, String account,
             String regionHint, String newState, String oldState, String reason, String time, String description,
-            MetricSummary metrics, String rule, boolean suppressed, Map<String, String> tags, String mutedBy,
+            MetricSummary metrics, String rule, boolean suppressed, PayloadTags tags, String mutedBy,
             AlarmChange.Contributor contributor) {
         var state = AlarmState.parse(newState);
         if (state.isEmpty()) {
@@ -63,8 +79,9 @@ final class AlarmChanges {
         return new Inbound.Alarm(AlarmChange.of(alarmName, arn.trim(), state.get()).account(accountId)
                 .region(region).previous(AlarmState.parse(oldState).orElse(null)).reason(reason)
                 .at(Timestamps.parse(time)).description(blankToNull(description)).metrics(metrics)
-                .rule(blankToNull(rule)).suppressed(suppressed).tags(nonNullValues(tags)).via(envelope)
-                .mutedBy(mutedBy).contributor(contributor).build(), messageId);
+                .rule(blankToNull(rule)).suppressed(suppressed).tags(nonNullValues(tags.tags()))
+                .tagsSetAside(tags.setAside()).via(envelope).mutedBy(mutedBy).contributor(contributor).build(),
+                messageId);
     }
 
     /**
@@ -94,18 +111,27 @@ final class AlarmChanges {
 
     /**
      * The alarm's tags as its payload carries them (an object of strings, or a list of key/value pairs), when
-     * CloudWatch says the list is whole; empty otherwise (no propagation, a status other than success, or a shape
-     * not read here), so that a tag route reads them from CloudWatch or goes unmatched rather than matching on
-     * part of them. Tags never make a change unreadable.
+     * CloudWatch says the list is whole; else none, and why they were set aside (a status other than success, a
+     * shape not read here, more than CloudWatch allows), so that a tag route reads them from CloudWatch or goes
+     * unmatched rather than matching on part of them. Tags never make a change unreadable.
      */
-    static Map<String, String> payloadTags(JsonNode tags, String status) {
-        if (tags == null || status == null || !TAGS_WHOLE.contains(status)) {
-            return Map.of();
+    static PayloadTags payloadTags(JsonNode tags, String status) {
+        boolean carried = tags != null && !tags.isNull();
+        if (!carried && (status == null || TAGS_WHOLE.contains(status))) {
+            return PayloadTags.NONE;
+        }
+        if (status == null || !TAGS_WHOLE.contains(status)) {
+            return PayloadTags.setAside("tags not propagated whole: " + (status == null ? "no AlarmTagsStatus"
+                    : STATUS_WORD.matcher(status).matches() ? "AlarmTagsStatus " + status
+                            : "an AlarmTagsStatus other than SUCCESS"));
+        }
+        if (!tags.isObject() && !tags.isArray()) {
+            return PayloadTags.setAside("AlarmTags is neither an object nor a list of Key and Value pairs");
         }
         Map<String, String> read = new LinkedHashMap<>();
         if (tags.isObject()) {
             tags.properties().forEach(tag -> read.put(tag.getKey(), tag.getValue().asText("")));
-        } else if (tags.isArray()) {
+        } else {
             for (JsonNode tag : tags) {
                 String key = text(tag, tag.has("Key") ? "Key" : "key");
                 if (key != null) {
@@ -116,7 +142,8 @@ final class AlarmChanges {
         }
         boolean plain = read.values().stream().allMatch(value -> value.length() <= MAX_TAG_VALUE)
                 && read.size() <= MAX_TAGS;
-        return plain ? read : Map.of();
+        return plain ? new PayloadTags(read, null) : PayloadTags.setAside("more tags, or longer values, than"
+                + " CloudWatch allows (" + MAX_TAGS + " tags, values of " + MAX_TAG_VALUE + " characters)");
     }
 
     static Map<String, String> nonNullValues(Map<String, String> map) {

@@ -94,7 +94,10 @@ public class PlanExecutor {
     public Outcome apply(AlarmChange alarm, Route chosen, int item, Invocation invocation) {
         var route = Optional.ofNullable(chosen);
         if (route.isEmpty()) {
-            return Outcome.ignored("no route matches alarm " + alarm.name());
+            // A tag rule could not take the change: say so, or the operator looks for a typo in the rule.
+            return Outcome.ignored("no route matches alarm " + alarm.name()
+                    + (alarm.tagsSetAside() != null && router.readsTags()
+                            ? "; its payload's tags were set aside (" + alarm.tagsSetAside() + ")" : ""));
         }
         try {
             Decision decision = reads.decide(alarm, route.get(), invocation);

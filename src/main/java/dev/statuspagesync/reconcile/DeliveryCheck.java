@@ -182,6 +182,8 @@ public class DeliveryCheck {
                 .previous(delivered.previousState()).reason(series ? delivered.reason() : read.reason())
                 .at(series ? delivered.stateTime() : read.stateTime())
                 .suppressed(delivered.actionsSuppressed() || read.actionsSuppressed()).tags(tags)
+                .tagsSetAside(delivered.tags().isEmpty() && delivered.tagsSetAside() == null ? null
+                        : "a confirmed change of the function's own account is routed by CloudWatch's tags")
                 .via(delivered.envelope()).mutedBy(delivered.mutedBy()).contributor(delivered.contributor())
                 .deleted(false).build();
     }

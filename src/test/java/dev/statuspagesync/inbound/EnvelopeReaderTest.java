@@ -121,12 +121,13 @@ class EnvelopeReaderTest {
 
     @ParameterizedTest(name = "AlarmTagsStatus {0}")
     @CsvSource(delimiter = '|', nullValues = "absent", textBlock = """
-            SUCCESS | true
-            absent  | false
-            FAILURE | false
-            PARTIAL | false
+            SUCCESS             | true  | absent
+            absent              | false | tags not propagated whole: no AlarmTagsStatus
+            FAILURE             | false | tags not propagated whole: AlarmTagsStatus FAILURE
+            PARTIAL             | false | tags not propagated whole: AlarmTagsStatus PARTIAL
+            'FAILED; see <url>' | false | tags not propagated whole: an AlarmTagsStatus other than SUCCESS
             """)
-    void readsTheTagsOfAnSnsNotificationOnlyWhenTheyAreWhole(String status, boolean read) {
+    void readsTheTagsOfAnSnsNotificationOnlyWhenTheyAreWhole(String status, boolean read, String setAside) {
         ObjectNode event = (ObjectNode) Fixtures.eventJson("sns-alarm-tags.json");
         ObjectNode sns = (ObjectNode) event.path("Records").get(0).path("Sns");
         ObjectNode message = (ObjectNode) Fixtures.json(sns.path("Message").asText());
@@ -137,7 +138,10 @@ class EnvelopeReaderTest {
         }
         sns.put("Message", message.toString());
 
-        assertEquals(read ? Map.of("team", "checkout", "statuspage", "public") : Map.of(), onlyAlarm(event).tags());
+        AlarmChange alarm = onlyAlarm(event);
+
+        assertEquals(read ? Map.of("team", "checkout", "statuspage", "public") : Map.of(), alarm.tags());
+        assertEquals(setAside, alarm.tagsSetAside(), "why the payload's tags were set aside");
     }
 
     @ParameterizedTest(name = "AlarmTags {0}")

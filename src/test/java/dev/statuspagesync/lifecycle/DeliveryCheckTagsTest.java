@@ -19,17 +19,22 @@ import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.alarm.Envelope;
 import dev.statuspagesync.cloudwatch.CloudWatchAlarms;
 import dev.statuspagesync.config.InsufficientDataPolicy;
+import dev.statuspagesync.decide.AlarmDecisions;
 import dev.statuspagesync.fake.FakeCloudWatch;
 import dev.statuspagesync.flashduty.Deadline;
+import dev.statuspagesync.inbound.EnvelopeReader;
+import dev.statuspagesync.inbound.Inbound;
 import dev.statuspagesync.reconcile.DeliveryCheck;
 import dev.statuspagesync.reconcile.Reconciliation;
 import dev.statuspagesync.routing.Router;
+import dev.statuspagesync.support.Fixtures;
 import dev.statuspagesync.support.StatusPageSettings;
 
 /**
  * A tag route and delivered changes: a change of the function's own account, which CloudWatch confirms, is routed
  * by the tags CloudWatch answers, whatever its payload says (its publisher wrote those); another account's is
- * routed by the tags its payload carries whole, with no ListTagsForResource call.
+ * routed by the tags its payload carries whole, with no ListTagsForResource call. When a tag rule cannot take a
+ * change because its payload's tags were set aside, the miss says so.
  */
 class DeliveryCheckTagsTest {
 
@@ -67,10 +72,61 @@ class DeliveryCheckTagsTest {
         assertEquals(0, tagReads.get(), "no ListTagsForResource");
     }
 
+    @Test
+    void aMissSaysThePayloadsTagsWereSetAsideWhenTheyWereNotPropagatedWhole() {
+        AlarmChange change = notification("FAILED");
+
+        assertEquals("checkout", TAG_ROUTES.routeFor(notification("SUCCESS")).orElseThrow().name(),
+                "propagated whole, the tags would take the rule");
+        assertEquals("no route matches alarm checkout-api-high-cpu; its payload's tags were set aside (tags not"
+                + " propagated whole: AlarmTagsStatus FAILED)", executor(TAG_ROUTES).apply(change, 0, invocation())
+                        .reason());
+    }
+
+    @Test
+    void aMissSaysThePayloadsTagsWereSetAsideForCloudWatchsOnAConfirmedChange() {
+        cloudWatch.metricAlarm(ARN, AlarmState.ALARM, FIRED, "AWS/EC2", "CPUUtilization");
+        cloudWatch.tag("checkout-api-high-cpu", Map.of("team", "search"));
+
+        AlarmChange checked = only(delivered(ARN, Map.of("team", "checkout"))).change();
+
+        assertEquals("no route matches alarm checkout-api-high-cpu; its payload's tags were set aside (a confirmed"
+                + " change of the function's own account is routed by CloudWatch's tags)",
+                executor(TAG_ROUTES).apply(checked, 0, invocation()).reason());
+    }
+
+    @Test
+    void aMissWithoutTagRulesKeepsItsPlainReason() {
+        Router byNamespace = new Router(StatusPageSettings.document("""
+                routes:
+                  - {name: databases, match: {namespace: AWS/RDS}, page_id: 5750613685214, components: [db]}
+                """));
+        AlarmChange change = notification("FAILED");
+
+        assertEquals("no route matches alarm checkout-api-high-cpu",
+                executor(byNamespace).apply(change, 0, invocation()).reason());
+    }
+
+    /** The notification of an alarm tagged team=checkout, its tags propagated with {@code tagsStatus}. */
+    private static AlarmChange notification(String tagsStatus) {
+        String event = Fixtures.event("sns-alarm-tags.json").replace("\\\"AlarmTagsStatus\\\":\\\"SUCCESS\\\"",
+                "\\\"AlarmTagsStatus\\\":\\\"" + tagsStatus + "\\\"");
+        List<Inbound> items = new EnvelopeReader(Fixtures.JSON).read(Fixtures.json(event));
+        assertEquals(1, items.size());
+        return ((Inbound.Alarm) items.get(0)).change();
+    }
+
+    private static PlanExecutor executor(Router router) {
+        return new PlanExecutor(router, null, null, Clock.fixed(FIRED, ZoneOffset.UTC),
+                new AlarmDecisions.Policy(InsufficientDataPolicy.IGNORE, true));
+    }
+
+    private static Invocation invocation() {
+        return new Invocation(Deadline.in(Duration.ofMinutes(1)), new PageViews(Clock.fixed(FIRED, ZoneOffset.UTC)));
+    }
+
     private DeliveryCheck.Checked only(AlarmChange change) {
-        var invocation = new Invocation(Deadline.in(Duration.ofMinutes(1)),
-                new PageViews(Clock.fixed(FIRED, ZoneOffset.UTC)));
-        List<DeliveryCheck.Checked> checked = check.check(List.of(change), invocation);
+        List<DeliveryCheck.Checked> checked = check.check(List.of(change), invocation());
         assertEquals(1, checked.size());
         return checked.get(0);
     }

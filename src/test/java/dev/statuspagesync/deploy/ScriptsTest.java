@@ -39,6 +39,10 @@ class ScriptsTest {
     record Run(int exitCode, String output) {
     }
 
+    /** A run whose standard output and standard error were kept apart. */
+    record Apart(int exitCode, String out, String err) {
+    }
+
     static Stream<Path> scripts() throws IOException {
         try (Stream<Path> files = Files.list(SCRIPTS)) {
             return files.filter(file -> file.toString().endsWith(".sh")).sorted().toList().stream();
@@ -191,10 +195,26 @@ class ScriptsTest {
         Files.createDirectories(sandbox.resolve("bin"));
         Files.createSymbolicLink(sandbox.resolve("bin/java"), old.resolve("bin/java"));
 
-        Run run = run(jdkProbe(sandbox), sandbox, List.of(), Map.of("JDK_SEARCH_DIRS", jvms.toString()));
+        Apart run = runApart(jdkProbe(sandbox), sandbox, Map.of("JDK_SEARCH_DIRS", jvms.toString()));
 
-        assertEquals(0, run.exitCode(), run.output());
-        assertEquals(newest.toString(), run.output().strip());
+        assertEquals(0, run.exitCode(), run.err());
+        assertEquals(newest + "\n", run.out(), "standard output stays the script's own");
+        assertEquals("probe: using JDK 25 at " + newest + " (java on PATH is 17)\n", run.err());
+    }
+
+    @Test
+    void theScriptsSayWhatTheyFoundWhenTheySearchedForAJdk(@TempDir Path sandbox) throws Exception {
+        Path jvms = sandbox.resolve("jvms");
+        Path old = fakeJdk(jvms.resolve("jdk-11"), 11);
+        Path newest = fakeJdk(jvms.resolve("jdk-21"), 21);
+
+        Apart withOldHome = runApart(jdkProbe(sandbox), sandbox, Map.of("JAVA_HOME", old.toString(),
+                "JDK_SEARCH_DIRS", jvms.toString()));
+        Apart withNone = runApart(jdkProbe(sandbox), sandbox, Map.of("JDK_SEARCH_DIRS", jvms.toString()));
+
+        assertEquals("probe: using JDK 21 at " + newest + " (JAVA_HOME's java is 11)\n", withOldHome.err());
+        assertEquals("probe: using JDK 21 at " + newest + " (no JAVA_HOME and no java on PATH)\n", withNone.err());
+        assertEquals(newest + "\n", withNone.out());
     }
 
     @Test
@@ -203,10 +223,11 @@ class ScriptsTest {
         Path chosen = fakeJdk(jvms.resolve("jdk-21"), 21);
         fakeJdk(jvms.resolve("jdk-25"), 25);
 
-        Run run = run(jdkProbe(sandbox), sandbox, List.of(), Map.of("JAVA_HOME", chosen.toString(),
+        Apart run = runApart(jdkProbe(sandbox), sandbox, Map.of("JAVA_HOME", chosen.toString(),
                 "JDK_SEARCH_DIRS", jvms.toString()));
 
-        assertEquals(chosen.toString(), run.output().strip(), run.output());
+        assertEquals(chosen + "\n", run.out(), run.err());
+        assertEquals("", run.err(), "nothing to say when JAVA_HOME serves");
     }
 
     @Test
@@ -249,6 +270,25 @@ class ScriptsTest {
 
     private static Run run(Path script, Path sandbox, List<String> tools, Map<String, String> environment,
             String... arguments) throws Exception {
+        ProcessBuilder builder = command(script, sandbox, tools, environment, arguments).redirectErrorStream(true);
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), script + " did not finish");
+        return new Run(process.exitValue(), output);
+    }
+
+    /** As {@link #run}, with the base tools only, standard error kept apart from standard output. */
+    private static Apart runApart(Path script, Path sandbox, Map<String, String> environment) throws Exception {
+        Path err = Files.createTempFile(sandbox, "stderr", ".txt");
+        Process process = command(script, sandbox, List.of(), environment).redirectError(err.toFile()).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(process.waitFor(60, TimeUnit.SECONDS), script + " did not finish");
+        return new Apart(process.exitValue(), out, Files.readString(err));
+    }
+
+    /** The command that runs {@code script} with a PATH of the base tools, {@code tools} and any stubs put there. */
+    private static ProcessBuilder command(Path script, Path sandbox, List<String> tools,
+            Map<String, String> environment, String... arguments) throws IOException {
         Path bin = Files.createDirectories(sandbox.resolve("bin"));
         List<String> linked = new ArrayList<>(BASE_TOOLS);
         linked.addAll(tools);
@@ -260,14 +300,11 @@ class ScriptsTest {
         }
         List<String> command = new ArrayList<>(List.of(locate("bash").toString(), script.toString()));
         command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().clear();
         builder.environment().putAll(Map.of("PATH", bin.toString(), "HOME", sandbox.toString()));
         builder.environment().putAll(environment);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertTrue(process.waitFor(60, TimeUnit.SECONDS), script + " did not finish");
-        return new Run(process.exitValue(), output);
+        return builder;
     }
 
     /** The tools the replay script runs besides the base ones. */

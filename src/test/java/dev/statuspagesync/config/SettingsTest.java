@@ -88,6 +88,7 @@ class SettingsTest {
             FLASHDUTY_RETRY_INITIAL_DELAY_MS | 0.2s                        | FLASHDUTY_RETRY_INITIAL_DELAY_MS is '0.2s'; use a whole number of milliseconds, 0 or more
             FLASHDUTY_RETRY_CALL_TIMEOUT_MS  | 0                           | FLASHDUTY_RETRY_CALL_TIMEOUT_MS is '0'; use a whole number of milliseconds, 1 or more
             FLASHDUTY_RETRY_RESERVE_MS       | abc                         | FLASHDUTY_RETRY_RESERVE_MS is 'abc'; use a whole number of milliseconds, 0 or more
+            FLASHDUTY_RETRY_DEFAULT_BUDGET_MS | x                          | FLASHDUTY_RETRY_DEFAULT_BUDGET_MS is 'x'; use a whole number of milliseconds, 1 or more
             """;
 
     @ParameterizedTest
@@ -111,7 +112,6 @@ class SettingsTest {
             FLASHDUTY_BASE_URL                | ftp://flashcat | FLASHDUTY_BASE_URL is 'ftp://flashcat'; use an http or https URL such as https://api.flashcat.cloud
             FLASHDUTY_CALLS_PER_SECOND        | 0              | FLASHDUTY_CALLS_PER_SECOND is '0'; use a whole number of calls a second from 1 to 50
             FLASHDUTY_CALLS_PER_MINUTE        | 3000000000     | FLASHDUTY_CALLS_PER_MINUTE is '3000000000'; use a whole number of calls a minute, 1 or more
-            FLASHDUTY_RETRY_DEFAULT_BUDGET_MS | 0              | FLASHDUTY_RETRY_DEFAULT_BUDGET_MS is '0'; use a whole number of milliseconds, 1 or more
             """)
     void refusesOtherBadValuesAsWell(String variable, String value, String message) {
         var refused = assertThrows(IllegalArgumentException.class, () -> start(with(variable, value)));

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -47,77 +48,14 @@ public final class LocalRun {
     static final String LOCAL_REFERENCE_KEY = "local-run-reference-key-for-the-fake-page";
     static final Map<String, String> DEMO_COMPONENTS = demoComponents();
     static final Duration FUNCTION_TIMEOUT = Duration.ofSeconds(30);
-    static final String STORY_DIR = "src/test/resources/events/";
-    static final String STORIES_DIR = "src/test/resources/stories/";
     /** The caller's settings that stay the fake's when the fake stands in for Flashduty. */
     static final List<String> FAKE_SETTINGS = List.of("FLASHDUTY_APP_KEY", "FLASHDUTY_BASE_URL");
 
-    /** The bundled story: two alarms' lives on one page, with what each step means. */
-    static final List<Step> STORY = List.of(
-            new Step(STORY_DIR + "sns-single-metric-alarm.json",
-                    "CloudWatch alarm checkout-api-high-cpu fires (OK -> ALARM), delivered by SNS: an incident opens."),
-            new Step(STORY_DIR + "sns-single-metric-alarm.json",
-                    "SNS delivers the same change again, as at-least-once delivery may: nothing changes."),
-            new Step(STORY_DIR + "sns-metric-math-alarm.json",
-                    "A second alarm, orders-5xx-error-rate, fires on the same components: it joins the open incident"
-                            + " without notifying subscribers again."),
-            new Step(STORY_DIR + "sns-single-metric-ok.json",
-                    "The first alarm recovers: the incident stays open, the second alarm still fires."),
-            new Step(STORY_DIR + "eventbridge-metric-math-ok.json",
-                    "The second alarm recovers, delivered by EventBridge: the incident is resolved and the page is"
-                            + " green."));
-
-    /** A flapping alarm under a five-minute quiet period: one incident, two updates subscribers hear of. */
-    static final List<Step> FLAPPING = List.of(
-            new Step(STORIES_DIR + "flapping/1-alarm.json",
-                    "checkout-api-high-cpu fires at 09:00: an incident opens (subscribers hear of it)."),
-            new Step(STORIES_DIR + "flapping/2-ok.json",
-                    "It recovers at 09:01: the recovery is recorded silently; the quiet period of 5 minutes starts."),
-            new Step(STORIES_DIR + "flapping/3-alarm.json",
-                    "It fires again at 09:02: the incident's list says so, silently; the incident stays open."),
-            new Step(STORIES_DIR + "flapping/4-ok.json",
-                    "It recovers at 09:03: recorded silently; the quiet period starts again."),
-            new Step(STORIES_DIR + "flapping/5-sweep.json",
-                    "The sweep of 09:06 finds the quiet period not over (09:08): nothing is written."),
-            new Step(STORIES_DIR + "flapping/6-sweep.json",
-                    "The sweep of 09:08 resolves the incident at 09:03, when the alarm last recovered. Flapping cost"
-                            + " subscribers two updates: the opening and the resolution."));
-
-    /** An alarm during a maintenance that someone published: the incident leaves the maintained component alone. */
-    static final List<Step> MAINTENANCE = List.of(
-            new Step(STORIES_DIR + "maintenance/1-maintenance-in-progress.json",
-                    "A pipeline publishes a maintenance in progress on the Database (a status-page event)."),
-            new Step(STORIES_DIR + "maintenance/2-alarm.json",
-                    "checkout-api-high-cpu fires on Public API and Database: the incident opens on Public API"
-                            + " only; the Database is left to the maintenance (STATUSPAGE_DEFER_TO lists published"
-                            + " events)."),
-            new Step(STORIES_DIR + "maintenance/3-ok.json",
-                    "The alarm recovers: its incident is resolved; the maintenance goes on."));
-
-    /** Changes CloudWatch made that never reached the function, repaired by the sweep's reconciliation. */
-    static final List<Step> LOST = List.of(
-            new Step(STORIES_DIR + "lost/1-alarm.json",
-                    "checkout-api-high-cpu fires at 09:00, delivered by SNS: an incident opens."),
-            new Step(STORIES_DIR + "lost/2-ok.json",
-                    "It recovers at 09:05, but the delivery is lost: CloudWatch knows, the page still shows it.",
-                    true),
-            new Step(STORIES_DIR + "lost/3-other-alarm.json",
-                    "checkout-api-5xx fires at 09:06, and this delivery is lost too.", true),
-            new Step(STORIES_DIR + "lost/4-sweep.json",
-                    "The sweep of 09:07 reads CloudWatch (DescribeAlarms): the lost recovery resolves the first"
-                            + " incident at 09:05, and the lost alarm opens its own incident."));
-
-    /** The bundled stories by name, each with the settings it needs unless the caller sets them. */
-    static final Map<String, Story> STORIES = Map.of(
-            "incident", new Story(STORY, Map.of()),
-            "flapping", new Story(FLAPPING, Map.of("STATUSPAGE_RESOLVE_AFTER", "5m")),
-            // The story's event is dated 2026-03-14, as the other stories' changes are.
-            "maintenance", new Story(MAINTENANCE, Map.of("STATUSPAGE_DEFER_TO", "people,maintenance,published",
-                    "STATUSPAGE_EVENT_MAX_AGE", "3650d")),
-            "lost", new Story(LOST, Map.of("STATUSPAGE_RECONCILE", "true")));
-
-    /** One event file: {@code lost} when CloudWatch makes its change but the function is not told. */
-    record Step(String file, String meaning, boolean lost) {
+    /**
+     * One event file: {@code lost} when CloudWatch makes its change but the function is not told; {@code expected},
+     * the outcome its meaning tells of (null when it tells none).
+     */
+    record Step(String file, String meaning, boolean lost, String expected) {
 
         /**
          * Where the file is: a bundled story's (it has a meaning) in the project, where the script runs the class;
@@ -127,12 +65,29 @@ public final class LocalRun {
             return meaning != null ? Path.of(file) : resolve(file);
         }
 
+        Step(String file, String meaning, boolean lost) {
+            this(file, meaning, lost, null);
+        }
+
         Step(String file, String meaning) {
-            this(file, meaning, false);
+            this(file, meaning, false, null);
+        }
+
+        static Step expecting(String file, String outcome, String meaning) {
+            return new Step(file, meaning, false, outcome);
         }
     }
 
-    record Story(List<Step> steps, Map<String, String> settings) {
+    /** Steps told from the function's settings, and the settings the story needs unless the caller sets them. */
+    record Story(Function<Stories.Told, List<Step>> steps, Map<String, String> settings) {
+
+        static Story of(List<Step> steps) {
+            return new Story(told -> steps, Map.of());
+        }
+
+        List<Step> stepsFor(Map<String, String> functionSettings) {
+            return steps.apply(Stories.Told.from(functionSettings));
+        }
     }
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -142,7 +97,7 @@ public final class LocalRun {
         boolean json = false;
         boolean dryRun = false;
         List<Step> steps = new ArrayList<>();
-        Story story = STORIES.get("incident");
+        Story story = Stories.ALL.get("incident");
         String storyName = null;
         Path functionDir = null;
         String ricClasspath = null;
@@ -160,9 +115,9 @@ public final class LocalRun {
                 case "--dry-run" -> dryRun = true;
                 case "--story" -> {
                     storyName = i + 1 < args.length ? args[i + 1] : null;
-                    story = i + 1 < args.length ? STORIES.get(args[++i]) : null;
+                    story = i + 1 < args.length ? Stories.ALL.get(args[++i]) : null;
                     if (story == null) {
-                        System.err.println("run-local: --story takes one of " + new TreeSet<>(STORIES.keySet()));
+                        System.err.println("run-local: --story takes one of " + new TreeSet<>(Stories.ALL.keySet()));
                         System.exit(2);
                     }
                 }
@@ -191,7 +146,7 @@ public final class LocalRun {
                 System.exit(2);
             }
         }
-        Story run = steps.isEmpty() ? story : new Story(steps, Map.of());
+        Story run = steps.isEmpty() ? story : Story.of(steps);
         int exit = 1;
         try {
             exit = new LocalRun(json, dryRun, System.out).run(run, functionDir, ricClasspath);
@@ -248,10 +203,10 @@ public final class LocalRun {
 
     int run(Story story, Path functionDir, String ricClasspath) throws Exception {
         Map<String, String> env = System.getenv();
-        List<Step> steps = story.steps();
         boolean real = env.containsKey("FLASHDUTY_APP_KEY") && (env.containsKey("STATUSPAGE_ROUTES")
                 || env.containsKey("STATUSPAGE_PAGE_ID") && env.containsKey("STATUSPAGE_COMPONENT_IDS"));
         Map<String, String> settings = real ? new LinkedHashMap<>() : fakeSettings(env, story.settings());
+        List<Step> steps = story.stepsFor(real ? env : settings);
         Map<Long, Map<String, String>> pages = real ? Map.of() : pagesOf(settings);
         FakeFlashduty fake = real ? null : startFake(pages);
         // CloudWatch is a fake too, whose alarms follow every event file, delivered or lost.
@@ -575,8 +530,9 @@ public final class LocalRun {
             return;
         }
         out.printf("[%d/%d] %s%n", number, total, step.file());
-        if (step.meaning() != null) {
-            out.println("      " + step.meaning());
+        String told = toldAs(step, line.path("outcome").asText());
+        if (told != null) {
+            out.println("      " + told);
         }
         String changeId = line.path("change_id").isNumber() ? " (change_id " + line.get("change_id") + ")" : "";
         out.printf("      -> %s: %s%s%n", line.path("outcome").asText(), line.path("reason").asText(), changeId);
@@ -588,6 +544,18 @@ public final class LocalRun {
                     JSON.writeValueAsString(call.path("body")));
         }
         out.println();
+    }
+
+    /**
+     * A step's meaning as the story tells it, unless the function answered otherwise (a setting the story does not
+     * speak of): then it says so, and the function's own answer below tells what happened.
+     */
+    static String toldAs(Step step, String outcome) {
+        if (step.meaning() == null || step.expected() == null || step.expected().equals(outcome)) {
+            return step.meaning();
+        }
+        return "Your settings change this step: the story tells of '" + step.expected() + "', the function answered"
+                + " '" + outcome + "'.";
     }
 
     private void finish(FakeFlashduty fake, Map<Long, Map<String, String>> pages, Path log) throws IOException {

@@ -159,10 +159,13 @@ class LocalRunTest {
 
     @Test
     void findsEveryBundledStorysFilesInTheProjectWhereverTheCallerIs() {
-        for (var story : LocalRun.STORIES.values()) {
-            for (var step : story.steps()) {
-                assertEquals(Path.of(step.file()), step.path(), "not resolved against the caller's folder");
-                assertTrue(Files.isReadable(step.path()), step.file());
+        for (var settings : List.of(Map.<String, String>of(), Map.of("STATUSPAGE_RESOLVE_AFTER", "5m",
+                "STATUSPAGE_JOIN_OPEN_INCIDENTS", "false", "STATUSPAGE_RECONCILE", "true"))) {
+            for (var story : Stories.ALL.values()) {
+                for (var step : story.stepsFor(settings)) {
+                    assertEquals(Path.of(step.file()), step.path(), "not resolved against the caller's folder");
+                    assertTrue(Files.isReadable(step.path()), step.file());
+                }
             }
         }
     }

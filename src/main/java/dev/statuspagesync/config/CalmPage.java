@@ -56,7 +56,8 @@ public record CalmPage(Duration resolveAfter, boolean monitoringUpdate, Set<Defe
     public static Duration duration(String variable, String text) {
         String value = text == null ? "" : text.strip();
         if (value.startsWith("-")) {
-            throw new IllegalArgumentException(variable + " is '" + value + "'; a duration cannot be negative");
+            throw new IllegalArgumentException(variable + " is '" + Settings.shown(value)
+                    + "'; a duration cannot be negative");
         }
         Matcher shortForm = SHORT_DURATION.matcher(value.toLowerCase(Locale.ROOT));
         try {
@@ -73,11 +74,12 @@ public record CalmPage(Duration resolveAfter, boolean monitoringUpdate, Set<Defe
             }
             Duration parsed = Duration.parse(value.toUpperCase(Locale.ROOT));
             if (parsed.isNegative()) {
-                throw new IllegalArgumentException(variable + " is '" + value + "'; a duration cannot be negative");
+                throw new IllegalArgumentException(variable + " is '" + Settings.shown(value)
+                    + "'; a duration cannot be negative");
             }
             return parsed;
         } catch (DateTimeParseException | ArithmeticException | NumberFormatException notADuration) {
-            throw new IllegalArgumentException(variable + " is '" + value
+            throw new IllegalArgumentException(variable + " is '" + Settings.shown(value)
                     + "'; use a duration such as 5m, 90s, 30d or 0");
         }
     }
@@ -93,8 +95,9 @@ public record CalmPage(Duration resolveAfter, boolean monitoringUpdate, Set<Defe
                 case "published" -> deferTo.add(Deference.PUBLISHED);
                 case "none", "" -> {
                 }
-                default -> throw new IllegalArgumentException("STATUSPAGE_DEFER_TO names '" + word.strip()
-                        + "'; use people, maintenance or published, several separated by commas, or none");
+                default -> throw new IllegalArgumentException("STATUSPAGE_DEFER_TO names '"
+                        + Settings.shown(word.strip()) + "'; use people, maintenance or published, several separated"
+                        + " by commas, or none");
             }
         }
         return deferTo;

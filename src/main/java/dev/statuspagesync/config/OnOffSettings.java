@@ -29,7 +29,7 @@ final class OnOffSettings {
         for (String property : PROPERTIES) {
             String raw = setting.apply(property);
             if (raw != null && !raw.strip().equalsIgnoreCase("true") && !raw.strip().equalsIgnoreCase("false")) {
-                throw new IllegalArgumentException(Settings.variable(property) + " is '" + raw
+                throw new IllegalArgumentException(Settings.variable(property) + " is '" + Settings.shown(raw)
                         + "'; use true or false");
             }
         }

@@ -35,6 +35,9 @@ public final class Settings implements ConfigSourceFactory {
     private static final Pattern CHANNEL = Pattern.compile("arn:aws[a-z-]*:(sns|sqs):[a-z0-9-]+:\\d{12}:[\\w.-]+");
     private static final Pattern SOURCE = Pattern.compile(
             "arn:aws[a-z-]*:(sns:[a-z0-9-]+:\\d{12}:[\\w.-]+|lambda:[a-z0-9-]+:\\d{12}:function:[\\w:$-]+)");
+    /** How much of a refused value a message shows. */
+    static final int SHOWN_LENGTH = 80;
+    private static final Pattern APP_KEY_PARAMETER = Pattern.compile("(?i)(app_key=)[^&\\s]*");
     /** CloudWatch's limit on an alarm name, and so on a prefix of one. */
     private static final int ALARM_NAME_LENGTH = 255;
 
@@ -57,9 +60,7 @@ public final class Settings implements ConfigSourceFactory {
         url(setting, "flashduty.base-url", "https://api.flashcat.cloud");
         notEmpty(setting, "flashduty.app-key-secret-field", "name the field of the secret's JSON that holds the key,"
                 + " such as app_key");
-        one(setting, "flashduty.app-key-secret-version", version -> version.length() >= 32 && version.length() <= 64,
-                "give a version id of the secret, 32 to 64 characters (a stage such as AWSCURRENT is not a version"
-                        + " id); unset, the current version is read");
+        secretVersion(setting);
         one(setting, "statuspage.page-id", Settings::positive, "use the status page's id, a whole number such as"
                 + " 5750613685214");
         each(setting, "statuspage.component-ids", Settings::componentId, "list component ids separated by commas");
@@ -105,13 +106,31 @@ public final class Settings implements ConfigSourceFactory {
                 + " or more");
     }
 
+    /**
+     * A refused value as a message shows it: at most {@value #SHOWN_LENGTH} characters, control and format characters
+     * escaped (no line break or terminal escape reaches a log or a terminal), and an {@code app_key=} parameter
+     * masked, for a key pasted into the wrong setting.
+     */
+    public static String shown(String value) {
+        String masked = APP_KEY_PARAMETER.matcher(value).replaceAll("$1****");
+        StringBuilder shown = new StringBuilder();
+        masked.codePoints().limit(SHOWN_LENGTH).forEach(c -> {
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                shown.append(String.format("\\u%04x", c));
+            } else {
+                shown.appendCodePoint(c);
+            }
+        });
+        return masked.codePointCount(0, masked.length()) > SHOWN_LENGTH ? shown + "…" : shown.toString();
+    }
+
     /** The environment variable of a property: {@code statuspage.metrics.enabled} is STATUSPAGE_METRICS_ENABLED. */
     static String variable(String property) {
         return property.replaceAll("[.-]", "_").toUpperCase(Locale.ROOT);
     }
 
     private static IllegalArgumentException refused(String property, String value, String accepted) {
-        return new IllegalArgumentException(variable(property) + " is '" + value + "'; " + accepted);
+        return new IllegalArgumentException(variable(property) + " is '" + shown(value) + "'; " + accepted);
     }
 
     /**
@@ -195,7 +214,7 @@ public final class Settings implements ConfigSourceFactory {
         }
         for (String entry : Arrays.stream(value.split(",")).map(String::strip).filter(e -> !e.isEmpty()).toList()) {
             if (!valid.test(entry)) {
-                throw new IllegalArgumentException(variable(property) + " names '" + entry + "'; " + accepted);
+                throw new IllegalArgumentException(variable(property) + " names '" + shown(entry) + "'; " + accepted);
             }
         }
     }
@@ -216,6 +235,24 @@ public final class Settings implements ConfigSourceFactory {
     /** DescribeAlarms takes a prefix literally: a {@code *} inside one matches only alarm names with a star. */
     private static boolean alarmNamePrefix(String prefix) {
         return prefix.length() <= ALARM_NAME_LENGTH && prefix.indexOf('*') < 0;
+    }
+
+    /**
+     * A version id has 32 to 64 characters. A refused one is shown only when it is short enough to be a stage name
+     * (AWSCURRENT), as a key pasted here by mistake would not be: a longer one by its length alone.
+     */
+    private static void secretVersion(UnaryOperator<String> setting) {
+        String version = setting.apply("flashduty.app-key-secret-version");
+        if (version == null || version.isBlank() || version.strip().length() >= 32 && version.strip().length() <= 64) {
+            return;
+        }
+        String accepted = "give a version id of the secret, 32 to 64 characters (a stage such as AWSCURRENT is not a"
+                + " version id); unset, the current version is read";
+        if (version.strip().length() <= 20) {
+            throw refused("flashduty.app-key-secret-version", version, accepted);
+        }
+        throw new IllegalArgumentException("FLASHDUTY_APP_KEY_SECRET_VERSION has " + version.strip().length()
+                + " characters; " + accepted);
     }
 
     /** The key itself is never shown: only its length. The secret's key is checked when it is read. */

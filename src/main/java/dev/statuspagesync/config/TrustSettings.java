@@ -26,18 +26,21 @@ final class TrustSettings {
         String accounts = setting.apply("statuspage.accounts");
         for (String account : accounts == null ? new String[0] : accounts.split(",")) {
             if (!account.isBlank() && !ACCOUNT.matcher(account.strip()).matches()) {
-                throw new IllegalArgumentException("STATUSPAGE_ACCOUNTS names '" + account.strip() + "'; list account"
+                throw new IllegalArgumentException("STATUSPAGE_ACCOUNTS names '" + Settings.shown(account.strip())
+                        + "'; list account"
                         + " ids of 12 digits, separated by commas");
             }
         }
         String rule = strip(setting.apply("statuspage.schedule-rule"));
         if (!rule.isEmpty() && !RULE.matcher(rule).matches()) {
-            throw new IllegalArgumentException("STATUSPAGE_SCHEDULE_RULE is '" + rule + "'; give the sweep's"
+            throw new IllegalArgumentException("STATUSPAGE_SCHEDULE_RULE is '" + Settings.shown(rule)
+                    + "'; give the sweep's"
                     + " EventBridge rule name (letters, digits, '.', '-', '_', at most 64)");
         }
         String tag = strip(setting.apply("statuspage.opt-in-tag"));
         if (!tag.isEmpty() && (tag.startsWith("=") || tag.contains(","))) {
-            throw new IllegalArgumentException("STATUSPAGE_OPT_IN_TAG is '" + tag + "'; give one tag as key=value"
+            throw new IllegalArgumentException("STATUSPAGE_OPT_IN_TAG is '" + Settings.shown(tag)
+                    + "'; give one tag as key=value"
                     + " or key");
         }
         String maxAge = setting.apply("statuspage.event-max-age");

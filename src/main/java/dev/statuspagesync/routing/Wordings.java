@@ -10,6 +10,8 @@ import java.util.Set;
 
 import org.jboss.logging.Logger;
 
+import dev.statuspagesync.config.Settings;
+
 /**
  * Compiles what routes say and checks it at start-up: the audience and templates of each route, the component
  * display names, and the rules of a page, which has one audience and one way to word its recovery and resolution.
@@ -24,7 +26,7 @@ final class Wordings {
     /** The wording every route starts from: STATUSPAGE_AUDIENCE's defaults and the document's component names. */
     static Wording base(String audienceWord, Map<String, String> documentNames) {
         Wording wording = Wording.defaults(Audience.parse(audienceWord).orElseThrow(() -> new RouteConfigException(
-                "STATUSPAGE_AUDIENCE is '" + audienceWord + "'; use public or internal")));
+                "STATUSPAGE_AUDIENCE is '" + Settings.shown(audienceWord) + "'; use public or internal")));
         return documentNames == null ? wording : wording.withNames(names("component_names", documentNames));
     }
 
@@ -58,7 +60,8 @@ final class Wordings {
     static Wording withNames(Wording wording, List<String> components, List<String> given) {
         List<String> names = given.stream().map(String::trim).toList();
         if (names.size() != components.size() || names.stream().anyMatch(String::isEmpty)) {
-            throw new RouteConfigException("STATUSPAGE_COMPONENT_NAMES is '" + String.join(",", given) + "', "
+            throw new RouteConfigException("STATUSPAGE_COMPONENT_NAMES is '"
+                    + Settings.shown(String.join(",", given)) + "', "
                     + names.size() + " name(s) for " + components.size() + " component id(s) in"
                     + " STATUSPAGE_COMPONENT_IDS; give one name per id, in the same order (a name with a comma needs"
                     + " the routing document's component_names)");

@@ -120,14 +120,32 @@ class SettingsTest {
     }
 
     @Test
+    void showsARefusedValueCutEscapedAndWithoutAnAppKey() {
+        assertEquals("STATUSPAGE_IMPACT is 'degraded\\u000a\\u001b[31mALERT'; use degraded, partial_outage or"
+                + " full_outage", refusal("STATUSPAGE_IMPACT", "degraded\n\u001b[31mALERT"));
+        assertEquals("FLASHDUTY_BASE_URL is 'api.flashcat.cloud/?app_key=****'; use an http or https URL such as"
+                + " https://api.flashcat.cloud", refusal("FLASHDUTY_BASE_URL", "api.flashcat.cloud/?app_key=s3cr3t"));
+        assertEquals("STATUSPAGE_PAGE_ID is '" + "9".repeat(Settings.SHOWN_LENGTH) + "…'; use the status page's id, a"
+                + " whole number such as 5750613685214", refusal("STATUSPAGE_PAGE_ID", "9".repeat(200)));
+        assertEquals("FLASHDUTY_APP_KEY_SECRET_VERSION has 25 characters; give a version id of the secret, 32 to 64"
+                + " characters (a stage such as AWSCURRENT is not a version id); unset, the current version is read",
+                refusal("FLASHDUTY_APP_KEY_SECRET_VERSION", "k".repeat(25)));
+    }
+
+    private static String refusal(String variable, String value) {
+        return assertThrows(IllegalArgumentException.class, () -> start(with(variable, value))).getMessage();
+    }
+
+    @Test
     void refusesAnAlarmNamePrefixLongerThanAnAlarmName() {
         String prefix = "p".repeat(256);
 
         var refused = assertThrows(IllegalArgumentException.class,
                 () -> start(with("STATUSPAGE_ALARM_NAME_PREFIXES", "payments-," + prefix)));
 
-        assertTrue(refused.getMessage().startsWith("STATUSPAGE_ALARM_NAME_PREFIXES names '" + prefix + "'; list"
-                + " alarm-name prefixes of at most 255 characters"), refused.getMessage());
+        assertTrue(refused.getMessage().startsWith("STATUSPAGE_ALARM_NAME_PREFIXES names '"
+                + prefix.substring(0, Settings.SHOWN_LENGTH) + "…'; list alarm-name prefixes of at most 255"
+                + " characters"), refused.getMessage());
     }
 
     @ParameterizedTest

@@ -178,7 +178,9 @@ public final class LocalRun {
             return null;
         } catch (JsonProcessingException broken) {
             var at = broken.getLocation();
-            return "event file " + step.file() + " is not JSON: " + broken.getOriginalMessage()
+            // Jackson's own note of where an unclosed array or object began names no source here; the place is ours.
+            String why = broken.getOriginalMessage().replaceAll("\\s*\\(start marker at \\[Source: .*?\\]\\)", "");
+            return "event file " + step.file() + " is not JSON: " + why
                     + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")");
         } catch (IOException unreadable) {
             return "cannot read event file " + step.file() + ": " + unreadable.getMessage();

@@ -205,11 +205,14 @@ class LocalRunTest {
     void refusesAnEventFileThatIsNoInvocationNamingTheFileAndThePlace(@TempDir Path folder) throws Exception {
         Path truncated = Files.writeString(folder.resolve("broken.json"), "{\"Records\": [{\"EventSource\": ");
         Path empty = Files.writeString(folder.resolve("empty.json"), "  \n");
+        Path unclosed = Files.writeString(folder.resolve("unclosed.json"), "{\"Records\": [");
         Path good = Files.writeString(folder.resolve("good.json"), "{}");
 
         assertEquals("event file " + truncated + " is not JSON: Unexpected end-of-input within/between Object"
                 + " entries (line 1, column 30)",
                 LocalRun.unusable(new LocalRun.Step(truncated.toString(), null)));
+        assertEquals("event file " + unclosed + " is not JSON: Unexpected end-of-input: expected close marker for"
+                + " Array (line 1, column 14)", LocalRun.unusable(new LocalRun.Step(unclosed.toString(), null)));
         assertEquals("event file " + empty + " is empty", LocalRun.unusable(new LocalRun.Step(empty.toString(), null)));
         assertEquals("cannot read event file " + folder + " (a folder)",
                 LocalRun.unusable(new LocalRun.Step(folder.toString(), null)));

@@ -11,7 +11,7 @@ use_jdk bench-per-event.sh
 
 work=target/local-run
 ./mvnw -B -q --no-transfer-progress test-compile >&2
-./mvnw -B -q --no-transfer-progress dependency:build-classpath -Dmdep.includeScope=test \
+./mvnw -B -q --no-transfer-progress dependency:build-classpath -DincludeScope=test \
   -Dmdep.outputFile="$work/test.classpath" >&2
 exec java -cp "target/test-classes:target/classes:$(cat "$work/test.classpath")" org.openjdk.jmh.Main \
   PerEventBenchmark "$@"

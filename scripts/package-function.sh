@@ -28,11 +28,19 @@ else
   echo "package-function.sh: building the function (the first time takes about a minute, more while Maven" \
     "downloads its dependencies; later runs reuse the build)..." >&2
 fi
-./mvnw -B -q --no-transfer-progress package -DskipTests >&2
-./mvnw -B -q --no-transfer-progress dependency:build-classpath -Dmdep.includeScope=test \
+# The caller's STATUSPAGE_* and FLASHDUTY_* settings are the run's, not the build's: the build reads its
+# configuration through the same checks, and would stop on a setting the run is meant to show refused.
+unset_settings=()
+for name in $(compgen -e); do
+  case "$name" in STATUSPAGE_*|FLASHDUTY_*) unset_settings+=(-u "$name");; esac
+done
+mvnw() { env ${unset_settings[@]+"${unset_settings[@]}"} ./mvnw "$@"; }
+mvnw -B -q --no-transfer-progress package -DskipTests >&2
+mvnw -B -q --no-transfer-progress dependency:build-classpath -DincludeScope=test \
   -Dmdep.outputFile="$work/test.classpath" >&2
-./mvnw -B -q --no-transfer-progress dependency:build-classpath -Dmdep.includeScope=test \
-  -Dmdep.includeArtifactIds=aws-lambda-java-runtime-interface-client,aws-lambda-java-core,aws-lambda-java-serialization \
+# The runtime interface client and what it needs beside the function's own jars, as PackagedFunctionLogIT takes them.
+ric=aws-lambda-java-runtime-interface-client,aws-lambda-java-core,aws-lambda-java-serialization,utils-lite,annotations
+mvnw -B -q --no-transfer-progress dependency:build-classpath -DincludeScope=test -DincludeArtifactIds="$ric" \
   -Dmdep.outputFile="$work/ric.classpath" >&2
 rm -rf "$work/task" && mkdir -p "$work/task"
 (cd "$work/task" && jar xf ../../function.zip)

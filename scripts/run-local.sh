@@ -25,7 +25,10 @@ while [ $# -gt 0 ]; do
       [ -r "${2:-}" ] || { echo "run-local.sh: --lost takes a readable event file" >&2; echo "$usage" >&2; exit 2; }
       events+=("$1" "$2"); shift;;
     -*) echo "run-local.sh: unknown option $1" >&2; echo "$usage" >&2; exit 2;;
-    *) [ -r "$1" ] || { echo "run-local.sh: cannot read event file $1" >&2; echo "$usage" >&2; exit 2; }
+    *) if [ ! -r "$1" ]; then
+         why="no such file"; [ -e "$1" ] && why="not readable"
+         echo "run-local.sh: cannot read event file $1 ($why, from $(pwd))" >&2; echo "$usage" >&2; exit 2
+       fi
        events+=("$1");;
   esac
   shift

@@ -159,6 +159,17 @@ class ScriptsTest {
     }
 
     @Test
+    void theLocalRunSaysWhyItCannotReadAnEventFileBeforeItBuilds(@TempDir Path sandbox) throws Exception {
+        String missing = sandbox.resolve("missing.json").toString();
+
+        Run run = run(SCRIPTS.resolve("run-local.sh"), sandbox, List.of("java"), missing);
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.output().startsWith("run-local.sh: cannot read event file " + missing + " (no such file, from "),
+                run.output());
+    }
+
+    @Test
     void buildRefusesAnUnknownKind(@TempDir Path sandbox) throws Exception {
         Run run = run(SCRIPTS.resolve("build.sh"), sandbox, List.of("java"), "wasm");
 

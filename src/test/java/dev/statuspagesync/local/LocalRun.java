@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -174,7 +175,7 @@ public final class LocalRun {
             if (text.isBlank()) {
                 return "event file " + step.file() + " is empty";
             }
-            JSON.readTree(text);
+            JSON.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
             return null;
         } catch (JsonProcessingException broken) {
             var at = broken.getLocation();
@@ -268,14 +269,17 @@ public final class LocalRun {
                         startUpCause(log).ifPresent(cause -> line.put("cause", cause));
                     }
                     failures += result.error() ? 1 : 0;
-                    report(i + 1, steps.size(), step, line);
                     if (notStarted) {
-                        // Every later step would fail the same way: the settings stop the function's start.
+                        // Said once, on stderr; every later step would fail the same way.
+                        if (json) {
+                            out.println(JSON.writeValueAsString(line));
+                        }
                         System.err.println("run-local: the function could not start"
-                                + (line.has("cause") ? ": " + line.path("cause").asText() : "; see " + log)
+                                + (line.has("cause") ? ": " + readable(line.path("cause").asText()) : "; see " + log)
                                 + (i + 1 < steps.size() ? "; the remaining steps were not run" : ""));
                         break;
                     }
+                    report(i + 1, steps.size(), step, line);
                 }
                 finish(fake, pages, log);
                 return failures == 0 ? 0 : 1;
@@ -408,6 +412,9 @@ public final class LocalRun {
     }
 
     private static String describe(Map<Long, Map<String, String>> pages) {
+        if (pages.isEmpty()) {
+            return describe(Map.of(DEMO_PAGE_ID, DEMO_COMPONENTS));
+        }
         return pages.entrySet().stream().map(page -> "page " + page.getKey() + " with components "
                 + String.join(", ", page.getValue().values())).collect(Collectors.joining("; "));
     }
@@ -611,6 +618,11 @@ public final class LocalRun {
             event.updates().forEach(update -> words.add(update.status() + ": " + update.description()));
         }
         return state;
+    }
+
+    /** A start-up cause as a user reads it: the function's own message, without the exception's class name. */
+    static String readable(String cause) {
+        return cause.replaceFirst("^(?:[\\w$]+\\.)+[\\w$]*(?:Exception|Error): ", "");
     }
 
     /**

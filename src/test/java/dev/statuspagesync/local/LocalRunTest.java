@@ -206,6 +206,7 @@ class LocalRunTest {
         Path truncated = Files.writeString(folder.resolve("broken.json"), "{\"Records\": [{\"EventSource\": ");
         Path empty = Files.writeString(folder.resolve("empty.json"), "  \n");
         Path unclosed = Files.writeString(folder.resolve("unclosed.json"), "{\"Records\": [");
+        Path trailing = Files.writeString(folder.resolve("trailing.json"), "{\"a\": 1} xyz");
         Path good = Files.writeString(folder.resolve("good.json"), "{}");
 
         assertEquals("event file " + truncated + " is not JSON: Unexpected end-of-input within/between Object"
@@ -213,10 +214,22 @@ class LocalRunTest {
                 LocalRun.unusable(new LocalRun.Step(truncated.toString(), null)));
         assertEquals("event file " + unclosed + " is not JSON: Unexpected end-of-input: expected close marker for"
                 + " Array (line 1, column 14)", LocalRun.unusable(new LocalRun.Step(unclosed.toString(), null)));
+        assertEquals("event file " + trailing + " is not JSON: Unrecognized token 'xyz': was expecting (JSON String,"
+                + " Number, Array, Object or token 'null', 'true' or 'false') (line 1, column 10)",
+                LocalRun.unusable(new LocalRun.Step(trailing.toString(), null)));
         assertEquals("event file " + empty + " is empty", LocalRun.unusable(new LocalRun.Step(empty.toString(), null)));
         assertEquals("cannot read event file " + folder + " (a folder)",
                 LocalRun.unusable(new LocalRun.Step(folder.toString(), null)));
         assertEquals(null, LocalRun.unusable(new LocalRun.Step(good.toString(), null)));
+    }
+
+    @Test
+    void saysWhyTheFunctionCouldNotStartInTheFunctionsOwnWords() {
+        assertEquals("STATUSPAGE_PAGE_ID is 'abc'; use the status page's id", LocalRun.readable(
+                "java.lang.IllegalArgumentException: STATUSPAGE_PAGE_ID is 'abc'; use the status page's id"));
+        assertEquals("route 2: impact 'x'", LocalRun.readable(
+                "dev.statuspagesync.routing.RouteConfigException: route 2: impact 'x'"));
+        assertEquals("no class name here: kept", LocalRun.readable("no class name here: kept"));
     }
 
     @Test

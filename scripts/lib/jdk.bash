@@ -13,9 +13,9 @@ jdk_describe() {
   fi
 }
 
-# $1: the calling script's name, for the message.
+# $1: the calling script's name, for the message; $2: the oldest feature version that will do (21).
 use_jdk() {
-  local wanted=21 described major home tried=() seen=() root dir best="" best_major=0 i why=""
+  local wanted=${2:-21} described major home tried=() seen=() root dir best="" best_major=0 i why=""
   local candidates=() labels=()
   [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME/bin/java") && labels+=("JAVA_HOME's java")
   command -v java >/dev/null && candidates+=("$(command -v java)") && labels+=("java on PATH")
@@ -60,7 +60,7 @@ use_jdk() {
     return 0
   fi
   echo "$1: needs a JDK $wanted or newer, and found none (tried: ${tried[*]:-no JAVA_HOME, no java on PATH};" \
-    "searched $search). Install one, for example Temurin 21 or 25 from https://adoptium.net or your system's" \
-    "openjdk-21-jdk package, and set JAVA_HOME to it." >&2
+    "searched $search). Install one, for example Temurin $wanted or newer from https://adoptium.net or your" \
+    "system's openjdk-$wanted-jdk package, and set JAVA_HOME to it." >&2
   exit 1
 }

@@ -170,11 +170,24 @@ class ScriptsTest {
     }
 
     @Test
+    void buildRefusesAJvmAotZipForAnotherArchitectureThanTheMachines(@TempDir Path sandbox) throws Exception {
+        String other = System.getProperty("os.arch").matches("aarch64|arm64") ? "x86_64" : "arm64";
+
+        Run run = run(SCRIPTS.resolve("build.sh"), sandbox, List.of("java", "uname"), "jvm-aot", "--architecture",
+                other);
+
+        assertEquals(1, run.exitCode());
+        assertTrue(run.output().startsWith("build.sh: jvm-aot carries a Java runtime and an AOT cache for the machine"
+                + " that builds it"), run.output());
+        assertTrue(run.output().contains("you asked for " + other + "."), run.output());
+    }
+
+    @Test
     void buildRefusesAnUnknownKind(@TempDir Path sandbox) throws Exception {
         Run run = run(SCRIPTS.resolve("build.sh"), sandbox, List.of("java"), "wasm");
 
         assertEquals(2, run.exitCode());
-        assertEquals("build.sh: unknown build 'wasm'; use jvm or native", run.output().strip());
+        assertEquals("build.sh: unknown build 'wasm'; use jvm, jvm-aot or native", run.output().strip());
     }
 
     @Test
@@ -250,7 +263,7 @@ class ScriptsTest {
 
         assertEquals(1, run.exitCode());
         assertEquals("probe: needs a JDK 21 or newer, and found none (tried: " + old + "/bin/java (17); searched "
-                + sandbox.resolve("nothing-here") + "). Install one, for example Temurin 21 or 25 from"
+                + sandbox.resolve("nothing-here") + "). Install one, for example Temurin 21 or newer from"
                 + " https://adoptium.net or your system's openjdk-21-jdk package, and set JAVA_HOME to it.",
                 run.output().strip());
     }

@@ -113,8 +113,15 @@ class TemplateTest {
 
         assertEquals("AWS::Serverless::Function", TEMPLATE.resource("Function").get("Type"));
         assertEquals("target/function.zip", function.get("CodeUri"));
-        assertEquals(List.of("provided.al2023", ref("JavaRuntime")), ifBranches(function.get("Runtime"), "IsNative"));
-        assertEquals(List.of("bootstrap", JVM_HANDLER), ifBranches(function.get("Handler"), "IsNative"));
+        assertEquals(List.of("provided.al2023", ref("JavaRuntime")),
+                ifBranches(function.get("Runtime"), "IsCustomRuntime"));
+        assertEquals(List.of("bootstrap", JVM_HANDLER), ifBranches(function.get("Handler"), "IsCustomRuntime"));
+        assertEquals(Map.of("Fn::Or", List.of(Map.of("Condition", "IsNative"),
+                Map.of("Fn::Equals", List.of(ref("Build"), "jvm-aot")))), TEMPLATE.conditions().get("IsCustomRuntime"));
+        assertEquals(List.of("native", "jvm", "jvm-aot"), TEMPLATE.parameter("Build").get("AllowedValues"));
+        assertEquals(List.of(ref("AWS::NoValue"), "--add-opens=java.base/java.lang=ALL-UNNAMED"), ifBranches(
+                map(map(function.get("Environment")).get("Variables")).get("JAVA_TOOL_OPTIONS"), "IsCustomRuntime"),
+                "the jvm-aot bootstrap sets its own options, which its cache was trained with");
         assertEquals(List.of("java25", "java21"), TEMPLATE.parameter("JavaRuntime").get("AllowedValues"));
         int release = compilerRelease();
         for (Object runtime : list(TEMPLATE.parameter("JavaRuntime").get("AllowedValues"))) {
@@ -135,7 +142,7 @@ class TemplateTest {
         assertEquals("live", function.get("AutoPublishAlias"), "SnapStart applies to published versions");
         assertEquals(List.of(Map.of("ApplyOn", "PublishedVersions"), ref("AWS::NoValue")),
                 ifBranches(function.get("SnapStart"), "UseSnapStart"));
-        assertEquals(List.of(Map.of("Fn::Not", List.of(Map.of("Condition", "IsNative"))),
+        assertEquals(List.of(Map.of("Fn::Equals", List.of(ref("Build"), "jvm")),
                 Map.of("Fn::Equals", List.of(ref("SnapStart"), "true"))),
                 map(TEMPLATE.conditions().get("UseSnapStart")).get("Fn::And"));
     }

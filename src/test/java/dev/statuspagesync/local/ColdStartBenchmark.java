@@ -28,7 +28,8 @@ import dev.statuspagesync.support.AlarmEvents;
 public final class ColdStartBenchmark {
 
     static final String USAGE = "usage: scripts/bench-cold-start.sh [--starts N] [--events N] [--rss-runs N]"
-            + " [--jdk25 PATH] [--native EXECUTABLE] [--baseline TASK_DIR] [--zip-only] [--first-sweep] [--profile]";
+            + " [--jdk25 PATH] [--native EXECUTABLE] [--jvm-aot TASK_DIR] [--baseline TASK_DIR] [--zip-only]"
+            + " [--first-sweep] [--profile]";
     static final long PAGE_ID = 1001;
     static final String KEY = "bench-key";
     static final String COMPONENT = "01BENCHCOMPONENT0000000000";
@@ -59,6 +60,12 @@ public final class ColdStartBenchmark {
             return new Setup("native executable", null, false, List.of(), List.of(), executable, null);
         }
 
+        /** The jvm-aot build, unpacked: its bootstrap starts its own runtime with its AOT cache. */
+        static Setup jvmAot(Path taskRoot) {
+            return new Setup("jvm-aot: own JDK 25 runtime + AOT cache (custom runtime)", null, false, List.of(),
+                    List.of(), taskRoot.resolve("bootstrap"), taskRoot);
+        }
+
         /** An earlier build, unpacked as Lambda unpacks function.zip, for a before-and-after comparison. */
         static Setup baseline(Path javaHome, String version, Path taskRoot) {
             return new Setup(version + ", baseline " + taskRoot.getFileName() + ", as Lambda unpacks it", javaHome,
@@ -77,6 +84,7 @@ public final class ColdStartBenchmark {
         Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
         boolean profile = false;
         Path nativeExecutable = null;
+        Path jvmAot = null;
         Path baseline = null;
         boolean zipOnly = false;
         boolean firstSweep = false;
@@ -90,6 +98,7 @@ public final class ColdStartBenchmark {
                 case "--jdk25" -> jdk25 = Path.of(args[++i]);
                 case "--profile" -> profile = true;
                 case "--native" -> nativeExecutable = Path.of(args[++i]);
+                case "--jvm-aot" -> jvmAot = Path.of(args[++i]).toAbsolutePath();
                 case "--baseline" -> baseline = Path.of(args[++i]).toAbsolutePath();
                 case "--zip-only" -> zipOnly = true;
                 case "--first-sweep" -> firstSweep = true;
@@ -131,6 +140,9 @@ public final class ColdStartBenchmark {
         }
         if (nativeExecutable != null) {
             setups.add(Setup.nativeBuild(nativeExecutable.toAbsolutePath()));
+        }
+        if (jvmAot != null) {
+            setups.add(Setup.jvmAot(jvmAot));
         }
         Path jar = jarOf(functionDir, work);
 
@@ -318,7 +330,8 @@ public final class ColdStartBenchmark {
                 "STATUSPAGE_ALARM_SOURCES", FakeCloudWatch.ALARM_TOPIC));
         Path log = work.resolve("bench-function.log");
         if (setup.executable() != null) {
-            return LocalRun.startExecutable(setup.executable(), functionDir, runtime.address(), settings, log);
+            return LocalRun.startExecutable(setup.executable(),
+                    setup.taskRoot() != null ? setup.taskRoot() : functionDir, runtime.address(), settings, log);
         }
         if (!setup.jarLayout()) {
             return LocalRun.startFunction(setup.javaHome(), options,

@@ -29,8 +29,10 @@ public final class ColdStartBenchmark {
 
     static final String USAGE = "usage: scripts/bench-cold-start.sh [--starts N] [--events N] [--rss-runs N]"
             + " [--jdk25 PATH] [--native EXECUTABLE] [--jvm-aot TASK_DIR] [--baseline TASK_DIR] [--zip-only]"
-            + " [--first-sweep] [--profile]";
+            + " [--first-sweep|--first-batch] [--echo] [--profile]";
     static final long PAGE_ID = 1001;
+    /** The --first-batch event: an SQS batch of SNS notifications, as AWS documents them. */
+    static final String BATCH = "src/test/resources/events/sqs-sns-envelope-batch.json";
     static final String KEY = "bench-key";
     static final String COMPONENT = "01BENCHCOMPONENT0000000000";
     static final Duration WAIT = Duration.ofSeconds(120);
@@ -50,10 +52,15 @@ public final class ColdStartBenchmark {
      * then use) or, with {@code executable}, the native build.
      */
     record Setup(String name, Path javaHome, boolean jarLayout, List<String> options, List<String> training,
-            Path executable, Path taskRoot) {
+            Path executable, Path taskRoot, String handler) {
 
         Setup(String name, Path javaHome, boolean jarLayout, List<String> options, List<String> training) {
-            this(name, javaHome, jarLayout, options, training, null, null);
+            this(name, javaHome, jarLayout, options, training, null, null, null);
+        }
+
+        Setup(String name, Path javaHome, boolean jarLayout, List<String> options, List<String> training,
+                Path executable, Path taskRoot) {
+            this(name, javaHome, jarLayout, options, training, executable, taskRoot, null);
         }
 
         static Setup nativeBuild(Path executable) {
@@ -88,6 +95,8 @@ public final class ColdStartBenchmark {
         Path baseline = null;
         boolean zipOnly = false;
         boolean firstSweep = false;
+        boolean firstBatch = false;
+        boolean echo = false;
         Path functionDir = null;
         String ricClasspath = null;
         for (int i = 0; i < args.length; i++) {
@@ -102,6 +111,8 @@ public final class ColdStartBenchmark {
                 case "--baseline" -> baseline = Path.of(args[++i]).toAbsolutePath();
                 case "--zip-only" -> zipOnly = true;
                 case "--first-sweep" -> firstSweep = true;
+                case "--first-batch" -> firstBatch = true;
+                case "--echo" -> echo = true;
                 case "--function-dir" -> functionDir = Path.of(args[++i]);
                 case "--ric-classpath" -> ricClasspath = args[++i];
                 default -> {
@@ -144,11 +155,19 @@ public final class ColdStartBenchmark {
         if (jvmAot != null) {
             setups.add(Setup.jvmAot(jvmAot));
         }
+        if (echo) {
+            setups.add(new Setup("plain-Java echo handler (the floor)", jdkHere, false, jvmHere, List.of(), null,
+                    null, EchoHandler.class.getName() + "::handleRequest"));
+        }
         Path jar = jarOf(functionDir, work);
 
         try (FakeFlashduty fake = FakeFlashduty.start(KEY, PAGE_ID, Map.of(COMPONENT, "Bench component"));
                 FakeCloudWatch cloudWatch = FakeCloudWatch.start()) {
-            var bench = new ColdStartBenchmark(fake, cloudWatch, functionDir, jar, ricClasspath, work, firstSweep);
+            var bench = new ColdStartBenchmark(fake, cloudWatch, functionDir, jar, ricClasspath, work, firstSweep,
+                    firstBatch);
+            if (firstBatch) {
+                System.out.println("The measured first event is an SQS batch: " + BATCH + ".");
+            }
             if (firstSweep) {
                 System.out.println("The measured first event is a sweep that reconciles: DescribeAlarms finds one"
                         + " alarm in ALARM, and an incident opens for it.");
@@ -175,7 +194,9 @@ public final class ColdStartBenchmark {
                 figures.add(new Figures(setup, startTimes.get(setup), peaks));
             }
             print(figures, starts, events, Files.size(functionDir.getParent().getParent().resolve("function.zip")),
-                    failures, firstSweep);
+                    failures, firstBatch ? "an SQS batch of SNS notifications" : firstSweep
+                            ? "a sweep: DescribeAlarms, ListAlarmMuteRules, and an incident opened on loopback"
+                            : "an alarm's change: 3 Flashduty calls on loopback");
             if (profile) {
                 bench.profile(setups.get(0));
             }
@@ -190,9 +211,10 @@ public final class ColdStartBenchmark {
     private final String ricClasspath;
     private final Path work;
     private final boolean firstSweep;
+    private final boolean firstBatch;
 
     ColdStartBenchmark(FakeFlashduty fake, FakeCloudWatch cloudWatch, Path functionDir, Path jar, String ricClasspath,
-            Path work, boolean firstSweep) {
+            Path work, boolean firstSweep, boolean firstBatch) {
         this.fake = fake;
         this.cloudWatch = cloudWatch;
         this.functionDir = functionDir;
@@ -200,6 +222,7 @@ public final class ColdStartBenchmark {
         this.ricClasspath = ricClasspath;
         this.work = work;
         this.firstSweep = firstSweep;
+        this.firstBatch = firstBatch;
     }
 
     /** The page and CloudWatch as every start finds them: empty, and one alarm in ALARM. */
@@ -210,8 +233,12 @@ public final class ColdStartBenchmark {
                 Instant.parse("2026-03-14T08:00:00Z"), "AWS/EC2", "CPUUtilization");
     }
 
-    /** The measured first event: an alarm's change, or with --first-sweep a sweep that reconciles. */
-    private String first() {
+    /** The measured first event: an alarm's change, with --first-sweep a sweep that reconciles, with --first-batch
+     * an SQS batch. */
+    private String first() throws IOException {
+        if (firstBatch) {
+            return Files.readString(Path.of(BATCH));
+        }
         return firstSweep ? AlarmEvents.sweep("2026-03-14T08:01:00Z") : event(0);
     }
 
@@ -329,6 +356,13 @@ public final class ColdStartBenchmark {
                 "AWS_ACCESS_KEY_ID", "AKIAFAKECLOUDWATCH0", "AWS_SECRET_ACCESS_KEY", "fake-cloudwatch-secret",
                 "STATUSPAGE_ALARM_SOURCES", FakeCloudWatch.ALARM_TOPIC));
         Path log = work.resolve("bench-function.log");
+        if (setup.handler() != null) {
+            // The floor: the runtime interface client and a handler of a few lines, nothing of the function.
+            String classpath = String.join(File.pathSeparator, ricClasspath, Path.of("target/test-classes")
+                    .toAbsolutePath().toString());
+            return LocalRun.startFunctionWithClasspath(setup.javaHome(), options, classpath, setup.handler(),
+                    functionDir, runtime.address(), true, settings, log);
+        }
         if (setup.executable() != null) {
             return LocalRun.startExecutable(setup.executable(),
                     setup.taskRoot() != null ? setup.taskRoot() : functionDir, runtime.address(), settings, log);
@@ -385,14 +419,12 @@ public final class ColdStartBenchmark {
     }
 
     private static void print(List<Figures> figures, int starts, int events, long zipBytes, int failures,
-            boolean firstSweep) {
+            String first) {
         Figures baseline = figures.get(0);
         long baseStart = median(baseline.startMillis());
         long basePeak = median(baseline.peakKilobytes());
         System.out.printf("%nCold start: process start to the first event's answer (%s), median of %d starts;"
-                + " peak RSS: cold start plus %d events, median of %d runs.%n", firstSweep
-                        ? "a sweep: DescribeAlarms, ListAlarmMuteRules, and an incident opened on loopback"
-                        : "an alarm's change: 3 Flashduty calls on loopback", starts, events,
+                + " peak RSS: cold start plus %d events, median of %d runs.%n", first, starts, events,
                 baseline.peakKilobytes().size());
         System.out.printf("%-40s %10s %8s %8s %8s %10s %8s%n", "set-up", "start ms", "min", "max", "ratio",
                 "peak MB", "ratio");

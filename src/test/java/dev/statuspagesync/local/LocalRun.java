@@ -463,9 +463,16 @@ public final class LocalRun {
     static Process startFunctionWithClasspath(Path javaHome, List<String> jvmOptions, String classpath,
             Path functionDir, String runtimeApi, boolean isolate, Map<String, String> settings, Path log)
             throws IOException {
+        return startFunctionWithClasspath(javaHome, jvmOptions, classpath, HANDLER, functionDir, runtimeApi, isolate,
+                settings, log);
+    }
+
+    static Process startFunctionWithClasspath(Path javaHome, List<String> jvmOptions, String classpath,
+            String handler, Path functionDir, String runtimeApi, boolean isolate, Map<String, String> settings,
+            Path log) throws IOException {
         List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin").resolve("java").toString()));
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", classpath, RIC_MAIN, HANDLER));
+        command.addAll(List.of("-cp", classpath, RIC_MAIN, handler));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());

@@ -3,7 +3,7 @@
 # Cold start and memory of the packaged function, side by side: each set-up (the script's JDK, 21 or newer, as
 # Lambda unpacks the zip, as a jar, with AppCDS; JDK 25 as a jar, with AppCDS, with an AOT cache; the native
 # executable given by --native; the jvm-aot build unpacked in TASK, as target/jvm-aot/task after
-# scripts/build.sh jvm-aot) starts N times (10) through the Lambda runtime API against the fake Flashduty;
+# scripts/build.sh jvm-aot, several times for several builds) starts N times (10) through the Lambda runtime API against the fake Flashduty;
 # then each takes a cold start plus N events (1000) and its peak resident memory is read. Prints medians and
 # ratios against the first set-up and function.zip's size; --profile adds where one cold start on that JDK goes.
 # --baseline puts an earlier build first (a copy of target/local-run/task), --zip-only keeps the set-ups as Lambda

@@ -6,8 +6,11 @@
 
 # The modules jdeps finds in the function and the runtime interface client (jdk.compiler aside: only an
 # annotation processor of vertx-codegen names it), with those reached through services and JNDI alone.
-JVM_AOT_MODULES=java.base,java.desktop,java.logging,java.management,java.naming,java.rmi,java.sql
-JVM_AOT_MODULES+=,java.transaction.xa,java.xml,jdk.naming.dns,jdk.unsupported,jdk.zipfs
+# JVM_AOT_MODULES and JVM_AOT_TRAINING (all, or alarm: one alarm only) may be set to try another runtime or training.
+if [ -z "${JVM_AOT_MODULES:-}" ]; then
+  JVM_AOT_MODULES=java.base,java.desktop,java.logging,java.management,java.naming,java.rmi,java.sql
+  JVM_AOT_MODULES+=,java.transaction.xa,java.xml,jdk.naming.dns,jdk.unsupported,jdk.zipfs
+fi
 # Every file's time, an even second (zip's DOS times have two-second steps): the cache checks each jar's.
 JVM_AOT_EPOCH=946684800
 
@@ -65,7 +68,8 @@ build_jvm_aot() {
 
   local tests="target/test-classes:target/classes:$(cat "$work/test.classpath")"
   echo "build.sh: training the AOT cache on the function's own work (about a minute)..." >&2
-  java -cp "$tests" dev.statuspagesync.local.AotTraining train "$task" "$task/function.aot"
+  JVM_AOT_TRAINING=${JVM_AOT_TRAINING:-all} java -cp "$tests" dev.statuspagesync.local.AotTraining train "$task" \
+    "$task/function.aot"
   [ -s "$task/function.aot" ] || { echo "build.sh: the training wrote no AOT cache" >&2; exit 1; }
   touch -d @"$JVM_AOT_EPOCH" "$task/function.aot"
 

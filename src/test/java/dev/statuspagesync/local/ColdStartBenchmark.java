@@ -68,9 +68,10 @@ public final class ColdStartBenchmark {
         }
 
         /** The jvm-aot build, unpacked: its bootstrap starts its own runtime with its AOT cache. */
-        static Setup jvmAot(Path taskRoot) {
-            return new Setup("jvm-aot: own JDK 25 runtime + AOT cache (custom runtime)", null, false, List.of(),
-                    List.of(), taskRoot.resolve("bootstrap"), taskRoot);
+        static Setup jvmAot(Path taskRoot, boolean named) {
+            return new Setup("jvm-aot: own JDK 25 runtime + AOT cache" + (named ? " (" + taskRoot.getParent()
+                    .getFileName() + "/" + taskRoot.getFileName() + ")" : " (custom runtime)"), null, false,
+                    List.of(), List.of(), taskRoot.resolve("bootstrap"), taskRoot);
         }
 
         /** An earlier build, unpacked as Lambda unpacks function.zip, for a before-and-after comparison. */
@@ -91,7 +92,7 @@ public final class ColdStartBenchmark {
         Path jdk25 = Path.of("/usr/lib/jvm/temurin-25-jdk-amd64");
         boolean profile = false;
         Path nativeExecutable = null;
-        Path jvmAot = null;
+        List<Path> jvmAot = new ArrayList<>();
         Path baseline = null;
         boolean zipOnly = false;
         boolean firstSweep = false;
@@ -107,7 +108,7 @@ public final class ColdStartBenchmark {
                 case "--jdk25" -> jdk25 = Path.of(args[++i]);
                 case "--profile" -> profile = true;
                 case "--native" -> nativeExecutable = Path.of(args[++i]);
-                case "--jvm-aot" -> jvmAot = Path.of(args[++i]).toAbsolutePath();
+                case "--jvm-aot" -> jvmAot.add(Path.of(args[++i]).toAbsolutePath());
                 case "--baseline" -> baseline = Path.of(args[++i]).toAbsolutePath();
                 case "--zip-only" -> zipOnly = true;
                 case "--first-sweep" -> firstSweep = true;
@@ -152,9 +153,8 @@ public final class ColdStartBenchmark {
         if (nativeExecutable != null) {
             setups.add(Setup.nativeBuild(nativeExecutable.toAbsolutePath()));
         }
-        if (jvmAot != null) {
-            setups.add(Setup.jvmAot(jvmAot));
-        }
+        // Several jvm-aot builds side by side (another runtime, another training) carry their folder's name.
+        jvmAot.forEach(task -> setups.add(Setup.jvmAot(task, jvmAot.size() > 1)));
         if (echo) {
             setups.add(new Setup("plain-Java echo handler (the floor)", jdkHere, false, jvmHere, List.of(), null,
                     null, EchoHandler.class.getName() + "::handleRequest"));

@@ -171,6 +171,19 @@ class LocalRunTest {
     }
 
     @Test
+    void trainsTheJvmAotCacheOnFilesOfTheProjectThroughEveryEnvelopeABatchAPublishedEventAndASweep() {
+        for (var step : AotTraining.TRAINING) {
+            assertTrue(Files.isReadable(Path.of(step.file())), step.file());
+        }
+        assertTrue(Files.isReadable(Path.of(AotTraining.CHECK_EVENT)));
+        var files = AotTraining.TRAINING.stream().map(AotTraining.Step::file).toList();
+        for (String kind : List.of("/sns-", "/eventbridge-", "/alarm-action-", "/sqs-", "maintenance-in-progress",
+                "4-sweep")) {
+            assertTrue(files.stream().anyMatch(file -> file.contains(kind)), kind);
+        }
+    }
+
+    @Test
     void readsTheCallersCloudWatchWithTheirRegionAndCredentialsWhenTheyNameOne() {
         Map<String, String> own = LocalRun.cloudWatchSettings(Map.of("AWS_ENDPOINT_URL_CLOUDWATCH",
                 "http://localhost:4566", "AWS_REGION", "eu-west-1", "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY",

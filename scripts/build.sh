@@ -10,6 +10,10 @@ set -euo pipefail
 case "${1:-}" in -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
 cd "$(dirname "$0")/.."
 kind="${1:-native}"
+case "$kind" in
+  jvm|jvm-aot|native) ;;
+  *) echo "build.sh: unknown build '$kind'; use jvm, jvm-aot or native" >&2; exit 2 ;;
+esac
 architecture=x86_64
 case "${2:-}" in
   --architecture) architecture="${3:-}" ;;
@@ -17,6 +21,9 @@ case "${2:-}" in
   "") ;;
   *) echo "build.sh: unknown option ${2}; use --architecture x86_64|arm64" >&2; exit 2 ;;
 esac
+case "${2:-}" in --architecture) [ $# -le 3 ] ;; *) [ $# -le 2 ] ;; esac \
+  || { echo "build.sh: too many arguments; usage: scripts/build.sh [jvm|jvm-aot|native] [--architecture A]" >&2;
+    exit 2; }
 case "$architecture" in x86_64|arm64) ;; *) echo "build.sh: --architecture takes x86_64 or arm64" >&2; exit 2 ;; esac
 source scripts/lib/jdk.bash
 if [ "$kind" = jvm-aot ]; then

@@ -5,7 +5,7 @@
 # StatusPageId=5750613685214 ComponentIds=01KC...,01KD...; --guided asks for each and can save them;
 # --stack-name deploys another stack than samconfig.toml's (a second stack in the same account and Region).
 set -euo pipefail
-case "${1:-}" in -h|--help) sed -n '2,7p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
+case "${1:-}" in -h|--help) sed -n '2,6p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
 cd "$(dirname "$0")/.."
 command -v sam >/dev/null || { echo "deploy.sh: the AWS SAM CLI (sam) is not on PATH; see" \
   "https://docs.aws.amazon.com/serverless-application-model/latest/developerguide/install-sam-cli.html" >&2; exit 1; }
@@ -28,7 +28,7 @@ architecture=x86_64
 for override in ${overrides[@]+"${overrides[@]}"}; do
   case "$override" in Architecture=*) architecture=${override#Architecture=} ;; esac
 done
-overrides=("Build=$kind" ${overrides[@]+"${overrides[@]}"})
+overrides=(${overrides[@]+"${overrides[@]}"} "Build=$kind") # the build just made, whatever Build= said
 
 ./scripts/build.sh "$kind" --architecture "$architecture"
 config="$PWD/samconfig.toml"

@@ -65,7 +65,7 @@ public final class AotTraining {
         Path task = Path.of(args[1]).toAbsolutePath();
         boolean train = args[0].equals("train");
         String aot = train ? "-XX:AOTCacheOutput=" + Path.of(args[2]).toAbsolutePath()
-                : "-XX:AOTCache=" + task.resolve("function.aot") + " -XX:AOTMode=on";
+                : "-XX:AOTCache=" + task.resolve("function.aot");
         Path log = Files.createTempFile("jvm-aot-" + args[0], ".log");
         int exit;
         try (FakeFlashduty fake = FakeFlashduty.start(LocalRun.DEMO_APP_KEY, LocalRun.DEMO_PAGE_ID,
@@ -79,10 +79,16 @@ public final class AotTraining {
             settings.put("STATUSPAGE_ALARM_SOURCES", FakeCloudWatch.ALARM_TOPIC);
             settings.putAll(LocalRun.cloudWatchSettings(Map.of(), cloudWatch.endpoint()));
             settings.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", MEMORY_MB);
-            settings.put("FUNCTION_AOT_OPTIONS", aot);
+            settings.put("FUNCTION_AOT_OPTION", aot);
+            if (!train) {
+                settings.put("FUNCTION_AOT_MODE", "on"); // refuses a cache the JVM cannot use
+            }
             Process function = LocalRun.startExecutable(task.resolve("bootstrap"), task, runtime.address(), settings,
                     log);
             exit = train ? train(function, runtime, cloudWatch, log) : check(function, runtime, cloudWatch, log);
+        }
+        if (exit == 0) {
+            Files.deleteIfExists(log); // kept, and named, when a step failed
         }
         System.exit(exit);
     }
@@ -91,7 +97,12 @@ public final class AotTraining {
             throws Exception {
         int failures = 0;
         // JVM_AOT_TRAINING=alarm trains on the first alarm alone, to compare a narrow training with the whole.
-        List<Step> training = "alarm".equals(System.getenv("JVM_AOT_TRAINING")) ? TRAINING.subList(0, 1) : TRAINING;
+        String breadth = System.getenv().getOrDefault("JVM_AOT_TRAINING", "all");
+        if (!List.of("all", "alarm").contains(breadth)) {
+            System.err.println("jvm-aot: JVM_AOT_TRAINING is '" + breadth + "'; use all or alarm");
+            return 2;
+        }
+        List<Step> training = breadth.equals("alarm") ? TRAINING.subList(0, 1) : TRAINING;
         for (Step step : training) {
             String event = Files.readString(Path.of(step.file()), StandardCharsets.UTF_8);
             LocalRun.follow(cloudWatch, event);
@@ -100,6 +111,11 @@ public final class AotTraining {
             }
             LocalRuntimeApi.Result result = answer(function, runtime, event);
             // The plain-text message is skipped with its reason; every other step is the function's work.
+            if (!function.isAlive()) {
+                System.err.println("jvm-aot: the function's process ended at training step " + step.file()
+                        + "; its log (" + log + "):\n" + Files.readString(log));
+                return 1;
+            }
             if (result.error() || LocalRun.summarise(step.file(), result).path("outcome").asText().equals("failed")) {
                 System.err.println("jvm-aot: training step " + step.file() + " failed: " + result.body());
                 failures++;

@@ -69,6 +69,10 @@ record Template(Map<String, Object> root) {
         return map(root.get("Conditions"));
     }
 
+    Map<String, Object> rules() {
+        return map(root.get("Rules"));
+    }
+
     Map<String, Object> outputs() {
         return map(root.get("Outputs"));
     }

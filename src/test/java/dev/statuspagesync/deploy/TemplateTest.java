@@ -145,6 +145,11 @@ class TemplateTest {
         assertEquals(List.of(Map.of("Fn::Equals", List.of(ref("Build"), "jvm")),
                 Map.of("Fn::Equals", List.of(ref("SnapStart"), "true"))),
                 map(TEMPLATE.conditions().get("UseSnapStart")).get("Fn::And"));
+        var refused = map(TEMPLATE.rules().get("SnapStartNeedsTheManagedRuntime"));
+        assertEquals(Map.of("Fn::Equals", List.of(ref("SnapStart"), "true")), refused.get("RuleCondition"));
+        assertEquals(Map.of("Fn::Equals", List.of(ref("Build"), "jvm")),
+                map(list(refused.get("Assertions")).get(0)).get("Assert"),
+                "SnapStart with native or jvm-aot is refused");
     }
 
     @Test

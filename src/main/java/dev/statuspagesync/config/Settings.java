@@ -5,6 +5,7 @@ import java.net.URISyntaxException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
@@ -29,7 +30,7 @@ public final class Settings implements ConfigSourceFactory {
     /** The shortest reference key a deployment may set: 32 characters, as the template's generated key has 48. */
     public static final int MIN_REFERENCE_KEY_LENGTH = 32;
     /** Flashduty's limit of calls a second for an account, which the environments share. */
-    private static final int ACCOUNT_CALLS_PER_SECOND = 50;
+    public static final int ACCOUNT_CALLS_PER_SECOND = 50;
 
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
     private static final Pattern CHANNEL = Pattern.compile("arn:aws[a-z-]*:(sns|sqs):[a-z0-9-]+:\\d{12}:[\\w.-]+");
@@ -70,10 +71,10 @@ public final class Settings implements ConfigSourceFactory {
         referenceKey(setting);
         each(setting, "statuspage.event-channels", channel -> CHANNEL.matcher(channel).matches(),
                 "list topic and queue ARNs (arn:aws:sns:... or arn:aws:sqs:...) separated by commas");
-        CalmPage.duration("STATUSPAGE_RESOLVE_AFTER", orDefault(setting, "statuspage.resolve-after", "0"));
+        ifSet(setting, "statuspage.resolve-after", after -> CalmPage.duration("STATUSPAGE_RESOLVE_AFTER", after));
         notEmpty(setting, "statuspage.defer-to", "use people, maintenance or published, several separated by"
                 + " commas, or none");
-        CalmPage.deference(List.of(orDefault(setting, "statuspage.defer-to", "none").split(",", -1)));
+        ifSet(setting, "statuspage.defer-to", deferTo -> CalmPage.deference(List.of(deferTo.split(",", -1))));
         each(setting, "statuspage.alarm-sources", source -> SOURCE.matcher(source).matches(),
                 "list topic or function ARNs (arn:aws:sns:... or arn:aws:lambda:...) separated by commas");
         each(setting, "statuspage.alarm-name-prefixes", prefix -> prefix.equals("*") || alarmNamePrefix(prefix),
@@ -144,9 +145,12 @@ public final class Settings implements ConfigSourceFactory {
         }
     }
 
-    private static String orDefault(UnaryOperator<String> setting, String property, String fallback) {
+    /** Checks a setting's value only when it is set: the defaults are the function's own and always work. */
+    static void ifSet(UnaryOperator<String> setting, String property, Consumer<String> check) {
         String value = setting.apply(property);
-        return value == null ? fallback : value;
+        if (value != null) {
+            check.accept(value);
+        }
     }
 
     private static void number(UnaryOperator<String> setting, String property, long min, long max, String what) {

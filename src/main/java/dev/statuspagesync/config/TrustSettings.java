@@ -1,6 +1,5 @@
 package dev.statuspagesync.config;
 
-import java.time.Duration;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
@@ -27,28 +26,25 @@ final class TrustSettings {
         for (String account : accounts == null ? new String[0] : accounts.split(",")) {
             if (!account.isBlank() && !ACCOUNT.matcher(account.strip()).matches()) {
                 throw new IllegalArgumentException("STATUSPAGE_ACCOUNTS names '" + Settings.shown(account.strip())
-                        + "'; list account"
-                        + " ids of 12 digits, separated by commas");
+                        + "'; list account ids of 12 digits, separated by commas");
             }
         }
         String rule = strip(setting.apply("statuspage.schedule-rule"));
         if (!rule.isEmpty() && !RULE.matcher(rule).matches()) {
             throw new IllegalArgumentException("STATUSPAGE_SCHEDULE_RULE is '" + Settings.shown(rule)
-                    + "'; give the sweep's"
-                    + " EventBridge rule name (letters, digits, '.', '-', '_', at most 64)");
+                    + "'; give the sweep's EventBridge rule name (letters, digits, '.', '-', '_', at most 64)");
         }
         String tag = strip(setting.apply("statuspage.opt-in-tag"));
         if (!tag.isEmpty() && (tag.startsWith("=") || tag.contains(","))) {
             throw new IllegalArgumentException("STATUSPAGE_OPT_IN_TAG is '" + Settings.shown(tag)
-                    + "'; give one tag as key=value"
-                    + " or key");
+                    + "'; give one tag as key=value or key");
         }
-        String maxAge = setting.apply("statuspage.event-max-age");
-        Duration age = CalmPage.duration("STATUSPAGE_EVENT_MAX_AGE", maxAge == null ? "30d" : maxAge);
-        if (age.isZero()) {
-            throw new IllegalArgumentException("STATUSPAGE_EVENT_MAX_AGE is 0; a published event could then date"
-                    + " nothing in the past: use a duration such as 30d");
-        }
+        Settings.ifSet(setting, "statuspage.event-max-age", maxAge -> {
+            if (CalmPage.duration("STATUSPAGE_EVENT_MAX_AGE", maxAge).isZero()) {
+                throw new IllegalArgumentException("STATUSPAGE_EVENT_MAX_AGE is 0; a published event could then date"
+                        + " nothing in the past: use a duration such as 30d");
+            }
+        });
     }
 
     private static String strip(String value) {

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
 import dev.statuspagesync.config.FlashdutyConfig;
+import dev.statuspagesync.config.Settings;
 import dev.statuspagesync.metrics.Metrics;
 
 import io.smallrye.faulttolerance.api.CustomBackoff;
@@ -29,7 +30,7 @@ import io.smallrye.faulttolerance.api.RateLimitType;
 class FlashdutyGateway {
 
     /** Flashduty allows 50 calls per second per account: one call per 20 ms at most. */
-    static final int ACCOUNT_CALLS_PER_SECOND = 50;
+    static final int ACCOUNT_CALLS_PER_SECOND = Settings.ACCOUNT_CALLS_PER_SECOND;
     static final int MIN_SPACING_MILLIS = 1000 / ACCOUNT_CALLS_PER_SECOND;
     /** Flashduty allows 1000 calls per minute per account; {@code flashduty.calls-per-minute} sets the share. */
     static final int CALLS_PER_MINUTE = 1000;

@@ -27,6 +27,7 @@ import java.util.Map;
  * @param mutedBy           the alarm mute rule that mutes the alarm's actions at this change, null when none
  * @param contributor       the time series of a multi-time-series alarm that changed, null for the alarm itself
  * @param deleted           whether CloudWatch no longer has the alarm (found by the sweep's reconciliation)
+ * @param health            the AWS Health event the change stands for, null for an alarm's change
  */
 public record AlarmChange(
         String name,
@@ -46,7 +47,8 @@ public record AlarmChange(
         Envelope envelope,
         String mutedBy,
         Contributor contributor,
-        boolean deleted) {
+        boolean deleted,
+        HealthEvent health) {
 
     /**
      * One time series of a multi-time-series alarm (an alarm on a Metrics Insights query with GROUP BY).
@@ -79,7 +81,7 @@ public record AlarmChange(
         return new Builder(name, arn, newState).account(accountId).region(region).previous(previousState)
                 .reason(reason).at(stateTime).description(description).metrics(metrics).rule(compositeRule)
                 .suppressed(actionsSuppressed).tags(tags).tagsSetAside(tagsSetAside).via(envelope).mutedBy(mutedBy)
-                .contributor(contributor).deleted(deleted);
+                .contributor(contributor).deleted(deleted).health(health);
     }
 
     /** The parts of an {@link AlarmChange}, named. */
@@ -103,6 +105,7 @@ public record AlarmChange(
         private String mutedBy;
         private Contributor contributor;
         private boolean deleted;
+        private HealthEvent health;
 
         private Builder(String name, String arn, AlarmState state) {
             this.name = name;
@@ -190,10 +193,15 @@ public record AlarmChange(
             return this;
         }
 
+        public Builder health(HealthEvent event) {
+            this.health = event;
+            return this;
+        }
+
         public AlarmChange build() {
             return new AlarmChange(name, arn, accountId, region, newState, previousState, reason, stateTime,
                     description, metrics, compositeRule, actionsSuppressed, tags, tagsSetAside, envelope, mutedBy,
-                    contributor, deleted);
+                    contributor, deleted, health);
         }
     }
 
@@ -229,6 +237,11 @@ public record AlarmChange(
     public AlarmChange now(AlarmState state, String why, Instant time, Envelope via, boolean gone) {
         return toBuilder().state(state).previous(null).reason(why).at(time).suppressed(false).via(via).mutedBy(null)
                 .deleted(gone).build();
+    }
+
+    /** Whether the change is an AWS Health event's, not an alarm's. */
+    public boolean isHealth() {
+        return health != null;
     }
 
     /** The partition of the ARN ({@code aws}, {@code aws-cn}, {@code aws-us-gov}). */

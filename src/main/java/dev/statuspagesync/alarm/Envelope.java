@@ -5,6 +5,8 @@ public enum Envelope {
     SNS,
     EVENTBRIDGE,
     ALARM_ACTION,
+    /** An AWS Health event, from an EventBridge rule. */
+    HEALTH,
     /** Not delivered: read from CloudWatch by the sweep's reconciliation. */
     CLOUDWATCH
 }

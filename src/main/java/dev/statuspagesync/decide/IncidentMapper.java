@@ -221,7 +221,10 @@ public final class IncidentMapper {
     }
 
     /** The change's subject in reasons: "alarm X", or "contributor L of alarm X" for one time series. */
-    static String subject(AlarmChange alarm) {
+    public static String subject(AlarmChange alarm) {
+        if (alarm.isHealth()) {
+            return "AWS Health event " + alarm.name() + " (" + alarm.health().service() + ", " + alarm.region() + ")";
+        }
         if (alarm.contributor() == null) {
             return "alarm " + alarm.name();
         }

@@ -65,24 +65,24 @@ final class UpdateText {
     /** The opening update's words, before the alarm list. */
     static String opening(Route route, AlarmChange alarm, ComponentStatus impact, long atSeconds) {
         return text(route.wording(), route.wording().opening(), alarm, route.componentIds(), Map.of(), impact,
-                atSeconds, () -> "CloudWatch alarm " + Markdown.text(alarm.name()) + " is in " + alarm.newState()
-                        + ". We are investigating.");
+                atSeconds, () -> TechnicalText.named(alarm, false) + (alarm.isHealth() ? " is open"
+                        : " is in " + alarm.newState()) + ". We are investigating.");
     }
 
     /** A joining alarm raises {@code components} to {@code impact}. */
     static String raised(Route route, AlarmChange alarm, List<String> components, Map<String, String> known,
             ComponentStatus impact, long atSeconds) {
         return text(route.wording(), route.wording().impact(), alarm, components, known, impact, atSeconds,
-                () -> "CloudWatch alarm " + Markdown.text(alarm.name()) + " is in " + alarm.newState()
-                        + " too; more of the service is affected.");
+                () -> TechnicalText.named(alarm, false) + (alarm.isHealth() ? " is open"
+                        : " is in " + alarm.newState()) + " too; more of the service is affected.");
     }
 
     /** An alarm fires again in an incident being monitored: {@code components} back to {@code impact}. */
     static String reopened(Route route, AlarmChange alarm, List<String> components, Map<String, String> known,
             ComponentStatus impact, long atSeconds) {
         return text(route.wording(), route.wording().impact(), alarm, components, known, impact, atSeconds,
-                () -> "CloudWatch alarm " + Markdown.text(alarm.name()) + " is in " + alarm.newState()
-                        + " again. We are investigating.");
+                () -> TechnicalText.named(alarm, false) + (alarm.isHealth() ? " is open"
+                        : " is in " + alarm.newState()) + " again. We are investigating.");
     }
 
     /** The last alarm recovered and the incident resolves at once. */

@@ -14,8 +14,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.statuspagesync.alarm.AlarmArn;
 
 /**
- * Turns any invocation payload (SNS event, SQS event, EventBridge event, direct alarm action) into alarm
- * changes, sweeps and deliberate skips. It never throws: whatever it cannot read becomes a {@link Inbound.Skipped}
+ * Turns any invocation payload (SNS event, SQS event, EventBridge event, direct alarm action, AWS Health event)
+ * into alarm changes, sweeps and deliberate skips. It never throws: whatever it cannot read becomes a {@link Inbound.Skipped}
  * with the reason.
  */
 @ApplicationScoped
@@ -100,6 +100,9 @@ public class EnvelopeReader {
                     && DetailEvents.SCHEDULED.equals(text(document, "detail-type"))) {
                 return new Inbound.Skipped("a Scheduled Event arrives only by direct invocation, not in an SNS or"
                         + " SQS message", messageId);
+            }
+            if (HealthEvents.SOURCE.equals(text(document, "source")) && document.has("detail-type")) {
+                return HealthEvents.read(document, topicArn != null, messageId);
             }
             if (document.has("detail-type")) {
                 return details.fromEventBridge(document, messageId);

@@ -12,9 +12,12 @@ import org.jboss.logging.Logger;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 
+import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.HealthEvent;
 import dev.statuspagesync.flashduty.Deadline;
 import dev.statuspagesync.inbound.EnvelopeReader;
 import dev.statuspagesync.inbound.Inbound;
+import dev.statuspagesync.lifecycle.HealthMaintenances;
 import dev.statuspagesync.lifecycle.Invocation;
 import dev.statuspagesync.lifecycle.PlanExecutor;
 import dev.statuspagesync.metrics.Metrics;
@@ -27,8 +30,9 @@ import dev.statuspagesync.reconcile.Reconciler;
 import io.quarkus.runtime.annotations.RegisterForReflection;
 
 /**
- * The use case behind the handler: one invocation payload in, one answer out. Alarm changes and the scheduled
- * sweep go to {@link PlanExecutor}, published status-page events to {@link PublishedEvents}. SQS batches answer
+ * The use case behind the handler: one invocation payload in, one answer out. Alarm changes (and AWS Health
+ * issues) and the scheduled sweep go to {@link PlanExecutor}, AWS Health scheduled changes to
+ * {@link HealthMaintenances}, published status-page events to {@link PublishedEvents}. SQS batches answer
  * with the messages to redeliver; every other payload fails the invocation when a change was rejected or not
  * delivered.
  * The changes of one invocation share what it read and write each incident's alarm list once.
@@ -40,13 +44,16 @@ public class StatusPageSync {
     private final EnvelopeReader reader;
     private final PlanExecutor lifecycle;
     private final PublishedEvents published;
+    private final HealthMaintenances maintenances;
     private final Reconciler reconciler;
     private final DeliveryCheck deliveryCheck;
     private final Admission admission;
     private final Metrics metrics;
 
     public StatusPageSync(EnvelopeReader reader, PlanExecutor lifecycle, PublishedEvents published,
-            Reconciler reconciler, DeliveryCheck deliveryCheck, Admission admission, Metrics metrics) {
+            HealthMaintenances maintenances, Reconciler reconciler, DeliveryCheck deliveryCheck, Admission admission,
+            Metrics metrics) {
+        this.maintenances = maintenances;
         this.reader = reader;
         this.lifecycle = lifecycle;
         this.reconciler = reconciler;
@@ -111,6 +118,7 @@ public class StatusPageSync {
                     countChange(alarm);
                     var change = checked.next();
                     yield change.answer() != null ? change.answer()
+                            : isScheduledChange(change.change()) ? maintenances.apply(change.change(), deadline)
                             : lifecycle.apply(change.change(), index, invocation);
                 }
                 case Inbound.Published event -> published.apply(event, deadline);
@@ -127,6 +135,11 @@ public class StatusPageSync {
             }
         }
         return outcomes;
+    }
+
+    /** An AWS Health scheduled change: a maintenance, not an incident. */
+    private static boolean isScheduledChange(AlarmChange change) {
+        return change.isHealth() && HealthEvent.SCHEDULED_CHANGE.equals(change.health().category());
     }
 
     /**
@@ -149,7 +162,7 @@ public class StatusPageSync {
         metrics.count(Metrics.CHANGES);
         metrics.count(switch (alarm.change().envelope()) {
             case SNS -> Metrics.CHANGES_VIA_SNS;
-            case EVENTBRIDGE -> Metrics.CHANGES_VIA_EVENTBRIDGE;
+            case EVENTBRIDGE, HEALTH -> Metrics.CHANGES_VIA_EVENTBRIDGE;
             case ALARM_ACTION -> Metrics.CHANGES_VIA_ALARM_ACTION;
             case CLOUDWATCH -> throw new IllegalArgumentException("a change read by the sweep is not delivered");
         });

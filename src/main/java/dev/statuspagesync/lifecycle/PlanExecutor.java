@@ -93,6 +93,9 @@ public class PlanExecutor {
     /** Applies the change on {@code route}, chosen by the caller; null when no route leads anywhere. */
     public Outcome apply(AlarmChange alarm, Route chosen, int item, Invocation invocation) {
         var route = Optional.ofNullable(chosen);
+        if (route.isEmpty() && alarm.isHealth()) {
+            return Outcome.ignored(router.unrouted(alarm));
+        }
         if (route.isEmpty()) {
             // A tag rule could not take the change: say so, or the operator looks for a typo in the rule.
             return Outcome.ignored("no route matches alarm " + alarm.name()

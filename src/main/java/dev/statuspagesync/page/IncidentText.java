@@ -6,7 +6,9 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -209,6 +211,14 @@ public final class IncidentText {
         return codeAfter(event.description(), EVENT_KEY_PREFIX).or(() -> updates(event)
                 .map(update -> codeAfter(update.description(), EVENT_KEY_PREFIX))
                 .flatMap(Optional::stream).findFirst());
+    }
+
+    /** Every event key the event's description and updates carry, in that order. */
+    public static List<String> eventKeys(Responses.Change event) {
+        return Stream.concat(Stream.of(event.description()), updates(event).map(Responses.TimelineEntry::description))
+                .filter(Objects::nonNull).flatMap(String::lines)
+                .filter(line -> line.length() <= MemberLine.MAX_LINE && line.startsWith(EVENT_KEY_PREFIX + "`"))
+                .map(line -> unfenced(line.substring(EVENT_KEY_PREFIX.length()))).toList();
     }
 
     /** Whether the event was created for the published event with this key. */

@@ -67,11 +67,18 @@ public final class References {
         current = new References(key);
     }
 
-    /** The reference of an alarm, from its ARN. */
+    /**
+     * The reference of an alarm, from its ARN. An AWS Health event's key has a scope of its own, which no account
+     * and Region of alarms share: the sweep, which reads alarms, never takes it for one of its own.
+     */
     public String alarm(String arn) {
         var parts = Arn.parse(arn);
-        return scope(parts.map(Arn::account).orElse(""), parts.map(Arn::region).orElse("")) + "-"
-                + hash("alarm", arn, ALARM_PART_LENGTH);
+        String account = parts.map(Arn::account).orElse("");
+        String region = parts.map(Arn::region).orElse("");
+        String scope = parts.filter(name -> name.of("health")).isPresent()
+                ? PREFIX + hash("scope", "health\n" + account + "\n" + region, SCOPE_LENGTH)
+                : scope(account, region);
+        return scope + "-" + hash("alarm", arn, ALARM_PART_LENGTH);
     }
 
     /**

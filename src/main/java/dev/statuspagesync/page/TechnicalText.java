@@ -37,8 +37,8 @@ public final class TechnicalText {
 
     /** The resolution of an internal page's incident: which alarm recovered last, and its reason. */
     public static String recoveryText(AlarmChange alarm, int alarms) {
-        StringBuilder text = new StringBuilder("Resolved: CloudWatch alarm ").append(Markdown.text(alarm.name()))
-                .append(alarm.deleted() ? " was deleted" : " is " + alarm.newState());
+        StringBuilder text = new StringBuilder("Resolved: ").append(named(alarm, false))
+                .append(alarm.isHealth() ? " is closed" : alarm.deleted() ? " was deleted" : " is " + alarm.newState());
         if (alarm.stateTime() != null && !alarm.deleted()) {
             text.append(" since ").append(HUMAN_TIME.format(alarm.stateTime()));
         }
@@ -53,8 +53,8 @@ public final class TechnicalText {
     /** The technical description of an internal page: the alarm, its reason, metric, account and Region. */
     public static String description(AlarmChange alarm) {
         StringBuilder text = new StringBuilder();
-        text.append("CloudWatch alarm **").append(Markdown.text(cut(alarm.name(), MAX_NAME))).append("** is in ")
-                .append(alarm.newState());
+        text.append(named(alarm, true)).append(alarm.isHealth() ? " is " + alarm.health().status()
+                : " is in " + alarm.newState());
         if (alarm.previousState() != null) {
             text.append(" (was ").append(alarm.previousState()).append(')');
         }
@@ -76,11 +76,22 @@ public final class TechnicalText {
         }
         text.append("- **Account:** ").append(Markdown.text(alarm.accountId()))
                 .append(", **Region:** ").append(Markdown.text(alarm.region())).append('\n');
-        if (alarm.region() != null && REGION_CODE.matcher(alarm.region()).matches()) {
+        if (!alarm.isHealth() && alarm.region() != null && REGION_CODE.matcher(alarm.region()).matches()) {
             text.append("- [Open the alarm in the CloudWatch console](").append(consoleLink(alarm)).append(")\n");
         }
         text.append('\n').append(IncidentText.keyLine(alarm.arn()));
         return text.toString();
+    }
+
+    /**
+     * What the change is of, in an internal page's words: "CloudWatch alarm NAME", or "AWS Health event TYPE
+     * (SERVICE)"; the name in bold when {@code bold}.
+     */
+    public static String named(AlarmChange alarm, boolean bold) {
+        String mark = bold ? "**" : "";
+        String name = mark + Markdown.text(cut(alarm.name(), MAX_NAME)) + mark;
+        return alarm.isHealth() ? "AWS Health event " + name + " (" + Markdown.text(alarm.health().service()) + ")"
+                : "CloudWatch alarm " + name;
     }
 
     private static String metricLine(MetricSummary metrics) {

@@ -122,7 +122,9 @@ public class DeliveryCheck {
     private Checked screen(AlarmChange alarm) {
         boolean fires = insufficientData.fires(alarm.newState());
         boolean recovers = insufficientData.recovers(alarm.newState());
-        if (!enabled || home == null || alarm.envelope() == Envelope.CLOUDWATCH || !fires && !recovers) {
+        // CloudWatch knows nothing of a Health event, which only EventBridge delivers.
+        if (!enabled || home == null || alarm.envelope() == Envelope.CLOUDWATCH || alarm.isHealth()
+                || !fires && !recovers) {
             return Checked.go(alarm);
         }
         var parsed = AlarmArn.parse(alarm.arn());

@@ -36,6 +36,7 @@ public class Router {
     }
 
     private final List<Rule> rules;
+    private final List<Rule> healthRules;
     private final Optional<Route> defaultRoute;
 
     public Router(StatusPageConfig config) {
@@ -44,6 +45,8 @@ public class Router {
         Wording wording = Wordings.base(config.audience(), document == null ? null : document.componentNames());
         this.rules = document == null || document.routes() == null ? List.of()
                 : RoutingRules.compile(document.routes(), wording);
+        this.healthRules = document == null || document.health() == null ? List.of()
+                : RoutingRules.compileHealth(document.health(), wording);
         boolean environmentDefault = config.pageId().isPresent() || config.componentIds().isPresent();
         if (document != null && document.defaultRoute() != null && environmentDefault) {
             throw new RouteConfigException("STATUSPAGE_ROUTES has a default route and STATUSPAGE_PAGE_ID or"
@@ -72,8 +75,14 @@ public class Router {
         }
     }
 
-    /** The route for this alarm; empty when no rule matches it and there is no default route. */
+    /**
+     * The route for this alarm; empty when no rule matches it and there is no default route. An AWS Health event
+     * takes the first Health rule that matches it, and no other route.
+     */
     public Optional<Route> routeFor(AlarmChange alarm) {
+        if (alarm.isHealth()) {
+            return healthRules.stream().filter(rule -> rule.matches().test(alarm)).map(Rule::route).findFirst();
+        }
         for (Rule rule : rules) {
             if (rule.matches().test(alarm)) {
                 return Optional.of(rule.route());
@@ -130,14 +139,30 @@ public class Router {
         List<Route> routes = new ArrayList<>();
         rules.stream().map(Rule::route).filter(route -> route.pageId() == pageId).forEach(routes::add);
         defaultRoute.filter(route -> route.pageId() == pageId).ifPresent(routes::add);
+        healthRules.stream().map(Rule::route).filter(route -> route.pageId() == pageId).forEach(routes::add);
         return routes;
     }
 
-    /** Every page a route leads to, each once, in the order of the rules and then the default route. */
+    /** Why no route takes {@code alarm}, an AWS Health event's change, in an operator's words. */
+    public String unrouted(AlarmChange alarm) {
+        return "no health rule of the routing document matches AWS Health event " + alarm.name()
+                + (healthRules.isEmpty() ? ": AWS Health events reach the page only through health rules, and"
+                        + " there are none" : "");
+    }
+
+    /** Whether a routing rule takes AWS Health events. */
+    public boolean takesHealthEvents() {
+        return !healthRules.isEmpty();
+    }
+
+    /**
+     * Every page a route leads to, each once, in the order of the rules, the default route, then the Health rules.
+     */
     public List<Long> pageIds() {
         Set<Long> pages = new LinkedHashSet<>();
         rules.forEach(rule -> pages.add(rule.route().pageId()));
         defaultRoute.ifPresent(route -> pages.add(route.pageId()));
+        healthRules.forEach(rule -> pages.add(rule.route().pageId()));
         return List.copyOf(pages);
     }
 

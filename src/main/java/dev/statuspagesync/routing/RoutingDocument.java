@@ -13,7 +13,7 @@ import io.quarkus.runtime.annotations.RegisterForReflection;
 /** The routing document as an operator writes it (YAML or JSON); {@link Router} validates and compiles it. */
 @RegisterForReflection
 record RoutingDocument(List<Rule> routes, @JsonProperty("default") Target defaultRoute,
-        @JsonProperty("component_names") Map<String, String> componentNames) {
+        @JsonProperty("component_names") Map<String, String> componentNames, List<HealthRule> health) {
 
     /** One rule: which alarms it matches and where they go. First match wins. */
     @RegisterForReflection
@@ -21,6 +21,11 @@ record RoutingDocument(List<Rule> routes, @JsonProperty("default") Target defaul
     record Rule(String name, Match match, Long pageId, List<String> components, JsonNode impact, String title,
             Boolean notifySubscribers, List<Long> responders, List<String> linkedChanges, String audience,
             String displayName, Templates templates) {
+
+        Target target() {
+            return new Target(pageId, components, impact, title, notifySubscribers, responders, linkedChanges,
+                    audience, displayName, templates);
+        }
     }
 
     /** The texts of a route's incidents; see {@link Wording}. {@code title} may stand on the route itself too. */
@@ -33,6 +38,33 @@ record RoutingDocument(List<Rule> routes, @JsonProperty("default") Target defaul
     @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record Match(JsonNode alarmName, String namespace, String account, String region, Map<String, String> tags) {
+    }
+
+    /**
+     * One rule for AWS Health events: which events it matches and where they go. First match wins; a Health event
+     * that no such rule matches stays off the page (alarm rules and the default route never take one).
+     */
+    @RegisterForReflection
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record HealthRule(String name, HealthMatch match, Long pageId, List<String> components, JsonNode impact,
+            String title, Boolean notifySubscribers, List<Long> responders, List<String> linkedChanges,
+            String audience, String displayName, Templates templates) {
+
+        Target target() {
+            return new Target(pageId, components, impact, title, notifySubscribers, responders, linkedChanges,
+                    audience, displayName, templates);
+        }
+    }
+
+    /**
+     * Every condition given must hold: {@code service} ({@code EC2}), {@code event_type_code} (a code or a glob),
+     * {@code category} ({@code issue} or {@code scheduledChange}), {@code region} (the event's Region),
+     * {@code account} (the affected account), {@code resources} (globs: one affected resource matches one of them).
+     */
+    @RegisterForReflection
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record HealthMatch(String service, String eventTypeCode, String category, String region, String account,
+            List<String> resources) {
     }
 
     /** The route for alarms no rule matches. */

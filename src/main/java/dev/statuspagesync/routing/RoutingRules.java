@@ -20,6 +20,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import dev.statuspagesync.alarm.AlarmChange;
 import dev.statuspagesync.alarm.AlarmState;
+import dev.statuspagesync.alarm.HealthEvent;
 import dev.statuspagesync.flashduty.ComponentStatus;
 
 /**
@@ -54,20 +55,74 @@ final class RoutingRules {
         List<Router.Rule> compiled = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             RoutingDocument.Rule spec = specs.get(i);
-            if (spec == null) {
-                throw new RouteConfigException("route " + (i + 1) + " is empty");
-            }
-            String label = "route " + (i + 1) + (spec.name() == null ? "" : " (" + spec.name() + ")");
-            Route route = target(label, new RoutingDocument.Target(spec.pageId(), spec.components(), spec.impact(),
-                    spec.title(), spec.notifySubscribers(), spec.responders(), spec.linkedChanges(),
-                    spec.audience(), spec.displayName(), spec.templates()), wording);
-            route = new Route(spec.name() == null ? "route " + (i + 1) : spec.name(), route.pageId(),
-                    route.componentIds(), route.impacts(), route.wording(), route.notifySubscribers(),
-                    route.responders(), route.linkedChanges());
+            String label = label("route", i, spec == null ? null : spec.name(), spec == null);
             boolean readsTags = spec.match() != null && spec.match().tags() != null && !spec.match().tags().isEmpty();
-            compiled.add(new Router.Rule(matcher(label, spec.match()), route, readsTags));
+            compiled.add(new Router.Rule(matcher(label, spec.match()),
+                    named(target(label, spec.target(), wording), spec.name(), "route " + (i + 1)), readsTags));
         }
         return compiled;
+    }
+
+    /** The Health rules: routes like the alarm rules', matched on what a Health event says. */
+    static List<Router.Rule> compileHealth(List<RoutingDocument.HealthRule> specs, Wording wording) {
+        List<Router.Rule> compiled = new ArrayList<>();
+        for (int i = 0; i < specs.size(); i++) {
+            RoutingDocument.HealthRule spec = specs.get(i);
+            String label = label("health rule", i, spec == null ? null : spec.name(), spec == null);
+            compiled.add(new Router.Rule(healthMatcher(label, spec.match()),
+                    named(target(label, spec.target(), wording), spec.name(), "health rule " + (i + 1)), false));
+        }
+        return compiled;
+    }
+
+    /** How messages name a rule: "route 2 (orders)"; an empty rule is refused here. */
+    private static String label(String kind, int index, String name, boolean empty) {
+        if (empty) {
+            throw new RouteConfigException(kind + " " + (index + 1) + " is empty");
+        }
+        return kind + " " + (index + 1) + (name == null ? "" : " (" + name + ")");
+    }
+
+    private static Route named(Route route, String name, String fallback) {
+        return new Route(name == null ? fallback : name, route.pageId(), route.componentIds(), route.impacts(),
+                route.wording(), route.notifySubscribers(), route.responders(), route.linkedChanges());
+    }
+
+    static Predicate<AlarmChange> healthMatcher(String label, RoutingDocument.HealthMatch match) {
+        if (match == null) {
+            return AlarmChange::isHealth;
+        }
+        List<Predicate<AlarmChange>> conditions = new ArrayList<>();
+        conditions.add(AlarmChange::isHealth);
+        if (match.service() != null) {
+            conditions.add(change -> match.service().equalsIgnoreCase(change.health().service()));
+        }
+        if (match.eventTypeCode() != null) {
+            Predicate<String> code = glob(match.eventTypeCode());
+            conditions.add(change -> code.test(change.health().typeCode()));
+        }
+        if (match.category() != null) {
+            if (!HealthEvent.ISSUE.equals(match.category()) && !HealthEvent.SCHEDULED_CHANGE.equals(match.category())) {
+                throw new RouteConfigException(label + ": category '" + match.category() + "' is not issue or"
+                        + " scheduledChange (the page ignores accountNotification and investigation events)");
+            }
+            conditions.add(change -> match.category().equals(change.health().category()));
+        }
+        if (match.region() != null) {
+            conditions.add(change -> match.region().equals(change.region()));
+        }
+        if (match.account() != null) {
+            conditions.add(change -> match.account().equals(change.accountId()));
+        }
+        if (match.resources() != null) {
+            if (match.resources().isEmpty() || match.resources().stream().anyMatch(r -> r == null || r.isBlank())) {
+                throw new RouteConfigException(label + ": resources must list ARNs or globs of ARNs");
+            }
+            List<Predicate<String>> globs = match.resources().stream().map(RoutingRules::glob).toList();
+            conditions.add(change -> change.health().resources().stream()
+                    .anyMatch(resource -> globs.stream().anyMatch(glob -> glob.test(resource))));
+        }
+        return change -> conditions.stream().allMatch(condition -> condition.test(change));
     }
 
     static Route target(String label, RoutingDocument.Target spec, Wording defaults) {
@@ -145,9 +200,10 @@ final class RoutingRules {
 
     static Predicate<AlarmChange> matcher(String label, RoutingDocument.Match match) {
         if (match == null) {
-            return alarm -> true;
+            return alarm -> !alarm.isHealth();
         }
         List<Predicate<AlarmChange>> conditions = new ArrayList<>();
+        conditions.add(alarm -> !alarm.isHealth());
         if (match.alarmName() != null && !match.alarmName().isNull()) {
             Predicate<String> name = nameMatcher(label, match.alarmName());
             conditions.add(alarm -> name.test(alarm.name()));

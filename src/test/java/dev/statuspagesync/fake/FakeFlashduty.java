@@ -113,6 +113,8 @@ public final class FakeFlashduty implements AutoCloseable {
     private final AtomicLong ids = new AtomicLong();
     private final List<Recorded> requests = new ArrayList<>();
     private final Map<Long, Incident> incidents = new LinkedHashMap<>();
+    /** The {@code close_at_seconds} of the events created with one (a maintenance's window), by change id. */
+    private final Map<Long, Long> closeAt = new LinkedHashMap<>();
     private final Map<String, Deque<Fault>> faults = new LinkedHashMap<>();
     private CountDownLatch hangs = new CountDownLatch(1);
     private boolean listsWithoutTimelines;
@@ -200,6 +202,7 @@ public final class FakeFlashduty implements AutoCloseable {
         appKey = originalKey;
         requests.clear();
         incidents.clear();
+        closeAt.clear();
         faults.clear();
         listsWithoutTimelines = false;
         kind = false;
@@ -476,6 +479,9 @@ public final class FakeFlashduty implements AutoCloseable {
         incidents.put(changeId, new Incident(changeId, body.path("page_id").asLong(), type, title,
                 body.path("description").asText(),
                 status, start, body.path("notify_subscribers").asBoolean(false), components, timeline));
+        if (body.has("close_at_seconds")) {
+            closeAt.put(changeId, body.get("close_at_seconds").asLong());
+        }
         ObjectNode data = JSON.createObjectNode().put("change_id", changeId).put("change_name", title);
         return Answer.ok(data);
     }
@@ -533,6 +539,7 @@ public final class FakeFlashduty implements AutoCloseable {
                     : Answer.error(400, "InvalidParameter", "change_id is not a change of this page");
         }
         incidents.remove(body.path("change_id").asLong());
+        closeAt.remove(body.path("change_id").asLong());
         return Answer.ok(JSON.nullNode());
     }
 
@@ -655,6 +662,9 @@ public final class FakeFlashduty implements AutoCloseable {
                 .put("status", incident.status())
                 .put("start_at_seconds", incident.startAtSeconds())
                 .put("notify_subscribers", incident.notifySubscribers());
+        if (closeAt.containsKey(incident.changeId())) {
+            node.put("close_at_seconds", closeAt.get(incident.changeId()));
+        }
         ArrayNode affected = node.putArray("affected_components");
         incident.components().forEach((id, status) -> affected.addObject()
                 .put("component_id", id).put("name", componentNames.get(id)).put("status", status));

@@ -25,6 +25,17 @@ class ReferencesTest {
     static final References DEVELOPMENT = References.under(References.DEVELOPMENT_KEY);
 
     @Test
+    void anAwsHealthEventsReferenceIsInNoScopeOfAlarms() {
+        String health = "arn:aws:health:us-east-1:210987654321:event/EC2/AWS_EC2_OPERATIONAL_ISSUE/AWS_EC2_1";
+        String reference = DEVELOPMENT.alarm(health);
+
+        // The sweep reads alarms of its account and Region: a Health event's incident is never one of them.
+        assertNotEquals(DEVELOPMENT.scope("210987654321", "us-east-1"), References.scopeOf(reference));
+        assertTrue(References.isReference(reference));
+        assertEquals(reference, DEVELOPMENT.alarm(health), "stable, so its incident is found again");
+    }
+
+    @Test
     void aKeyGivesTheSameReferencesInEveryRelease() {
         // Written once and never changed: incidents on users' pages are found again by these.
         assertEquals("cw-jsbkphmjcv-krgrnbnrftfktkpvsqpg", DEVELOPMENT.alarm(ARN));

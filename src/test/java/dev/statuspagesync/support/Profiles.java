@@ -31,6 +31,16 @@ public final class Profiles {
                 notify_subscribers: false
               - {name: api, match: {alarm_name: "api-*"}, page_id: %1$d, components: [%2$s]}
               - {name: db, match: {alarm_name: "db-*"}, page_id: %1$d, components: [%3$s]}
+            health:
+              - {name: aws-ec2, match: {service: EC2, category: issue}, page_id: %1$d, components: [%2$s]}
+              - name: aws-checkout-edge
+                match:
+                  service: ELASTICLOADBALANCING
+                  account: "321098765432"
+                  resources: ["arn:aws:elasticloadbalancing:*:loadbalancer/app/checkout-*"]
+                page_id: %1$d
+                components: [%2$s, %3$s]
+                impact: partial_outage
             """.formatted(FakeFlashdutyResource.PAGE_ID, FakeFlashdutyResource.API_COMPONENT,
             FakeFlashdutyResource.DB_COMPONENT);
 
@@ -42,7 +52,8 @@ public final class Profiles {
      * namespace, JSON log lines, the Flashduty client's request log (masked), and a routing document: orders-*
      * alarms of AWS/ApplicationELB to the database, full outage, with a title of their own and no notification;
      * api-* alarms to the API, db-* to the database; every other alarm to the default route (the page and
-     * components of the test settings).
+     * components of the test settings). AWS Health issues of EC2 go to the API; those of the member account's
+     * checkout load balancers to both components, partial outage.
      */
     public static class Calm implements QuarkusTestProfile {
         @Override

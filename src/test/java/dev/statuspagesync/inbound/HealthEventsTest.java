@@ -19,6 +19,7 @@ import dev.statuspagesync.alarm.AlarmChange;
 import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.alarm.Envelope;
 import dev.statuspagesync.alarm.HealthEvent;
+import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.Fixtures;
 
 /**
@@ -109,11 +110,7 @@ class HealthEventsTest {
 
     @Test
     void aHealthEventInAnSnsMessageIsRefused() {
-        ObjectNode record = Fixtures.JSON.createObjectNode().put("EventSource", "aws:sns");
-        record.putObject("Sns").put("TopicArn", "arn:aws:sns:us-east-1:210987654321:alarms")
-                .put("MessageId", "sns-1").put("Message", Fixtures.event("health-issue-open.json"));
-        ObjectNode event = Fixtures.JSON.createObjectNode();
-        event.putArray("Records").add(record);
+        JsonNode event = Fixtures.json(AlarmEvents.onTheAlarmTopic(Fixtures.event("health-issue-open.json")));
 
         assertEquals("an AWS Health event in an SNS message is refused: Health sends to EventBridge, and anyone who"
                 + " may publish to the topic could write one", skipped(event));

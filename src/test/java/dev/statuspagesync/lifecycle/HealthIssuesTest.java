@@ -137,13 +137,7 @@ class HealthIssuesTest {
 
     @Test
     void aHealthEventPublishedToTheAlarmTopicOpensNothing() {
-        ObjectNode record = Fixtures.JSON.createObjectNode().put("EventSource", "aws:sns");
-        record.putObject("Sns").put("TopicArn", "arn:aws:sns:us-east-1:210987654321:alarms")
-                .put("MessageId", "sns-1").put("Message", Fixtures.event("health-issue-open.json"));
-        ObjectNode event = Fixtures.JSON.createObjectNode();
-        event.putArray("Records").add(record);
-
-        JsonNode answer = Lambda.answer(event.toString());
+        JsonNode answer = Lambda.answer(AlarmEvents.onTheAlarmTopic(Fixtures.event("health-issue-open.json")));
 
         assertEquals("ignored", answer.path("outcome").asText());
         assertEquals("an AWS Health event in an SNS message is refused: Health sends to EventBridge, and anyone who"

@@ -38,6 +38,13 @@ public final class AlarmEvents {
         return write(event);
     }
 
+    /** {@code message} as anyone who may publish to the alarm topic could send it: the SNS fixture's envelope. */
+    public static String onTheAlarmTopic(String message) {
+        ObjectNode event = (ObjectNode) Fixtures.eventJson("sns-single-metric-alarm.json");
+        ((ObjectNode) event.path("Records").get(0).path("Sns")).put("Message", message);
+        return write(event);
+    }
+
     /** The same alarm as {@link #sns}, delivered by an EventBridge rule. */
     public static String eventBridge(String state, String previous, String time) {
         ObjectNode event = (ObjectNode) Fixtures.eventJson("eventbridge-single-metric-alarm.json");

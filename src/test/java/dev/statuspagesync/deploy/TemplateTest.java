@@ -189,6 +189,30 @@ class TemplateTest {
     }
 
     @Test
+    void routesAwsHealthIssuesAndScheduledChangesOnlyWhenAsked() {
+        var rule = TEMPLATE.properties("HealthRule");
+        var pattern = map(rule.get("EventPattern"));
+        var target = map(list(rule.get("Targets")).get(0));
+
+        assertEquals("UseHealth", TEMPLATE.resource("HealthRule").get("Condition"));
+        assertEquals("false", map(TEMPLATE.parameters().get("HealthEvents")).get("Default"),
+                "the default deployment changes nothing");
+        assertEquals(List.of("aws.health"), pattern.get("source"));
+        assertEquals(List.of("AWS Health Event"), pattern.get("detail-type"));
+        assertEquals(Map.of("eventTypeCategory", List.of("issue", "scheduledChange")), pattern.get("detail"));
+        assertEquals(List.of(getAtt("BufferQueue", "Arn"), ALIAS), ifBranches(target.get("Arn"), "UseBuffer"));
+        assertEquals(Map.of("Arn", getAtt("FailureQueue", "Arn")), target.get("DeadLetterConfig"));
+        assertPermission("HealthRuleInvokePermission", "events.amazonaws.com", "DirectHealth");
+        assertEquals(getAtt("HealthRule", "Arn"), TEMPLATE.properties("HealthRuleInvokePermission").get("SourceArn"));
+        var buffered = list(map(TEMPLATE.properties("BufferQueuePolicy").get("PolicyDocument")).get("Statement"))
+                .stream().filter(statement -> statement instanceof Map<?, ?> m && m.containsKey("Fn::If"))
+                .map(statement -> list(map(statement).get("Fn::If"))).filter(branches -> "BufferedHealth"
+                        .equals(branches.get(0))).map(branches -> map(branches.get(1))).findFirst().orElseThrow();
+        assertEquals(Map.of("ArnEquals", Map.of("aws:SourceArn", getAtt("HealthRule", "Arn"))),
+                buffered.get("Condition"));
+    }
+
+    @Test
     void sweepsEveryMinuteWhenThereIsAQuietPeriodOrItReconciles() {
         var sweep = map(map(TEMPLATE.properties("Function").get("Events")).get("Sweep"));
         var schedule = map(sweep.get("Properties"));
@@ -555,7 +579,9 @@ class TemplateTest {
                 Map.of("Fn::If", List.of("HasEventPublishers", ref("EventTopic"), ref("AWS::NoValue"))),
                 Map.of("Fn::If", List.of("UseEventBridge", getAtt("AlarmStateRule", "Arn"), ref("AWS::NoValue"))),
                 Map.of("Fn::If", List.of("HasOrganization", getAtt("OrganizationAlarmRule", "Arn"),
-                        ref("AWS::NoValue")))), map(condition.get("ArnNotEquals")).get("aws:SourceArn"),
+                        ref("AWS::NoValue"))),
+                Map.of("Fn::If", List.of("UseHealth", getAtt("HealthRule", "Arn"), ref("AWS::NoValue")))),
+                map(condition.get("ArnNotEquals")).get("aws:SourceArn"),
                 "every sender the policy allows, and no other");
     }
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Usage: scripts/run-local.sh [--json] [--dry-run] [--story incident|flapping|maintenance|lost] [[--lost] event.json ...]
+# Usage: scripts/run-local.sh [--json] [--dry-run] [--story incident|flapping|maintenance|lost|aws-health] [[--lost] event.json ...]
 # Builds the function, then runs the packaged function.zip through the Lambda runtime API, as the managed
 # Java runtime does, on the given event files in order (or on a bundled story when none are given).
 # --dry-run reads from Flashduty but prints the writes it would make instead of making them.
@@ -8,7 +8,7 @@
 # route are set too; then FLASHDUTY_BASE_URL (default https://api.flashcat.cloud) is called.
 set -euo pipefail
 case "${1:-}" in -h|--help) sed -n '2,8p' "$0" | sed 's/^# \{0,1\}//'; exit 0;; esac
-usage="usage: scripts/run-local.sh [--json] [--dry-run] [--story incident|flapping|maintenance|lost] [[--lost] event.json ...]"
+usage="usage: scripts/run-local.sh [--json] [--dry-run] [--story incident|flapping|maintenance|lost|aws-health] [[--lost] event.json ...]"
 source "$(dirname "$0")/lib/jdk.bash"
 use_jdk run-local.sh
 
@@ -18,8 +18,8 @@ while [ $# -gt 0 ]; do
   case "$1" in
     --json|--dry-run) args+=("$1");;
     --story)
-      case "${2:-}" in incident|flapping|maintenance|lost) args+=("$1" "$2"); shift;;
-        *) echo "run-local.sh: --story takes incident, flapping, maintenance or lost" >&2; echo "$usage" >&2; exit 2;;
+      case "${2:-}" in incident|flapping|maintenance|lost|aws-health) args+=("$1" "$2"); shift;;
+        *) echo "run-local.sh: --story takes incident, flapping, maintenance, lost or aws-health" >&2; echo "$usage" >&2; exit 2;;
       esac;;
     --lost)
       [ -r "${2:-}" ] || { echo "run-local.sh: --lost takes a readable event file" >&2; echo "$usage" >&2; exit 2; }

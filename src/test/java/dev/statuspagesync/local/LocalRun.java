@@ -39,7 +39,7 @@ import dev.statuspagesync.inbound.Inbound;
 public final class LocalRun {
 
     static final String USAGE = "usage: scripts/run-local.sh [--json] [--dry-run]"
-            + " [--story incident|flapping|maintenance|lost] [[--lost] event.json ...]";
+            + " [--story incident|flapping|maintenance|lost|aws-health] [[--lost] event.json ...]";
     static final String HANDLER = "io.quarkus.amazon.lambda.runtime.QuarkusStreamHandler::handleRequest";
     static final String RIC_MAIN = "com.amazonaws.services.lambda.runtime.api.client.AWSLambda";
     static final long DEMO_PAGE_ID = 1001;
@@ -379,6 +379,7 @@ public final class LocalRun {
                 JsonNode document = YAML.readTree(routes);
                 List<JsonNode> targets = new ArrayList<>();
                 document.path("routes").forEach(targets::add);
+                document.path("health").forEach(targets::add);
                 targets.add(document.path("default"));
                 for (JsonNode target : targets) {
                     if (target.path("page_id").canConvertToLong()) {

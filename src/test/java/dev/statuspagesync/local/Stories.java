@@ -4,13 +4,24 @@ import dev.statuspagesync.config.CalmPage;
 import dev.statuspagesync.local.LocalRun.Step;
 import dev.statuspagesync.local.LocalRun.Story;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The local run's bundled stories. Each tells its steps from the settings the function runs with, so that a
@@ -23,6 +34,19 @@ final class Stories {
     /** The day every story's changes happen on. */
     static final LocalDate DAY = LocalDate.of(2026, 3, 14);
 
+    /** The aws-health story's routing document: the demo page for alarms, and two health rules. */
+    static final String HEALTH_ROUTES = """
+            component_names: {01LOCALDEMOAPI000000000000: Public API, 01LOCALDEMODATABASE0000000: Database}
+            default: {page_id: 1001, components: [01LOCALDEMOAPI000000000000, 01LOCALDEMODATABASE0000000]}
+            health:
+              - {name: aws ec2, match: {service: EC2, category: issue}, page_id: 1001,
+                 components: [01LOCALDEMOAPI000000000000]}
+              - name: orders database
+                match: {service: RDS, category: scheduledChange, resources: ["arn:aws:rds:*:db:orders-*"]}
+                page_id: 1001
+                components: [01LOCALDEMODATABASE0000000]
+            """;
+
     /** The stories by name, each with the settings it needs unless the caller sets them. */
     static final Map<String, Story> ALL = Map.of(
             "incident", new Story(Stories::incident, Map.of()),
@@ -30,7 +54,14 @@ final class Stories {
             // The story's event is dated 2026-03-14, as the other stories' changes are.
             "maintenance", new Story(Stories::maintenance, Map.of(
                     "STATUSPAGE_DEFER_TO", "people,maintenance,published", "STATUSPAGE_EVENT_MAX_AGE", "3650d")),
-            "lost", new Story(Stories::lost, Map.of("STATUSPAGE_RECONCILE", "true")));
+            "lost", new Story(Stories::lost, Map.of("STATUSPAGE_RECONCILE", "true")),
+            "aws-health", new Story(Stories::awsHealth, Map.of("STATUSPAGE_ROUTES", HEALTH_ROUTES)));
+
+    /** Where the aws-health story writes its scheduled changes, dated from the day it runs. */
+    static final Path HEALTH_DIR = Path.of("target", "local-run", "aws-health");
+    private static final DateTimeFormatter RFC_1123 = DateTimeFormatter.ofPattern("EEE, d MMM yyyy HH:mm:ss 'GMT'",
+            Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private Stories() {
     }
@@ -199,6 +230,60 @@ final class Stories {
                 new Step(dir + "3-other-alarm.json", "checkout-api-5xx fires at 09:06, and this delivery is lost too.",
                         true),
                 repair);
+    }
+
+    /**
+     * AWS Health on the page: an EC2 issue opens and closes an incident; an RDS maintenance AWS schedules is announced
+     * and moved; an issue no health rule takes stays off the page. The scheduled change is dated from today, so
+     * that it is still to come whenever the story runs.
+     */
+    static List<Step> awsHealth(Told told) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MINUTES);
+        Instant start = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(3).atTime(6, 0).toInstant(ZoneOffset.UTC);
+        Instant moved = start.plus(Duration.ofDays(7));
+        String upcoming = scheduledChange("4-maintenance-scheduled.json", start, now.minus(Duration.ofHours(2)));
+        String later = scheduledChange("5-maintenance-moved.json", moved, now.minus(Duration.ofHours(1)));
+        return List.of(
+                Step.expecting(EVENTS_DIR + "health-issue-open.json", "created", "AWS Health opens an EC2 operational"
+                        + " issue in us-east-1; the health rule 'aws ec2' takes it to the Public API: an incident"
+                        + " opens, in the page's words (AWS's own description stays off a public page)."),
+                Step.expecting(EVENTS_DIR + "health-issue-open.json", "ignored",
+                        "EventBridge delivers the same version of the event again: nothing changes."),
+                Step.expecting(EVENTS_DIR + "health-issue-closed.json", told.quiet() ? "updated" : "resolved",
+                        "AWS closes the issue: " + (told.quiet() ? "recorded silently; " + told.period()
+                                + " starts, after which a sweep would resolve the incident (this story runs none)."
+                                : "the incident is resolved and the Public API is operational again.")),
+                Step.expecting(upcoming, "created", "AWS schedules maintenance of the orders-primary database for "
+                        + window(start) + ": the rule 'orders database' announces it on the Database, and Flashduty"
+                        + " starts and completes it by its schedule."),
+                Step.expecting(later, "updated", "AWS moves the maintenance a week later, to " + window(moved)
+                        + ": it has not begun, so the announcement is replaced by one in the new window."),
+                Step.expecting(EVENTS_DIR + "health-organizational-issue.json", "ignored", "An issue of a load"
+                        + " balancer in another account: no health rule takes it, so it stays off the page."));
+    }
+
+    /** The scheduled-change sample moved to a two-hour window from {@code start}, written for the story. */
+    private static String scheduledChange(String name, Instant start, Instant updated) {
+        try {
+            ObjectNode event = (ObjectNode) JSON.readTree(Path.of(EVENTS_DIR,
+                    "health-scheduled-change-upcoming.json").toFile());
+            ObjectNode detail = (ObjectNode) event.path("detail");
+            detail.put("startTime", RFC_1123.format(start)).put("endTime", RFC_1123.format(start.plus(
+                    Duration.ofHours(2)))).put("lastUpdatedTime", RFC_1123.format(updated));
+            event.put("time", updated.toString());
+            Files.createDirectories(HEALTH_DIR);
+            Path file = HEALTH_DIR.resolve(name);
+            Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(event));
+            return file.toString();
+        } catch (IOException unwritable) {
+            throw new UncheckedIOException("cannot write the story's event " + name, unwritable);
+        }
+    }
+
+    private static String window(Instant start) {
+        return DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC).format(start)
+                + " to " + DateTimeFormatter.ofPattern("HH:mm 'UTC'", Locale.ROOT).withZone(ZoneOffset.UTC)
+                        .format(start.plus(Duration.ofHours(2)));
     }
 
     private static String clock(LocalDateTime time) {

@@ -1,13 +1,22 @@
 package dev.statuspagesync.local;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 import dev.statuspagesync.local.LocalRun.Step;
+import dev.statuspagesync.support.Fixtures;
 
 /** The bundled stories tell each step from the settings the function runs with. */
 class StoriesTest {
@@ -19,6 +28,22 @@ class StoriesTest {
         assertEquals(List.of("created", "resolved", "created", "resolved", "ignored", "ignored"), expected(steps));
         assertEquals("It recovers at 09:01: without a quiet period (STATUSPAGE_RESOLVE_AFTER=0) the incident resolves"
                 + " at once (subscribers hear of it).", steps.get(1).meaning());
+    }
+
+    @Test
+    void tellsTheAwsHealthStoryWithAMaintenanceStillToCome() throws Exception {
+        List<Step> immediate = Stories.awsHealth(told(Map.of()));
+        List<Step> quiet = Stories.awsHealth(told(Map.of("STATUSPAGE_RESOLVE_AFTER", "5m")));
+
+        assertEquals(List.of("created", "ignored", "resolved", "created", "updated", "ignored"), expected(immediate));
+        assertEquals(List.of("created", "ignored", "updated", "created", "updated", "ignored"), expected(quiet));
+        JsonNode scheduled = Fixtures.json(Files.readString(Path.of(immediate.get(3).file())));
+        Instant start = Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(scheduled.path("detail")
+                .path("startTime").asText()));
+        Instant updated = Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(scheduled.path("detail")
+                .path("lastUpdatedTime").asText()));
+        assertTrue(start.isAfter(Instant.now().plus(Duration.ofDays(2))), "still to come whenever the story runs");
+        assertTrue(updated.isBefore(Instant.now()), "a version the function takes as it is, not one from the future");
     }
 
     @Test

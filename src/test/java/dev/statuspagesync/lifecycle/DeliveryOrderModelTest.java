@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.statuspagesync.alarm.AlarmChange;
 import dev.statuspagesync.alarm.AlarmState;
 import dev.statuspagesync.alarm.Envelope;
+import dev.statuspagesync.alarm.HealthEvent;
 import dev.statuspagesync.alarm.MetricSummary;
 import dev.statuspagesync.config.CalmPage;
 import dev.statuspagesync.config.InsufficientDataPolicy;
@@ -44,7 +46,7 @@ import dev.statuspagesync.support.StatusPageSettings;
 
 /**
  * Seeded random stories of several alarms on overlapping components, among them two time series of one
- * multi-time-series alarm, delivered as AWS may deliver them (twice, by SNS and by EventBridge, out of order, in SQS
+ * multi-time-series alarm and an AWS Health issue on every component, delivered as AWS may deliver them (twice, by SNS and by EventBridge, out of order, in SQS
  * batches, with INSUFFICIENT_DATA between for whole alarms), run through the decision
  * and the executor against the fake's page in process, strict or kind (see {@link FakeFlashduty#kind}) at random.
  * Half the stories have a quiet period (with or without the monitoring update) and scheduled sweeps between
@@ -63,12 +65,17 @@ class DeliveryOrderModelTest {
      */
     static final List<String> ALARMS = List.of("api-errors", "api-latency", "edge-5xx", "db-connections",
             "db-tables#orders", "db-tables#carts");
+    /** The members of the delivery-order stories: the alarms, and an AWS Health issue on both components. */
+    static final String HEALTH = "health-ec2-issue";
+    static final List<String> MEMBERS = Stream.concat(ALARMS.stream(), Stream.of(HEALTH)).toList();
     static final long QUIET_SECONDS = 300;
     static final String ROUTES = """
             routes:
               - {name: api, match: {alarm_name: "api-*"}, page_id: %1$d, components: [%2$s]}
               - {name: edge, match: {alarm_name: "edge-*"}, page_id: %1$d, components: [%2$s, %3$s], impact: partial_outage}
               - {name: db, match: {alarm_name: "db-*"}, page_id: %1$d, components: [%3$s]}
+            health:
+              - {name: aws, match: {category: issue}, page_id: %1$d, components: [%2$s, %3$s]}
             """.formatted(PAGE_ID, API_COMPONENT, DB_COMPONENT);
 
     static final Router ROUTER = new Router(StatusPageSettings.document(ROUTES));
@@ -80,6 +87,7 @@ class DeliveryOrderModelTest {
         int resolvedInBatch = 0;
         int sweeps = 0;
         int sweptResolutions = 0;
+        int healthDeliveries = 0;
         for (long seed = FIRST_SEED; seed < FIRST_SEED + SEQUENCES; seed++) {
             Story story = new Story(seed);
             try {
@@ -88,16 +96,18 @@ class DeliveryOrderModelTest {
                 resolvedInBatch += story.resolvedInBatch.size();
                 sweeps += story.sweeps;
                 sweptResolutions += story.sweptResolutions;
+                healthDeliveries += story.healthDeliveries;
             } catch (AssertionError broken) {
                 throw new AssertionError("seed " + seed + " (replay with -Dmodel.seed=" + seed
                         + " -Dmodel.sequences=1): " + broken.getMessage() + "\n" + story.trace(), broken);
             }
         }
         assertTrue(deliveries > SEQUENCES * 10L, "stories deliver changes: " + deliveries);
-        System.out.printf("DeliveryOrderModelTest: %d sequences, %d deliveries, %d sweeps resolving %d incidents;"
-                + " alarms left off the page as documented: %d recoveries delivered before any incident, %d re-fires"
-                + " a resolution covered%n", SEQUENCES, deliveries, sweeps, sweptResolutions, documented,
-                resolvedInBatch);
+        assertTrue(healthDeliveries > SEQUENCES, "stories deliver AWS Health versions: " + healthDeliveries);
+        System.out.printf("DeliveryOrderModelTest: %d sequences, %d deliveries (%d of AWS Health), %d sweeps resolving"
+                + " %d incidents; alarms left off the page as documented: %d recoveries delivered before any incident,"
+                + " %d re-fires a resolution covered%n", SEQUENCES, deliveries, healthDeliveries, sweeps,
+                sweptResolutions, documented, resolvedInBatch);
     }
 
     /** One seeded story: CloudWatch's changes, how AWS delivers them, and the page after each batch. */
@@ -115,6 +125,7 @@ class DeliveryOrderModelTest {
         long quiet;
         int sweeps;
         int sweptResolutions;
+        int healthDeliveries;
         Instant delivered = START;
 
         Story(long seed) {
@@ -124,6 +135,7 @@ class DeliveryOrderModelTest {
         int run() {
             List<AlarmChange> changes = changes();
             List<AlarmChange> deliveries = deliver(changes);
+            healthDeliveries = (int) deliveries.stream().filter(AlarmChange::isHealth).count();
             Instant now = changes.get(changes.size() - 1).stateTime().plusSeconds(60);
             Clock clock = Clock.fixed(now, ZoneOffset.UTC);
             if (random.nextBoolean()) {
@@ -241,15 +253,16 @@ class DeliveryOrderModelTest {
         List<AlarmChange> changes() {
             List<AlarmChange> changes = new ArrayList<>();
             Map<String, AlarmState> state = new HashMap<>();
-            ALARMS.forEach(name -> state.put(name, AlarmState.OK));
+            MEMBERS.forEach(name -> state.put(name, AlarmState.OK));
             Instant at = START;
             int count = 6 + random.nextInt(20);
             for (int i = 0; i < count; i++) {
-                String name = ALARMS.get(random.nextInt(ALARMS.size()));
+                String name = MEMBERS.get(random.nextInt(MEMBERS.size()));
                 AlarmState from = state.get(name);
                 AlarmState to = next(name, from);
                 at = at.plusSeconds(1 + random.nextInt(300));
-                changes.add(change(name, to, from, at, random.nextBoolean() ? Envelope.SNS : Envelope.EVENTBRIDGE));
+                changes.add(name.equals(HEALTH) ? health(to, at)
+                        : change(name, to, from, at, random.nextBoolean() ? Envelope.SNS : Envelope.EVENTBRIDGE));
                 state.put(name, to);
                 if (to != AlarmState.INSUFFICIENT_DATA) {
                     truth.put(changes.get(changes.size() - 1).memberKey().wire(), to);
@@ -259,9 +272,9 @@ class DeliveryOrderModelTest {
             return changes;
         }
 
-        /** A time series (contributor) is only ever in ALARM or OK. */
+        /** A time series (contributor), like an AWS Health issue, is only ever in ALARM or OK. */
         AlarmState next(String member, AlarmState from) {
-            if (!member.contains("#") && random.nextInt(6) == 0) {
+            if (!member.contains("#") && !member.equals(HEALTH) && random.nextInt(6) == 0) {
                 return from == AlarmState.INSUFFICIENT_DATA ? AlarmState.OK : AlarmState.INSUFFICIENT_DATA;
             }
             return from == AlarmState.ALARM ? AlarmState.OK : AlarmState.ALARM;
@@ -273,7 +286,9 @@ class DeliveryOrderModelTest {
             for (AlarmChange change : changes) {
                 deliveries.add(change);
                 if (random.nextInt(4) == 0) {
-                    Envelope other = change.envelope() == Envelope.SNS ? Envelope.EVENTBRIDGE : Envelope.SNS;
+                    // Health sends one path only; its repeats are EventBridge's and backup Regions'.
+                    Envelope other = change.isHealth() ? Envelope.HEALTH
+                            : change.envelope() == Envelope.SNS ? Envelope.EVENTBRIDGE : Envelope.SNS;
                     int at = Math.min(deliveries.size(), deliveries.size() - 1 + random.nextInt(4));
                     deliveries.add(at, withEnvelope(change, other));
                 }
@@ -370,6 +385,16 @@ class DeliveryOrderModelTest {
         }
         String table = member.substring(member.indexOf('#') + 1);
         return change.withContributor(new AlarmChange.Contributor("series-" + table, Map.of("TableName", table)));
+    }
+
+    /** A version of the AWS Health issue: open ({@code ALARM}) or closed ({@code OK}), its time the version's. */
+    static AlarmChange health(AlarmState state, Instant at) {
+        String eventArn = "arn:aws:health:us-east-1::event/EC2/AWS_EC2_OPERATIONAL_ISSUE/AWS_EC2_OPERATIONAL_ISSUE_1";
+        var event = new HealthEvent(eventArn, "EC2", "AWS_EC2_OPERATIONAL_ISSUE", HealthEvent.ISSUE,
+                state == AlarmState.ALARM ? "open" : "closed", START, state == AlarmState.OK ? at : null, List.of());
+        return AlarmChange.of("AWS_EC2_OPERATIONAL_ISSUE", HealthEvent.key(eventArn, "210987654321"), state)
+                .account("210987654321").region("us-east-1").reason("AWS is investigating the EC2 API.").at(at)
+                .via(Envelope.HEALTH).health(event).build();
     }
 
     static AlarmChange withEnvelope(AlarmChange change, Envelope envelope) {

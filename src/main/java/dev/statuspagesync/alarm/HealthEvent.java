@@ -1,7 +1,10 @@
 package dev.statuspagesync.alarm;
 
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * What an AWS Health event says, as far as routing and the page need it. Its change stands for one event in one
@@ -16,15 +19,25 @@ import java.util.List;
  * @param start     when the event starts or started, null when the payload has no readable time
  * @param end       when it ends or ended, null when not known
  * @param resources the affected resources: the event's {@code resources} and each affected entity's value
+ * @param tags      the resource tags Health sends with affected entities (its tags feature), by entity value
  */
 public record HealthEvent(String eventArn, String service, String typeCode, String category, String status,
-        Instant start, Instant end, List<String> resources) {
+        Instant start, Instant end, List<String> resources, Map<String, Map<String, String>> tags) {
 
     public static final String ISSUE = "issue";
     public static final String SCHEDULED_CHANGE = "scheduledChange";
 
     public HealthEvent {
         resources = List.copyOf(resources);
+        Map<String, Map<String, String>> copied = new LinkedHashMap<>();
+        tags.forEach((resource, entityTags) -> copied.put(resource, Map.copyOf(entityTags)));
+        tags = Collections.unmodifiableMap(copied);
+    }
+
+    /** An event whose affected entities carry no tags. */
+    public HealthEvent(String eventArn, String service, String typeCode, String category, String status,
+            Instant start, Instant end, List<String> resources) {
+        this(eventArn, service, typeCode, category, status, start, end, resources, Map.of());
     }
 
     /** The key of the event in {@code account}: its ARN with the account filled in, or null when it is not one. */

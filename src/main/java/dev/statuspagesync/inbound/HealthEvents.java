@@ -10,7 +10,9 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -40,6 +42,8 @@ final class HealthEvents {
     /** More affected resources than this are not read: the event is skipped, not routed on part of them. */
     static final int MAX_RESOURCES = 1000;
     static final int MAX_RESOURCE = 1600;
+    /** AWS's tag keys have at most 128 characters. */
+    static final int MAX_TAG_KEY = 128;
     private static final DateTimeFormatter RFC_1123_DAY = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss z",
             Locale.ROOT);
     /** How much of AWS's description an internal page's reason keeps. */
@@ -89,7 +93,7 @@ final class HealthEvents {
             return new Inbound.Skipped("AWS Health eventArn is not a Health event's ARN of the affected account",
                     messageId);
         }
-        List<String> resources = resources(event, detail);
+        Resources resources = resources(event, detail);
         if (resources == null) {
             return new Inbound.Skipped("AWS Health event names more than " + MAX_RESOURCES + " affected resources,"
                     + " or one longer than " + MAX_RESOURCE + " characters: not routed on part of them", messageId);
@@ -100,10 +104,11 @@ final class HealthEvents {
         Instant at = firstOf(time(text(detail, "lastUpdatedTime")), time(text(event, "time")),
                 state == AlarmState.OK ? end : start);
         String region = blankToNull(text(detail, "eventRegion"));
-        var health = new HealthEvent(eventArn, service, typeCode, category, status, start, end, resources);
+        var health = new HealthEvent(eventArn, service, typeCode, category, status, start, end, resources.values(),
+                resources.tags());
         return new Inbound.Alarm(AlarmChange.of(typeCode, key, state).account(account)
                 .region(region == null ? text(event, "region") : region).reason(description(detail)).at(at)
-                .via(Envelope.HEALTH).health(health).build(), messageId);
+                .tagsSetAside(resources.setAside()).via(Envelope.HEALTH).health(health).build(), messageId);
     }
 
     /** ALARM for an open issue or an announced change, OK for a closed one; null for what the page ignores. */
@@ -118,24 +123,63 @@ final class HealthEvents {
         return null;
     }
 
-    /** The event's resources and its affected entities' values, each once; null when beyond Health's limits. */
-    private static List<String> resources(JsonNode event, JsonNode detail) {
+    /**
+     * The event's resources and its affected entities' values, each once, and the tags Health sends with an entity
+     * (an object of at most 50 strings, as the Health API's AffectedEntity has them); null when beyond Health's
+     * limits. An entity's tags that are not such an object are set aside, with the reason, never read in part.
+     */
+    private static Resources resources(JsonNode event, JsonNode detail) {
         Set<String> found = new LinkedHashSet<>();
+        Map<String, Map<String, String>> tags = new LinkedHashMap<>();
+        List<String> setAside = new ArrayList<>();
         event.path("resources").forEach(resource -> {
             if (resource.isTextual()) {
                 found.add(resource.asText());
             }
         });
         detail.path("affectedEntities").forEach(entity -> {
-            String value = text(entity, "entityValue");
-            if (value != null && entity.path("entityValue").isTextual()) {
-                found.add(value);
+            if (!entity.path("entityValue").isTextual()) {
+                return;
+            }
+            String value = entity.path("entityValue").asText();
+            found.add(value);
+            JsonNode entityTags = entity.get("tags");
+            if (entityTags == null || entityTags.isNull()) {
+                return;
+            }
+            Map<String, String> read = entityTags(entityTags);
+            if (read == null) {
+                setAside.add(value);
+            } else if (!read.isEmpty()) {
+                tags.put(value, read);
             }
         });
         if (found.size() > MAX_RESOURCES || found.stream().anyMatch(value -> value.length() > MAX_RESOURCE)) {
             return null;
         }
-        return new ArrayList<>(found);
+        return new Resources(new ArrayList<>(found), tags, setAside.isEmpty() ? null
+                : "the tags of " + setAside.size() + " affected entit" + (setAside.size() == 1 ? "y are" : "ies are")
+                        + " not an object of at most " + AlarmChanges.MAX_TAGS + " strings");
+    }
+
+    /** An entity's tags, or null when they are not an object of strings within CloudWatch's and AWS's limits. */
+    private static Map<String, String> entityTags(JsonNode tags) {
+        if (!tags.isObject() || tags.size() > AlarmChanges.MAX_TAGS) {
+            return null;
+        }
+        Map<String, String> read = new LinkedHashMap<>();
+        for (var entry : tags.properties()) {
+            if (!entry.getValue().isTextual() || entry.getKey().length() > MAX_TAG_KEY
+                    || entry.getValue().asText().length() > AlarmChanges.MAX_TAG_VALUE) {
+                return null;
+            }
+            read.put(entry.getKey(), entry.getValue().asText());
+        }
+        return read;
+    }
+
+    /** What an event says of its resources. */
+    private record Resources(List<String> values, Map<String, Map<String, String>> tags, String setAside) {
     }
 
     /** AWS's English description, cut; null when there is none. */

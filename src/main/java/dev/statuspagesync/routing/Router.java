@@ -147,7 +147,7 @@ public class Router {
     public String unrouted(AlarmChange alarm) {
         return "no health rule of the routing document matches AWS Health event " + alarm.name()
                 + (healthRules.isEmpty() ? ": AWS Health events reach the page only through health rules, and"
-                        + " there are none" : "");
+                        + " there are none" : alarm.tagsSetAside() == null ? "" : "; " + alarm.tagsSetAside());
     }
 
     /** Whether a routing rule takes AWS Health events. */

@@ -59,12 +59,13 @@ record RoutingDocument(List<Rule> routes, @JsonProperty("default") Target defaul
     /**
      * Every condition given must hold: {@code service} ({@code EC2}), {@code event_type_code} (a code or a glob),
      * {@code category} ({@code issue} or {@code scheduledChange}), {@code region} (the event's Region),
-     * {@code account} (the affected account), {@code resources} (globs: one affected resource matches one of them).
+     * {@code account} (the affected account), {@code resources} (globs: one affected resource matches one of them),
+     * {@code tags} (one affected entity carries every one of them, as Health's tags feature sends them).
      */
     @RegisterForReflection
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
     record HealthMatch(String service, String eventTypeCode, String category, String region, String account,
-            List<String> resources) {
+            List<String> resources, Map<String, String> tags) {
     }
 
     /** The route for alarms no rule matches. */

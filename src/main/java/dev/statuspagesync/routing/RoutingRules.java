@@ -122,6 +122,15 @@ final class RoutingRules {
             conditions.add(change -> change.health().resources().stream()
                     .anyMatch(resource -> globs.stream().anyMatch(glob -> glob.test(resource))));
         }
+        if (match.tags() != null) {
+            if (match.tags().isEmpty() || match.tags().values().stream().anyMatch(value -> value == null)) {
+                throw new RouteConfigException(label + ": tags must name at least one tag and its value");
+            }
+            Map<String, String> tags = Map.copyOf(match.tags());
+            conditions.add(change -> change.health().tags().values().stream()
+                    .anyMatch(entity -> tags.entrySet().stream()
+                            .allMatch(tag -> tag.getValue().equals(entity.get(tag.getKey())))));
+        }
         return change -> conditions.stream().allMatch(condition -> condition.test(change));
     }
 

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -84,6 +85,33 @@ class HealthEventsTest {
 
         assertEquals(List.of("arn:aws:elasticloadbalancing:eu-west-1:321098765432:loadbalancer/app/checkout-edge/"
                 + "50dc6c495c0c9188"), event.resources());
+    }
+
+    @Test
+    void readsTheTagsHealthSendsWithAnAffectedEntity() {
+        // With Health's tags feature on (EnableTags, ConfigureTags with enabledForEventBridge), an affected entity
+        // carries its configured tags as the Health API's AffectedEntity does: an object of strings.
+        ObjectNode event = (ObjectNode) Fixtures.eventJson("health-scheduled-change-upcoming.json");
+        ((ObjectNode) event.path("detail").path("affectedEntities").get(0)).putObject("tags")
+                .put("statuspage", "orders").put("team", "payments");
+
+        AlarmChange change = onlyChange(event);
+
+        assertEquals(Map.of("arn:aws:rds:us-east-1:210987654321:db:orders-primary",
+                Map.of("statuspage", "orders", "team", "payments")), change.health().tags());
+        assertNull(change.tagsSetAside());
+    }
+
+    @Test
+    void setsAsideTagsThatAreNotAnObjectOfStringsRatherThanReadingPartOfThem() {
+        ObjectNode event = (ObjectNode) Fixtures.eventJson("health-scheduled-change-upcoming.json");
+        ((ObjectNode) event.path("detail").path("affectedEntities").get(0)).putObject("tags")
+                .put("statuspage", "orders").put("size", 3);
+
+        AlarmChange change = onlyChange(event);
+
+        assertEquals(Map.of(), change.health().tags());
+        assertEquals("the tags of 1 affected entity are not an object of at most 50 strings", change.tagsSetAside());
     }
 
     @Test

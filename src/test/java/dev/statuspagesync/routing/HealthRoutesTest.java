@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,10 @@ class HealthRoutesTest {
             routes:
               - {name: everything, page_id: 7, components: [01ALL]}
             health:
+              - name: tagged
+                match: {category: scheduledChange, tags: {statuspage: checkout}}
+                page_id: 7
+                components: [01CHECKOUT]
               - name: orders-db
                 match: {service: RDS, category: scheduledChange, resources: ["arn:aws:rds:*:db:orders-*"]}
                 page_id: 7
@@ -58,6 +63,28 @@ class HealthRoutesTest {
         var route = router.routeFor(health(service, code, category, region, "210987654321", resource));
 
         assertEquals(Optional.ofNullable(expected), route.map(Route::name));
+    }
+
+    @Test
+    void matchesAnAffectedEntityThatCarriesEveryTagOfTheRule() {
+        AlarmChange tagged = withTags(Map.of("arn:aws:rds:us-east-1:210987654321:db:ledger",
+                Map.of("statuspage", "checkout", "team", "payments")));
+        AlarmChange otherValue = withTags(Map.of("arn:aws:rds:us-east-1:210987654321:db:ledger",
+                Map.of("statuspage", "orders")));
+
+        assertEquals("tagged", router.routeFor(tagged).orElseThrow().name());
+        assertEquals(Optional.empty(), router.routeFor(otherValue));
+    }
+
+    @Test
+    void refusesATagWithoutItsValue() {
+        var error = assertThrows(RouteConfigException.class, () -> new Router(StatusPageSettings.document("""
+                health:
+                  - {match: {tags: {}}, page_id: 7, components: [01A]}
+                default: {page_id: 7, components: [01A]}
+                """)));
+
+        assertEquals("health rule 1: tags must name at least one tag and its value", error.getMessage());
     }
 
     @Test
@@ -142,6 +169,14 @@ class HealthRoutesTest {
         assertEquals(List.of(7L, 8L), both.pageIds());
         assertTrue(both.takesHealthEvents());
         assertEquals(List.of("01H"), List.copyOf(both.componentsOn(8)));
+    }
+
+    static AlarmChange withTags(Map<String, Map<String, String>> tags) {
+        AlarmChange change = health("RDS", "AWS_RDS_MAINTENANCE_SCHEDULED", "scheduledChange", "us-east-1",
+                "210987654321", "arn:aws:rds:us-east-1:210987654321:db:ledger");
+        HealthEvent event = change.health();
+        return change.toBuilder().health(new HealthEvent(event.eventArn(), event.service(), event.typeCode(),
+                event.category(), event.status(), event.start(), event.end(), event.resources(), tags)).build();
     }
 
     static AlarmChange health(String service, String code, String category, String region, String account,

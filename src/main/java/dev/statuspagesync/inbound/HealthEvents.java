@@ -39,6 +39,8 @@ final class HealthEvents {
     static final int MAX_EVENT_ARN = 1600;
     private static final Pattern CODE = Pattern.compile("[a-zA-Z0-9_\\-]{3,100}");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+    /** A Region code ({@code us-east-1}), or {@code global} for a global service's events. */
+    private static final Pattern REGION = Pattern.compile("global|[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     /** More affected resources than this are not read: the event is skipped, not routed on part of them. */
     static final int MAX_RESOURCES = 1000;
     static final int MAX_RESOURCE = 1600;
@@ -103,11 +105,17 @@ final class HealthEvents {
         // The version of the event: every update of it carries a later lastUpdatedTime.
         Instant at = firstOf(time(text(detail, "lastUpdatedTime")), time(text(event, "time")),
                 state == AlarmState.OK ? end : start);
+        // The affected Region; the one the event was delivered to stands in when it names none.
         String region = blankToNull(text(detail, "eventRegion"));
+        region = region == null ? text(event, "region") : region;
+        if (region == null || !REGION.matcher(region).matches()) {
+            return new Inbound.Skipped("AWS Health event's Region '" + shown(region) + "' is no Region code nor"
+                    + " 'global'", messageId);
+        }
         var health = new HealthEvent(eventArn, service, typeCode, category, status, start, end, resources.values(),
                 resources.tags());
         return new Inbound.Alarm(AlarmChange.of(typeCode, key, state).account(account)
-                .region(region == null ? text(event, "region") : region).reason(description(detail)).at(at)
+                .region(region).reason(description(detail)).at(at)
                 .tagsSetAside(resources.setAside()).via(Envelope.HEALTH).health(health).build(), messageId);
     }
 

@@ -53,8 +53,8 @@ public class HealthMaintenances {
             var active = flashduty.activeEvents(route.get().pageId(), EventType.MAINTENANCE, deadline);
             var plan = MaintenanceDecisions.decide(change, route.get(), active, calm, clock.instant().getEpochSecond());
             Outcome outcome = carryOut(plan, deadline);
-            return flashduty.holdsWrites() ? Outcome.dryRun(outcome.outcome(), "would have: " + outcome.reason(),
-                    outcome.changeId(), flashduty.takeHeldWrites()) : outcome;
+            return flashduty.holdsWrites() ? Outcome.dryRun(outcome.outcome(), "would write: " + outcome.reason(),
+                    null, flashduty.takeHeldWrites()) : outcome;
         } catch (RuntimeException failure) {
             flashduty.takeHeldWrites();
             return Outcome.of(failure, what);

@@ -175,6 +175,8 @@ class HealthEventsTest {
         detail(notHealth).put("eventArn", "arn:aws:cloudwatch:us-east-1:210987654321:alarm:checkout");
         ObjectNode spacedCode = open();
         detail(spacedCode).put("eventTypeCode", "AWS EC2 ISSUE");
+        ObjectNode longRegion = open();
+        detail(longRegion).put("eventRegion", "us-east-1" + "x".repeat(5000));
         ObjectNode noAccount = open();
         detail(noAccount).remove("affectedAccount");
         noAccount.put("account", "not-an-account");
@@ -183,6 +185,8 @@ class HealthEventsTest {
         assertEquals("AWS Health eventArn is not a Health event's ARN of the affected account", skipped(notHealth));
         assertEquals("AWS Health event has no readable eventArn, service or eventTypeCode", skipped(spacedCode));
         assertEquals("AWS Health event names no affected account of 12 digits", skipped(noAccount));
+        assertEquals("AWS Health event's Region 'us-east-1xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' is no Region code nor"
+                + " 'global'", skipped(longRegion));
     }
 
     @Test

@@ -25,7 +25,10 @@ import dev.statuspagesync.config.CalmPage;
 import dev.statuspagesync.fake.FakeFlashduty;
 import dev.statuspagesync.fake.InProcessStatusPage;
 import dev.statuspagesync.flashduty.Deadline;
+import dev.statuspagesync.flashduty.DryRunStatusPage;
 import dev.statuspagesync.flashduty.FlashdutyPaths;
+import dev.statuspagesync.flashduty.PlannedWrite;
+import dev.statuspagesync.flashduty.StatusPageApi;
 import dev.statuspagesync.inbound.EnvelopeReader;
 import dev.statuspagesync.inbound.Inbound;
 import dev.statuspagesync.outcome.Outcome;
@@ -201,15 +204,31 @@ class HealthMaintenancesTest {
                 outcome.reason());
     }
 
+    @Test
+    void aDryRunAnswersWithTheAnnouncementAndWritesNothing() {
+        Outcome outcome = apply(Fixtures.eventJson("health-scheduled-change-upcoming.json"), BEFORE, true);
+
+        assertEquals(Outcome.Kind.CREATED, outcome.outcome());
+        assertEquals("dry run: would write: maintenance announced for AWS Health event AWS_RDS_MAINTENANCE_SCHEDULED"
+                + " (RDS, us-east-1)", outcome.reason());
+        assertEquals(List.of(FlashdutyPaths.CREATE_PATH), outcome.planned().stream().map(PlannedWrite::path).toList());
+        assertEquals(List.of(), fake.requests(CREATE));
+    }
+
     private Outcome apply(String fixture, Instant now) {
         return apply(Fixtures.eventJson(fixture), now);
     }
 
     private Outcome apply(JsonNode event, Instant now) {
+        return apply(event, now, false);
+    }
+
+    private Outcome apply(JsonNode event, Instant now, boolean dryRun) {
         AlarmChange change = assertInstanceOf(Inbound.Alarm.class, new EnvelopeReader(Fixtures.JSON).read(event)
                 .get(0)).change();
         fake.useClock(Clock.fixed(now, ZoneOffset.UTC));
-        var maintenances = new HealthMaintenances(ROUTER, new InProcessStatusPage(fake, APP_KEY),
+        StatusPageApi page = new InProcessStatusPage(fake, APP_KEY);
+        var maintenances = new HealthMaintenances(ROUTER, dryRun ? new DryRunStatusPage(page) : page,
                 Clock.fixed(now, ZoneOffset.UTC), CalmPage.of(StatusPageSettings.document(ROUTES)
                         .withCalm("0", List.of("people", "maintenance"))));
         return maintenances.apply(change, Deadline.in(Duration.ofMinutes(1)));

@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * What an AWS Health event says, as far as routing and the page need it. Its change stands for one event in one
@@ -25,6 +26,8 @@ public record HealthEvent(String eventArn, String service, String typeCode, Stri
         Instant start, Instant end, List<String> resources, Map<String, Map<String, String>> tags) {
 
     public static final String ISSUE = "issue";
+    /** How Health names an event's Region: a Region code ({@code us-east-1}), or {@code global}. */
+    public static final Pattern REGION = Pattern.compile("global|[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     public static final String SCHEDULED_CHANGE = "scheduledChange";
 
     public HealthEvent {

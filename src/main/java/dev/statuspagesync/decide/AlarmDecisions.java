@@ -163,7 +163,8 @@ public final class AlarmDecisions {
             return stale(incident, member, duplicates);
         }
         if (member.state() == Membership.State.ALARM && !isNewer(alarm, at, member)) {
-            return new Decision.Ignore("incident " + incident.changeId() + " is already open for this alarm",
+            return new Decision.Ignore("incident " + incident.changeId() + " is already open for this "
+                    + (alarm.isHealth() ? "AWS Health event" : "alarm"),
                     incident.changeId(), duplicates);
         }
         // It had recovered while others kept the incident open or during the quiet period, and fires again. Or
@@ -231,7 +232,8 @@ public final class AlarmDecisions {
         }
         Membership after = members.with(alarm.memberKey(),
                 alarm.deleted() ? Membership.State.DELETED : Membership.State.OK, at);
-        String recovered = IncidentMapper.subject(alarm) + (alarm.deleted() ? " was deleted" : " recovered");
+        String recovered = IncidentMapper.subject(alarm) + (alarm.deleted() ? " was deleted"
+                : alarm.isHealth() ? " closed" : " recovered");
         if (after.firing() > 0) {
             return record(incident, route, after, recovered + "; incident "
                     + incident.changeId() + " stays open for " + after.firing() + " other alarm(s)", duplicates);
@@ -245,7 +247,8 @@ public final class AlarmDecisions {
         }
         return new Decision.Resolve(IncidentMapper.pageOf(incident, route), incident,
                 IncidentMapper.resolveIncident(alarm, incident, route, at), after,
-                alarm.deleted() ? recovered : IncidentMapper.subject(alarm) + " is " + alarm.newState(), duplicates);
+                alarm.deleted() ? recovered : IncidentMapper.subject(alarm) + (alarm.isHealth() ? " is closed"
+                        : " is " + alarm.newState()), duplicates);
     }
 
     /** A change of the incident's alarm list; it needs the opening update the list lives in. */

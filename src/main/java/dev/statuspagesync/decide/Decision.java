@@ -34,11 +34,11 @@ public sealed interface Decision extends Step {
      * Open an incident for a firing alarm that has none; {@code deferred} names the components left to other
      * events and whose they are, or is empty.
      */
-    record Open(String alarmName, MemberKey member, Requests.CreateChange request, String deferred)
+    record Open(String subject, MemberKey member, Requests.CreateChange request, String deferred)
             implements Decision {
 
-        public Open(String alarmName, MemberKey member, Requests.CreateChange request) {
-            this(alarmName, member, request, "");
+        public Open(String subject, MemberKey member, Requests.CreateChange request) {
+            this(subject, member, request, "");
         }
 
         @Override
@@ -48,7 +48,7 @@ public sealed interface Decision extends Step {
 
         @Override
         public String reason() {
-            return "incident opened for alarm " + alarmName + (deferred.isEmpty() ? "" : "; " + deferred);
+            return "incident opened for " + subject + (deferred.isEmpty() ? "" : "; " + deferred);
         }
 
         @Override

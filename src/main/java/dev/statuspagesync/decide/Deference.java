@@ -34,17 +34,22 @@ final class Deference {
         }
         Map<String, String> coveredBy = coveredBy(route, page, policy);
         if (coveredBy.isEmpty()) {
-            return new Decision.Open(alarm.name(), alarm.memberKey(), IncidentMapper.openIncident(alarm, route, at));
+            return new Decision.Open(named(alarm), alarm.memberKey(), IncidentMapper.openIncident(alarm, route, at));
         }
         String whose = coveredBy.values().stream().distinct().collect(Collectors.joining(", "));
         var uncovered = uncovered(route, coveredBy);
         if (uncovered.isEmpty()) {
-            return Decision.Ignore.deferred(AlarmDecisions.DEFERRED + "every component of alarm " + alarm.name()
+            return Decision.Ignore.deferred(AlarmDecisions.DEFERRED + "every component of " + named(alarm)
                     + " is covered by " + whose);
         }
-        return new Decision.Open(alarm.name(), alarm.memberKey(),
+        return new Decision.Open(named(alarm), alarm.memberKey(),
                 IncidentMapper.openIncident(alarm, route.withComponents(uncovered), at),
                 "components " + String.join(", ", coveredBy.keySet()) + " deferred to " + whose);
+    }
+
+    /** How answers name the change: "alarm X" (a time series too), or the AWS Health event. */
+    static String named(AlarmChange alarm) {
+        return alarm.isHealth() ? IncidentMapper.subject(alarm) : "alarm " + alarm.name();
     }
 
     static boolean needsMaintenances(PageView page, AlarmDecisions.Policy policy) {

@@ -40,7 +40,7 @@ import dev.statuspagesync.routing.Wording;
 public final class MaintenanceDecisions {
 
     /** What the key line of a Health maintenance starts with. */
-    public static final String KEY_PREFIX = "aws-health/";
+    public static final String KEY_PREFIX = "scheduled/";
     /** The longest window Flashduty advances by its schedule ({@code auto_update_by_schedule}). */
     static final long MAX_SCHEDULED_WINDOW_SECONDS = 30L * 24 * 60 * 60;
     public static final String TITLE = "Scheduled maintenance: {components}";
@@ -131,7 +131,9 @@ public final class MaintenanceDecisions {
             return new Leave("no maintenance of " + IncidentMapper.subject(change) + " is active on the page", null);
         }
         Responses.Change event = mine.get();
-        if (event.status() == ChangeStatus.SCHEDULED) {
+        // Only a window still to come is withdrawn: one that began (by the clock, whatever its status) is completed.
+        if (event.status() == ChangeStatus.SCHEDULED && event.startAtSeconds() != null
+                && event.startAtSeconds() > nowSeconds) {
             return new Withdraw(event.pageId() == null ? route.pageId() : event.pageId(), event.changeId(),
                     "maintenance " + event.changeId() + " withdrawn: AWS closed " + IncidentMapper.subject(change)
                             + " before its window began");

@@ -39,8 +39,6 @@ final class HealthEvents {
     static final int MAX_EVENT_ARN = 1600;
     private static final Pattern CODE = Pattern.compile("[a-zA-Z0-9_\\-]{3,100}");
     private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
-    /** A Region code ({@code us-east-1}), or {@code global} for a global service's events. */
-    private static final Pattern REGION = Pattern.compile("global|[a-z]{2}(-[a-z]+)+-\\d{1,2}");
     /** More affected resources than this are not read: the event is skipped, not routed on part of them. */
     static final int MAX_RESOURCES = 1000;
     static final int MAX_RESOURCE = 1600;
@@ -108,7 +106,7 @@ final class HealthEvents {
         // The affected Region; the one the event was delivered to stands in when it names none.
         String region = blankToNull(text(detail, "eventRegion"));
         region = region == null ? text(event, "region") : region;
-        if (region == null || !REGION.matcher(region).matches()) {
+        if (region == null || !HealthEvent.REGION.matcher(region).matches()) {
             return new Inbound.Skipped("AWS Health event's Region '" + shown(region) + "' is no Region code nor"
                     + " 'global'", messageId);
         }

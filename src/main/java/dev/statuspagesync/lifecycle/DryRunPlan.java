@@ -23,7 +23,7 @@ final class DryRunPlan {
      */
     static Outcome answer(Decision decision, Outcome done, List<PlannedWrite> held) {
         String reason = switch (decision) {
-            case Decision.Open open -> "would open an incident for alarm " + open.alarmName();
+            case Decision.Open open -> "would open an incident for " + open.subject();
             case Decision.ListEdit edit -> "would record that " + edit.reason();
             case Decision.Resolve resolve -> "would resolve: " + resolve.why();
             case Decision.Ignore ignore -> held.isEmpty() ? null : "would delete duplicates; " + ignore.reason();

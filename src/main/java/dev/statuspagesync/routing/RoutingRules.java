@@ -32,6 +32,8 @@ final class RoutingRules {
     private static final ObjectMapper YAML = YAMLMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
 
+    private static final Pattern ACCOUNT = Pattern.compile("\\d{12}");
+
     private RoutingRules() {
     }
 
@@ -109,9 +111,18 @@ final class RoutingRules {
             conditions.add(change -> match.category().equals(change.health().category()));
         }
         if (match.region() != null) {
+            // A typo would quietly keep every event off the page.
+            if (!HealthEvent.REGION.matcher(match.region()).matches()) {
+                throw new RouteConfigException(label + ": region '" + match.region() + "' is no Region code (such as"
+                        + " us-east-1) nor global");
+            }
             conditions.add(change -> match.region().equals(change.region()));
         }
         if (match.account() != null) {
+            if (!ACCOUNT.matcher(match.account()).matches()) {
+                throw new RouteConfigException(label + ": account '" + match.account() + "' is no account id of 12"
+                        + " digits");
+            }
             conditions.add(change -> match.account().equals(change.accountId()));
         }
         if (match.resources() != null) {

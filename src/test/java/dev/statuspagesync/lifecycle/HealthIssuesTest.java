@@ -46,6 +46,7 @@ class HealthIssuesTest {
         JsonNode answer = Lambda.answer(Fixtures.event("health-issue-open.json"));
 
         assertEquals("created", answer.path("outcome").asText(), answer.toString());
+        assertEquals("incident opened for " + SUBJECT, answer.path("reason").asText());
         JsonNode create = fake().requests(CREATE).get(0).body();
         assertEquals(Fixtures.json("[{\"component_id\":\"" + API_COMPONENT + "\",\"status\":\"degraded\"}]"),
                 create.path("updates").get(0).path("component_changes"));
@@ -62,7 +63,7 @@ class HealthIssuesTest {
         JsonNode again = Lambda.answer(Fixtures.event("health-issue-open.json"));
 
         assertEquals("ignored", again.path("outcome").asText());
-        assertEquals("incident " + id + " is already open for this alarm", again.path("reason").asText());
+        assertEquals("incident " + id + " is already open for this AWS Health event", again.path("reason").asText());
         assertEquals(1, fake().requests(CREATE).size());
     }
 
@@ -75,7 +76,7 @@ class HealthIssuesTest {
         JsonNode due = Lambda.answer(AlarmEvents.sweep("2026-12-01T11:12:00Z"));
 
         assertEquals("updated", closed.path("outcome").asText());
-        assertEquals(SUBJECT + " recovered; incident " + id + " resolves at 2026-12-01T11:12:00Z unless an alarm"
+        assertEquals(SUBJECT + " closed; incident " + id + " resolves at 2026-12-01T11:12:00Z unless an alarm"
                 + " fires again", closed.path("reason").asText());
         assertEquals("ignored", early.path("outcome").asText());
         assertEquals("resolved", due.path("outcome").asText());
@@ -130,7 +131,7 @@ class HealthIssuesTest {
         JsonNode answer = Lambda.answer(Fixtures.event("health-issue-open.json"));
 
         assertEquals("ignored", answer.path("outcome").asText());
-        assertEquals("deferred: every component of alarm AWS_EC2_OPERATIONAL_ISSUE is covered by incident " + theirs
+        assertEquals("deferred: every component of " + SUBJECT + " is covered by incident " + theirs
                 + " (\"Checkout is slow\")", answer.path("reason").asText());
         assertEquals(1, fake().requests(CREATE).size(), "the person's incident alone");
     }

@@ -148,6 +148,31 @@ class HealthRoutesTest {
     }
 
     @Test
+    void refusesARegionOrAccountNoEventCouldName() {
+        var region = assertThrows(RouteConfigException.class, () -> new Router(StatusPageSettings.document("""
+                health:
+                  - {name: ec2, match: {region: us-east1}, page_id: 7, components: [01A]}
+                default: {page_id: 7, components: [01A]}
+                """)));
+        var account = assertThrows(RouteConfigException.class, () -> new Router(StatusPageSettings.document("""
+                health:
+                  - {match: {account: "2109876543"}, page_id: 7, components: [01A]}
+                default: {page_id: 7, components: [01A]}
+                """)));
+        Router global = new Router(StatusPageSettings.document("""
+                health:
+                  - {name: iam, match: {region: global}, page_id: 7, components: [01A]}
+                default: {page_id: 7, components: [01A]}
+                """));
+
+        assertEquals("health rule 1 (ec2): region 'us-east1' is no Region code (such as us-east-1) nor global",
+                region.getMessage());
+        assertEquals("health rule 1: account '2109876543' is no account id of 12 digits", account.getMessage());
+        assertEquals("iam", global.routeFor(health("IAM", "AWS_IAM_OPERATIONAL_ISSUE", "issue", "global",
+                "210987654321", null)).orElseThrow().name());
+    }
+
+    @Test
     void aHealthRuleNeedsItsPageAndComponents() {
         var error = assertThrows(RouteConfigException.class, () -> new Router(StatusPageSettings.document("""
                 health:

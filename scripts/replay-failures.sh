@@ -38,6 +38,7 @@ queue_arn() {
   aws sqs get-queue-attributes --queue-url "$1" --attribute-names QueueArn --query Attributes.QueueArn --output text
 }
 function_arn="$(output AlarmActionArn)"
+health_rule="$(output HealthRuleArn)"
 failures="$(output FailureQueueUrl)"
 buffer="$(output BufferQueueUrl)"
 dead_letters="$(output BufferDeadLetterQueueUrl)"
@@ -64,12 +65,12 @@ event_time() {
       else ($time | sub("\\.[0-9]+"; "") | sub("\\+00:?00$"; "Z") | fromdateiso8601? // $sent) end' "$1"
 }
 
-replayed=0 kept=0 old=0 listed=0
-while (( replayed + kept + old + listed < max )); do
+replayed=0 kept=0 old=0 listed=0 foreign=0
+while (( replayed + kept + old + listed + foreign < max )); do
   # A dry run hides what it reads for a few seconds only.
   aws sqs receive-message --queue-url "$failures" --max-number-of-messages 10 --wait-time-seconds 2 \
     --visibility-timeout "$([[ "$dry_run" == true ]] && echo 10 || echo 120)" --attribute-names SentTimestamp \
-    --output json > "$work/batch.json"
+    --message-attribute-names RULE_ARN --output json > "$work/batch.json"
   count="$(jq '.Messages // [] | length' "$work/batch.json")"
   (( count > 0 )) || break
   fresh=0
@@ -99,6 +100,16 @@ while (( replayed + kept + old + listed < max )); do
         EventSubscriptionArn: (.TopicArn + ":replay"), Sns: {Type, MessageId, TopicArn, Subject, Message,
         Timestamp, SignatureVersion, Signature, SigningCertUrl: .SigningCertURL, UnsubscribeUrl: .UnsubscribeURL,
         MessageAttributes: (.MessageAttributes // {})}}]}' "$work/message.json" > "$work/payload.json"
+    elif jq -e '.Body | fromjson? | objects | .source == "aws.health"' "$work/message.json" >/dev/null; then
+      # An AWS Health event the Health rule could not deliver: the function takes one only as the rule's own
+      # invocation, so it is replayed as that, and only when EventBridge's dead-letter record names the rule.
+      if [[ -z "$health_rule" || "$health_rule" == None ]] || ! jq -e --arg rule "$health_rule" \
+          '.MessageAttributes.RULE_ARN.StringValue == $rule' "$work/message.json" >/dev/null; then
+        echo "left: $id, an AWS Health event that the stack's Health rule did not send" >&2
+        foreign=$(( foreign + 1 ))
+        continue
+      fi
+      jq '.Body | fromjson' "$work/message.json" > "$work/payload.json"
     else
       # An EventBridge event that was never delivered: replay it as one SQS record.
       jq --arg arn "$(queue_arn "$failures")" '{Records: [{messageId: .MessageId, receiptHandle: "replay",
@@ -126,9 +137,11 @@ while (( replayed + kept + old + listed < max )); do
 done
 if [[ "$dry_run" == true ]]; then
   echo "failure queue: $listed would be replayed, $old too old to replay; nothing was changed" >&2
+  (( foreign == 0 )) || echo "failure queue: $foreign AWS Health event(s) left, not sent by the stack's Health rule" >&2
   exit 0
 fi
 echo "failure queue: $replayed replayed, $kept kept for later, $old too old to replay (left in the queue)" >&2
+(( foreign == 0 )) || echo "failure queue: $foreign AWS Health event(s) left, not sent by the stack's Health rule" >&2
 
 if [[ -n "$dead_letters" && "$dead_letters" != None ]]; then
   aws sqs start-message-move-task --source-arn "$(queue_arn "$dead_letters")" \

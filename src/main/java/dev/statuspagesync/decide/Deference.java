@@ -63,8 +63,10 @@ final class Deference {
     static Map<String, String> coveredBy(Route route, PageView page, AlarmDecisions.Policy policy) {
         var deferTo = policy.calm().deferTo();
         // A published event defers only when the operator says so: otherwise any publisher could hide an alarm.
-        Predicate<Responses.Change> counts = event -> deferTo.contains(CalmPage.Deference.PUBLISHED)
-                || IncidentText.eventKey(event).isEmpty();
+        // The function's own maintenances of AWS Health never hide an alarm: AWS's work is no reason for an outage.
+        Predicate<Responses.Change> counts = event -> IncidentText.eventKeys(event).stream()
+                .noneMatch(key -> key.startsWith(IncidentText.HEALTH_KEY_PREFIX))
+                && (deferTo.contains(CalmPage.Deference.PUBLISHED) || IncidentText.eventKey(event).isEmpty());
         Map<String, String> coveredBy = new LinkedHashMap<>();
         if (deferTo.contains(CalmPage.Deference.PEOPLE)) {
             page.open().stream().filter(incident -> !IncidentText.isOurs(incident)).filter(counts)

@@ -40,7 +40,7 @@ import dev.statuspagesync.routing.Wording;
 public final class MaintenanceDecisions {
 
     /** What the key line of a Health maintenance starts with. */
-    public static final String KEY_PREFIX = "scheduled/";
+    public static final String KEY_PREFIX = IncidentText.HEALTH_KEY_PREFIX;
     /** The longest window Flashduty advances by its schedule ({@code auto_update_by_schedule}). */
     static final long MAX_SCHEDULED_WINDOW_SECONDS = 30L * 24 * 60 * 60;
     public static final String TITLE = "Scheduled maintenance: {components}";

@@ -102,7 +102,9 @@ public class EnvelopeReader {
                         + " SQS message", messageId);
             }
             if (HealthEvents.SOURCE.equals(text(document, "source")) && document.has("detail-type")) {
-                return HealthEvents.read(document, topicArn != null, messageId);
+                // Only EventBridge's rule invokes the function with one: in a topic's or queue's message, anyone
+                // who may publish or send there could have written it.
+                return HealthEvents.read(document, channel != null || messageId != null, messageId);
             }
             if (document.has("detail-type")) {
                 return details.fromEventBridge(document, messageId);

@@ -46,17 +46,23 @@ final class HealthEvents {
     static final int MAX_TAG_KEY = 128;
     private static final DateTimeFormatter RFC_1123_DAY = DateTimeFormatter.ofPattern("d MMM yyyy HH:mm:ss z",
             Locale.ROOT);
+    private static final Instant EARLIEST = Instant.parse("2010-01-01T00:00:00Z");
+    private static final Instant LATEST = Instant.parse("2100-01-01T00:00:00Z");
     /** How much of AWS's description an internal page's reason keeps. */
     static final int MAX_DESCRIPTION = 1000;
 
     private HealthEvents() {
     }
 
-    /** The event as a change, or skipped with the reason. {@code viaTopic}: an SNS message carried it. */
-    static Inbound read(JsonNode event, boolean viaTopic, String messageId) {
-        if (viaTopic) {
-            return new Inbound.Skipped("an AWS Health event in an SNS message is refused: Health sends to EventBridge,"
-                    + " and anyone who may publish to the topic could write one", messageId);
+    /**
+     * The event as a change, or skipped with the reason. {@code inMessage}: an SNS or SQS message carried it,
+     * rather than the Health rule's own invocation.
+     */
+    static Inbound read(JsonNode event, boolean inMessage, String messageId) {
+        if (inMessage) {
+            return new Inbound.Skipped("an AWS Health event in an SNS or SQS message is refused: only the Health"
+                    + " rule's own invocation brings one, and anyone who may publish to a topic or send to a queue"
+                    + " could write it", messageId);
         }
         String detailType = text(event, "detail-type");
         if (!DETAIL_TYPE.equals(detailType)) {
@@ -212,12 +218,14 @@ final class HealthEvents {
         }
         String trimmed = value.trim();
         int comma = trimmed.indexOf(", ");
+        Instant time;
         try {
-            return ZonedDateTime.parse(comma < 0 ? trimmed : trimmed.substring(comma + 2), RFC_1123_DAY)
-                    .toInstant();
+            time = ZonedDateTime.parse(comma < 0 ? trimmed : trimmed.substring(comma + 2), RFC_1123_DAY).toInstant();
         } catch (DateTimeParseException notRfc1123) {
-            return Timestamps.parse(trimmed);
+            time = Timestamps.parse(trimmed);
         }
+        // No Health event dates itself outside these years: such a time is no time at all.
+        return time == null || time.isBefore(EARLIEST) || !time.isBefore(LATEST) ? null : time;
     }
 
     private static Instant firstOf(Instant... times) {

@@ -45,6 +45,8 @@ public final class IncidentText {
     public static final String KEY_PREFIX = "Alarm ARN: ";
     public static final String REFERENCE_PREFIX = "Reference: ";
     public static final String EVENT_KEY_PREFIX = "Event key: ";
+    /** What the event key of the function's own maintenance of an AWS Health scheduled change starts with. */
+    public static final String HEALTH_KEY_PREFIX = "health/";
     public static final String ALARM_LIST_HEADER = "Alarms in this incident:";
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");

@@ -21,6 +21,7 @@ import dev.statuspagesync.flashduty.ComponentStatus;
 import dev.statuspagesync.flashduty.EventType;
 import dev.statuspagesync.flashduty.Requests;
 import dev.statuspagesync.inbound.Inbound;
+import dev.statuspagesync.page.IncidentText;
 import dev.statuspagesync.page.Markdown;
 
 /**
@@ -78,6 +79,9 @@ public final class PageEventRules {
                         || Character.getType(c) == Character.FORMAT))) {
             fields.problem("client_key", "must be 1 to " + MAX_CLIENT_KEY + " characters without control or invisible"
                     + " format characters");
+        } else if (clientKey != null && clientKey.startsWith(IncidentText.HEALTH_KEY_PREFIX)) {
+            fields.problem("client_key", "must not start with '" + IncidentText.HEALTH_KEY_PREFIX + "', which names the"
+                    + " function's own maintenances of AWS Health");
         }
         Long pageId = pageId(message, defaultPage);
         EventType type = type(message);

@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 
 import dev.statuspagesync.alarm.AlarmChange;
@@ -44,6 +45,11 @@ final class RoutingRules {
                 throw new RouteConfigException("STATUSPAGE_ROUTES is empty");
             }
             return document;
+        } catch (UnrecognizedPropertyException unknown) {
+            // The field the operator wrote, where, and what that place takes: no class of the function's own.
+            throw new RouteConfigException("STATUSPAGE_ROUTES: unknown field \"" + unknown.getPropertyName() + "\" at "
+                    + path(unknown) + "; use " + unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted()
+                            .toList());
         } catch (JsonMappingException wrongShape) {
             throw new RouteConfigException("STATUSPAGE_ROUTES: " + wrongShape.getOriginalMessage().lines().findFirst()
                     .orElse("") + " at " + path(wrongShape));

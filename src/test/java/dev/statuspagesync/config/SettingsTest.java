@@ -61,7 +61,7 @@ class SettingsTest {
             STATUSPAGE_NOTIFY_SUBSCRIBERS    | yes                         | STATUSPAGE_NOTIFY_SUBSCRIBERS is 'yes'; use true or false
             STATUSPAGE_INSUFFICIENT_DATA     | alarm                       | STATUSPAGE_INSUFFICIENT_DATA is 'alarm'; use ignore, degrade or resolve
             STATUSPAGE_JOIN_OPEN_INCIDENTS   | 1                           | STATUSPAGE_JOIN_OPEN_INCIDENTS is '1'; use true or false
-            STATUSPAGE_ROUTES                | 'routes: [{pgae_id: 1}]'    | STATUSPAGE_ROUTES: Unrecognized field "pgae_id" (class dev.statuspagesync.routing.RoutingDocument$Rule), not marked as ignorable at routes[0].pgae_id
+            STATUSPAGE_ROUTES                | 'routes: [{pgae_id: 1}]'    | STATUSPAGE_ROUTES: unknown field "pgae_id" at routes[0].pgae_id; use [audience, components, display_name, impact, linked_changes, match, name, notify_subscribers, page_id, responders, templates, title]
             STATUSPAGE_EVENT_CHANNELS        | statuspage-events           | STATUSPAGE_EVENT_CHANNELS names 'statuspage-events'; list topic and queue ARNs (arn:aws:sns:... or arn:aws:sqs:...) separated by commas
             STATUSPAGE_RESOLVE_AFTER         | -5m                         | STATUSPAGE_RESOLVE_AFTER is '-5m'; a duration cannot be negative
             STATUSPAGE_MONITORING_UPDATE     | maybe                       | STATUSPAGE_MONITORING_UPDATE is 'maybe'; use true or false

@@ -256,6 +256,23 @@ class CalmPageDecisionsTest {
     }
 
     @Test
+    void anAwsHealthMaintenanceInProgressHidesNoAlarmWhateverIsListed() {
+        var ours = maintenance(9, ChangeStatus.ONGOING, API, DB);
+        var health = new Responses.Change(ours.changeId(), ours.pageId(), ours.type(), ours.title(),
+                IncidentText.withKeyLine(ours.description(), IncidentText.eventKeyLine(IncidentText.HEALTH_KEY_PREFIX
+                        + "cw-dsrvhdfbnv-vthksjpcrtbvbdjtfhff@1796505780")), ours.status(), ours.affectedComponents(),
+                ours.startAtSeconds(), null, ours.updates(), true);
+
+        var decision = AlarmDecisions.decide(change("api-cpu", AlarmState.ALARM, T0 + 120), ROUTE,
+                new PageView(PAGE, List.of(), resolvedNone(), List.of(health)),
+                policy(Duration.ZERO, false, Set.of(CalmPage.Deference.PEOPLE, CalmPage.Deference.MAINTENANCE,
+                        CalmPage.Deference.PUBLISHED)), NOW);
+
+        assertEquals(2, assertInstanceOf(Decision.Open.class, decision).request().updates().get(0).componentChanges()
+                .size(), "AWS's work is no reason for an outage: the alarm opens its incident");
+    }
+
+    @Test
     void anAlarmInAnIncidentOfOursKeepsItDespiteAPersonsIncident() {
         var ours = incident(7, CPU, members(CPU, Membership.State.OK, T0 + 60, LATENCY, Membership.State.ALARM, T0));
 

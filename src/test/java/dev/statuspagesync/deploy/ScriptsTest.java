@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 import dev.statuspagesync.support.Fixtures;
 
 /**
@@ -106,6 +108,38 @@ class ScriptsTest {
                 .filter(call -> call.startsWith("lambda invoke") || call.startsWith("sqs delete-message"))
                 .map(call -> call.replaceAll(" --function-name.*", "").replaceAll(" --queue-url .* --receipt-handle",
                         "")).toList());
+    }
+
+    @Test
+    void replaysAnAwsHealthEventAsTheHealthRulesOwnInvocationOnlyWhenTheRuleSentIt(@TempDir Path sandbox)
+            throws Exception {
+        assumeTrue(onPath("jq"), "jq reads the queue's messages");
+        Instant now = Instant.now();
+        ObjectNode event = (ObjectNode) Fixtures.eventJson("health-issue-open.json");
+        event.put("time", now.minusSeconds(60).truncatedTo(ChronoUnit.SECONDS).toString());
+        var messages = Fixtures.JSON.createArrayNode();
+        // EventBridge's dead-letter record: the event as the body, the rule in the RULE_ARN attribute.
+        ObjectNode fromRule = messages.addObject().put("MessageId", "health-1").put("ReceiptHandle", "handle-health-1")
+                .put("Body", event.toString());
+        fromRule.putObject("Attributes").put("SentTimestamp", String.valueOf(now.toEpochMilli()));
+        fromRule.putObject("MessageAttributes").putObject("RULE_ARN").put("DataType", "String")
+                .put("StringValue", "arn:aws:events:us-east-1:210987654321:rule/sync-HealthRule-1");
+        messages.addObject().put("MessageId", "forged-1").put("ReceiptHandle", "handle-forged-1")
+                .put("Body", event.toString()).putObject("Attributes")
+                .put("SentTimestamp", String.valueOf(now.toEpochMilli()));
+        fakeAws(sandbox, Fixtures.JSON.createObjectNode().set("Messages", messages).toString());
+
+        Run run = run(SCRIPTS.resolve("replay-failures.sh"), sandbox, REPLAY_TOOLS);
+
+        assertEquals(0, run.exitCode(), run.output());
+        assertTrue(run.output().contains("left: forged-1, an AWS Health event that the stack's Health rule did not"
+                + " send"), run.output());
+        assertTrue(run.output().contains("failure queue: 1 AWS Health event(s) left, not sent by the stack's Health"
+                + " rule"), run.output());
+        assertEquals(event, Fixtures.json(Files.readString(sandbox.resolve("payload.json"))),
+                "the event itself, as the rule invokes the function");
+        assertEquals(1, Files.readAllLines(sandbox.resolve("calls")).stream()
+                .filter(call -> call.startsWith("sqs delete-message") && call.endsWith("handle-health-1")).count());
     }
 
     @Test
@@ -371,13 +405,18 @@ class ScriptsTest {
                     case "$*" in
                       *AlarmActionArn*) echo "arn:aws:lambda:us-east-1:210987654321:function:sync:live" ;;
                       *FailureQueueUrl*) echo "https://sqs.us-east-1.amazonaws.com/210987654321/failures" ;;
+                      *HealthRuleArn*) echo "arn:aws:events:us-east-1:210987654321:rule/sync-HealthRule-1" ;;
                       *) echo "None" ;;
                     esac ;;
                   "lambda get-function-event-invoke-config") echo 21600 ;;
                   "sqs get-queue-attributes") echo "arn:aws:sqs:us-east-1:210987654321:failures" ;;
                   "sqs receive-message")
                     if [[ -e "$dir/received" ]]; then echo '{}'; else touch "$dir/received"; cat "$dir/batch.json"; fi ;;
-                  "lambda invoke") echo '{}' > "${@: -1}"; echo None ;;
+                  "lambda invoke")
+                    for argument in "$@"; do
+                      case "$argument" in fileb://*) cat "${argument#fileb://}" > "$dir/payload.json" ;; esac
+                    done
+                    echo '{}' > "${@: -1}"; echo None ;;
                 esac
                 """.formatted(sandbox));
         Files.setPosixFilePermissions(aws, PosixFilePermissions.fromString("rwxr-xr-x"));

@@ -27,10 +27,13 @@ import dev.statuspagesync.support.Fixtures;
  * AWS Health events read as changes keyed by their event ARN and affected account; every category and status the
  * page does not use, and every event it cannot trust or read, skipped with its reason.
  */
-class HealthEventsTest {
+public class HealthEventsTest {
 
     private static final String EC2_EVENT = "arn:aws:health:us-east-1::event/EC2/AWS_EC2_OPERATIONAL_ISSUE/"
             + "AWS_EC2_OPERATIONAL_ISSUE_5e1d2c3b-7a8f-4b6e-9c0d-1f2a3b4c5d6e";
+
+    public static final String REFUSED = "an AWS Health event in an SNS or SQS message is refused: only the Health rule's"
+            + " own invocation brings one, and anyone who may publish to a topic or send to a queue could write it";
 
     private final EnvelopeReader reader = new EnvelopeReader(Fixtures.JSON);
 
@@ -115,6 +118,14 @@ class HealthEventsTest {
     }
 
     @Test
+    void readsNoTimeOutsideTheYearsAHealthEventCouldDateItself() {
+        assertNull(HealthEvents.time("Thu, 1 Jan 1970 00:00:00 GMT"));
+        assertNull(HealthEvents.time("1969-12-31T23:59:59Z"));
+        assertNull(HealthEvents.time("+999999999-12-31T23:59:59Z"));
+        assertEquals(Instant.parse("2099-12-31T23:59:59Z"), HealthEvents.time("Thu, 31 Dec 2099 23:59:59 GMT"));
+    }
+
+    @Test
     void readsATimeWhoseWeekdayIsWrongAndAnUnpaddedDay() {
         assertEquals(Instant.parse("2026-01-27T06:02:51Z"), HealthEvents.time("Thu, 27 Jan 2026 06:02:51 GMT"));
         assertEquals(Instant.parse("2022-06-03T05:01:10Z"), HealthEvents.time("Fri, 3 Jun 2022 05:01:10 GMT"));
@@ -123,7 +134,7 @@ class HealthEventsTest {
     }
 
     @Test
-    void aQueueCarriesAHealthEventAsItsBody() {
+    void aHealthEventInAQueuesBodyIsRefused() {
         ObjectNode record = Fixtures.JSON.createObjectNode().put("messageId", "m-1").put("eventSource", "aws:sqs")
                 .put("eventSourceARN", "arn:aws:sqs:us-east-1:210987654321:buffer")
                 .put("body", Fixtures.event("health-issue-open.json"));
@@ -133,15 +144,14 @@ class HealthEventsTest {
         var read = reader.read(event);
 
         assertEquals("m-1", read.get(0).messageId());
-        assertEquals(Envelope.HEALTH, assertInstanceOf(Inbound.Alarm.class, read.get(0)).change().envelope());
+        assertEquals(REFUSED, assertInstanceOf(Inbound.Skipped.class, read.get(0)).reason());
     }
 
     @Test
     void aHealthEventInAnSnsMessageIsRefused() {
         JsonNode event = Fixtures.json(AlarmEvents.onTheAlarmTopic(Fixtures.event("health-issue-open.json")));
 
-        assertEquals("an AWS Health event in an SNS message is refused: Health sends to EventBridge, and anyone who"
-                + " may publish to the topic could write one", skipped(event));
+        assertEquals(REFUSED, skipped(event));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import dev.statuspagesync.fake.FakeFlashdutyResource;
 import dev.statuspagesync.flashduty.FlashdutyPaths;
+import dev.statuspagesync.inbound.HealthEventsTest;
 import dev.statuspagesync.support.AlarmEvents;
 import dev.statuspagesync.support.ByHand;
 import dev.statuspagesync.support.Fixtures;
@@ -141,8 +142,7 @@ class HealthIssuesTest {
         JsonNode answer = Lambda.answer(AlarmEvents.onTheAlarmTopic(Fixtures.event("health-issue-open.json")));
 
         assertEquals("ignored", answer.path("outcome").asText());
-        assertEquals("an AWS Health event in an SNS message is refused: Health sends to EventBridge, and anyone who"
-                + " may publish to the topic could write one", answer.path("reason").asText());
+        assertEquals(HealthEventsTest.REFUSED, answer.path("reason").asText());
         assertEquals(List.of(), fake().requests(CREATE));
     }
 }

@@ -70,7 +70,7 @@ class HealthMaintenancesTest {
         assertEquals(Outcome.Kind.CREATED, outcome.outcome());
         assertEquals("maintenance announced for AWS Health event AWS_RDS_MAINTENANCE_SCHEDULED (RDS, us-east-1)",
                 outcome.reason());
-        String key = "scheduled/" + References.current().alarm("arn:aws:health:us-east-1:210987654321:event/RDS/"
+        String key = "health/" + References.current().alarm("arn:aws:health:us-east-1:210987654321:event/RDS/"
                 + "AWS_RDS_MAINTENANCE_SCHEDULED/AWS_RDS_MAINTENANCE_SCHEDULED_0c9b8a7d-6e5f-4d3c-b2a1-908f7e6d5c4b")
                 + "@" + Instant.parse("2026-12-02T08:00:00Z").getEpochSecond();
         String text = "We will be performing scheduled maintenance on Database.\n\nWindow: 2026-12-06 06:00 UTC to"
@@ -133,7 +133,7 @@ class HealthMaintenancesTest {
         var update = fake.incidents().get(0).updates().get(1);
         assertEquals("ongoing", update.status());
         assertTrue(update.description().startsWith("The maintenance of Database is now expected to end at 2026-12-06"
-                + " 09:30 UTC.\n\nEvent key: `scheduled/"), update.description());
+                + " 09:30 UTC.\n\nEvent key: `health/"), update.description());
     }
 
     @Test

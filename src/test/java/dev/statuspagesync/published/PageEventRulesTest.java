@@ -124,6 +124,7 @@ class PageEventRulesTest {
             maintenance | close_at_seconds                        | '1798869601'   | close_at_seconds: a maintenance window that advances by its schedule lasts at most 30 days; this one lasts 2592001 s | true
             maintenance | close_at_seconds                        | -              | auto_update_by_schedule: needs start_at_seconds and close_at_seconds (the window) | true
             incident    | client_key                              | '"key\u202e"'  | client_key: must be 1 to 128 characters without control or invisible format characters | false
+            maintenance | client_key                              | '"health/cw-x@1"' | client_key: must not start with 'health/', which names the function's own maintenances of AWS Health | false
             incident    | responders                              | MANY_IDS       | responders: has 21 items; at most 20 | false
             incident    | client_key                              | LONG_KEY       | client_key: must be 1 to 128 characters without control or invisible format characters | false
             incident    | linked_changes                          | '"CHG-1"'      | linked_changes: must be a list of change ids | true

@@ -173,6 +173,18 @@ class HealthRoutesTest {
     }
 
     @Test
+    void namesAMisspelledFieldAndWhatItsPlaceTakes() {
+        var error = assertThrows(RouteConfigException.class, () -> new Router(StatusPageSettings.document("""
+                health:
+                  - {match: {catgory: issue}, page_id: 7, components: [01A]}
+                default: {page_id: 7, components: [01A]}
+                """)));
+
+        assertEquals("STATUSPAGE_ROUTES: unknown field \"catgory\" at health[0].match.catgory; use [account, category,"
+                + " event_type_code, region, resources, service, tags]", error.getMessage());
+    }
+
+    @Test
     void aHealthRuleNeedsItsPageAndComponents() {
         var error = assertThrows(RouteConfigException.class, () -> new Router(StatusPageSettings.document("""
                 health:

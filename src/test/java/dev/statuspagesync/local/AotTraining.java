@@ -42,6 +42,7 @@ public final class AotTraining {
             new Step("src/test/resources/events/alarm-action-composite-alarm.json"),
             new Step("src/test/resources/events/sqs-sns-envelope-batch.json"),
             new Step("src/test/resources/events/sqs-raw-delivery.json"),
+            new Step("src/test/resources/events/health-issue-open.json"),
             new Step("src/test/resources/stories/maintenance/1-maintenance-in-progress.json"),
             new Step("src/test/resources/events/sns-plain-text-message.json"),
             new Step("src/test/resources/events/sns-single-metric-ok.json"),

@@ -67,6 +67,13 @@ public final class MaintenanceDecisions {
             implements Plan {
     }
 
+    /**
+     * Edit the maintenance's opening update, which notifies no one, so that its key line records a newer version
+     * of the change that says nothing new: an older version delivered later is then stale.
+     */
+    public record Record(long changeId, Requests.UpdateTimeline edit, String reason) implements Plan {
+    }
+
     /** Delete a maintenance that never started: AWS closed the change before its window. */
     public record Withdraw(long pageId, long changeId, String reason) implements Plan {
     }
@@ -153,8 +160,20 @@ public final class MaintenanceDecisions {
         boolean sameWindow = Objects.equals(event.startAtSeconds(), start.getEpochSecond())
                 && Objects.equals(event.closeAtSeconds(), end == null ? null : end.getEpochSecond());
         if (sameWindow) {
-            return new Leave("maintenance " + event.changeId() + " already announces the window of "
-                    + IncidentMapper.subject(change), event.changeId());
+            String already = "maintenance " + event.changeId() + " already announces the window of "
+                    + IncidentMapper.subject(change);
+            var opening = IncidentText.openingUpdate(event).filter(update -> update.updateId() != null
+                    && update.description() != null);
+            var line = opening.flatMap(update -> update.description().lines()
+                    .filter(text -> text.startsWith(IncidentText.EVENT_KEY_PREFIX + "`" + key(change) + "@"))
+                    .findFirst());
+            if (line.isEmpty()) {
+                return new Leave(already, event.changeId());
+            }
+            String edited = opening.get().description().replace(line.get(), IncidentText.eventKeyLine(versioned));
+            return new Record(event.changeId(), new Requests.UpdateTimeline(event.pageId() == null ? route.pageId()
+                    : event.pageId(), event.changeId(), opening.get().updateId(), edited), already
+                    + "; it records this newer version");
         }
         Route on = route.withComponents(componentsOf(event, route));
         if (event.status() == ChangeStatus.SCHEDULED) {

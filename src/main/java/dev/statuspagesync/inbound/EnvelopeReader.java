@@ -15,8 +15,8 @@ import dev.statuspagesync.alarm.AlarmArn;
 
 /**
  * Turns any invocation payload (SNS event, SQS event, EventBridge event, direct alarm action, AWS Health event)
- * into alarm changes, sweeps and deliberate skips. It never throws: whatever it cannot read becomes a {@link Inbound.Skipped}
- * with the reason.
+ * into alarm changes, sweeps and deliberate skips. It never throws: whatever it cannot read becomes a
+ * {@link Inbound.Skipped} with the reason.
  */
 @ApplicationScoped
 public class EnvelopeReader {

@@ -79,6 +79,10 @@ public class HealthMaintenances {
                 yield tell.completes() ? Outcome.resolved(tell.changeId(), tell.reason())
                         : Outcome.updated(tell.changeId(), tell.reason());
             }
+            case MaintenanceDecisions.Record record -> {
+                flashduty.editUpdate(record.edit(), deadline);
+                yield Outcome.updated(record.changeId(), record.reason());
+            }
             case MaintenanceDecisions.Withdraw withdraw -> {
                 flashduty.deleteChange(withdraw.pageId(), withdraw.changeId(), deadline);
                 yield Outcome.resolved(withdraw.changeId(), withdraw.reason());

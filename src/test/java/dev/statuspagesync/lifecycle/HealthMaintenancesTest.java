@@ -103,6 +103,26 @@ class HealthMaintenancesTest {
     }
 
     @Test
+    void aNewerVersionOfTheSameWindowIsRecordedSoThatALateOlderOneChangesNothing() {
+        apply("health-scheduled-change-upcoming.json", BEFORE);
+        ObjectNode sameWindowLater = (ObjectNode) Fixtures.eventJson("health-scheduled-change-upcoming.json");
+        ((ObjectNode) sameWindowLater.path("detail")).put("lastUpdatedTime", "Fri, 4 Dec 2026 10:00:00 GMT");
+        ObjectNode movedBetween = (ObjectNode) Fixtures.eventJson("health-scheduled-change-rescheduled.json");
+
+        Outcome recorded = apply(sameWindowLater, BEFORE.plusSeconds(200_000));
+        Outcome late = apply(movedBetween, BEFORE.plusSeconds(200_100));
+
+        assertEquals(Outcome.Kind.UPDATED, recorded.outcome());
+        assertTrue(recorded.reason().endsWith("already announces the window of AWS Health event"
+                + " AWS_RDS_MAINTENANCE_SCHEDULED (RDS, us-east-1); it records this newer version"), recorded.reason());
+        assertEquals(List.of(), fake.requests(FlashdutyPaths.TIMELINE_PATH), "an edit, which notifies no one");
+        assertEquals(Outcome.Kind.IGNORED, late.outcome(), "the window of 3 December is older than the one of 4");
+        assertEquals(START, fake.requests(CREATE).get(fake.requests(CREATE).size() - 1).body()
+                .path("start_at_seconds").asLong());
+        assertEquals(1, fake.requests(CREATE).size());
+    }
+
+    @Test
     void movesAMaintenanceNotYetBegunToItsNewWindow() {
         long first = apply("health-scheduled-change-upcoming.json", BEFORE).changeId();
 

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 
 import dev.statuspagesync.alarm.AlarmArn;
 import dev.statuspagesync.alarm.AlarmChange;
+import dev.statuspagesync.alarm.HealthEvent;
 import dev.statuspagesync.alarm.MetricSummary;
 import dev.statuspagesync.flashduty.ComponentStatus;
 import dev.statuspagesync.flashduty.Requests;
@@ -96,7 +97,9 @@ final class UpdateText {
     static String resolvedQuietly(Wording wording, String lastArn, long lastRecovered, int alarms, Duration quiet,
             List<String> components, Map<String, String> known, long atSeconds) {
         return text(wording, wording.resolution(), null, components, known, ComponentStatus.OPERATIONAL, atSeconds,
-                () -> "Resolved: CloudWatch alarm " + Markdown.text(alarmName(lastArn)) + " recovered at "
+                () -> "Resolved: " + (HealthEvent.isKey(lastArn)
+                        ? "AWS Health event " + Markdown.text(healthEvent(lastArn)) + " closed at "
+                        : "CloudWatch alarm " + Markdown.text(alarmName(lastArn)) + " recovered at ")
                         + TechnicalText.HUMAN_TIME.format(Instant.ofEpochSecond(lastRecovered))
                         + (alarms > 1 ? ", the last of the " + alarms + " alarms in this incident to recover," : ",")
                         + " and every alarm has stayed recovered for " + human(quiet) + "."
@@ -189,6 +192,12 @@ final class UpdateText {
     /** The alarm's name, from its ARN ({@code arn:partition:cloudwatch:region:account:alarm:name}). */
     static String alarmName(String arn) {
         return AlarmArn.parse(arn).map(AlarmArn::name).orElse(arn);
+    }
+
+    /** The event type of a Health event's key ({@code arn:...:event/SERVICE/TYPE/ID}), or the key. */
+    static String healthEvent(String key) {
+        String[] path = key.substring(key.indexOf(":event/") + 1).split("/");
+        return path.length >= 3 ? path[2] : key;
     }
 
     /** A duration in words: "5 minutes", "1 hour", "90 seconds". */

@@ -84,6 +84,9 @@ class HealthIssuesTest {
         var incident = fake().incidents().get(0);
         assertEquals("resolved", incident.status());
         assertEquals(Map.of(API_COMPONENT, "operational"), incident.components());
+        String resolution = incident.updates().get(incident.updates().size() - 1).description();
+        assertTrue(resolution.startsWith("Resolved: AWS Health event AWS\\_EC2\\_OPERATIONAL\\_ISSUE closed at"
+                + " 2026-12-01 11:07:00 UTC, and every alarm has stayed recovered for 5 minutes."), resolution);
     }
 
     @Test

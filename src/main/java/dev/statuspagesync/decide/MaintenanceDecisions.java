@@ -139,8 +139,7 @@ public final class MaintenanceDecisions {
         }
         Responses.Change event = mine.get();
         // Only a window still to come is withdrawn: one that began (by the clock, whatever its status) is completed.
-        if (event.status() == ChangeStatus.SCHEDULED && event.startAtSeconds() != null
-                && event.startAtSeconds() > nowSeconds) {
+        if (notBegun(event, nowSeconds)) {
             return new Withdraw(event.pageId() == null ? route.pageId() : event.pageId(), event.changeId(),
                     "maintenance " + event.changeId() + " withdrawn: AWS closed " + IncidentMapper.subject(change)
                             + " before its window began");
@@ -176,7 +175,8 @@ public final class MaintenanceDecisions {
                     + "; it records this newer version");
         }
         Route on = route.withComponents(componentsOf(event, route));
-        if (event.status() == ChangeStatus.SCHEDULED) {
+        // Replaced only while its announced window is still to come; one that began is told its new end.
+        if (notBegun(event, nowSeconds)) {
             return new Announce(announcement(change, on, versioned, start, end, nowSeconds), versioned,
                     event.changeId(), "maintenance " + event.changeId() + " moved to its new window: "
                             + window(start, end));
@@ -188,6 +188,12 @@ public final class MaintenanceDecisions {
                         on.componentIds(), nowSeconds), IncidentText.eventKeyLine(versioned)), null, null);
         return new Tell(event.changeId(), update, false, "maintenance " + event.changeId() + " under way: told"
                 + " its new end (" + (end == null ? "unknown" : WINDOW_TIME.format(end)) + ")");
+    }
+
+    /** Whether the maintenance's window is still to come: scheduled, and starting later than now. */
+    private static boolean notBegun(Responses.Change event, long nowSeconds) {
+        return event.status() == ChangeStatus.SCHEDULED && event.startAtSeconds() != null
+                && event.startAtSeconds() > nowSeconds;
     }
 
     /** The create request of the maintenance, its key line in the description and the first update. */

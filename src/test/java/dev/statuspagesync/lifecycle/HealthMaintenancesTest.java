@@ -157,6 +157,23 @@ class HealthMaintenancesTest {
     }
 
     @Test
+    void tellsAMaintenanceWhoseWindowBeganItsNewEndThoughItWasNeverAdvanced() {
+        ObjectNode noEnd = (ObjectNode) Fixtures.eventJson("health-scheduled-change-upcoming.json");
+        ((ObjectNode) noEnd.path("detail")).remove("endTime");
+        long id = apply(noEnd, BEFORE).changeId();
+        ObjectNode ending = (ObjectNode) Fixtures.eventJson("health-scheduled-change-upcoming.json");
+        ((ObjectNode) ending.path("detail")).put("lastUpdatedTime", "Sun, 6 Dec 2026 07:00:00 GMT");
+
+        Outcome told = apply(ending, Instant.parse("2026-12-06T07:01:00Z"));
+
+        assertEquals(Outcome.Kind.UPDATED, told.outcome());
+        assertEquals("maintenance " + id + " under way: told its new end (2026-12-06 08:00 UTC)", told.reason());
+        assertEquals(List.of(id), fake.incidents().stream().map(FakeFlashduty.Incident::changeId).toList(),
+                "not deleted: its window began");
+        assertEquals("ongoing", fake.incidents().get(0).status());
+    }
+
+    @Test
     void completesTheMaintenanceUnderWayWhenAwsClosesTheChange() {
         apply("health-scheduled-change-rescheduled.json", Instant.parse("2026-12-13T06:05:00Z"));
 

@@ -64,9 +64,11 @@ final class Deference {
         var deferTo = policy.calm().deferTo();
         // A published event defers only when the operator says so: otherwise any publisher could hide an alarm.
         // The function's own maintenances of AWS Health never hide an alarm: AWS's work is no reason for an outage.
-        Predicate<Responses.Change> counts = event -> IncidentText.eventKeys(event).stream()
-                .noneMatch(key -> key.startsWith(IncidentText.HEALTH_KEY_PREFIX))
-                && (deferTo.contains(CalmPage.Deference.PUBLISHED) || IncidentText.eventKey(event).isEmpty());
+        Predicate<Responses.Change> counts = event -> {
+            List<String> keys = IncidentText.eventKeys(event);
+            return keys.stream().noneMatch(key -> key.startsWith(IncidentText.HEALTH_KEY_PREFIX))
+                    && (deferTo.contains(CalmPage.Deference.PUBLISHED) || keys.isEmpty());
+        };
         Map<String, String> coveredBy = new LinkedHashMap<>();
         if (deferTo.contains(CalmPage.Deference.PEOPLE)) {
             page.open().stream().filter(incident -> !IncidentText.isOurs(incident)).filter(counts)

@@ -51,7 +51,7 @@ public final class IncidentMapper {
                 List.of(firstUpdate));
     }
 
-    private static <T> List<T> emptyToNull(List<T> values) {
+    static <T> List<T> emptyToNull(List<T> values) {
         return values.isEmpty() ? null : values;
     }
 

@@ -117,7 +117,7 @@ public final class MaintenanceDecisions {
                     null);
         }
         if (mine.isPresent()) {
-            return move(change, route, mine.get(), versioned, start, end, nowSeconds);
+            return move(change, route, mine.get(), key, version, start, end, nowSeconds);
         }
         Map<String, String> covered = coveredBy(route, active, calm, start, end);
         List<String> components = route.componentIds().stream().filter(id -> !covered.containsKey(id)).toList();
@@ -140,13 +140,13 @@ public final class MaintenanceDecisions {
         Responses.Change event = mine.get();
         // Only a window still to come is withdrawn: one that began (by the clock, whatever its status) is completed.
         if (notBegun(event, nowSeconds)) {
-            return new Withdraw(event.pageId() == null ? route.pageId() : event.pageId(), event.changeId(),
+            return new Withdraw(IncidentMapper.pageOf(event, route), event.changeId(),
                     "maintenance " + event.changeId() + " withdrawn: AWS closed " + IncidentMapper.subject(change)
                             + " before its window began");
         }
         List<String> components = componentsOf(event, route);
         String text = render(route.wording(), COMPLETION, components, nowSeconds);
-        var update = new Requests.CreateTimeline(event.pageId() == null ? route.pageId() : event.pageId(),
+        var update = new Requests.CreateTimeline(IncidentMapper.pageOf(event, route),
                 event.changeId(), ChangeStatus.COMPLETED, IncidentText.withKeyLine(text,
                         IncidentText.eventKeyLine(versioned)), null, components.stream()
                                 .map(id -> new Requests.ComponentChange(id, ComponentStatus.OPERATIONAL)).toList());
@@ -154,8 +154,9 @@ public final class MaintenanceDecisions {
                 + IncidentMapper.subject(change));
     }
 
-    private static Plan move(AlarmChange change, Route route, Responses.Change event, String versioned,
+    private static Plan move(AlarmChange change, Route route, Responses.Change event, String key, long version,
             Instant start, Instant end, long nowSeconds) {
+        String versioned = key + "@" + version;
         boolean sameWindow = Objects.equals(event.startAtSeconds(), start.getEpochSecond())
                 && Objects.equals(event.closeAtSeconds(), end == null ? null : end.getEpochSecond());
         if (sameWindow) {
@@ -164,14 +165,14 @@ public final class MaintenanceDecisions {
             var opening = IncidentText.openingUpdate(event).filter(update -> update.updateId() != null
                     && update.description() != null);
             var line = opening.flatMap(update -> update.description().lines()
-                    .filter(text -> text.startsWith(IncidentText.EVENT_KEY_PREFIX + "`" + key(change) + "@"))
+                    .filter(text -> text.startsWith(IncidentText.EVENT_KEY_PREFIX + "`" + key + "@"))
                     .findFirst());
             if (line.isEmpty()) {
                 return new Leave(already, event.changeId());
             }
             String edited = opening.get().description().replace(line.get(), IncidentText.eventKeyLine(versioned));
-            return new Record(event.changeId(), new Requests.UpdateTimeline(event.pageId() == null ? route.pageId()
-                    : event.pageId(), event.changeId(), opening.get().updateId(), edited), already
+            return new Record(event.changeId(), new Requests.UpdateTimeline(
+                    IncidentMapper.pageOf(event, route), event.changeId(), opening.get().updateId(), edited), already
                     + "; it records this newer version");
         }
         Route on = route.withComponents(componentsOf(event, route));
@@ -183,7 +184,7 @@ public final class MaintenanceDecisions {
         }
         String text = end == null ? "The maintenance of {components} continues; its end is not known yet."
                 : "The maintenance of {components} is now expected to end at " + WINDOW_TIME.format(end) + ".";
-        var update = new Requests.CreateTimeline(event.pageId() == null ? route.pageId() : event.pageId(),
+        var update = new Requests.CreateTimeline(IncidentMapper.pageOf(event, route),
                 event.changeId(), ChangeStatus.ONGOING, IncidentText.withKeyLine(render(route.wording(), text,
                         on.componentIds(), nowSeconds), IncidentText.eventKeyLine(versioned)), null, null);
         return new Tell(event.changeId(), update, false, "maintenance " + event.changeId() + " under way: told"
@@ -218,8 +219,8 @@ public final class MaintenanceDecisions {
                         Markdown::plain)),
                 IncidentText.withKeyLine(text, keyLine), status, start.getEpochSecond(),
                 end == null ? null : end.getEpochSecond(), route.notifySubscribers(), bySchedule ? true : null, null,
-                route.responders().isEmpty() ? null : route.responders(),
-                route.linkedChanges().isEmpty() ? null : route.linkedChanges(), List.of(first));
+                IncidentMapper.emptyToNull(route.responders()), IncidentMapper.emptyToNull(route.linkedChanges()),
+                List.of(first));
     }
 
     /** The newest version of {@code key} that the event records, or empty when it is not that key's. */

@@ -93,14 +93,8 @@ public class PlanExecutor {
     /** Applies the change on {@code route}, chosen by the caller; null when no route leads anywhere. */
     public Outcome apply(AlarmChange alarm, Route chosen, int item, Invocation invocation) {
         var route = Optional.ofNullable(chosen);
-        if (route.isEmpty() && alarm.isHealth()) {
-            return Outcome.ignored(router.unrouted(alarm));
-        }
         if (route.isEmpty()) {
-            // A tag rule could not take the change: say so, or the operator looks for a typo in the rule.
-            return Outcome.ignored("no route matches alarm " + alarm.name()
-                    + (alarm.tagsSetAside() != null && router.readsTags()
-                            ? "; its payload's tags were set aside (" + alarm.tagsSetAside() + ")" : ""));
+            return Outcome.ignored(router.unrouted(alarm));
         }
         try {
             Decision decision = reads.decide(alarm, route.get(), invocation);

@@ -143,16 +143,18 @@ public class Router {
         return routes;
     }
 
-    /** Why no route takes {@code alarm}, an AWS Health event's change, in an operator's words. */
+    /**
+     * Why no route takes {@code alarm}, in an operator's words; tags a rule could not read are named, or the
+     * operator looks for a typo in the rule.
+     */
     public String unrouted(AlarmChange alarm) {
+        if (!alarm.isHealth()) {
+            return "no route matches alarm " + alarm.name() + (alarm.tagsSetAside() != null && readsTags()
+                    ? "; its payload's tags were set aside (" + alarm.tagsSetAside() + ")" : "");
+        }
         return "no health rule of the routing document matches AWS Health event " + alarm.name()
                 + (healthRules.isEmpty() ? ": AWS Health events reach the page only through health rules, and"
                         + " there are none" : alarm.tagsSetAside() == null ? "" : "; " + alarm.tagsSetAside());
-    }
-
-    /** Whether a routing rule takes AWS Health events. */
-    public boolean takesHealthEvents() {
-        return !healthRules.isEmpty();
     }
 
     /**

@@ -91,6 +91,12 @@ final class Stories {
             return "the quiet period of " + humanised(quietPeriod);
         }
 
+        /** A last recovery in a story that runs no sweep after it. */
+        String recordedQuietly() {
+            return "recorded silently; " + period() + " starts, after which a sweep would resolve the incident (this"
+                    + " story runs none).";
+        }
+
         /** When the quiet period after a recovery at {@code recovery} (on the stories' day) ends. */
         LocalDateTime dueAfter(LocalTime recovery) {
             return DAY.atTime(recovery).plus(quietPeriod);
@@ -110,8 +116,7 @@ final class Stories {
     static List<Step> incident(Told told) {
         String first = "The first alarm recovers: ";
         String second = "The second alarm recovers, delivered by EventBridge: ";
-        String settles = told.quiet() ? "recorded silently; " + told.period() + " starts, after which a sweep would"
-                + " resolve the incident (this story runs none)." : "the incident is resolved and the page is green.";
+        String settles = told.quiet() ? told.recordedQuietly() : "the incident is resolved and the page is green.";
         return List.of(
                 Step.expecting(EVENTS_DIR + "sns-single-metric-alarm.json", "created", "CloudWatch alarm"
                         + " checkout-api-high-cpu fires (OK -> ALARM), delivered by SNS: an incident opens."),
@@ -250,8 +255,7 @@ final class Stories {
                 Step.expecting(EVENTS_DIR + "health-issue-open.json", "ignored",
                         "EventBridge delivers the same version of the event again: nothing changes."),
                 Step.expecting(EVENTS_DIR + "health-issue-closed.json", told.quiet() ? "updated" : "resolved",
-                        "AWS closes the issue: " + (told.quiet() ? "recorded silently; " + told.period()
-                                + " starts, after which a sweep would resolve the incident (this story runs none)."
+                        "AWS closes the issue: " + (told.quiet() ? told.recordedQuietly()
                                 : "the incident is resolved and the Public API is operational again.")),
                 Step.expecting(upcoming, "created", "AWS schedules maintenance of the orders-primary database for "
                         + window(start) + ": the rule 'orders database' announces it on the Database, and Flashduty"

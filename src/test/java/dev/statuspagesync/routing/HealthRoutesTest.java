@@ -2,7 +2,6 @@ package dev.statuspagesync.routing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.util.List;
@@ -78,13 +77,13 @@ class HealthRoutesTest {
 
     @Test
     void refusesATagWithoutItsValue() {
-        var error = assertThrows(RouteConfigException.class, () -> new Router(StatusPageSettings.document("""
+        String error = refusal("""
                 health:
                   - {match: {tags: {}}, page_id: 7, components: [01A]}
                 default: {page_id: 7, components: [01A]}
-                """)));
+                """);
 
-        assertEquals("health rule 1: tags must name at least one tag and its value", error.getMessage());
+        assertEquals("health rule 1: tags must name at least one tag and its value", error);
     }
 
     @Test
@@ -126,39 +125,39 @@ class HealthRoutesTest {
 
     @Test
     void refusesACategoryThePageIgnores() {
-        var error = assertThrows(RouteConfigException.class, () -> new Router(StatusPageSettings.document("""
+        String error = refusal("""
                 health:
                   - {name: notes, match: {category: accountNotification}, page_id: 7, components: [01A]}
                 default: {page_id: 7, components: [01A]}
-                """)));
+                """);
 
         assertEquals("health rule 1 (notes): category 'accountNotification' is not issue or scheduledChange (the"
-                + " page ignores accountNotification and investigation events)", error.getMessage());
+                + " page ignores accountNotification and investigation events)", error);
     }
 
     @Test
     void refusesAnEmptyResourceList() {
-        var error = assertThrows(RouteConfigException.class, () -> new Router(StatusPageSettings.document("""
+        String error = refusal("""
                 health:
                   - {match: {resources: []}, page_id: 7, components: [01A]}
                 default: {page_id: 7, components: [01A]}
-                """)));
+                """);
 
-        assertEquals("health rule 1: resources must list ARNs or globs of ARNs", error.getMessage());
+        assertEquals("health rule 1: resources must list ARNs or globs of ARNs", error);
     }
 
     @Test
     void refusesARegionOrAccountNoEventCouldName() {
-        var region = assertThrows(RouteConfigException.class, () -> new Router(StatusPageSettings.document("""
+        String region = refusal("""
                 health:
                   - {name: ec2, match: {region: us-east1}, page_id: 7, components: [01A]}
                 default: {page_id: 7, components: [01A]}
-                """)));
-        var account = assertThrows(RouteConfigException.class, () -> new Router(StatusPageSettings.document("""
+                """);
+        String account = refusal("""
                 health:
                   - {match: {account: "2109876543"}, page_id: 7, components: [01A]}
                 default: {page_id: 7, components: [01A]}
-                """)));
+                """);
         Router global = new Router(StatusPageSettings.document("""
                 health:
                   - {name: iam, match: {region: global}, page_id: 7, components: [01A]}
@@ -166,33 +165,33 @@ class HealthRoutesTest {
                 """));
 
         assertEquals("health rule 1 (ec2): region 'us-east1' is no Region code (such as us-east-1) nor global",
-                region.getMessage());
-        assertEquals("health rule 1: account '2109876543' is no account id of 12 digits", account.getMessage());
+                region);
+        assertEquals("health rule 1: account '2109876543' is no account id of 12 digits", account);
         assertEquals("iam", global.routeFor(health("IAM", "AWS_IAM_OPERATIONAL_ISSUE", "issue", "global",
                 "210987654321", null)).orElseThrow().name());
     }
 
     @Test
     void namesAMisspelledFieldAndWhatItsPlaceTakes() {
-        var error = assertThrows(RouteConfigException.class, () -> new Router(StatusPageSettings.document("""
+        String error = refusal("""
                 health:
                   - {match: {catgory: issue}, page_id: 7, components: [01A]}
                 default: {page_id: 7, components: [01A]}
-                """)));
+                """);
 
         assertEquals("STATUSPAGE_ROUTES: unknown field \"catgory\" at health[0].match.catgory; use [account, category,"
-                + " event_type_code, region, resources, service, tags]", error.getMessage());
+                + " event_type_code, region, resources, service, tags]", error);
     }
 
     @Test
     void aHealthRuleNeedsItsPageAndComponents() {
-        var error = assertThrows(RouteConfigException.class, () -> new Router(StatusPageSettings.document("""
+        String error = refusal("""
                 health:
                   - {name: ec2, match: {service: EC2}, components: [01A]}
                 default: {page_id: 7, components: [01A]}
-                """)));
+                """);
 
-        assertEquals("health rule 1 (ec2): page_id is required", error.getMessage());
+        assertEquals("health rule 1 (ec2): page_id is required", error);
     }
 
     @Test
@@ -204,8 +203,15 @@ class HealthRoutesTest {
                 """));
 
         assertEquals(List.of(7L, 8L), both.pageIds());
-        assertTrue(both.takesHealthEvents());
+        assertEquals(8, both.routeFor(health("EC2", "AWS_EC2_OPERATIONAL_ISSUE", "issue", "us-east-1",
+                "210987654321", null)).orElseThrow().pageId());
         assertEquals(List.of("01H"), List.copyOf(both.componentsOn(8)));
+    }
+
+    /** The start-up refusal of a routing document, in its words. */
+    private static String refusal(String document) {
+        return assertThrows(RouteConfigException.class, () -> new Router(StatusPageSettings.document(document)))
+                .getMessage();
     }
 
     static AlarmChange withTags(Map<String, Map<String, String>> tags) {
